@@ -1,0 +1,5 @@
+export { createDatabase, DEFAULT_DATA_DIR, type Database, type DatabaseOptions } from "./create-database.js";
+export { migrate, readMigrations, MigrationError, MIGRATIONS_DIR, type MigrationFile, type MigrationResult } from "./migrate.js";
+export { claimDueCallbacks, type ClaimedCallback, type ClaimDueCallbacksOptions } from "./callbacks.js";
+export type { SqlConnection, SqlDriver } from "./sql.js";
+export * from "./generated/client.js";
