@@ -1,0 +1,137 @@
+import type { VariableDeclaration } from '../document/common.js';
+import type { FlowDocument } from '../document/schema.js';
+import { DiagnosticSink, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { BUILT_IN_VARIABLES, createExpressionChecker } from '../expressions/cel.js';
+import { lintGraph } from '../linter/graph.js';
+import { nodeDefinition } from '../nodes/registry.js';
+import type { OutletSpec } from '../nodes/types.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import { sha256Hex } from '../util/hash.js';
+import { COMPILED_FORMAT, type CompiledFlow, type CompiledNode } from './compiled.js';
+import { createCompileContext } from './context.js';
+
+export interface CompileResult {
+  /** No error diagnostics: the flow may be published. */
+  ok: boolean;
+  /** Present whenever the graph's structure is sound (even with errors inside node settings). */
+  compiled?: CompiledFlow;
+  diagnostics: Diagnostic[];
+}
+
+/** Structure checks: ids, start node, edges. Returns the outgoing edge per (node, outlet). */
+function checkStructure(document: FlowDocument, sink: DiagnosticSink, outletsOf: Map<string, OutletSpec[]>) {
+  const nodeIndex = new Map<string, number>();
+  document.nodes.forEach((node, index) => {
+    if (nodeIndex.has(node.id)) sink.report('SB003', { nodeId: node.id, path: `nodes[${index}].id` }, `node id "${node.id}" is used more than once`);
+    else nodeIndex.set(node.id, index);
+  });
+  const starts = document.nodes.filter((n) => n.type === 'start');
+  if (starts.length !== 1) sink.report('SB007', { path: 'nodes' }, `flow has ${starts.length} start nodes; it needs exactly one`);
+
+  const edgeIds = new Set<string>();
+  const outgoing = new Map<string, string>(); // `${source}\u0000${outlet}` → target
+  document.edges.forEach((edge, index) => {
+    const path = `edges[${index}]`;
+    if (edgeIds.has(edge.id)) sink.report('SB009', { path: `${path}.id` }, `edge id "${edge.id}" is used more than once`);
+    edgeIds.add(edge.id);
+    const sourceKnown = nodeIndex.has(edge.source);
+    const targetKnown = nodeIndex.has(edge.target);
+    if (!sourceKnown) sink.report('SB004', { path: `${path}.source` }, `edge ${edge.id} leaves from missing node "${edge.source}"`);
+    if (!targetKnown) sink.report('SB004', { path: `${path}.target` }, `edge ${edge.id} leads to missing node "${edge.target}"`);
+    if (!sourceKnown || !targetKnown) return;
+    const outlets = outletsOf.get(edge.source) ?? [];
+    if (!outlets.some((o) => o.name === edge.sourceOutlet)) {
+      const names = outlets.map((o) => o.name).join(', ') || 'none';
+      sink.report('SB005', { nodeId: edge.source, path: `${path}.sourceOutlet` }, `node ${edge.source} has no outlet "${edge.sourceOutlet}" (outlets: ${names})`);
+      return;
+    }
+    const target = document.nodes[nodeIndex.get(edge.target) as number];
+    if (target?.type === 'start') sink.report('SB008', { nodeId: edge.target, path: `${path}.target` }, `edge ${edge.id} leads back into the start node`);
+    const key = `${edge.source}\u0000${edge.sourceOutlet}`;
+    if (outgoing.has(key)) {
+      sink.report('SB006', { nodeId: edge.source, path: `${path}.sourceOutlet` }, `outlet "${edge.sourceOutlet}" of node ${edge.source} has more than one edge`);
+      return;
+    }
+    outgoing.set(key, edge.target);
+  });
+  return { nodeIndex, outgoing, startId: starts.length === 1 ? starts[0]?.id : undefined };
+}
+
+function checkVariables(variables: readonly VariableDeclaration[], sink: DiagnosticSink): Map<string, VariableDeclaration> {
+  const declared = new Map<string, VariableDeclaration>();
+  variables.forEach((variable, index) => {
+    if (variable.name in BUILT_IN_VARIABLES) {
+      sink.report('SB206', { path: `variables[${index}].name` }, `"${variable.name}" is a built-in name and cannot be declared`);
+    } else if (declared.has(variable.name)) {
+      sink.report('SB206', { path: `variables[${index}].name` }, `variable "${variable.name}" is declared twice`);
+    } else {
+      declared.set(variable.name, variable);
+    }
+  });
+  return declared;
+}
+
+/** Follow an outlet, taking declared fallbacks when it is unconnected. */
+function resolveOutlet(nodeId: string, outlet: OutletSpec, outlets: OutletSpec[], outgoing: Map<string, string>): string | null {
+  let current: OutletSpec | undefined = outlet;
+  const seen = new Set<string>();
+  while (current && !seen.has(current.name)) {
+    seen.add(current.name);
+    const target = outgoing.get(`${nodeId}\u0000${current.name}`);
+    if (target !== undefined) return target;
+    const fallback: string | undefined = current.fallback;
+    current = fallback === undefined ? undefined : outlets.find((o) => o.name === fallback);
+  }
+  return null;
+}
+
+/**
+ * Compile a validated flow document into an immutable, canonical, content-hashed graph, with every
+ * diagnostic the compiler and linter find. Deterministic: the same document always gives the same bytes.
+ */
+export function compileFlow(document: FlowDocument): CompileResult {
+  const sink = new DiagnosticSink();
+  const variables = checkVariables(document.variables, sink);
+  const expressions = createExpressionChecker([...variables.values()]);
+
+  const outletsOf = new Map<string, OutletSpec[]>();
+  for (const node of document.nodes) outletsOf.set(node.id, nodeDefinition(node.type)?.outlets(node.data) ?? []);
+  const { nodeIndex, outgoing, startId } = checkStructure(document, sink, outletsOf);
+
+  const compiledNodes: Record<string, CompiledNode> = {};
+  const subflows = new Set<string>();
+  document.nodes.forEach((node, index) => {
+    if (nodeIndex.get(node.id) !== index) return; // duplicate id, already reported
+    const definition = nodeDefinition(node.type);
+    if (!definition) return; // impossible after schema validation
+    const ctx = createCompileContext({ nodeId: node.id, dataPath: `nodes[${index}].data`, diagnostics: sink, languages: document.languages, variables, expressions });
+    const config = definition.compile(node.data, ctx);
+    definition.lint?.(node.data, ctx);
+    for (const name of definition.calls?.(node.data) ?? []) subflows.add(name);
+    const outlets = outletsOf.get(node.id) ?? [];
+    const next: Record<string, string | null> = {};
+    for (const outlet of outlets) next[outlet.name] = resolveOutlet(node.id, outlet, outlets, outgoing);
+    compiledNodes[node.id] = { type: node.type, config, next };
+  });
+
+  const structureSound = startId !== undefined && !sink.items.some((d) => /^SB00[3-9]$/.test(d.code));
+  if (startId !== undefined) lintGraph({ document, nodeIndex, outletsOf, compiledNodes, startId, sink });
+
+  const diagnostics = sortDiagnostics(sink.items);
+  if (!structureSound || startId === undefined) return { ok: false, diagnostics };
+
+  const body: Omit<CompiledFlow, 'hash'> = {
+    format: COMPILED_FORMAT,
+    name: document.name,
+    schemaVersion: document.schemaVersion,
+    languages: [...document.languages],
+    variables: [...variables.values()],
+    entry: startId,
+    nodes: compiledNodes,
+    subflows: [...subflows].sort(),
+  };
+  // Canonical round trip: the compiled object has exactly the bytes it hashes to.
+  const canonical = canonicalJson(body);
+  const compiled = { ...(JSON.parse(canonical) as Omit<CompiledFlow, 'hash'>), hash: sha256Hex(canonical) };
+  return { ok: !sink.hasErrors, compiled, diagnostics };
+}

@@ -1,0 +1,63 @@
+import type { Severity } from './diagnostic.js';
+
+interface CodeEntry {
+  severity: Severity;
+  title: string;
+  hint?: string;
+}
+
+/**
+ * The diagnostic catalog. Codes are stable: tools and docs refer to them. SB0xx are document structure,
+ * SB1xx node settings, SB2xx graph/best-practice lint, SB3xx cross-flow checks.
+ */
+export const DIAGNOSTIC_CODES = {
+  SB001: { severity: 'error', title: 'document does not match the flow schema', hint: 'Fix the field named in the path.' },
+  SB002: { severity: 'error', title: 'unsupported schemaVersion', hint: 'Export the flow again from a current Switchboard.' },
+  SB003: { severity: 'error', title: 'duplicate node id', hint: 'Give every node its own id.' },
+  SB004: { severity: 'error', title: 'edge refers to a missing node', hint: 'Delete the edge or reconnect it.' },
+  SB005: { severity: 'error', title: 'edge leaves from an outlet the node does not have', hint: 'Reconnect the edge to one of the node\'s outlets.' },
+  SB006: { severity: 'error', title: 'outlet connected twice', hint: 'An outlet leads to exactly one next step; delete one of the edges.' },
+  SB007: { severity: 'error', title: 'flow needs exactly one start node', hint: 'Keep one Start node.' },
+  SB008: { severity: 'error', title: 'edge enters the start node', hint: 'Nothing can lead back to Start; connect to the first real step instead.' },
+  SB009: { severity: 'error', title: 'duplicate edge id', hint: 'Give every edge its own id.' },
+
+  SB101: { severity: 'warning', title: 'menu has too many options', hint: 'Callers remember 3–4 options; split the menu or move rare options to a second level.' },
+  SB102: { severity: 'warning', title: 'menus nested too deep', hint: 'Keep menus to 2 levels; deeper trees lose callers.' },
+  SB103: { severity: 'error', title: 'digit used twice in one menu', hint: 'Each key leads to one option.' },
+  SB104: { severity: 'warning', title: 'menu offers no way to reach a person', hint: 'Add "0 for an agent" leading to a queue or transfer.' },
+  SB105: { severity: 'error', title: 'menu has no options', hint: 'Add at least one option.' },
+  SB106: { severity: 'error', title: 'key used by a queue exit is also a digit', hint: 'Choose keys that do not clash.' },
+  SB110: { severity: 'error', title: 'invalid digit collection settings', hint: 'Check the lengths, terminator and pattern.' },
+  SB111: { severity: 'error', title: 'pattern is not a valid regular expression', hint: 'Fix the regular expression, e.g. ^[0-9]{4}$.' },
+  SB120: { severity: 'error', title: 'unknown time zone', hint: 'Use an IANA time zone such as Europe/London.' },
+  SB121: { severity: 'error', title: 'invalid opening hours', hint: 'Times are HH:MM and the closing time comes after the opening time.' },
+  SB122: { severity: 'error', title: 'invalid holiday date', hint: 'Dates are YYYY-MM-DD (one-off) or MM-DD (every year).' },
+  SB123: { severity: 'warning', title: 'schedule is never open', hint: 'Add weekly opening hours, or callers will always get the closed route.' },
+  SB124: { severity: 'warning', title: 'opening hours overlap', hint: 'Merge the overlapping ranges.' },
+  SB130: { severity: 'error', title: 'expression does not parse', hint: 'Check the expression syntax (CEL).' },
+  SB131: { severity: 'error', title: 'expression uses an unknown variable', hint: 'Declare the variable in the flow, or fix the name.' },
+  SB132: { severity: 'error', title: 'expression has the wrong type', hint: 'A condition must be true or false; an assignment must match the variable\'s type.' },
+  SB133: { severity: 'error', title: 'prompt text uses an unknown variable', hint: 'Declare the variable in the flow, or fix the name in ${…}.' },
+  SB134: { severity: 'error', title: 'assignment to an undeclared variable', hint: 'Declare the variable in the flow settings.' },
+  SB140: { severity: 'error', title: 'split percentages do not add up to 100', hint: 'Adjust the percentages so they total 100.' },
+  SB141: { severity: 'error', title: 'duplicate branch key', hint: 'Each branch needs its own key.' },
+  SB150: { severity: 'warning', title: 'queue has no overflow route', hint: 'Connect the overflow outlet (voicemail, callback or another queue) so callers are never stuck.' },
+  SB151: { severity: 'error', title: 'invalid queue settings', hint: 'Check the queue name, thresholds and announcement interval.' },
+  SB160: { severity: 'error', title: 'invalid callback settings', hint: 'Check the callback window and number lengths.' },
+  SB170: { severity: 'error', title: 'invalid transfer destination', hint: 'Use an extension (digits), an E.164 number (+4420…) or a SIP URI (sip:user@host).' },
+  SB180: { severity: 'error', title: 'invalid HTTP request settings', hint: 'Use an absolute http(s) URL and a JSON path like data.customer.tier.' },
+  SB190: { severity: 'error', title: 'invalid sub-flow reference', hint: 'Name an existing flow, and list the outcomes its Return nodes use.' },
+  SB191: { severity: 'error', title: 'return node outside a sub-flow outcome list', hint: 'Return outcomes must be simple names.' },
+
+  SB201: { severity: 'warning', title: 'node cannot be reached from start', hint: 'Connect it or delete it.' },
+  SB202: { severity: 'error', title: 'outlet left unconnected: callers would hit dead air', hint: 'Connect the outlet to the next step (a Hangup node ends the call politely).' },
+  SB203: { severity: 'error', title: 'loop with no way out', hint: 'Give the loop an exit, or add a menu/retry limit inside it.' },
+  SB204: { severity: 'warning', title: 'prompt missing for a declared language', hint: 'Add the text for that language, or an audio file.' },
+  SB205: { severity: 'error', title: 'prompt is empty', hint: 'Enter the text to say or an audio file to play.' },
+  SB206: { severity: 'error', title: 'unknown variable type or duplicate variable', hint: 'Variables have unique names and a type of string, integer, number or boolean.' },
+
+  SB301: { severity: 'error', title: 'sub-flows call each other in a cycle', hint: 'Break the cycle; a sub-flow cannot call itself, directly or through others.' },
+  SB302: { severity: 'error', title: 'sub-flow not found', hint: 'Publish the sub-flow first, or fix its name.' },
+} as const satisfies Record<string, CodeEntry>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

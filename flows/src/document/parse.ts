@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import { DiagnosticSink, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { NODE_TYPES } from '../nodes/registry.js';
+import { migrateDocument } from './migrations.js';
+import { FLOW_SCHEMA_VERSION, FlowDocumentSchema, type FlowDocument } from './schema.js';
+
+export type ParseResult = { ok: true; document: FlowDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** `nodes[3].data.options[1].digit` from a zod path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? '(document)' : out;
+}
+
+function nodeIdAt(raw: unknown, path: readonly PropertyKey[]): string | undefined {
+  if (path[0] !== 'nodes' || typeof path[1] !== 'number') return undefined;
+  const nodes = (raw as { nodes?: unknown }).nodes;
+  if (!Array.isArray(nodes)) return undefined;
+  const id = (nodes[path[1]] as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_union' && issue.path.at(-1) === 'type') {
+    return `unknown node type; expected one of ${NODE_TYPES.join(', ')}`;
+  }
+  if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
+    return `unknown node type; expected one of ${NODE_TYPES.join(', ')}`;
+  }
+  return issue.message;
+}
+
+/**
+ * Read a flow document from untrusted JSON: migrate it to the current schema version and validate it.
+ * Every problem is reported with its path; nothing throws.
+ */
+export function parseFlowDocument(input: unknown): ParseResult {
+  const sink = new DiagnosticSink();
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    sink.report('SB001', { path: '(document)' }, 'a flow document must be a JSON object');
+    return { ok: false, diagnostics: sink.items };
+  }
+  const raw = input as Record<string, unknown>;
+  const migrated = migrateDocument(raw, FLOW_SCHEMA_VERSION);
+  if (!migrated.ok) {
+    sink.report('SB002', { path: 'schemaVersion' }, migrated.message);
+    return { ok: false, diagnostics: sink.items };
+  }
+  const parsed = FlowDocumentSchema.safeParse(migrated.document);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const nodeId = nodeIdAt(migrated.document, issue.path);
+      const at = nodeId === undefined ? { path: formatPath(issue.path) } : { nodeId, path: formatPath(issue.path) };
+      sink.report('SB001', at, describeIssue(issue));
+    }
+    return { ok: false, diagnostics: sink.items };
+  }
+  return { ok: true, document: parsed.data as FlowDocument, diagnostics: [] };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { nodeRegistry, type NodeRegistry, type NodeType } from '../nodes/registry.js';
+import { IdSchema, LanguageSchema, PositionSchema, VariableDeclarationSchema } from './common.js';
+
+/** The current flow document format. Older documents are migrated on load (see migrations.ts). */
+export const FLOW_SCHEMA_VERSION = 1;
+
+/** A flow's name is its identity across environments and in sub-flow references (never a database id). */
+export const FlowNameSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(80, 'must be at most 80 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'must start with a letter or digit and use only letters, digits, spaces, ".", "_" and "-"');
+
+type DataOf<K extends NodeType> = z.output<NodeRegistry[K]['dataSchema']>;
+
+/** A node in the document, typed by its `type`. */
+export type FlowNode = {
+  [K in NodeType]: { id: string; type: K; label?: string; position: { x: number; y: number }; data: DataOf<K> };
+}[NodeType];
+
+export type FlowNodeOf<K extends NodeType> = Extract<FlowNode, { type: K }>;
+
+const nodeVariants = Object.values(nodeRegistry).map((definition) =>
+  z.object({
+    id: IdSchema,
+    type: z.literal(definition.type),
+    label: z.string().max(80).optional(),
+    position: PositionSchema,
+    data: definition.dataSchema,
+  }),
+);
+
+export const FlowNodeSchema = z.discriminatedUnion(
+  'type',
+  nodeVariants as unknown as [(typeof nodeVariants)[number], ...(typeof nodeVariants)[number][]],
+) as unknown as z.ZodType<FlowNode>;
+
+export const FlowEdgeSchema = z.object({
+  id: IdSchema,
+  source: IdSchema,
+  /** Outlet name on the source node (`next`, a menu digit, `overflow`, …). */
+  sourceOutlet: z.string().min(1).max(40),
+  target: IdSchema,
+});
+export type FlowEdge = z.infer<typeof FlowEdgeSchema>;
+
+export const FlowDocumentSchema = z.object({
+  schemaVersion: z.literal(FLOW_SCHEMA_VERSION),
+  name: FlowNameSchema,
+  description: z.string().max(2000).default(''),
+  /** Languages prompts are written in; the first is the default. */
+  languages: z.array(LanguageSchema).min(1, 'declare at least one language').max(10),
+  variables: z.array(VariableDeclarationSchema).max(200).default([]),
+  nodes: z.array(FlowNodeSchema).max(20000),
+  edges: z.array(FlowEdgeSchema).max(60000),
+});
+
+export type FlowDocument = Omit<z.output<typeof FlowDocumentSchema>, 'nodes'> & { nodes: FlowNode[] };

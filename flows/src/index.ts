@@ -1,0 +1,24 @@
+/**
+ * @switchboard/flows — the flow model: schemas, node catalog, compiler, linter and the pure interpreter.
+ * No I/O, timers or clocks: it runs the same in the browser simulator and in the runtime.
+ */
+export * from './document/common.js';
+export * from './document/schema.js';
+export * from './document/parse.js';
+export * from './document/migrations.js';
+export * from './document/json-schema.js';
+export * from './diagnostics/codes.js';
+export * from './diagnostics/diagnostic.js';
+export * from './expressions/cel.js';
+export * from './nodes/types.js';
+export * from './nodes/registry.js';
+export * from './compiler/compiled.js';
+export * from './compiler/compile.js';
+export * from './linter/subflows.js';
+export * from './interpreter/effects.js';
+export * from './interpreter/events.js';
+export * from './interpreter/state.js';
+export * from './interpreter/program.js';
+export * from './interpreter/interpreter.js';
+export { canonicalJson } from './util/canonical-json.js';
+export { assertNever } from './util/assert-never.js';

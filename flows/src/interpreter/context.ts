@@ -1,0 +1,100 @@
+import type { Prompt, VariableValue } from '../document/common.js';
+import type { CompiledFlow } from '../compiler/compiled.js';
+import { ExpressionEvaluator, fillPlaceholders } from '../expressions/cel.js';
+import type { StepContext } from '../nodes/types.js';
+import type { Effect, ResolvedPrompt } from './effects.js';
+import type { CallState } from './state.js';
+
+const evaluators = new WeakMap<CompiledFlow, ExpressionEvaluator>();
+
+/** One evaluator per compiled flow, so each expression is parsed once per process. */
+function evaluatorFor(flow: CompiledFlow): ExpressionEvaluator {
+  let evaluator = evaluators.get(flow);
+  if (!evaluator) {
+    evaluator = new ExpressionEvaluator(flow.variables);
+    evaluators.set(flow, evaluator);
+  }
+  return evaluator;
+}
+
+/** Pick the prompt's text for the caller's language, falling back to the flow's default, then any. */
+export function pickPromptText(prompt: Prompt, language: string, defaultLanguage: string): { language: string; text: string | undefined } {
+  const own = prompt.text[language];
+  if (own !== undefined && own !== '') return { language, text: own };
+  const fallback = prompt.text[defaultLanguage];
+  if (fallback !== undefined && fallback !== '') return { language: defaultLanguage, text: fallback };
+  for (const [lang, text] of Object.entries(prompt.text)) if (text !== '') return { language: lang, text };
+  return { language, text: undefined };
+}
+
+/**
+ * The step context handed to node modules. It writes into `state` (a private copy made by the interpreter for
+ * this step) and appends `setVariable` effects to `effects`.
+ */
+export class StepContextImpl implements StepContext {
+  constructor(
+    readonly state: CallState,
+    readonly now: number,
+    readonly flow: CompiledFlow,
+    private readonly effects: Effect[],
+  ) {}
+
+  get flowName(): string {
+    return this.flow.name;
+  }
+
+  variable(name: string): VariableValue | undefined {
+    const call = this.state.call;
+    switch (name) {
+      case 'caller':
+        return call.caller;
+      case 'dialled':
+        return call.dialled;
+      case 'language':
+        return call.language;
+    }
+    if (name.startsWith('channel.')) return call.channel[name.slice(8)];
+    if (name.startsWith('flags.')) return call.flags[name.slice(6)] ?? false;
+    return Object.prototype.hasOwnProperty.call(this.state.vars, name) ? this.state.vars[name] : undefined;
+  }
+
+  resolvePrompt(prompt: Prompt, extra?: Record<string, VariableValue>): ResolvedPrompt {
+    const { language, text } = pickPromptText(prompt, this.state.call.language, this.flow.languages[0] ?? 'en');
+    const resolved: ResolvedPrompt = { language };
+    if (prompt.audio) resolved.audio = prompt.audio;
+    else if (text !== undefined) {
+      resolved.text = fillPlaceholders(text, (name) => (extra && name in extra ? extra[name] : this.variable(name)));
+    }
+    return resolved;
+  }
+
+  evaluate(source: string) {
+    const call = this.state.call;
+    const scope: Record<string, unknown> = {
+      ...this.state.vars,
+      caller: call.caller,
+      dialled: call.dialled,
+      language: call.language,
+      channel: call.channel,
+      flags: call.flags,
+    };
+    return evaluatorFor(this.flow).evaluate(source, scope);
+  }
+
+  setVariable(name: string, value: VariableValue): void {
+    if (this.state.vars === this.sharedVars) this.state.vars = { ...this.state.vars };
+    this.state.vars[name] = value;
+    this.effects.push({ kind: 'setVariable', name, value });
+  }
+
+  setLastQueue(queue: CallState['lastQueue']): void {
+    this.state.lastQueue = queue;
+  }
+
+  markReachedAgent(): void {
+    this.state.reachedAgent = true;
+  }
+
+  /** The vars object shared with the previous state; copied on first write so the old state never changes. */
+  sharedVars: Record<string, VariableValue> | null = null;
+}

@@ -1,0 +1,45 @@
+/**
+ * Events the edge (runtime or simulator) feeds to the interpreter. Each carries its timestamp `at`
+ * (epoch milliseconds): the interpreter never reads a clock. `seq` echoes the awaited effect's `seq`; an event
+ * whose `seq` does not match what the call is waiting for is stale and ignored.
+ */
+export type CallEvent =
+  | { type: 'digits'; at: number; digits: string; seq?: number }
+  | { type: 'noInput'; at: number; seq?: number }
+  | { type: 'promptFinished'; at: number; seq?: number }
+  | {
+      type: 'queueStatus';
+      at: number;
+      callersWaiting: number;
+      agentsLoggedIn: number;
+      agentsAvailable: number;
+      estimatedWaitSeconds: number;
+      seq?: number;
+    }
+  | { type: 'queueUpdate'; at: number; position: number; estimatedWaitSeconds: number; seq?: number }
+  | { type: 'queueExit'; at: number; reason: QueueExitReason; detail?: string; seq?: number }
+  | { type: 'transferResult'; at: number; result: 'answered' | 'busy' | 'noAnswer' | 'failed'; cause?: string; seq?: number }
+  | { type: 'httpResult'; at: number; status?: number; body?: string; error?: string; seq?: number }
+  | { type: 'callbackResult'; at: number; ok: boolean; callbackId?: string; error?: string; seq?: number }
+  | { type: 'voicemailFinished'; at: number; seq?: number }
+  | { type: 'timer'; at: number; name: string }
+  /** The edge could not carry out the awaited effect (switch error, timeout). */
+  | { type: 'effectFailed'; at: number; message: string; seq?: number }
+  | { type: 'hangup'; at: number; cause?: string };
+
+export type QueueExitReason = 'answered' | 'timeout' | 'noAgents' | 'exitKey' | 'error';
+export type CallEventType = CallEvent['type'];
+export type EventOf<T extends CallEventType> = Extract<CallEvent, { type: T }>;
+
+/** What a new call brings: who calls, which number, when, and the channel's variables. */
+export interface CallStart {
+  callId: string;
+  caller: string;
+  dialled: string;
+  at: number;
+  /** Preferred language; the flow's first language when absent or not offered. */
+  language?: string;
+  channel?: Record<string, string>;
+  /** Operational switches set outside the flow, e.g. `{ emergency: true }` during an incident. */
+  flags?: Record<string, boolean>;
+}

@@ -1,0 +1,281 @@
+import type { VariableDeclaration, VariableValue } from '../document/common.js';
+import type { CompiledFlow, CompiledNode } from '../compiler/compiled.js';
+import { nodeDefinition } from '../nodes/registry.js';
+import type { NodeOutcome, RuntimeNode } from '../nodes/types.js';
+import { assertNever } from '../util/assert-never.js';
+import { StepContextImpl } from './context.js';
+import type { CallOutcome, Effect } from './effects.js';
+import type { CallEvent, CallStart } from './events.js';
+import { flowByName, mainFlow, type Runnable } from './program.js';
+import type { CallState } from './state.js';
+
+/** Limits that stop runaway flows with a clean hangup instead of an exception or a spinning process. */
+export interface InterpreterLimits {
+  /** Node entries allowed while handling one event (an automatic loop with no caller input). */
+  maxStepsPerEvent: number;
+  /** Node entries allowed over the whole call. */
+  maxStepsPerCall: number;
+}
+
+export const DEFAULT_LIMITS: InterpreterLimits = { maxStepsPerEvent: 1000, maxStepsPerCall: 10000 };
+
+export interface StepResult {
+  state: CallState;
+  effects: Effect[];
+}
+
+function initialValue(variable: VariableDeclaration): VariableValue {
+  if (variable.initial !== undefined) return variable.initial;
+  switch (variable.type) {
+    case 'string':
+      return '';
+    case 'integer':
+    case 'number':
+      return 0;
+    case 'boolean':
+      return false;
+    default:
+      return assertNever(variable.type, 'variable type');
+  }
+}
+
+function finiteOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** Which effects make the call wait for an answer, and so carry the `seq` the answer must echo. */
+const AWAITED: ReadonlySet<Effect['kind']> = new Set(['play', 'collectDigits', 'queueStatus', 'enqueue', 'transfer', 'scheduleCallback', 'httpRequest', 'voicemail']);
+
+/** Mutable working copy of one step; the input state is never modified. */
+class Run {
+  readonly effects: Effect[] = [];
+  private stepsThisEvent = 0;
+
+  constructor(
+    readonly runnable: Runnable,
+    readonly state: CallState,
+    readonly now: number,
+    readonly limits: InterpreterLimits,
+    /** The previous state's `vars`, shared until a node writes a variable. */
+    private readonly sharedVars: CallState['vars'] | null = null,
+  ) {}
+
+  private currentFlow(): CompiledFlow | undefined {
+    const frame = this.state.stack[this.state.stack.length - 1];
+    return frame ? flowByName(this.runnable, frame.flow) : undefined;
+  }
+
+  private context(flow: CompiledFlow): StepContextImpl {
+    const ctx = new StepContextImpl(this.state, this.now, flow, this.effects);
+    ctx.sharedVars = this.sharedVars;
+    return ctx;
+  }
+
+  /** End the call: optional hangup, then the `end` record. */
+  end(outcome: CallOutcome, reason: string, nodeId: string | null, hangup: boolean): void {
+    const state = this.state;
+    if (hangup && !state.callerGone) {
+      this.effects.push({ kind: 'hangup', cause: outcome === 'error' ? 'NORMAL_TEMPORARY_FAILURE' : 'NORMAL_CLEARING', reason });
+    }
+    // Keep the more telling outcome recorded earlier (e.g. answeredFromQueue before a final hangup node).
+    const finalOutcome = state.outcome !== null && (outcome === 'selfServed' || outcome === 'callerHungUp') ? state.outcome : outcome;
+    state.outcome = finalOutcome;
+    state.status = 'ended';
+    state.pending = null;
+    const frame = state.stack[state.stack.length - 1];
+    this.effects.push({ kind: 'end', outcome: finalOutcome, flow: frame?.flow ?? '', nodeId, at: this.now, reason });
+  }
+
+  /** Enter `nodeId` in the current flow and keep going until the call waits or ends. */
+  enter(nodeId: string | null, from: { nodeId: string; outlet: string } | null): void {
+    let target = nodeId;
+    let origin = from;
+    for (;;) {
+      const flow = this.currentFlow();
+      const frame = this.state.stack[this.state.stack.length - 1];
+      if (!flow || !frame) return this.end('error', 'sub-flow not available', null, true);
+      if (target === null) {
+        const where = origin ? `outlet "${origin.outlet}" of node ${origin.nodeId}` : 'the flow entry';
+        return this.end('error', `${where} is not connected`, origin?.nodeId ?? null, true);
+      }
+      const compiled: CompiledNode | undefined = flow.nodes[target];
+      if (!compiled) return this.end('error', `node ${target} does not exist in flow ${flow.name}`, target, true);
+
+      this.stepsThisEvent++;
+      this.state.steps++;
+      if (this.stepsThisEvent > this.limits.maxStepsPerEvent || this.state.steps > this.limits.maxStepsPerCall) {
+        const limit = this.stepsThisEvent > this.limits.maxStepsPerEvent ? `${this.limits.maxStepsPerEvent} steps without caller input` : `${this.limits.maxStepsPerCall} steps in one call`;
+        return this.end('error', `step budget exceeded (${limit})`, target, true);
+      }
+      frame.nodeId = target;
+      this.effects.push({ kind: 'visit', flow: flow.name, nodeId: target, nodeType: compiled.type, at: this.now });
+
+      const definition = nodeDefinition(compiled.type);
+      if (!definition) return this.end('error', `unknown node type ${compiled.type}`, target, true);
+      if (this.state.callerGone && definition.callerFacing) {
+        return this.end('callerHungUp', 'caller hung up', target, false);
+      }
+      const node: RuntimeNode<unknown> = { id: target, type: compiled.type, config: compiled.config, next: compiled.next };
+      let outcome: NodeOutcome;
+      try {
+        // The start node of a sub-flow must not answer again.
+        outcome = compiled.type === 'start' && this.state.stack.length > 1 ? { kind: 'next', outlet: 'next' } : definition.enter(node, this.context(flow));
+      } catch (error) {
+        return this.end('error', `node ${target} failed: ${error instanceof Error ? error.message : String(error)}`, target, true);
+      }
+      const after = this.apply(outcome, target, compiled);
+      if (after === 'stop') return;
+      target = after.target;
+      origin = after.origin;
+    }
+  }
+
+  /** Carry out what a node asked for. Returns where to go next, or 'stop' when the call waits or ended. */
+  apply(outcome: NodeOutcome, nodeId: string, compiled: CompiledNode): 'stop' | { target: string | null; origin: { nodeId: string; outlet: string } } {
+    switch (outcome.kind) {
+      case 'next': {
+        if (outcome.effects) this.effects.push(...outcome.effects);
+        const target = Object.prototype.hasOwnProperty.call(compiled.next, outcome.outlet) ? (compiled.next[outcome.outlet] ?? null) : null;
+        return { target, origin: { nodeId, outlet: outcome.outlet } };
+      }
+      case 'wait': {
+        const seq = this.state.seq + 1;
+        this.state.seq = seq;
+        for (const effect of outcome.effects) this.effects.push(AWAITED.has(effect.kind) ? ({ ...effect, seq } as Effect) : effect);
+        this.state.pending = { seq, nodeId, local: outcome.local };
+        this.state.status = 'waiting';
+        return 'stop';
+      }
+      case 'ignore':
+        return 'stop';
+      case 'end':
+        this.effects.push(...outcome.effects);
+        this.end(outcome.outcome, outcome.reason, nodeId, false);
+        return 'stop';
+      case 'call': {
+        const callee = flowByName(this.runnable, outcome.flow);
+        if (!callee) {
+          const target = compiled.next['failed'] ?? null;
+          if (target !== null) return { target, origin: { nodeId, outlet: 'failed' } };
+          this.end('error', `sub-flow "${outcome.flow}" is not available`, nodeId, true);
+          return 'stop';
+        }
+        this.effects.push({ kind: 'enterSubflow', flow: callee.name });
+        this.state.stack = [...this.state.stack, { flow: callee.name, nodeId: callee.entry }];
+        return { target: callee.entry, origin: { nodeId, outlet: 'call' } };
+      }
+      case 'return': {
+        const stack = this.state.stack;
+        if (stack.length <= 1) {
+          this.end('selfServed', `flow returned "${outcome.outcome}" with no caller flow`, nodeId, true);
+          return 'stop';
+        }
+        const finished = stack[stack.length - 1] as { flow: string };
+        this.state.stack = stack.slice(0, -1).map((f) => ({ ...f }));
+        this.effects.push({ kind: 'exitSubflow', flow: finished.flow, outcome: outcome.outcome });
+        const caller = this.state.stack[this.state.stack.length - 1] as { flow: string; nodeId: string };
+        const callerNode = this.currentFlow()?.nodes[caller.nodeId];
+        const next = callerNode?.next ?? {};
+        const outlet = Object.prototype.hasOwnProperty.call(next, outcome.outcome) ? outcome.outcome : 'failed';
+        return { target: next[outlet] ?? null, origin: { nodeId: caller.nodeId, outlet } };
+      }
+      default:
+        return assertNever(outcome, 'node outcome');
+    }
+  }
+
+  /** Hand an event to the node the call is waiting on. */
+  resume(event: CallEvent): void {
+    const pending = this.state.pending;
+    const flow = this.currentFlow();
+    if (!pending || !flow) return;
+    const compiled = flow.nodes[pending.nodeId];
+    const definition = compiled ? nodeDefinition(compiled.type) : undefined;
+    if (!compiled || !definition) return this.end('error', `waiting on missing node ${pending.nodeId}`, pending.nodeId, true);
+
+    let outcome: NodeOutcome = { kind: 'ignore' };
+    if (definition.resume) {
+      const node: RuntimeNode<unknown> = { id: pending.nodeId, type: compiled.type, config: compiled.config, next: compiled.next };
+      try {
+        outcome = definition.resume(node, pending.local, event, this.context(flow));
+      } catch (error) {
+        return this.end('error', `node ${pending.nodeId} failed: ${error instanceof Error ? error.message : String(error)}`, pending.nodeId, true);
+      }
+    }
+    if (event.type === 'hangup' && outcome.kind === 'ignore') {
+      return this.end('callerHungUp', 'caller hung up', pending.nodeId, false);
+    }
+    if (outcome.kind !== 'ignore' && outcome.kind !== 'wait') {
+      this.state.pending = null;
+      this.state.status = 'running';
+    }
+    const after = this.apply(outcome, pending.nodeId, compiled);
+    if (after !== 'stop') this.enter(after.target, after.origin);
+  }
+}
+
+function freshCopy(state: CallState): CallState {
+  // Shallow copies of the parts a step may change; `vars` is copied on first write (StepContextImpl).
+  return { ...state, stack: state.stack.map((f) => ({ ...f })), call: state.call };
+}
+
+/**
+ * Start a call: the initial state and the first effects (answer, first prompt…). Pure and deterministic.
+ */
+export function start(runnable: Runnable, call: CallStart, limits: InterpreterLimits = DEFAULT_LIMITS): StepResult {
+  const flow = mainFlow(runnable);
+  const at = finiteOr(call.at, 0);
+  const languages = flow?.languages ?? ['en'];
+  const language = call.language !== undefined && languages.includes(call.language) ? call.language : (languages[0] ?? 'en');
+  const vars: Record<string, VariableValue> = {};
+  for (const variable of flow?.variables ?? []) vars[variable.name] = initialValue(variable);
+  const state: CallState = {
+    v: 1,
+    callId: String(call.callId),
+    status: 'running',
+    stack: [{ flow: flow?.name ?? '', nodeId: flow?.entry ?? '' }],
+    pending: null,
+    seq: 0,
+    vars,
+    call: {
+      caller: String(call.caller ?? ''),
+      dialled: String(call.dialled ?? ''),
+      language,
+      channel: { ...(call.channel ?? {}) },
+      flags: { ...(call.flags ?? {}) },
+      startedAt: at,
+    },
+    now: at,
+    steps: 0,
+    lastQueue: null,
+    callerGone: false,
+    outcome: null,
+    reachedAgent: false,
+  };
+  const run = new Run(runnable, state, at, limits);
+  if (!flow) run.end('error', 'flow not available', null, true);
+  else run.enter(flow.entry, null);
+  return { state, effects: run.effects };
+}
+
+/**
+ * Advance a call by one event: `step(flow, state, event) → { state, effects }`. Pure: the input state is not
+ * modified, no clock is read, nothing is performed. Never throws: a broken flow ends the call with a hangup.
+ */
+export function step(runnable: Runnable, state: CallState, event: CallEvent, limits: InterpreterLimits = DEFAULT_LIMITS): StepResult {
+  if (state.status === 'ended' || event === null || typeof event !== 'object') return { state, effects: [] };
+  const pending = state.pending;
+  const seq = (event as { seq?: unknown }).seq;
+  const stale = event.type !== 'hangup' && event.type !== 'timer' && seq !== undefined && (pending === null || seq !== pending.seq);
+  if (stale || (pending === null && event.type !== 'hangup')) return { state, effects: [] };
+
+  const now = Math.max(state.now, finiteOr(event.at, state.now));
+  const draft = freshCopy(state);
+  draft.now = now;
+  if (event.type === 'hangup') draft.callerGone = true;
+  const run = new Run(runnable, draft, now, limits, state.vars);
+  if (pending === null) run.end('callerHungUp', 'caller hung up', state.stack[state.stack.length - 1]?.nodeId ?? null, false);
+  else run.resume(event);
+  if (run.effects.length === 0 && draft.status === state.status && draft.pending === state.pending) return { state, effects: [] };
+  return { state: draft, effects: run.effects };
+}

@@ -1,0 +1,26 @@
+import { announcementNode } from './announcement.js';
+import { hangupNode } from './hangup.js';
+import { menuNode } from './menu.js';
+import { startNode } from './start.js';
+import type { AnyNodeDefinition } from './types.js';
+
+/**
+ * Every node type Switchboard knows. Adding a node type = one module + one line here + one canvas component.
+ * The document schema, palette, compiler and interpreter are derived from this object.
+ */
+export const nodeRegistry = {
+  start: startNode,
+  announcement: announcementNode,
+  menu: menuNode,
+  hangup: hangupNode,
+} satisfies Record<string, AnyNodeDefinition>;
+
+export type NodeRegistry = typeof nodeRegistry;
+export type NodeType = keyof NodeRegistry;
+
+export const NODE_TYPES = Object.keys(nodeRegistry) as NodeType[];
+
+/** The definition of a node type, or undefined for a type this version does not know. */
+export function nodeDefinition(type: string): AnyNodeDefinition | undefined {
+  return Object.prototype.hasOwnProperty.call(nodeRegistry, type) ? (nodeRegistry as Record<string, AnyNodeDefinition>)[type] : undefined;
+}
