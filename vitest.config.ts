@@ -1,11 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const here = (dir: string) => fileURLToPath(new URL(`./${dir}`, import.meta.url));
+
 /**
- * One vitest run over every package (`npm test`), so CI gets one summary. Each folder is a project (with its
- * own vitest config when it has one); each package keeps its own `vitest run` for quick local runs.
+ * One vitest run over every package (`npm test`), so CI gets one summary. Each folder is a project with its
+ * own vitest config; inside a package, `vitest run` finds that package's config and runs only its tests.
  */
 export default defineConfig({
   test: {
-    projects: ['flows', 'runtime', 'esl-emulator', 'prisma', 'designer'],
+    projects: ['flows', 'runtime', 'esl-emulator', 'prisma', 'designer'].map(here),
   },
 });

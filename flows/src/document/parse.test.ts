@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseFlowDocument } from './parse.js';
+
+const minimal = {
+  schemaVersion: 1,
+  name: 'Main line',
+  languages: ['en'],
+  nodes: [
+    { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+    { id: 'bye', type: 'hangup', position: { x: 0, y: 100 }, data: {} },
+  ],
+  edges: [{ id: 'e1', source: 'start', sourceOutlet: 'next', target: 'bye' }],
+};
+
+describe('parseFlowDocument', () => {
+  it('accepts a minimal document and fills defaults', () => {
+    const result = parseFlowDocument(minimal);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.document.description).toBe('');
+    expect(result.document.variables).toEqual([]);
+    expect(result.document.nodes[0]).toMatchObject({ type: 'start', data: { answer: true } });
+  });
+
+  it('rejects a non-object with SB001 rather than throwing', () => {
+    for (const input of [null, 42, 'flow', [], undefined]) {
+      const result = parseFlowDocument(input);
+      expect(result.ok).toBe(false);
+      expect(result.diagnostics[0]).toMatchObject({ code: 'SB001', severity: 'error' });
+    }
+  });
+
+  it('names every problem with its path and the node id', () => {
+    const bad = structuredClone(minimal) as Record<string, unknown> & { nodes: Array<Record<string, unknown>> };
+    bad.nodes.push({ id: 'm', type: 'menu', position: { x: 0, y: 0 }, data: { prompt: { text: {} }, options: [{ digit: 'x', label: 'Bad' }] } });
+    bad.nodes.push({ id: 'w', type: 'wormhole', position: { x: 0, y: 0 }, data: {} });
+    bad.languages = [];
+    const result = parseFlowDocument(bad);
+    expect(result.ok).toBe(false);
+    const paths = result.diagnostics.map((d) => `${d.nodeId ?? '-'} ${d.path}`);
+    expect(paths).toContain('m nodes[2].data.options[0].digit');
+    expect(paths).toContain('- languages');
+    const unknown = result.diagnostics.find((d) => d.nodeId === 'w');
+    expect(unknown?.message).toMatch(/unknown node type; expected one of .*menu/);
+  });
+
+  it('refuses documents from a newer Switchboard with SB002', () => {
+    const result = parseFlowDocument({ ...minimal, schemaVersion: 99 });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'SB002', path: 'schemaVersion' })]);
+  });
+});
