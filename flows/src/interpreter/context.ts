@@ -2,7 +2,7 @@ import type { Prompt, VariableValue } from '../document/common.js';
 import type { CompiledFlow } from '../compiler/compiled.js';
 import { ExpressionEvaluator, fillPlaceholders } from '../expressions/cel.js';
 import type { StepContext } from '../nodes/types.js';
-import type { Effect, ResolvedPrompt } from './effects.js';
+import type { CallOutcome, Effect, ResolvedPrompt } from './effects.js';
 import type { CallState } from './state.js';
 
 const evaluators = new WeakMap<CompiledFlow, ExpressionEvaluator>();
@@ -93,6 +93,10 @@ export class StepContextImpl implements StepContext {
 
   markReachedAgent(): void {
     this.state.reachedAgent = true;
+  }
+
+  recordOutcome(outcome: CallOutcome): void {
+    this.state.outcome = outcome;
   }
 
   /** The vars object shared with the previous state; copied on first write so the old state never changes. */

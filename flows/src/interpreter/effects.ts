@@ -76,6 +76,8 @@ export type Effect =
       baseScoreSeconds: number;
       exitKeys: string[];
       statusEverySeconds: number;
+      /** Music on hold for this wait (a file, URL or `tone_stream://…`); `null` keeps the queue's own. */
+      musicOnHold: string | null;
       seq?: number;
     }
   | { kind: 'leaveQueue'; queue: string }
@@ -101,7 +103,7 @@ export type Effect =
   | { kind: 'enterSubflow'; flow: string }
   | { kind: 'exitSubflow'; flow: string; outcome: string }
   /** awaits `voicemailFinished`. */
-  | { kind: 'voicemail'; mailbox: string; greeting: ResolvedPrompt | null; seq?: number }
+  | { kind: 'voicemail'; mailbox: string; /** Voicemail domain; `null` uses the switch's default domain. */ domain: string | null; greeting: ResolvedPrompt | null; seq?: number }
   | { kind: 'hangup'; cause: HangupCause; reason: string }
   /** Always the last effect of a call: why and where it ended. */
   | { kind: 'end'; outcome: CallOutcome; flow: string; nodeId: string | null; at: number; reason: string };

@@ -20,7 +20,8 @@ export type CallEvent =
   | { type: 'queueExit'; at: number; reason: QueueExitReason; detail?: string; seq?: number }
   | { type: 'transferResult'; at: number; result: 'answered' | 'busy' | 'noAnswer' | 'failed'; cause?: string; seq?: number }
   | { type: 'httpResult'; at: number; status?: number; body?: string; error?: string; seq?: number }
-  | { type: 'callbackResult'; at: number; ok: boolean; callbackId?: string; error?: string; seq?: number }
+  /** `reason: 'alreadyScheduled'` when the number already has an active callback, so the caller can be told so. */
+  | { type: 'callbackResult'; at: number; ok: boolean; callbackId?: string; reason?: 'alreadyScheduled' | 'error'; error?: string; seq?: number }
   | { type: 'voicemailFinished'; at: number; seq?: number }
   | { type: 'timer'; at: number; name: string }
   /** The edge could not carry out the awaited effect (switch error, timeout). */

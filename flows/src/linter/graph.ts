@@ -58,8 +58,11 @@ export function lintGraph(input: GraphLintInput): void {
     const compiled = compiledNodes[id];
     if (!compiled) continue;
     for (const outlet of outletsOf.get(id) ?? []) {
-      if (compiled.next[outlet.name] === null && !outlet.optional) {
+      if (compiled.next[outlet.name] !== null) continue;
+      if (!outlet.optional) {
         sink.report('SB202', { nodeId: id, path: `${pathOf(id)}.outlets.${outlet.name}` }, `outlet "${outlet.label}" of ${compiled.type} node ${id} is not connected`);
+      } else if (outlet.unconnected) {
+        sink.report(outlet.unconnected.code, { nodeId: id, path: `${pathOf(id)}.outlets.${outlet.name}` }, outlet.unconnected.message);
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { DiagnosticSink } from '../diagnostics/diagnostic.js';
 import type { Prompt, VariableDeclaration, VariableValue } from '../document/common.js';
 import type { ExpressionChecker } from '../expressions/cel.js';
@@ -20,6 +21,8 @@ export interface OutletSpec {
   fallback?: string;
   /** May stay unconnected without a fallback; the node knows what to do then (it reads `RuntimeNode.next`). */
   optional?: boolean;
+  /** For optional outlets: a best-practice warning to report when the outlet is left unconnected (e.g. SB150). */
+  unconnected?: { code: DiagnosticCode; message: string };
 }
 
 /** Context for compile-time checks of one node. */
@@ -64,6 +67,11 @@ export interface StepContext {
   setLastQueue(queue: CallState['lastQueue']): void;
   /** Mark that the caller reached a person (for containment metrics). */
   markReachedAgent(): void;
+  /**
+   * Record how the call went without ending it (e.g. answeredFromQueue before the flow goes on to a survey).
+   * A later plain hang-up keeps this outcome.
+   */
+  recordOutcome(outcome: CallOutcome): void;
 }
 
 /** What a node asks the interpreter to do after entering it or handling an event. */
