@@ -1,0 +1,49 @@
+import type { Emulator } from '../emulator.js';
+import { callcenterConfig } from './callcenter-config.js';
+import { originate } from './originate.js';
+
+/**
+ * Runs an `api`/`bgapi` command and returns its output exactly as FreeSWITCH words it (including whether it
+ * ends in a newline: `uuid_exists` and `uuid_getvar` do not).
+ */
+export async function runApiCommand(emulator: Emulator, commandLine: string): Promise<string> {
+  const trimmed = commandLine.trim();
+  const space = trimmed.indexOf(' ');
+  const command = space === -1 ? trimmed : trimmed.slice(0, space);
+  const args = space === -1 ? '' : trimmed.slice(space + 1).trim();
+  const [first = '', second = ''] = args.split(/\s+/);
+  const core = emulator.core;
+  switch (command) {
+    case 'status':
+      return (
+        `UP 0 years, 0 days, 0 hours, 0 minutes, 1 second, 0 milliseconds, 0 microseconds\n` +
+        `FreeSWITCH (Version 1.10.12-release  64bit) is ready\n${emulator.callsPlaced} session(s) since startup\n` +
+        `${core.channels.size} session(s) - peak ${core.channels.size}, last 5min 0 \n0 session(s) per Sec out of max 30, peak 0, last 5min 0 \n` +
+        `1000 session(s) max\nmin idle cpu 0.00/99.00\nCurrent Stack Size/Max 240K/8192K\n`
+      );
+    case 'hostname':
+      return core.identity.hostname;
+    case 'reloadxml':
+      return '+OK [Success]\n';
+    case 'originate':
+      return originate(emulator, args);
+    case 'uuid_exists':
+      return core.channels.has(first) ? 'true' : 'false';
+    case 'uuid_getvar': {
+      const channel = core.channels.get(first);
+      if (!channel) return '-ERR No such channel!\n';
+      return channel.variables.get(second) ?? '_undef_';
+    }
+    case 'uuid_kill': {
+      if (!core.channels.has(first)) return '-ERR No such channel!\n';
+      emulator.killChannel(first, second || 'NORMAL_CLEARING');
+      return '+OK\n';
+    }
+    case 'uuid_send_dtmf':
+      return core.channels.has(first) ? `+OK ${first} sent DTMF ${second}.\n` : '-ERR no such channel.\n';
+    case 'callcenter_config':
+      return callcenterConfig(emulator, args);
+    default:
+      return `-ERR ${command} Command not found!\n`;
+  }
+}

@@ -1,0 +1,46 @@
+import { answerChannel } from '../model/lifecycle.js';
+import type { Application } from './app-context.js';
+import { playPrompt } from './media.js';
+
+/** `answer`: answers the channel if it is not answered yet. */
+export const answer: Application = async (context) => {
+  context.channel.setVariable('endpoint_disposition', 'ANSWER');
+  answerChannel(context.core, context.channel);
+};
+
+/** `set name=value`: sets a channel variable (an empty value removes it). */
+export const set: Application = async (context, arg) => {
+  const separator = arg.indexOf('=');
+  if (separator <= 0) return;
+  context.channel.setVariable(arg.slice(0, separator), arg.slice(separator + 1));
+};
+
+/** `unset name`: removes a channel variable. */
+export const unset: Application = async (context, arg) => {
+  context.channel.setVariable(arg.trim(), undefined);
+};
+
+/** `playback <file>`: FILE PLAYED when it ran to the end, PLAYBACK ERROR when the caller hung up mid-prompt. */
+export const playback: Application = async (context, arg) => {
+  const { completed } = await playPrompt(context, arg);
+  context.channel.setVariable('current_application_response', completed ? 'FILE PLAYED' : 'PLAYBACK ERROR');
+};
+
+const SPEAK_MS_PER_CHARACTER = 75;
+
+/** `speak engine|voice|text` (or just `text` with `tts_engine`/`tts_voice` set): about 75 ms per character. */
+export const speak: Application = async (context, arg) => {
+  const parts = arg.split('|');
+  const text = parts.length >= 3 ? parts.slice(2).join('|') : arg;
+  const engine = parts.length >= 3 ? parts[0] : context.channel.variables.get('tts_engine');
+  if (!engine) {
+    context.note(`speak: no TTS engine for ${JSON.stringify(text)}`);
+    return;
+  }
+  await context.sleep(text.length * SPEAK_MS_PER_CHARACTER);
+};
+
+/** `hangup [cause]`: hangs the channel up (NORMAL_CLEARING by default). */
+export const hangup: Application = async (context, arg) => {
+  context.hangup(arg.trim() || 'NORMAL_CLEARING');
+};

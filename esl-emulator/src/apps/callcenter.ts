@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { CallingSite } from '../model/event.js';
+import { SITES } from '../model/switch-core.js';
+import type { AppContext, Application } from './app-context.js';
+import { hangupPromise, setPlaybackVariables } from './media.js';
+import type { QueueMember } from './queue-registry.js';
+
+type Departure = { kind: 'agent'; agent: string; talkSeconds: number } | { kind: 'cancel'; reason: 'TIMEOUT' | 'NO_AGENT_TIMEOUT' | 'BREAK_OUT' } | { kind: 'hangup' };
+
+function fireMemberEvent(context: AppContext, member: QueueMember, action: string, extra: Array<[string, string]>, site: CallingSite = SITES.ccMemberStart): void {
+  context.core.fireChannelEvent('CUSTOM', context.channel, {
+    site,
+    subclass: 'callcenter::info',
+    leading: [['Event-Subclass', 'callcenter::info']],
+    trailing: [
+      ['CC-Queue', member.queue],
+      ['CC-Action', action],
+      ...extra,
+      ['CC-Member-UUID', member.uuid],
+      ['CC-Member-Session-UUID', member.sessionUuid],
+      ['CC-Member-CID-Number', member.cidNumber],
+    ],
+  });
+}
+
+function fireMembersCount(context: AppContext, queue: string): void {
+  context.core.fire(
+    context.core.plainEvent(
+      'CUSTOM',
+      SITES.ccCount,
+      [
+        ['CC-Queue', queue],
+        ['CC-Action', 'members-count'],
+        ['CC-Count', String(context.queues.waitingCount(queue))],
+        ['CC-Selection', 'Single-Queue'],
+      ],
+      undefined,
+      [['Event-Subclass', 'callcenter::info']],
+      'callcenter::info',
+    ),
+  );
+}
+
+/** Seconds after joining at which the member leaves without an agent, and why. */
+function cancelDeadline(context: AppContext, queue: string): { seconds: number; reason: 'TIMEOUT' | 'NO_AGENT_TIMEOUT' } | undefined {
+  const config = context.queues.config(queue);
+  const candidates: Array<{ seconds: number; reason: 'TIMEOUT' | 'NO_AGENT_TIMEOUT' }> = [];
+  if (config?.maxWaitTimeSeconds) candidates.push({ seconds: config.maxWaitTimeSeconds, reason: 'TIMEOUT' });
+  if ((config?.agents ?? []).length === 0 && config?.maxWaitTimeWithNoAgentSeconds) {
+    candidates.push({ seconds: config.maxWaitTimeWithNoAgentSeconds + (config.maxWaitTimeWithNoAgentTimeReachedSeconds ?? 0), reason: 'NO_AGENT_TIMEOUT' });
+  }
+  return candidates.sort((a, b) => a.seconds - b.seconds)[0];
+}
+
+async function waitForDeparture(context: AppContext, queue: string): Promise<Departure> {
+  const config = context.queues.config(queue);
+  const waits: Array<Promise<Departure>> = [hangupPromise(context).then(() => ({ kind: 'hangup' as const }))];
+  const deadline = cancelDeadline(context, queue);
+  if (deadline) waits.push(context.sleep(deadline.seconds * 1000).then(() => ({ kind: 'cancel', reason: deadline.reason })));
+  const agent = [...(config?.agents ?? [])].sort((a, b) => a.answerAfterSeconds - b.answerAfterSeconds)[0];
+  if (agent) {
+    waits.push(context.sleep(agent.answerAfterSeconds * 1000).then(() => ({ kind: 'agent', agent: agent.name, talkSeconds: agent.talkSeconds ?? 30 })));
+  }
+  const pressed = context.script.queueDtmf;
+  const exitKeys = context.channel.variables.get('cc_exit_keys') ?? '';
+  if (pressed && pressed.digits.split('').some((digit) => exitKeys.includes(digit))) {
+    waits.push(context.sleep(pressed.afterMs ?? 0).then(() => ({ kind: 'cancel', reason: 'BREAK_OUT' })));
+  }
+  return Promise.race(waits);
+}
+
+/**
+ * `callcenter <queue>`: joins the queue as a member, plays hold music, and leaves when an agent answers,
+ * max-wait-time (TIMEOUT) or the no-agent limits (NO_AGENT_TIMEOUT) pass, the caller presses an exit key
+ * (BREAK_OUT), or the caller hangs up — with the callcenter::info events and `cc_*` variables of transcript 05.
+ */
+export const callcenter: Application = async (context, arg) => {
+  const queue = arg.trim();
+  const channel = context.channel;
+  const joined = Math.floor(context.core.clock.now() / 1000);
+  const member: QueueMember = {
+    queue,
+    uuid: randomUUID(),
+    sessionUuid: channel.uuid,
+    cidNumber: channel.profile.callerIdNumber,
+    cidName: channel.profile.callerIdNumber,
+    joinedEpoch: joined,
+    state: 'Waiting',
+    servingAgent: '',
+    abandonedEpoch: 0,
+  };
+  channel.setVariable('cc_side', 'member');
+  channel.setVariable('cc_member_uuid', member.uuid);
+  channel.setVariable('cc_queue_joined_epoch', String(joined));
+  channel.setVariable('cc_queue', queue);
+  context.queues.add(member);
+  fireMemberEvent(context, member, 'member-queue-start', []);
+  fireMembersCount(context, queue);
+  const started = context.core.clock.now();
+  const departure = await waitForDeparture(context, queue);
+  setPlaybackVariables(context, Math.round(context.core.clock.now() - started));
+  const left = Math.floor(context.core.clock.now() / 1000);
+  if (departure.kind === 'agent') {
+    member.state = 'Answered';
+    member.servingAgent = departure.agent;
+    channel.setVariable('cc_agent', departure.agent);
+    channel.setVariable('cc_queue_answered_epoch', String(left));
+    fireMemberEvent(context, member, 'bridge-agent-start', [['CC-Agent', departure.agent]]);
+    await context.sleep(departure.talkSeconds * 1000);
+    const ended = Math.floor(context.core.clock.now() / 1000);
+    channel.setVariable('cc_queue_terminated_epoch', String(ended));
+    channel.setVariable('cc_cause', 'answered');
+    fireMemberEvent(context, member, 'bridge-agent-end', [['CC-Agent', departure.agent]]);
+    fireMemberEvent(context, member, 'member-queue-end', [['CC-Member-Leaving-Time', String(ended)], ['CC-Member-Joined-Time', String(joined)], ['CC-Cause', 'Terminated']], SITES.ccMemberEnd);
+  } else {
+    const reason = departure.kind === 'hangup' ? undefined : departure.reason;
+    fireMemberEvent(
+      context,
+      member,
+      'member-queue-end',
+      [['CC-Member-Leaving-Time', String(left)], ['CC-Member-Joined-Time', String(joined)], ['CC-Cause', 'Cancel'], ['CC-Cancel-Reason', reason ?? 'NONE']],
+      SITES.ccMemberEnd,
+    );
+    // The row stays as Abandoned, without its session, until discard-abandoned-after (transcript 05).
+    member.state = 'Abandoned';
+    member.sessionUuid = '';
+    member.abandonedEpoch = left;
+    channel.setVariable('cc_queue_canceled_epoch', String(left));
+    channel.setVariable('cc_cause', 'cancel');
+    if (reason) channel.setVariable('cc_cancel_reason', reason);
+  }
+  fireMembersCount(context, queue);
+};

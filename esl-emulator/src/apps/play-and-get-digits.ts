@@ -1,0 +1,79 @@
+import type { Application, AppContext } from './app-context.js';
+import { hangupPromise, playPrompt } from './media.js';
+
+interface DigitsArguments {
+  readonly min: number;
+  readonly max: number;
+  readonly tries: number;
+  readonly timeoutMs: number;
+  readonly terminators: string;
+  readonly prompt: string;
+  readonly invalidPrompt: string;
+  readonly variable: string;
+  readonly pattern: RegExp | undefined;
+}
+
+function parseArguments(arg: string): DigitsArguments {
+  const [min = '1', max = '1', tries = '1', timeout = '3000', terminators = '#', prompt = '', invalid = '', variable = 'digits', regex] = arg.split(' ');
+  let pattern: RegExp | undefined;
+  try {
+    pattern = regex ? new RegExp(regex) : undefined;
+  } catch {
+    pattern = undefined;
+  }
+  return {
+    min: Number(min) || 1,
+    max: Number(max) || 1,
+    tries: Math.max(1, Number(tries) || 1),
+    timeoutMs: Number(timeout) || 3000,
+    terminators,
+    prompt,
+    invalidPrompt: invalid,
+    variable,
+    pattern,
+  };
+}
+
+/** Fires the DTMF event FreeSWITCH fires when a digit is dequeued from the channel. */
+function pressDigit(context: AppContext, digit: string): void {
+  context.core.fireChannelEvent('DTMF', context.channel, {
+    site: { file: 'switch_channel.c', func: 'switch_channel_dequeue_dtmf', line: 677 },
+    variables: false,
+    trailing: [
+      ['DTMF-Digit', digit],
+      ['DTMF-Duration', '2000'],
+      ['DTMF-Source', 'UNKNOWN'],
+    ],
+  });
+}
+
+/**
+ * `play_and_get_digits min max tries timeout terminators prompt invalid_prompt var regex`: plays the prompt,
+ * collects the caller's scripted digits, sets `read_result` to success or failure and, on success, the
+ * variable. The variable is cleared at the start, so after a failure it is absent (transcript 03).
+ */
+export const playAndGetDigits: Application = async (context, arg) => {
+  const options = parseArguments(arg);
+  const input = context.nextDtmf();
+  context.channel.setVariable(options.variable, undefined);
+  for (let attempt = 0; attempt < options.tries && !context.channel.isHungUp; attempt++) {
+    const digits = attempt === 0 && input ? input.digits.replace(new RegExp(`[${options.terminators.replace(/[\]\\^-]/g, '\\$&')}]`, 'g'), '') : '';
+    const pressed = attempt === 0 && input ? context.sleep(input.afterMs ?? 20) : undefined;
+    await playPrompt(context, options.prompt, pressed);
+    if (context.channel.isHungUp) return;
+    if (attempt === 0 && input) {
+      await pressed;
+      for (const digit of input.digits) pressDigit(context, digit);
+    } else {
+      await Promise.race([context.sleep(options.timeoutMs), hangupPromise(context)]);
+      if (context.channel.isHungUp) return;
+    }
+    const valid = digits.length >= options.min && digits.length <= options.max && (options.pattern?.test(digits) ?? true);
+    context.channel.setVariable('read_result', valid ? 'success' : 'failure');
+    if (valid) {
+      context.channel.setVariable(options.variable, digits);
+      return;
+    }
+    if (options.invalidPrompt) await playPrompt(context, options.invalidPrompt);
+  }
+};

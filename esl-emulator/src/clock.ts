@@ -1,0 +1,33 @@
+/**
+ * Simulated time. Every delay the emulator waits (a prompt playing, a queue timeout, a scripted caller hang-up)
+ * goes through a {@link SimulationClock}, so tests can run minutes of call time in milliseconds.
+ */
+export interface SimulationClock {
+  /** Simulated wall-clock time in milliseconds since the epoch. */
+  now(): number;
+  /** Resolves after `ms` of simulated time, or rejects/resolves early when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/**
+ * A clock that runs `timeScale` times faster than real time: `sleep(5000)` with `timeScale: 1000` waits 5 ms.
+ * Simulated `now()` advances at the same rate, so event timestamps and epochs stay consistent with the delays.
+ */
+export function createScaledClock(timeScale = 1): SimulationClock {
+  if (!(timeScale > 0)) throw new RangeError(`timeScale must be positive, got ${timeScale}`);
+  const realStart = Date.now();
+  return {
+    now: () => realStart + (Date.now() - realStart) * timeScale,
+    sleep: (ms, signal) =>
+      new Promise<void>((resolve) => {
+        if (signal?.aborted) return resolve();
+        const timer = setTimeout(done, Math.max(0, ms / timeScale));
+        function done(): void {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', done);
+          resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+      }),
+  };
+}
