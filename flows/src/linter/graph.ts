@@ -57,8 +57,14 @@ export function lintGraph(input: GraphLintInput): void {
   for (const id of reachable) {
     const compiled = compiledNodes[id];
     if (!compiled) continue;
+    const seen = new Set<string>();
     for (const outlet of outletsOf.get(id) ?? []) {
+      // Duplicate outlet names (a digit used twice, SB103) are reported once.
+      if (seen.has(outlet.name)) continue;
+      seen.add(outlet.name);
       if (compiled.next[outlet.name] !== null) continue;
+      // An outlet with a fallback is covered by the report on its fallback.
+      if (outlet.fallback !== undefined && !outlet.optional) continue;
       if (!outlet.optional) {
         sink.report('SB202', { nodeId: id, path: `${pathOf(id)}.outlets.${outlet.name}` }, `outlet "${outlet.label}" of ${compiled.type} node ${id} is not connected`);
       } else if (outlet.unconnected) {
