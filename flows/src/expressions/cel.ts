@@ -124,11 +124,36 @@ export function placeholderNames(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
 }
 
+type TemplatePart = string | { name: string };
+const templates = new Map<string, TemplatePart[]>();
+
+function templateParts(text: string): TemplatePart[] {
+  let parts = templates.get(text);
+  if (parts) return parts;
+  parts = [];
+  let last = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    if (match.index > last) parts.push(text.slice(last, match.index));
+    parts.push({ name: match[1] as string });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  // Prompt texts come from published flows, so the set is small; the bound only guards against misuse.
+  if (templates.size > 10_000) templates.clear();
+  templates.set(text, parts);
+  return parts;
+}
+
 /** Replace `${name}` placeholders with values; unknown names become empty. */
 export function fillPlaceholders(text: string, lookup: (name: string) => VariableValue | undefined): string {
   if (!text.includes('${')) return text;
-  return text.replace(PLACEHOLDER, (_all, name: string) => {
-    const value = lookup(name);
-    return value === undefined || value === null ? '' : String(value);
-  });
+  let out = '';
+  for (const part of templateParts(text)) {
+    if (typeof part === 'string') out += part;
+    else {
+      const value = lookup(part.name);
+      if (value !== undefined && value !== null) out += String(value);
+    }
+  }
+  return out;
 }

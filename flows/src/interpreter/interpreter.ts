@@ -7,7 +7,7 @@ import { StepContextImpl } from './context.js';
 import type { CallOutcome, Effect } from './effects.js';
 import type { CallEvent, CallStart } from './events.js';
 import { flowByName, mainFlow, type Runnable } from './program.js';
-import type { CallState } from './state.js';
+import type { CallState, Frame } from './state.js';
 
 /** Limits that stop runaway flows with a clean hangup instead of an exception or a spinning process. */
 export interface InterpreterLimits {
@@ -37,6 +37,12 @@ function initialValue(variable: VariableDeclaration): VariableValue {
     default:
       return assertNever(variable.type, 'variable type');
   }
+}
+
+function initialVars(flow: CompiledFlow | undefined): Record<string, VariableValue> {
+  const vars: Record<string, VariableValue> = {};
+  for (const variable of flow?.variables ?? []) vars[variable.name] = initialValue(variable);
+  return vars;
 }
 
 function finiteOr(value: unknown, fallback: number): number {
@@ -139,9 +145,17 @@ class Run {
         return { target, origin: { nodeId, outlet: outcome.outlet } };
       }
       case 'wait': {
-        const seq = this.state.seq + 1;
-        this.state.seq = seq;
-        for (const effect of outcome.effects) this.effects.push(AWAITED.has(effect.kind) ? ({ ...effect, seq } as Effect) : effect);
+        // A node that keeps waiting for the same answer (e.g. a queue playing a position announcement) keeps its
+        // seq, so the runtime's later events for the awaited effect are not mistaken for stale ones.
+        const current = this.state.pending;
+        const keep = current !== null && current.nodeId === nodeId && !outcome.effects.some((effect) => AWAITED.has(effect.kind));
+        const seq = keep ? current.seq : this.state.seq + 1;
+        this.state.seq = Math.max(this.state.seq, seq);
+        for (const effect of outcome.effects) {
+          // Node modules build fresh effect objects on every step, so stamping in place is safe and cheap.
+          if (AWAITED.has(effect.kind)) (effect as { seq?: number }).seq = seq;
+          this.effects.push(effect);
+        }
         this.state.pending = { seq, nodeId, local: outcome.local };
         this.state.status = 'waiting';
         return 'stop';
@@ -161,7 +175,9 @@ class Run {
           return 'stop';
         }
         this.effects.push({ kind: 'enterSubflow', flow: callee.name });
-        this.state.stack = [...this.state.stack, { flow: callee.name, nodeId: callee.entry }];
+        // Variables are per flow: the callee starts from its own initial values; the caller's wait on the frame.
+        this.state.stack = [...this.state.stack, { flow: callee.name, nodeId: callee.entry, callerVars: this.state.vars }];
+        this.state.vars = initialVars(callee);
         return { target: callee.entry, origin: { nodeId, outlet: 'call' } };
       }
       case 'return': {
@@ -170,8 +186,10 @@ class Run {
           this.end('selfServed', `flow returned "${outcome.outcome}" with no caller flow`, nodeId, true);
           return 'stop';
         }
-        const finished = stack[stack.length - 1] as { flow: string };
+        const finished = stack[stack.length - 1] as Frame;
         this.state.stack = stack.slice(0, -1).map((f) => ({ ...f }));
+        // A copy: the saved object may belong to an earlier state, which must never change.
+        if (finished.callerVars) this.state.vars = { ...finished.callerVars };
         this.effects.push({ kind: 'exitSubflow', flow: finished.flow, outcome: outcome.outcome });
         const caller = this.state.stack[this.state.stack.length - 1] as { flow: string; nodeId: string };
         const callerNode = this.currentFlow()?.nodes[caller.nodeId];
@@ -215,8 +233,26 @@ class Run {
 }
 
 function freshCopy(state: CallState): CallState {
-  // Shallow copies of the parts a step may change; `vars` is copied on first write (StepContextImpl).
-  return { ...state, stack: state.stack.map((f) => ({ ...f })), call: state.call };
+  // Spelled out rather than spread: one object shape on the hot path (the type checker flags a forgotten field).
+  // `vars` is copied on first write (StepContextImpl); `call` never changes after start.
+  const stack: CallState['stack'] = [];
+  for (const frame of state.stack) stack.push({ flow: frame.flow, nodeId: frame.nodeId });
+  return {
+    v: 1,
+    callId: state.callId,
+    status: state.status,
+    stack,
+    pending: state.pending,
+    seq: state.seq,
+    vars: state.vars,
+    call: state.call,
+    now: state.now,
+    steps: state.steps,
+    lastQueue: state.lastQueue,
+    callerGone: state.callerGone,
+    outcome: state.outcome,
+    reachedAgent: state.reachedAgent,
+  };
 }
 
 /**
@@ -227,8 +263,7 @@ export function start(runnable: Runnable, call: CallStart, limits: InterpreterLi
   const at = finiteOr(call.at, 0);
   const languages = flow?.languages ?? ['en'];
   const language = call.language !== undefined && languages.includes(call.language) ? call.language : (languages[0] ?? 'en');
-  const vars: Record<string, VariableValue> = {};
-  for (const variable of flow?.variables ?? []) vars[variable.name] = initialValue(variable);
+  const vars = initialVars(flow);
   const state: CallState = {
     v: 1,
     callId: String(call.callId),
