@@ -119,6 +119,7 @@ export class SimulatedCall {
       hangup: (cause) => hangupChannel(core, channel, cause, 'app'),
       nextDtmf: () => this.dtmfQueue.shift(),
       nextBridgeOutcome: () => this.bridgeQueue.shift(),
+      answerPeer: () => this.answerALeg(),
       note: (text) => this.note(text),
     };
   }
@@ -166,10 +167,8 @@ export class SimulatedCall {
     b.setVariable('call_uuid', b.uuid);
     b.setState('CS_EXECUTE');
     b.callState = 'RINGING';
-    await this.execute('answer', '');
     a.setState('CS_CONSUME_MEDIA');
-    a.setVariable('endpoint_disposition', 'ANSWER');
-    answerChannel(core, a);
+    await this.execute('answer', '');
     this.markAnswered();
     if (this.script.hangupAfterMs !== undefined) {
       void core.clock.sleep(this.script.hangupAfterMs, b.hangupSignal).then(() => this.hangup('NORMAL_CLEARING'));
@@ -179,7 +178,31 @@ export class SimulatedCall {
     if (!b.isHungUp) await this.execute('hangup', 'NORMAL_CLEARING');
     hangupChannel(core, a, b.hangupCause ?? 'NORMAL_CLEARING', 'external');
     reportHangup(core, b);
+    await this.aLegParked;
     reportHangup(core, a);
+  }
+
+  private aLegParked: Promise<void> = Promise.resolve();
+
+  /** Answers the A leg (the caller) and parks it, as `originate ... &park()` does. */
+  private answerALeg(): void {
+    const { core } = this.deps;
+    const a = this.aLeg;
+    if (a.answerState !== 'ringing') return;
+    answerChannel(core, a);
+    a.setVariable('endpoint_disposition', 'ANSWER');
+    a.setVariable('pre_transfer_caller_id_number', a.profile.callerIdNumber);
+    a.setVariable('channel_cid_flipped', 'yes');
+    a.profile.cidFlipped = true;
+    a.setVariable('call_uuid', a.uuid);
+    this.aLegParked = executeApplication(core, a, 'park', '', async () => {
+      core.fireChannelEvent('CHANNEL_PARK', a, { site: SITES.park });
+      await new Promise<void>((resolve) => {
+        if (a.hangupSignal.aborted) resolve();
+        else a.hangupSignal.addEventListener('abort', () => resolve(), { once: true });
+      });
+      core.fireChannelEvent('CHANNEL_UNPARK', a, { site: SITES.unpark });
+    });
   }
 
   private async runSocketApp(): Promise<void> {

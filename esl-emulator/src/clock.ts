@@ -9,6 +9,9 @@ export interface SimulationClock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/** Longest delay a Node timer accepts. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /**
  * A clock that runs `timeScale` times faster than real time: `sleep(5000)` with `timeScale: 1000` waits 5 ms.
  * Simulated `now()` advances at the same rate, so event timestamps and epochs stay consistent with the delays.
@@ -21,7 +24,7 @@ export function createScaledClock(timeScale = 1): SimulationClock {
     sleep: (ms, signal) =>
       new Promise<void>((resolve) => {
         if (signal?.aborted) return resolve();
-        const timer = setTimeout(done, Math.max(0, ms / timeScale));
+        const timer = setTimeout(done, Math.min(MAX_TIMER_MS, Math.max(0, ms / timeScale)));
         function done(): void {
           clearTimeout(timer);
           signal?.removeEventListener('abort', done);

@@ -21,6 +21,8 @@ export async function runApiCommand(emulator: Emulator, commandLine: string): Pr
         `${core.channels.size} session(s) - peak ${core.channels.size}, last 5min 0 \n0 session(s) per Sec out of max 30, peak 0, last 5min 0 \n` +
         `1000 session(s) max\nmin idle cpu 0.00/99.00\nCurrent Stack Size/Max 240K/8192K\n`
       );
+    case 'sofia':
+      return first === 'status' ? SOFIA_STATUS : '-ERR Usage: sofia status\n';
     case 'hostname':
       return core.identity.hostname;
     case 'reloadxml':
@@ -47,3 +49,10 @@ export async function runApiCommand(emulator: Emulator, commandLine: string): Pr
       return `-ERR ${command} Command not found!\n`;
   }
 }
+
+const SOFIA_STATUS =
+  '                     Name\t   Type\t                                      Data\tState\n' +
+  '=================================================================================================\n' +
+  '                 internal\tprofile\t              sip:mod_sofia@127.0.0.1:5060\tRUNNING (0)\n' +
+  '=================================================================================================\n' +
+  '1 profile 0 aliases\n';

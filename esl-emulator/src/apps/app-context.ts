@@ -17,6 +17,8 @@ export interface AppContext {
   nextDtmf(): ScriptedDtmf | null | undefined;
   /** Next scripted bridge outcome, if the script has one left. */
   nextBridgeOutcome(): BridgeOutcome | undefined;
+  /** Answers the other leg of the loopback pair, if it is still ringing. */
+  answerPeer(): void;
   /** Adds a line to the call's event log. */
   note(text: string): void;
 }

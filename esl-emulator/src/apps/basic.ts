@@ -4,8 +4,11 @@ import { playPrompt } from './media.js';
 
 /** `answer`: answers the channel if it is not answered yet. */
 export const answer: Application = async (context) => {
-  context.channel.setVariable('endpoint_disposition', 'ANSWER');
+  if (context.channel.answerState !== 'ringing') return;
+  // On a loopback pair, answering the B leg answers the A leg first.
+  context.answerPeer();
   answerChannel(context.core, context.channel);
+  context.channel.setVariable('endpoint_disposition', 'ANSWER');
 };
 
 /** `set name=value`: sets a channel variable (an empty value removes it). */

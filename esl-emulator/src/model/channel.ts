@@ -33,6 +33,8 @@ export interface CallerProfile {
   createdMicros: number;
   answeredMicros: number;
   hangupMicros: number;
+  /** Set on an originated A leg once answered: FreeSWITCH swaps caller and callee id (`channel_cid_flipped`). */
+  cidFlipped?: boolean;
 }
 
 /**

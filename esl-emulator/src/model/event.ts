@@ -98,10 +98,19 @@ export function callerProfileHeaders(channel: Channel, prefix: string): Array<[s
     ['Direction', p.direction],
     ['Logical-Direction', p.direction],
     ['Dialplan', 'xml'],
-    ['Caller-ID-Number', p.callerIdNumber],
-    ['Orig-Caller-ID-Number', p.callerIdNumber],
-    ['Callee-ID-Name', p.calleeIdName],
-    ['Callee-ID-Number', p.calleeIdNumber],
+    ...((p.cidFlipped
+      ? [
+          ['Caller-ID-Name', p.calleeIdName],
+          ['Caller-ID-Number', p.calleeIdNumber],
+          ['Orig-Caller-ID-Number', p.callerIdNumber],
+          ['Callee-ID-Number', p.callerIdNumber],
+        ]
+      : [
+          ['Caller-ID-Number', p.callerIdNumber],
+          ['Orig-Caller-ID-Number', p.callerIdNumber],
+          ['Callee-ID-Name', p.calleeIdName],
+          ['Callee-ID-Number', p.calleeIdNumber],
+        ]) as Array<[string, string]>),
     ['ANI', p.callerIdNumber],
     ['Destination-Number', p.destinationNumber],
     ['Unique-ID', channel.uuid],
