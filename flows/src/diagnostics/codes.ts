@@ -29,6 +29,7 @@ export const DIAGNOSTIC_CODES = {
   SB106: { severity: 'error', title: 'key used by a queue exit is also a digit', hint: 'Choose keys that do not clash.' },
   SB110: { severity: 'error', title: 'invalid digit collection settings', hint: 'Check the lengths, terminator and pattern.' },
   SB111: { severity: 'error', title: 'pattern is not a valid regular expression', hint: 'Fix the regular expression, e.g. ^[0-9]{4}$.' },
+  SB112: { severity: 'warning', title: 'collected digits are not stored', hint: 'Choose a string variable to store the digits in.' },
   SB120: { severity: 'error', title: 'unknown time zone', hint: 'Use an IANA time zone such as Europe/London.' },
   SB121: { severity: 'error', title: 'invalid opening hours', hint: 'Times are HH:MM and the closing time comes after the opening time.' },
   SB122: { severity: 'error', title: 'invalid holiday date', hint: 'Dates are YYYY-MM-DD (one-off) or MM-DD (every year).' },

@@ -14,6 +14,13 @@ export const KeySchema = z
   .max(40, 'must be at most 40 characters')
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must start with a letter and contain only letters, digits and "_"');
 
+/** A flow's name is its identity across environments and in sub-flow references (never a database id). */
+export const FlowNameSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(80, 'must be at most 80 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'must start with a letter or digit and use only letters, digits, spaces, ".", "_" and "-"');
+
 /** Language tags as used for prompts: `en`, `en-GB`, `zh-CN`. */
 export const LanguageSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or zh-CN');
 

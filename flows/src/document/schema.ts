@@ -1,16 +1,12 @@
 import { z } from 'zod';
 import { nodeRegistry, type NodeRegistry, type NodeType } from '../nodes/registry.js';
-import { IdSchema, LanguageSchema, PositionSchema, VariableDeclarationSchema } from './common.js';
+import { FlowNameSchema, IdSchema, LanguageSchema, PositionSchema, VariableDeclarationSchema } from './common.js';
+
+// Lives in common.ts so node modules (sub-flow) can use it without importing the registry-derived schema.
+export { FlowNameSchema };
 
 /** The current flow document format. Older documents are migrated on load (see migrations.ts). */
 export const FLOW_SCHEMA_VERSION = 1;
-
-/** A flow's name is its identity across environments and in sub-flow references (never a database id). */
-export const FlowNameSchema = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(80, 'must be at most 80 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'must start with a letter or digit and use only letters, digits, spaces, ".", "_" and "-"');
 
 type DataOf<K extends NodeType> = z.output<NodeRegistry[K]['dataSchema']>;
 

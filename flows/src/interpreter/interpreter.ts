@@ -236,7 +236,9 @@ function freshCopy(state: CallState): CallState {
   // Spelled out rather than spread: one object shape on the hot path (the type checker flags a forgotten field).
   // `vars` is copied on first write (StepContextImpl); `call` never changes after start.
   const stack: CallState['stack'] = [];
-  for (const frame of state.stack) stack.push({ flow: frame.flow, nodeId: frame.nodeId });
+  for (const frame of state.stack) {
+    stack.push(frame.callerVars === undefined ? { flow: frame.flow, nodeId: frame.nodeId } : { flow: frame.flow, nodeId: frame.nodeId, callerVars: frame.callerVars });
+  }
   return {
     v: 1,
     callId: state.callId,

@@ -5,6 +5,8 @@ import type { CallOutcome } from './effects.js';
 export interface Frame {
   flow: string;
   nodeId: string;
+  /** The calling flow's variables, restored when this sub-flow returns (absent on the main flow's frame). */
+  callerVars?: Record<string, VariableValue>;
 }
 
 /** What the call is waiting for, and the waiting node's own little state (retry counters, timestamps…). */

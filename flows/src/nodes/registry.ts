@@ -2,6 +2,12 @@ import { announcementNode } from './announcement.js';
 import { hangupNode } from './hangup.js';
 import { menuNode } from './menu.js';
 import { startNode } from './start.js';
+import { conditionNode } from './condition.js';
+import { setVariableNode } from './setVariable.js';
+import { httpRequestNode } from './httpRequest.js';
+import { collectDigitsNode } from './collectDigits.js';
+import { subflowNode } from './subflow.js';
+import { returnNode } from './return.js';
 import type { AnyNodeDefinition } from './types.js';
 
 /**
@@ -13,6 +19,12 @@ export const nodeRegistry = {
   announcement: announcementNode,
   menu: menuNode,
   hangup: hangupNode,
+  condition: conditionNode,
+  setVariable: setVariableNode,
+  httpRequest: httpRequestNode,
+  collectDigits: collectDigitsNode,
+  subflow: subflowNode,
+  return: returnNode,
 } satisfies Record<string, AnyNodeDefinition>;
 
 export type NodeRegistry = typeof nodeRegistry;

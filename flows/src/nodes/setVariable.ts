@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { VariableNameSchema, type VariableType } from '../document/common.js';
+import { defineNode } from './types.js';
+import { celTypeAssignable, coerceToVariableType } from './variable-value.js';
+
+export const AssignmentSchema = z.object({
+  variable: VariableNameSchema,
+  /** CEL expression whose value is stored; its type must match the variable's. */
+  expression: z.string().max(2000),
+});
+
+export const SetVariableDataSchema = z.object({
+  assignments: z.array(AssignmentSchema).max(50).default([]),
+});
+export type SetVariableData = z.infer<typeof SetVariableDataSchema>;
+
+interface SetVariableConfig {
+  assignments: Array<{ variable: string; expression: string; type: VariableType }>;
+}
+
+const CEL_NAME: Record<VariableType, string> = { string: 'a string', integer: 'an int', number: 'a number', boolean: 'true or false' };
+
+/**
+ * Stores the values of CEL expressions into flow variables, in order (a later assignment sees earlier ones).
+ *
+ * An expression that fails while the call runs, or whose dynamic value (e.g. `channel.x`) does not fit the
+ * variable's type, leaves that variable unchanged; the other assignments still happen and the call continues.
+ */
+export const setVariableNode = defineNode({
+  type: 'setVariable',
+  title: 'Set variable',
+  description: 'Stores values into flow variables (e.g. attempts = attempts + 1).',
+  category: 'routing',
+  dataSchema: SetVariableDataSchema,
+  defaults: () => ({ assignments: [] }),
+  outlets: () => [{ name: 'next', label: 'Next' }],
+  callerFacing: false,
+  waitsForCaller: false,
+  compile: (data, ctx): SetVariableConfig => {
+    const assignments: SetVariableConfig['assignments'] = [];
+    data.assignments.forEach((assignment, index) => {
+      const field = `assignments[${index}]`;
+      const declared = ctx.variables.get(assignment.variable);
+      if (!declared) ctx.report('SB134', `${field}.variable`, `"${assignment.variable}" is not a declared variable`);
+      const check = ctx.expressions.check(assignment.expression);
+      if (!check.ok) {
+        const code = check.problem === 'syntax' ? 'SB130' : check.problem === 'unknownVariable' ? 'SB131' : 'SB132';
+        ctx.report(code, `${field}.expression`, check.message);
+      } else if (declared && !celTypeAssignable(check.type, declared.type)) {
+        ctx.report('SB132', `${field}.expression`, `${declared.type} variable "${declared.name}" needs ${CEL_NAME[declared.type]}, the expression gives ${check.type}`);
+      }
+      if (declared) assignments.push({ variable: declared.name, expression: assignment.expression, type: declared.type });
+    });
+    return { assignments };
+  },
+  enter: (node, ctx) => {
+    for (const assignment of node.config.assignments) {
+      const result = ctx.evaluate(assignment.expression);
+      if (!result.ok) continue;
+      const value = coerceToVariableType(result.value, assignment.type);
+      if (value !== undefined) ctx.setVariable(assignment.variable, value);
+    }
+    return { kind: 'next', outlet: 'next' };
+  },
+  writes: (data) => data.assignments.map((a) => a.variable),
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { compileFlow } from '../compiler/compile.js';
+import type { CompiledFlow } from '../compiler/compiled.js';
+import { start, step } from '../interpreter/interpreter.js';
+import type { Effect } from '../interpreter/effects.js';
+import { linkProgram } from '../interpreter/program.js';
+import { checkSubflowReferences } from '../linter/subflows.js';
+import { buildFlow, T0 } from '../../test/build.js';
+import { returnNode } from './return.js';
+import { subflowNode } from './subflow.js';
+
+function compile(document: ReturnType<typeof buildFlow>): CompiledFlow {
+  const result = compileFlow(document);
+  if (!result.ok || !result.compiled) throw new Error(JSON.stringify(result.diagnostics));
+  return result.compiled;
+}
+
+/** Main flow: identify the caller in a sub-flow, then greet or apologise. */
+function mainFlow(subflow: Record<string, unknown> = {}) {
+  return compile(
+    buildFlow(
+      [
+        { id: 'start', type: 'start' },
+        { id: 'identify', type: 'subflow', data: { flow: 'Identify caller', outcomes: ['verified', 'unknown'], ...subflow } },
+        { id: 'welcome', type: 'announcement', data: { prompt: { text: { en: 'Welcome back, your PIN was ${pin}.' } } } },
+        { id: 'sorry', type: 'hangup', data: { goodbye: { text: { en: 'Sorry, we could not check your details.' } } } },
+        { id: 'bye', type: 'hangup' },
+      ],
+      ['start:next->identify', 'identify:verified->welcome', 'identify:unknown->bye', 'identify:failed->sorry', 'welcome:next->bye'],
+      { name: 'Main line', variables: [{ name: 'pin', type: 'string', initial: 'not asked' }] },
+    ),
+  );
+}
+
+/** Sub-flow: ask for a PIN; 1234 is verified, anything else unknown; an odd outcome for PIN 0000. */
+function identifyFlow() {
+  return compile(
+    buildFlow(
+      [
+        { id: 'start', type: 'start' },
+        { id: 'ask', type: 'collectDigits', data: { prompt: { text: { en: 'Enter your PIN.' } }, variable: 'pin', minDigits: 4, maxDigits: 4, maxRetries: 0 } },
+        {
+          id: 'check',
+          type: 'condition',
+          data: {
+            branches: [
+              { key: 'good', label: 'Right PIN', expression: 'pin == "1234" && attempts == 0' },
+              { key: 'odd', label: 'Test PIN', expression: 'pin == "0000"' },
+            ],
+          },
+        },
+        { id: 'verified', type: 'return', data: { outcome: 'verified' } },
+        { id: 'unknown', type: 'return', data: { outcome: 'unknown' } },
+        { id: 'odd', type: 'return', data: { outcome: 'somethingElse' } },
+      ],
+      ['start:next->ask', 'ask:ok->check', 'ask:failed->unknown', 'check:good->verified', 'check:odd->odd', 'check:default->unknown'],
+      { name: 'Identify caller', variables: [{ name: 'pin', type: 'string' }, { name: 'attempts', type: 'integer' }] },
+    ),
+  );
+}
+
+const call = { callId: 'c1', caller: '+441632960000', dialled: '100', at: T0 };
+const visited = (effects: Effect[]) => effects.flatMap((e) => (e.kind === 'visit' ? [`${e.flow}/${e.nodeId}`] : []));
+
+describe('subflow and return nodes', () => {
+  it('enters the sub-flow without answering again and returns to the outlet named by its Return node', () => {
+    const program = linkProgram(mainFlow(), [identifyFlow()]);
+    const first = start(program, call);
+    expect(first.effects.filter((e) => e.kind === 'answer')).toHaveLength(1);
+    expect(first.effects).toContainEqual({ kind: 'enterSubflow', flow: 'Identify caller' });
+    expect(visited(first.effects)).toEqual(['Main line/start', 'Main line/identify', 'Identify caller/start', 'Identify caller/ask']);
+    expect(first.state.stack.map((f) => f.flow)).toEqual(['Main line', 'Identify caller']);
+
+    // The call's state survives persistence in the middle of a sub-flow.
+    const restored = JSON.parse(JSON.stringify(first.state)) as typeof first.state;
+    const entered = step(program, restored, { type: 'digits', digits: '1234', at: T0 + 5000, seq: restored.pending?.seq });
+    expect(entered.effects).toContainEqual({ kind: 'exitSubflow', flow: 'Identify caller', outcome: 'verified' });
+    expect(visited(entered.effects)).toEqual(['Identify caller/check', 'Identify caller/verified', 'Main line/welcome']);
+    expect(entered.state.stack.map((f) => f.flow)).toEqual(['Main line']);
+  });
+
+  it('keeps variables per flow: the sub-flow starts from its own initial values and the caller\'s are restored', () => {
+    const program = linkProgram(mainFlow(), [identifyFlow()]);
+    const first = start(program, call);
+    expect(first.state.vars).toEqual({ pin: '', attempts: 0 });
+    const entered = step(program, first.state, { type: 'digits', digits: '1234', at: T0 + 5000, seq: first.state.pending?.seq });
+    // The sub-flow's `pin` does not leak into the main flow's `pin`.
+    expect(entered.state.vars).toEqual({ pin: 'not asked' });
+    expect(entered.effects).toContainEqual(expect.objectContaining({ kind: 'play', prompt: { language: 'en', text: 'Welcome back, your PIN was not asked.' } }));
+    expect(first.state.vars).toEqual({ pin: '', attempts: 0 }); // the earlier state is untouched
+  });
+
+  it('takes failed when the sub-flow returns an outcome the node does not list', () => {
+    const program = linkProgram(mainFlow(), [identifyFlow()]);
+    const first = start(program, call);
+    const odd = step(program, first.state, { type: 'digits', digits: '0000', at: T0 + 5000, seq: first.state.pending?.seq });
+    expect(odd.effects).toContainEqual({ kind: 'exitSubflow', flow: 'Identify caller', outcome: 'somethingElse' });
+    expect(visited(odd.effects).at(-1)).toBe('Main line/sorry');
+  });
+
+  it('takes failed when the sub-flow is not available', () => {
+    const first = start(linkProgram(mainFlow()), call);
+    expect(first.effects.some((e) => e.kind === 'enterSubflow')).toBe(false);
+    expect(visited(first.effects)).toEqual(['Main line/start', 'Main line/identify', 'Main line/sorry']);
+  });
+
+  it('stops a flow that calls itself with the step budget and a clean hangup, never an exception', () => {
+    const loop = compile(
+      buildFlow(
+        [
+          { id: 'start', type: 'start' },
+          { id: 'again', type: 'subflow', data: { flow: 'Loop', outcomes: ['done'] } },
+          { id: 'end', type: 'hangup' },
+        ],
+        ['start:next->again', 'again:done->end', 'again:failed->end'],
+        { name: 'Loop' },
+      ),
+    );
+    const result = start(linkProgram(loop), call);
+    expect(result.state.status).toBe('ended');
+    expect(result.state.outcome).toBe('error');
+    const tail = result.effects.slice(-2);
+    expect(tail[0]).toMatchObject({ kind: 'hangup', cause: 'NORMAL_TEMPORARY_FAILURE' });
+    expect(tail[1]).toMatchObject({ kind: 'end', outcome: 'error', reason: expect.stringContaining('step budget') });
+  });
+
+  it('ends the call when a Return node runs in a flow that was not called as a sub-flow', () => {
+    const result = start(identifyFlow(), call);
+    const done = step(identifyFlow(), result.state, { type: 'digits', digits: '1234', at: T0 + 1000, seq: result.state.pending?.seq });
+    expect(done.state.status).toBe('ended');
+    expect(done.effects.at(-1)).toMatchObject({ kind: 'end', nodeId: 'verified' });
+  });
+
+  it('lists called flows in the compiled flow, for cycle (SB301) and missing-flow (SB302) checks', () => {
+    const main = mainFlow();
+    expect(main.subflows).toEqual(['Identify caller']);
+    const loop = compile(
+      buildFlow(
+        [
+          { id: 'start', type: 'start' },
+          { id: 'a', type: 'subflow', data: { flow: 'Main line' } },
+          { id: 'b', type: 'subflow', data: { flow: 'Billing' } },
+          { id: 'end', type: 'hangup' },
+        ],
+        ['start:next->a', 'a:failed->b', 'b:failed->end'],
+        { name: 'Identify caller' },
+      ),
+    );
+    expect(loop.subflows).toEqual(['Billing', 'Main line']);
+    const diagnostics = checkSubflowReferences(new Map([main, loop].map((f) => [f.name, f.subflows])));
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'SB301', message: expect.stringContaining('Identify caller') }));
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'SB302', message: expect.stringContaining('"Billing"') }));
+  });
+
+  it('reports outcomes listed twice or named failed (SB190); outlets are the outcomes plus failed', () => {
+    const { diagnostics } = compileFlow(
+      buildFlow(
+        [
+          { id: 'start', type: 'start' },
+          { id: 'sub', type: 'subflow', data: { flow: 'Other', outcomes: ['done', 'done', 'failed'] } },
+          { id: 'end', type: 'hangup' },
+        ],
+        ['start:next->sub', 'sub:done->end', 'sub:failed->end'],
+      ),
+    );
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'SB190', nodeId: 'sub', path: 'nodes[1].data.outcomes[1]' }));
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'SB190', nodeId: 'sub', path: 'nodes[1].data.outcomes[2]' }));
+    expect(subflowNode.outlets({ flow: 'Other', outcomes: ['done', 'done', 'failed'] }).map((o) => o.name)).toEqual(['done', 'failed']);
+  });
+
+  it('compiles its defaults once connected', () => {
+    const result = compileFlow(
+      buildFlow(
+        [
+          { id: 'start', type: 'start' },
+          { id: 'sub', type: 'subflow', data: subflowNode.defaults() },
+          { id: 'end', type: 'hangup' },
+          { id: 'ret', type: 'return', data: returnNode.defaults() },
+        ],
+        ['start:next->sub', 'sub:done->ret', 'sub:failed->end'],
+      ),
+    );
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
