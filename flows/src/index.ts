@@ -21,4 +21,5 @@ export * from './interpreter/state.js';
 export * from './interpreter/program.js';
 export * from './interpreter/interpreter.js';
 export { canonicalJson } from './util/canonical-json.js';
+export { compileSchedule, nextOpening, scheduleStatusAt, type ScheduleConfig, type ScheduleStatus } from './nodes/schedule.js';
 export { assertNever } from './util/assert-never.js';

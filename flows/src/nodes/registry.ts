@@ -8,6 +8,9 @@ import { httpRequestNode } from './httpRequest.js';
 import { collectDigitsNode } from './collectDigits.js';
 import { subflowNode } from './subflow.js';
 import { returnNode } from './return.js';
+import { scheduleNode } from './schedule.js';
+import { callerRoutingNode } from './callerRouting.js';
+import { splitNode } from './split.js';
 import type { AnyNodeDefinition } from './types.js';
 
 /**
@@ -16,6 +19,9 @@ import type { AnyNodeDefinition } from './types.js';
  */
 export const nodeRegistry = {
   start: startNode,
+  schedule: scheduleNode,
+  callerRouting: callerRoutingNode,
+  split: splitNode,
   announcement: announcementNode,
   menu: menuNode,
   hangup: hangupNode,

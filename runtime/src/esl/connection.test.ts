@@ -1,0 +1,44 @@
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EslConnection } from './connection.js';
+import { EslConnectionClosedError } from './errors.js';
+
+const servers: Array<{ close: () => void }> = [];
+afterEach(() => servers.splice(0).forEach((server) => server.close()));
+
+async function serverWriting(bytes: string): Promise<Socket> {
+  const server = createServer((socket) => socket.write(bytes));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return connect((server.address() as AddressInfo).port, '127.0.0.1');
+}
+
+describe('EslConnection', () => {
+  it('turns malformed framing into a protocol error and a closed connection, not an exception', async () => {
+    const socket = await serverWriting('Content-Type: api/response\nContent-Length: nope\n\n');
+    const errors: string[] = [];
+    const closed = new Promise<void>((resolve) => new EslConnection(socket, { protocolError: (e) => errors.push(e.code), closed: resolve }));
+    await closed;
+    expect(errors).toEqual(['bad-content-length']);
+  });
+
+  it('survives "Reply-Text: 100%" and hands it over undecoded', async () => {
+    const socket = await serverWriting('');
+    const connection = new EslConnection(socket);
+    const reply = connection.send({ kind: 'api', command: 'status' });
+    socket.emit('data', Buffer.from('Content-Type: command/reply\nReply-Text: 100%\n\n'));
+    expect((await reply).headers[1]?.value).toBe('100%');
+    connection.destroy();
+  });
+
+  it('refuses to write after the final disconnect notice', async () => {
+    const socket = await serverWriting('Content-Type: text/disconnect-notice\nContent-Length: 3\n\nbye');
+    const notices: string[] = [];
+    const connection = new EslConnection(socket, { disconnectNotice: (n) => notices.push(String(n.disposition)) });
+    await new Promise((resolve) => socket.once('data', resolve));
+    expect(notices).toEqual(['undefined']);
+    expect(connection.isClosed).toBe(true);
+    await expect(connection.send({ kind: 'exit' })).rejects.toBeInstanceOf(EslConnectionClosedError);
+    connection.destroy();
+  });
+});

@@ -1,0 +1,128 @@
+import type { Socket } from 'node:net';
+import { serializeCommand, type EslCommand } from './commands.js';
+import { EslConnectionClosedError } from './errors.js';
+import { decodeEvent, type EslEvent } from './event.js';
+import { contentType, headerValue, type EslFrame } from './frame.js';
+import { EslFrameParser, type EslParseError } from './parser.js';
+
+/** A `text/disconnect-notice`: `linger` (channel gone, socket kept) or `disconnect` (socket closing). */
+export interface DisconnectNotice {
+  readonly disposition: 'linger' | 'disconnect' | undefined;
+  readonly controlledSessionUuid: string | undefined;
+}
+
+/** Callbacks an {@link EslConnection} reports to. All optional. */
+export interface EslConnectionHandlers {
+  event?(event: EslEvent): void;
+  disconnectNotice?(notice: DisconnectNotice): void;
+  /** Framing or event-decoding problem; for framing errors the connection is then closed. */
+  protocolError?(error: EslParseError | { code: string; message: string }): void;
+  /** The socket closed, for whatever reason. */
+  closed?(): void;
+}
+
+interface PendingReply {
+  readonly resolve: (frame: EslFrame) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * One ESL socket with the framing parser in front: replies (`command/reply`, `api/response`) are matched to
+ * commands in order, events and disconnect notices go to handlers. It never throws from the socket's data
+ * handler, and refuses to write once the socket is closed or the switch sent its final disconnect notice.
+ */
+export class EslConnection {
+  private readonly parser = new EslFrameParser();
+  private readonly pending: PendingReply[] = [];
+  private ended = false;
+  private goodbyeReceived = false;
+  private markAuthRequested: () => void = () => undefined;
+  /** Resolves when the switch greets an inbound client with `auth/request`. */
+  readonly authRequested: Promise<void> = new Promise((resolve) => (this.markAuthRequested = resolve));
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly handlers: EslConnectionHandlers = {},
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('close', () => this.onClose());
+    socket.on('error', () => this.onClose());
+  }
+
+  /** True once nothing more may be written: closed, or the final `disconnect` notice arrived. */
+  get isClosed(): boolean {
+    return this.ended || this.goodbyeReceived;
+  }
+
+  /** Sends a command and resolves with its reply frame. Rejects, without writing, if the connection is closed. */
+  send(command: EslCommand): Promise<EslFrame> {
+    if (this.isClosed) return Promise.reject(new EslConnectionClosedError(`cannot send ${command.kind}: connection closed`));
+    const text = serializeCommand(command);
+    return new Promise<EslFrame>((resolve, reject) => {
+      this.pending.push({ resolve, reject });
+      this.socket.write(text);
+    });
+  }
+
+  /** Half-closes the socket (FIN) and stops accepting commands. */
+  close(): void {
+    this.socket.end();
+    this.onClose();
+  }
+
+  /** Destroys the socket immediately. */
+  destroy(): void {
+    this.socket.destroy();
+    this.onClose();
+  }
+
+  private onData(chunk: Buffer): void {
+    for (const output of this.parser.push(chunk)) {
+      if (output.kind === 'error') {
+        this.handlers.protocolError?.(output.error);
+        this.destroy();
+        return;
+      }
+      this.dispatch(output.frame);
+    }
+  }
+
+  private dispatch(frame: EslFrame): void {
+    const type = contentType(frame);
+    if (type === 'command/reply' || type === 'api/response') {
+      this.pending.shift()?.resolve(frame);
+      return;
+    }
+    if (type === 'text/event-plain' || type === 'text/event-json') {
+      const decoded = decodeEvent(frame);
+      if (decoded.ok) this.handlers.event?.(decoded.event);
+      else this.handlers.protocolError?.(decoded.error);
+      return;
+    }
+    if (type === 'text/disconnect-notice') {
+      const disposition = headerValue(frame.headers, 'Content-Disposition');
+      const notice: DisconnectNotice = {
+        disposition: disposition === 'linger' || disposition === 'disconnect' ? disposition : undefined,
+        controlledSessionUuid: headerValue(frame.headers, 'Controlled-Session-UUID'),
+      };
+      if (notice.disposition !== 'linger') this.goodbyeReceived = true;
+      this.handlers.disconnectNotice?.(notice);
+      return;
+    }
+    if (type === 'auth/request') this.markAuthRequested();
+  }
+
+  private onClose(): void {
+    if (this.ended) return;
+    this.ended = true;
+    const error = new EslConnectionClosedError('connection closed before the reply arrived');
+    for (const reply of this.pending.splice(0)) reply.reject(error);
+    this.handlers.closed?.();
+  }
+}
+
+/** `Reply-Text` of a reply frame (URL-decoded). */
+export function replyText(frame: EslFrame): string {
+  return headerValue(frame.headers, 'Reply-Text') ?? '';
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
+import { EslConnection, replyText, type DisconnectNotice } from './connection.js';
+import { ChannelGoneError, EslCommandRejectedError, EslConnectionClosedError } from './errors.js';
+import { eventHeader, eventVariables, type EslEvent } from './event.js';
+import type { EslHeader } from './frame.js';
+
+/** The channel as the `connect` reply describes it. */
+export interface ChannelData {
+  readonly uniqueId: string;
+  readonly headers: readonly EslHeader[];
+  /** `variable_*` headers without the prefix. */
+  readonly variables: Readonly<Record<string, string>>;
+}
+
+/** What CHANNEL_EXECUTE_COMPLETE reported for one app. */
+export interface ExecuteResult {
+  readonly application: string;
+  /** `Application-Response` (`_none_`, `FILE PLAYED`, `PLAYBACK ERROR`, ...). */
+  readonly response: string;
+  /** `variable_*` headers after the app ran (e.g. `read_result`, `originate_disposition`). */
+  readonly variables: Readonly<Record<string, string>>;
+  /** Whether the channel had hung up when the app completed (`Answer-State: hangup`). */
+  readonly channelHungUp: boolean;
+  readonly event: EslEvent;
+}
+
+interface PendingExecute {
+  readonly app: string;
+  readonly resolve: (result: ExecuteResult) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * The runtime's side of one FreeSWITCH outbound socket (`socket ... async full`): `connect`, `myevents`,
+ * `linger`, and `execute(app, arg)` that resolves on the CHANNEL_EXECUTE_COMPLETE whose `Application-UUID`
+ * is the Event-UUID it sent. Once the channel has hung up it refuses new apps without writing; apps still
+ * pending are rejected with {@link ChannelGoneError} when the channel's last event (or the socket) is gone.
+ */
+export class OutboundSession {
+  private readonly connection: EslConnection;
+  private readonly executions = new Map<string, PendingExecute>();
+  private readonly eventListeners = new Set<(event: EslEvent) => void>();
+  private hangupCauseValue: string | undefined;
+  private channelGone = false;
+  private resolveEnded: () => void = () => undefined;
+  /** Resolves when the socket has closed. */
+  readonly ended: Promise<void> = new Promise((resolve) => (this.resolveEnded = resolve));
+
+  constructor(socket: Socket) {
+    this.connection = new EslConnection(socket, {
+      event: (event) => this.handleEvent(event),
+      disconnectNotice: (notice) => this.onNotice(notice),
+      closed: () => {
+        this.markChannelGone();
+        this.rejectPending(new ChannelGoneError('outbound socket closed', this.hangupCauseValue));
+        this.resolveEnded();
+      },
+    });
+  }
+
+  /** `Hangup-Cause` once the channel has hung up. */
+  get hangupCause(): string | undefined {
+    return this.hangupCauseValue;
+  }
+
+  /** True once the channel hung up (or the socket went away): `execute` will refuse. */
+  get isChannelGone(): boolean {
+    return this.channelGone || this.connection.isClosed;
+  }
+
+  /** Listens to every event on this socket; returns the function that stops listening. */
+  onEvent(listener: (event: EslEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  /** Sends `connect` and returns the channel it controls. */
+  async connect(): Promise<ChannelData> {
+    const frame = await this.connection.send({ kind: 'connect' });
+    const headers = frame.headers;
+    const variables: Record<string, string> = {};
+    for (const header of headers) if (header.name.startsWith('variable_')) variables[header.name.slice(9)] = header.value;
+    return { uniqueId: headers.find((h) => h.name === 'Unique-ID')?.value ?? '', headers, variables };
+  }
+
+  /** Subscribes to every event of this channel. */
+  async myevents(): Promise<void> {
+    await this.expectOk({ kind: 'myevents' }, 'myevents');
+  }
+
+  /** Keeps the socket open after hangup so the final events arrive (`seconds` omitted: until `exit`). */
+  async linger(seconds?: number): Promise<void> {
+    await this.expectOk(seconds === undefined ? { kind: 'linger' } : { kind: 'linger', seconds }, 'linger');
+  }
+
+  /**
+   * Runs `app` with `arg` (event-lock, so apps run in order) and resolves with its completion. Rejects with
+   * {@link ChannelGoneError}, without writing anything, when the channel has already hung up.
+   */
+  async execute(app: string, arg?: string): Promise<ExecuteResult> {
+    if (this.isChannelGone) throw new ChannelGoneError(`cannot execute ${app}: channel is gone`, this.hangupCauseValue);
+    const eventUuid = randomUUID();
+    const completion = new Promise<ExecuteResult>((resolve, reject) => this.executions.set(eventUuid, { app, resolve, reject }));
+    completion.catch(() => undefined);
+    try {
+      const reply = await this.connection.send({ kind: 'execute', app, eventUuid, ...(arg === undefined ? {} : { arg }) });
+      if (replyText(reply).startsWith('-ERR')) {
+        this.executions.delete(eventUuid);
+        if (this.isChannelGone) throw new ChannelGoneError(`cannot execute ${app}: channel is gone`, this.hangupCauseValue);
+        throw new EslCommandRejectedError(replyText(reply), `execute ${app}`);
+      }
+    } catch (error) {
+      this.executions.delete(eventUuid);
+      if (error instanceof EslConnectionClosedError) throw new ChannelGoneError(`cannot execute ${app}: socket closed`, this.hangupCauseValue);
+      throw error;
+    }
+    return completion;
+  }
+
+  /** Sends `exit` (allowed while lingering) and waits for the socket to close. */
+  async exit(): Promise<void> {
+    if (!this.connection.isClosed) {
+      await this.connection.send({ kind: 'exit' }).catch(() => undefined);
+    }
+    this.connection.close();
+    await this.ended;
+  }
+
+  private async expectOk(command: Parameters<EslConnection['send']>[0], name: string): Promise<void> {
+    const reply = await this.connection.send(command);
+    if (!replyText(reply).startsWith('+OK')) throw new EslCommandRejectedError(replyText(reply), name);
+  }
+
+  private handleEvent(event: EslEvent): void {
+    if (event.name === 'CHANNEL_HANGUP') {
+      this.hangupCauseValue = eventHeader(event, 'Hangup-Cause');
+      this.channelGone = true;
+    }
+    if (event.name === 'CHANNEL_EXECUTE_COMPLETE') {
+      const uuid = eventHeader(event, 'Application-UUID') ?? '';
+      const pending = this.executions.get(uuid);
+      if (pending) {
+        this.executions.delete(uuid);
+        pending.resolve({
+          application: eventHeader(event, 'Application') ?? pending.app,
+          response: eventHeader(event, 'Application-Response') ?? '_none_',
+          variables: eventVariables(event),
+          channelHungUp: eventHeader(event, 'Answer-State') === 'hangup',
+          event,
+        });
+      }
+    }
+    for (const listener of [...this.eventListeners]) listener(event);
+    if (event.name === 'CHANNEL_HANGUP_COMPLETE') {
+      // Apps queued behind the one that was running never start on a hung-up channel.
+      this.rejectPending(new ChannelGoneError('channel hung up before the app ran', this.hangupCauseValue));
+    }
+  }
+
+  private onNotice(notice: DisconnectNotice): void {
+    this.markChannelGone();
+    if (notice.disposition !== 'linger') this.rejectPending(new ChannelGoneError('switch disconnected the socket', this.hangupCauseValue));
+  }
+
+  private markChannelGone(): void {
+    this.channelGone = true;
+  }
+
+  private rejectPending(error: Error): void {
+    for (const pending of this.executions.values()) pending.reject(error);
+    this.executions.clear();
+  }
+}
