@@ -4,7 +4,7 @@ import type { CompiledFlow } from '../compiler/compiled.js';
 import { start, step } from '../interpreter/interpreter.js';
 import type { Effect } from '../interpreter/effects.js';
 import { linkProgram } from '../interpreter/program.js';
-import { checkSubflowReferences } from '../linter/subflows.js';
+import { checkSubflowOutcomes, checkSubflowReferences } from '../linter/subflows.js';
 import { buildFlow, T0 } from '../../test/build.js';
 import { returnNode } from './return.js';
 import { subflowNode } from './subflow.js';
@@ -16,7 +16,7 @@ function compile(document: ReturnType<typeof buildFlow>): CompiledFlow {
 }
 
 /** Main flow: identify the caller in a sub-flow, then greet or apologise. */
-function mainFlow(subflow: Record<string, unknown> = {}) {
+function mainFlow(subflow: Record<string, unknown> = {}, extraEdges: string[] = []) {
   return compile(
     buildFlow(
       [
@@ -26,7 +26,7 @@ function mainFlow(subflow: Record<string, unknown> = {}) {
         { id: 'sorry', type: 'hangup', data: { goodbye: { text: { en: 'Sorry, we could not check your details.' } } } },
         { id: 'bye', type: 'hangup' },
       ],
-      ['start:next->identify', 'identify:verified->welcome', 'identify:unknown->bye', 'identify:failed->sorry', 'welcome:next->bye'],
+      ['start:next->identify', 'identify:verified->welcome', 'identify:unknown->bye', 'identify:failed->sorry', 'welcome:next->bye', ...extraEdges],
       { name: 'Main line', variables: [{ name: 'pin', type: 'string', initial: 'not asked' }] },
     ),
   );
@@ -181,5 +181,16 @@ describe('subflow and return nodes', () => {
       ),
     );
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('checkSubflowOutcomes', () => {
+  it('reports an outcome a sub-flow can return that the calling node does not list (SB191)', () => {
+    const main = mainFlow();
+    const diagnostics = checkSubflowOutcomes([main, identifyFlow()]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'SB191', nodeId: 'identify', path: 'flows["Main line"].nodes["identify"]', message: expect.stringContaining('"somethingElse"') }),
+    ]);
+    expect(checkSubflowOutcomes([mainFlow({ outcomes: ['verified', 'unknown', 'somethingElse'] }, ['identify:somethingElse->bye']), identifyFlow()])).toEqual([]);
   });
 });
