@@ -26,6 +26,8 @@ export interface DatabaseOptions {
 export interface Database {
   prisma: PrismaClient;
   kind: "pglite" | "postgres";
+  /** PostgreSQL schema holding the tables (`public` on PGlite). */
+  schema: string;
   /** Raw SQL on the same database, for the migrator, `FOR UPDATE SKIP LOCKED` queues and NOTIFY. */
   sql: SqlDriver;
   /** Human-readable place the data lives, for start-up logs (never includes a password). */
@@ -72,6 +74,7 @@ async function openPglite(url: string, options: DatabaseOptions): Promise<Opened
   return {
     prisma,
     kind: "pglite",
+    schema: "public",
     sql: pgliteDriver(pglite),
     location: `PGlite (${location})`,
     async close() {
@@ -92,6 +95,7 @@ function openPostgres(url: string, explicitSchema: string | undefined): Opened {
   return {
     prisma,
     kind: "postgres",
+    schema,
     sql: pgDriver(pool),
     location: `PostgreSQL ${redact(url)} (schema ${schema})`,
     pgConfig,

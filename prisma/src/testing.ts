@@ -42,6 +42,20 @@ export async function openTestDatabase(kind: TestDatabaseKind, options: { migrat
   }
 }
 
+/** Every table, children before parents, so plain DELETEs never trip a foreign key. */
+const RESET_ORDER = [
+  "node_visits",
+  "call_records",
+  "callbacks",
+  "audit_events",
+  "deployments",
+  "bindings",
+  "flow_versions",
+  "sessions",
+  "flows",
+  "users",
+];
+
 function withReset(db: Database, afterClose: () => Promise<unknown>): TestDatabase {
   return {
     ...db,
@@ -49,8 +63,10 @@ function withReset(db: Database, afterClose: () => Promise<unknown>): TestDataba
       const tables = await db.sql.query<{ tablename: string }>(
         `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
       );
-      if (tables.length === 0) return;
-      await db.sql.exec(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+      const unknown = tables.map((t) => t.tablename).filter((name) => !RESET_ORDER.includes(name));
+      if (unknown.length > 0) throw new Error(`testing.ts: add table(s) ${unknown.join(", ")} to RESET_ORDER`);
+      // DELETE, children first: on small tables far faster than TRUNCATE, which rewrites files.
+      await db.sql.exec(RESET_ORDER.map((table) => `DELETE FROM "${table}";`).join("\n"));
     },
     async close() {
       await db.close();

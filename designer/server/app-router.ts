@@ -1,0 +1,17 @@
+import { auditRouter } from "./routers/audit/router.js";
+import { authRouter } from "./routers/auth/router.js";
+import { deploymentsRouter } from "./routers/deployments/router.js";
+import { flowsRouter } from "./routers/flows/router.js";
+import { usersRouter } from "./routers/users/router.js";
+import { router } from "./trpc.js";
+
+export const appRouter = router({
+  auth: authRouter,
+  flows: flowsRouter,
+  deployments: deploymentsRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+/** The API's type, for typed clients (the designer UI, the CLI, tests). */
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,30 @@
+import type { Prisma } from "@switchboard/db";
+
+/** Actions written to the audit log. */
+export type AuditAction =
+  | "flow.publish"
+  | "flow.import"
+  | "deployment.bind"
+  | "deployment.activate"
+  | "deployment.rollback"
+  | "user.create"
+  | "user.role_change"
+  | "auth.login_failed";
+
+type AuditWriter = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };
+
+/** Records an audit event; pass the transaction client so the record commits (or not) with the change. */
+export async function recordAudit(
+  db: AuditWriter,
+  event: { action: AuditAction; actorId: string | null; subjectType: string; subjectId?: string | null; details?: Prisma.InputJsonValue },
+): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      action: event.action,
+      actorId: event.actorId,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId ?? null,
+      details: event.details ?? {},
+    },
+  });
+}

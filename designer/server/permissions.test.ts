@@ -1,0 +1,131 @@
+import type { Role } from "@switchboard/db";
+import { testDatabaseKinds } from "@switchboard/db/testing";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ApiClient } from "./client.js";
+import { PERMISSIONS, type Permission } from "./permissions.js";
+import { greetingFlow } from "./test/fixtures.js";
+import { failure, openApiHarness, outcome, ROLES, type ApiHarness } from "./test/harness.js";
+
+/** What the fixture below creates, for cases to refer to. */
+interface World {
+  welcomeId: string;
+  spareId: string;
+  extraUserId: string;
+}
+
+/**
+ * welcome: v1 live in staging on +15550100, v2 live in production on +15550100, draft changed since v2.
+ * spare: an unbound flow with no versions. extra@example.com: a tester.
+ */
+async function buildWorld(admin: ApiClient): Promise<World> {
+  const welcome = await admin.flows.create.mutate({ name: "welcome" });
+  let revision = welcome.draftRevision;
+  for (const greeting of ["Hello", "Hi there", "Good day"]) {
+    ({ draftRevision: revision } = await admin.flows.saveDraft.mutate({ flowId: welcome.id, baseRevision: revision, document: greetingFlow("welcome", greeting) }));
+    if (greeting !== "Good day") await admin.flows.publish.mutate({ flowId: welcome.id, message: greeting });
+  }
+  await admin.deployments.bind.mutate({ address: "+15550100", environment: "staging", flowName: "welcome", versionNumber: 1 });
+  await admin.deployments.bind.mutate({ address: "+15550100", environment: "production", flowName: "welcome", versionNumber: 2 });
+  const spare = await admin.flows.create.mutate({ name: "spare" });
+  const extra = await admin.users.create.mutate({ email: "extra@example.com", displayName: "Extra", role: "tester", password: "another long password" });
+  return { welcomeId: welcome.id, spareId: spare.id, extraUserId: extra.id };
+}
+
+interface Case {
+  procedure: string;
+  permission: Permission;
+  /** Changes data: the world is rebuilt before each permitted call. */
+  mutates: boolean;
+  call(api: ApiClient, world: World): Promise<unknown>;
+}
+
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
+
+const CASES: Case[] = [
+  { procedure: "flows.list", permission: "readFlows", mutates: false, call: (api) => api.flows.list.query() },
+  { procedure: "flows.get", permission: "readFlows", mutates: false, call: (api) => api.flows.get.query({ name: "welcome" }) },
+  { procedure: "flows.validate", permission: "readFlows", mutates: false, call: (api, w) => api.flows.validate.mutate({ flowId: w.welcomeId }) },
+  { procedure: "flows.listVersions", permission: "readFlows", mutates: false, call: (api, w) => api.flows.listVersions.query({ flowId: w.welcomeId }) },
+  { procedure: "flows.getVersion", permission: "readFlows", mutates: false, call: (api, w) => api.flows.getVersion.query({ flowId: w.welcomeId, number: 1 }) },
+  { procedure: "flows.diffVersions", permission: "readFlows", mutates: false, call: (api, w) => api.flows.diffVersions.query({ flowId: w.welcomeId, from: 1, to: 2 }) },
+  { procedure: "flows.export", permission: "readFlows", mutates: false, call: (api) => api.flows.export.query({ name: "welcome", version: 2 }) },
+  { procedure: "flows.create", permission: "editFlows", mutates: true, call: (api) => api.flows.create.mutate({ name: "new flow" }) },
+  { procedure: "flows.rename", permission: "editFlows", mutates: true, call: (api, w) => api.flows.rename.mutate({ flowId: w.spareId, name: "spare-2" }) },
+  { procedure: "flows.archive", permission: "editFlows", mutates: true, call: (api, w) => api.flows.archive.mutate({ flowId: w.spareId, archived: true }) },
+  {
+    procedure: "flows.saveDraft",
+    permission: "editFlows",
+    mutates: true,
+    call: (api, w) => api.flows.saveDraft.mutate({ flowId: w.spareId, baseRevision: 1, document: greetingFlow("spare", "Hey") }),
+  },
+  { procedure: "flows.import", permission: "editFlows", mutates: true, call: (api) => api.flows.import.mutate({ documents: [greetingFlow("imported")] }) },
+  { procedure: "flows.publish", permission: "publishFlows", mutates: true, call: (api, w) => api.flows.publish.mutate({ flowId: w.welcomeId }) },
+  { procedure: "deployments.list", permission: "readFlows", mutates: false, call: (api) => api.deployments.list.query() },
+  { procedure: "deployments.history", permission: "readFlows", mutates: false, call: (api) => api.deployments.history.query() },
+  {
+    procedure: "deployments.activate",
+    permission: "activateVersions",
+    mutates: true,
+    call: (api) => api.deployments.activate.mutate({ address: "+15550100", environment: "staging", versionNumber: 2 }),
+  },
+  {
+    procedure: "deployments.rollback",
+    permission: "rollBack",
+    mutates: true,
+    call: (api) => api.deployments.rollback.mutate({ address: "+15550100", environment: "production", versionNumber: 1, reason: "v2 mispronounces the company name" }),
+  },
+  {
+    procedure: "deployments.bind",
+    permission: "bindNumbers",
+    mutates: true,
+    call: (api) => api.deployments.bind.mutate({ address: "+15550199", environment: "staging", flowName: "welcome" }),
+  },
+  { procedure: "users.list", permission: "manageUsers", mutates: false, call: (api) => api.users.list.query() },
+  {
+    procedure: "users.create",
+    permission: "manageUsers",
+    mutates: true,
+    call: (api) => api.users.create.mutate({ email: "new@example.com", displayName: "New", role: "editor", password: "a long enough password" }),
+  },
+  { procedure: "users.setRole", permission: "manageUsers", mutates: true, call: (api, w) => api.users.setRole.mutate({ userId: w.extraUserId, role: "publisher" }) },
+  { procedure: "audit.list", permission: "readAudit", mutates: false, call: (api) => api.audit.list.query() },
+];
+
+describe.each(testDatabaseKinds())("every procedure × role on %s", (kind) => {
+  let h: ApiHarness;
+  let world: World;
+  const fresh = async () => {
+    await h.reset();
+    world = await buildWorld(await h.sessionFor("admin"));
+  };
+  beforeAll(async () => {
+    h = await openApiHarness(kind);
+    await fresh();
+  });
+  afterAll(() => h?.close());
+
+  it("covers every procedure of the API", async () => {
+    const { appRouter } = await import("./app-router.js");
+    const procedures = Object.keys(appRouter._def.procedures).filter((p) => !p.startsWith("auth."));
+    expect(CASES.map((c) => c.procedure).sort()).toEqual(procedures.sort());
+  });
+
+  describe.each(CASES)("$procedure", (testCase) => {
+    const allowed = PERMISSIONS[testCase.permission].roles as readonly Role[];
+
+    it.each(ROLES.filter((role) => !allowed.includes(role)))(`refuses %s with "Permission required"`, async (role) => {
+      const error = await failure(testCase.call(await h.sessionFor(role), world));
+      expect(error.data?.code).toBe("FORBIDDEN");
+      expect(error.message).toBe(`Permission required: ${PERMISSIONS[testCase.permission].label}`);
+    });
+
+    it.each(allowed)("lets %s through", async (role) => {
+      if (testCase.mutates) await fresh();
+      expect(await outcome(testCase.call(await h.sessionFor(role), world))).toBe("OK");
+    });
+
+    it("refuses anyone not signed in", async () => {
+      expect(await outcome(testCase.call(h.anonymous(), world))).toBe("UNAUTHORIZED");
+    });
+  });
+});

@@ -1,0 +1,34 @@
+import type { Role } from "@switchboard/db";
+
+/**
+ * Who may do what. Roles are not a ladder: an editor changes drafts, a tester only reads, validates and (in the
+ * designer) simulates; a publisher can do both and also publish and activate; an admin can do everything,
+ * including rollback, number bindings and users.
+ *
+ * | permission           | editor | tester | publisher | admin |
+ * |----------------------|:------:|:------:|:---------:|:-----:|
+ * | read flows           |   ✓    |   ✓    |     ✓     |   ✓   |
+ * | edit flows           |   ✓    |        |     ✓     |   ✓   |
+ * | publish flows        |        |        |     ✓     |   ✓   |
+ * | activate versions    |        |        |     ✓     |   ✓   |
+ * | roll back            |        |        |           |   ✓   |
+ * | bind numbers         |        |        |           |   ✓   |
+ * | manage users         |        |        |           |   ✓   |
+ * | read the audit log   |        |        |           |   ✓   |
+ */
+export const PERMISSIONS = {
+  readFlows: { label: "read flows", roles: ["editor", "tester", "publisher", "admin"] },
+  editFlows: { label: "edit flows", roles: ["editor", "publisher", "admin"] },
+  publishFlows: { label: "publish flows", roles: ["publisher", "admin"] },
+  activateVersions: { label: "activate versions", roles: ["publisher", "admin"] },
+  rollBack: { label: "roll back deployments", roles: ["admin"] },
+  bindNumbers: { label: "bind numbers and routes", roles: ["admin"] },
+  manageUsers: { label: "manage users", roles: ["admin"] },
+  readAudit: { label: "read the audit log", roles: ["admin"] },
+} as const satisfies Record<string, { label: string; roles: readonly Role[] }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission].roles as readonly Role[]).includes(role);
+}

@@ -1,0 +1,131 @@
+import { TRPCError } from "@trpc/server";
+import type { Context, SessionUser } from "../../trpc.js";
+import type { ArchiveFlowInput, CreateFlowInput, ListFlowsInput, RenameFlowInput, SaveDraftInput } from "./inputs.js";
+import { asJson, displayName, emptyDocument, isUniqueViolation, loadFlow, parseIncomingDocument, storedDocument } from "./load.js";
+
+type Ctx = Context & { user: SessionUser };
+
+const flowSummarySelect = {
+  id: true,
+  name: true,
+  description: true,
+  draftRevision: true,
+  draftSavedAt: true,
+  latestVersionNumber: true,
+  archivedAt: true,
+  draftSavedBy: { select: { displayName: true, email: true } },
+} as const;
+
+export async function listFlows(ctx: Ctx, input: ListFlowsInput) {
+  return ctx.prisma.flow.findMany({
+    where: input.includeArchived ? {} : { archivedAt: null },
+    select: flowSummarySelect,
+    orderBy: { name: "asc" },
+  });
+}
+
+export async function getFlow(ctx: Ctx, ref: { flowId: string } | { name: string }) {
+  const flow = await loadFlow(ctx.prisma, ref);
+  const savedBy = flow.draftSavedById ? await ctx.prisma.user.findUnique({ where: { id: flow.draftSavedById } }) : null;
+  return {
+    id: flow.id,
+    name: flow.name,
+    description: flow.description,
+    draft: storedDocument(flow.draftDocument, `flow "${flow.name}"`),
+    draftRevision: flow.draftRevision,
+    draftSavedAt: flow.draftSavedAt,
+    draftSavedBy: savedBy ? { displayName: savedBy.displayName, email: savedBy.email } : null,
+    latestVersionNumber: flow.latestVersionNumber,
+    archivedAt: flow.archivedAt,
+  };
+}
+
+export async function createFlow(ctx: Ctx, input: CreateFlowInput) {
+  try {
+    return await ctx.prisma.flow.create({
+      data: {
+        name: input.name,
+        description: input.description,
+        draftDocument: asJson(emptyDocument(input.name, input.description)),
+        draftSavedById: ctx.user.id,
+        createdById: ctx.user.id,
+      },
+      select: flowSummarySelect,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new TRPCError({ code: "CONFLICT", message: `A flow named "${input.name}" already exists` });
+    throw error;
+  }
+}
+
+export async function renameFlow(ctx: Ctx, input: RenameFlowInput) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const flow = await loadFlow(tx, input);
+    const draft = { ...storedDocument(flow.draftDocument, `flow "${flow.name}"`), name: input.name };
+    try {
+      return await tx.flow.update({
+        where: { id: flow.id },
+        data: {
+          name: input.name,
+          draftDocument: asJson(draft),
+          draftRevision: { increment: 1 },
+          draftSavedById: ctx.user.id,
+          draftSavedAt: ctx.now(),
+        },
+        select: flowSummarySelect,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new TRPCError({ code: "CONFLICT", message: `A flow named "${input.name}" already exists` });
+      throw error;
+    }
+  });
+}
+
+export async function archiveFlow(ctx: Ctx, input: ArchiveFlowInput) {
+  const flow = await loadFlow(ctx.prisma, input);
+  if (input.archived) {
+    const live = await ctx.prisma.binding.findMany({ where: { flowId: flow.id }, orderBy: { address: "asc" } });
+    if (live.length > 0) {
+      const where = live.map((b) => `${b.address} (${b.environment})`).join(", ");
+      throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Flow "${flow.name}" is live on ${where}; bind those to another flow before archiving it` });
+    }
+  }
+  return ctx.prisma.flow.update({
+    where: { id: flow.id },
+    data: { archivedAt: input.archived ? ctx.now() : null },
+    select: flowSummarySelect,
+  });
+}
+
+/**
+ * Saves the draft only if nobody saved since `baseRevision` (one conditional UPDATE: atomic, no lost edits).
+ * A stale save gets CONFLICT naming who saved in between.
+ */
+export async function saveDraft(ctx: Ctx, input: SaveDraftInput) {
+  const document = parseIncomingDocument(input.document, "document.");
+  const flow = await loadFlow(ctx.prisma, input);
+  if (flow.archivedAt) throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Flow "${flow.name}" is archived; unarchive it to edit` });
+  if (document.name !== flow.name) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `The document is named "${document.name}" but the flow is "${flow.name}"; rename the flow instead` });
+  }
+  const savedAt = ctx.now();
+  const { count } = await ctx.prisma.flow.updateMany({
+    where: { id: flow.id, draftRevision: input.baseRevision },
+    data: {
+      draftDocument: asJson(document),
+      description: document.description,
+      draftRevision: { increment: 1 },
+      draftSavedById: ctx.user.id,
+      draftSavedAt: savedAt,
+    },
+  });
+  if (count === 1) return { draftRevision: input.baseRevision + 1, draftSavedAt: savedAt };
+
+  const current = await ctx.prisma.flow.findUniqueOrThrow({ where: { id: flow.id }, include: { draftSavedBy: true } });
+  throw new TRPCError({
+    code: "CONFLICT",
+    message:
+      `Draft of "${flow.name}" was saved by ${displayName(current.draftSavedBy)} at ${current.draftSavedAt.toISOString()} ` +
+      `(revision ${current.draftRevision}) after you opened revision ${input.baseRevision}; reload it and reapply your changes`,
+  });
+}

@@ -1,0 +1,106 @@
+import { TRPCError } from "@trpc/server";
+import { compileFlow, type CompiledFlow, type Diagnostic } from "@switchboard/flows";
+import { recordAudit } from "../../audit.js";
+import { DiagnosticsError } from "../../errors.js";
+import type { Context, SessionUser } from "../../trpc.js";
+import type { PublishInput, ValidateInput } from "./inputs.js";
+import { asJson, displayName, loadFlow, parseIncomingDocument, storedDocument } from "./load.js";
+
+type Ctx = Context & { user: SessionUser };
+
+export async function validateFlow(ctx: Ctx, input: ValidateInput): Promise<{ ok: boolean; diagnostics: Diagnostic[] }> {
+  const document =
+    "flowId" in input
+      ? storedDocument((await loadFlow(ctx.prisma, input)).draftDocument, `flow ${input.flowId}`)
+      : parseIncomingDocument(input.document, "document.");
+  const result = compileFlow(document);
+  return { ok: result.ok, diagnostics: result.diagnostics };
+}
+
+function countErrors(diagnostics: Diagnostic[]): number {
+  return diagnostics.filter((d) => d.severity === "error").length;
+}
+
+/**
+ * Compiles the draft and stores it as the next immutable version. The flow row is locked (FOR UPDATE) while the
+ * number is handed out, so concurrent publishes get unique, gap-free numbers; a draft identical to the latest
+ * version publishes nothing and returns that version.
+ */
+export async function publishFlow(ctx: Ctx, input: PublishInput) {
+  const flow = await loadFlow(ctx.prisma, input);
+  if (flow.archivedAt) throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Flow "${flow.name}" is archived; unarchive it to publish` });
+  if (input.baseRevision !== undefined && input.baseRevision !== flow.draftRevision) {
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `Draft of "${flow.name}" is at revision ${flow.draftRevision}, not ${input.baseRevision}; review the latest draft before publishing`,
+    });
+  }
+  const document = storedDocument(flow.draftDocument, `flow "${flow.name}"`);
+  const result = compileFlow(document);
+  if (!result.ok || !result.compiled) {
+    const errors = countErrors(result.diagnostics);
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `Flow "${flow.name}" has ${errors} error${errors === 1 ? "" : "s"}; fix ${errors === 1 ? "it" : "them"} before publishing`,
+      cause: new DiagnosticsError("flow does not compile", result.diagnostics),
+    });
+  }
+  const compiled: CompiledFlow = result.compiled;
+  await requirePublishedSubflows(ctx, compiled.subflows.filter((name) => name !== flow.name));
+
+  return ctx.prisma.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ draft_revision: number; latest_version_number: number }[]>`
+      SELECT draft_revision, latest_version_number FROM flows WHERE id = ${flow.id}::uuid FOR UPDATE`;
+    if (!locked || locked.draft_revision !== flow.draftRevision) {
+      const current = await tx.flow.findUniqueOrThrow({ where: { id: flow.id }, include: { draftSavedBy: true } });
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: `Draft of "${flow.name}" was saved by ${displayName(current.draftSavedBy)} while publishing; publish again to include it`,
+      });
+    }
+    const latest = await tx.flowVersion.findUnique({
+      where: { flowId_number: { flowId: flow.id, number: locked.latest_version_number } },
+      select: { id: true, number: true, contentHash: true, message: true, createdAt: true },
+    });
+    if (latest && latest.contentHash === compiled.hash) return { version: latest, created: false, diagnostics: result.diagnostics };
+
+    const number = locked.latest_version_number + 1;
+    await tx.flow.update({ where: { id: flow.id }, data: { latestVersionNumber: number } });
+    const version = await tx.flowVersion.create({
+      data: {
+        flowId: flow.id,
+        number,
+        document: asJson(document),
+        compiled: asJson(compiled),
+        contentHash: compiled.hash,
+        authorId: ctx.user.id,
+        message: input.message,
+        createdAt: ctx.now(),
+      },
+      select: { id: true, number: true, contentHash: true, message: true, createdAt: true },
+    });
+    await recordAudit(tx, {
+      action: "flow.publish",
+      actorId: ctx.user.id,
+      subjectType: "flow",
+      subjectId: flow.id,
+      details: { flow: flow.name, version: number, contentHash: compiled.hash, message: input.message },
+    });
+    return { version, created: true, diagnostics: result.diagnostics };
+  });
+}
+
+async function requirePublishedSubflows(ctx: Ctx, names: string[]): Promise<void> {
+  if (names.length === 0) return;
+  const published = await ctx.prisma.flow.findMany({
+    where: { name: { in: names }, archivedAt: null, latestVersionNumber: { gt: 0 } },
+    select: { name: true },
+  });
+  const missing = names.filter((name) => !published.some((flow) => flow.name === name));
+  if (missing.length > 0) {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `Sub-flow${missing.length === 1 ? "" : "s"} ${missing.map((n) => `"${n}"`).join(", ")} must be published first`,
+    });
+  }
+}

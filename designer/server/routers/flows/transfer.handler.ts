@@ -1,0 +1,102 @@
+import { TRPCError } from "@trpc/server";
+import { canonicalJson, parseFlowDocument, type Diagnostic, type FlowDocument } from "@switchboard/flows";
+import { recordAudit } from "../../audit.js";
+import { DiagnosticsError } from "../../errors.js";
+import type { Context, SessionUser } from "../../trpc.js";
+import type { ExportFlowInput, ImportFlowsInput } from "./inputs.js";
+import { asJson, loadFlow, storedDocument } from "./load.js";
+
+type Ctx = Context & { user: SessionUser };
+
+/** A flow as a file: the draft, or one version. Holds no database ids, so it can move between installations. */
+export async function exportFlow(ctx: Ctx, input: ExportFlowInput): Promise<FlowDocument> {
+  const flow = await loadFlow(ctx.prisma, input);
+  if (input.version === undefined) return storedDocument(flow.draftDocument, `flow "${flow.name}"`);
+  const version = await ctx.prisma.flowVersion.findUnique({ where: { flowId_number: { flowId: flow.id, number: input.version } } });
+  if (!version) throw new TRPCError({ code: "NOT_FOUND", message: `Flow "${flow.name}" has no version ${input.version}` });
+  return storedDocument(version.document, `flow "${flow.name}" version ${input.version}`);
+}
+
+export interface ImportedFlow {
+  name: string;
+  flowId: string;
+  created: boolean;
+  /** False when the draft already held exactly this document. */
+  changed: boolean;
+  draftRevision: number;
+}
+
+/**
+ * Imports flow files as drafts, matched to flows by name. All or nothing: every file is checked first (every
+ * problem listed as `documents[i].<path>`), then all are written in one transaction.
+ */
+export async function importFlows(ctx: Ctx, input: ImportFlowsInput): Promise<ImportedFlow[]> {
+  const documents: FlowDocument[] = [];
+  const problems: Diagnostic[] = [];
+  input.documents.forEach((raw, index) => {
+    const parsed = parseFlowDocument(raw);
+    if (parsed.ok) documents.push(parsed.document);
+    else problems.push(...parsed.diagnostics.map((d) => ({ ...d, path: `documents[${index}].${d.path}` })));
+  });
+  const seen = new Set<string>();
+  documents.forEach((document) => {
+    if (seen.has(document.name)) {
+      problems.push({ code: "SB001", severity: "error", path: "name", message: `two files are both named "${document.name}"` } as Diagnostic);
+    }
+    seen.add(document.name);
+  });
+  if (problems.length > 0) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `Nothing was imported: ${problems.length} problem${problems.length === 1 ? "" : "s"} (first: ${problems[0]!.path}: ${problems[0]!.message})`,
+      cause: new DiagnosticsError("invalid flow files", problems),
+    });
+  }
+
+  const imported = await ctx.prisma.$transaction(async (tx) => {
+    const results: ImportedFlow[] = [];
+    for (const document of documents) {
+      const existing = await tx.flow.findUnique({ where: { name: document.name } });
+      if (!existing) {
+        const flow = await tx.flow.create({
+          data: {
+            name: document.name,
+            description: document.description,
+            draftDocument: asJson(document),
+            draftSavedById: ctx.user.id,
+            draftSavedAt: ctx.now(),
+            createdById: ctx.user.id,
+          },
+        });
+        results.push({ name: flow.name, flowId: flow.id, created: true, changed: true, draftRevision: flow.draftRevision });
+        continue;
+      }
+      if (existing.archivedAt) {
+        throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Nothing was imported: flow "${existing.name}" is archived; unarchive it first` });
+      }
+      if (canonicalJson(storedDocument(existing.draftDocument, existing.name)) === canonicalJson(document)) {
+        results.push({ name: existing.name, flowId: existing.id, created: false, changed: false, draftRevision: existing.draftRevision });
+        continue;
+      }
+      const flow = await tx.flow.update({
+        where: { id: existing.id },
+        data: {
+          draftDocument: asJson(document),
+          description: document.description,
+          draftRevision: { increment: 1 },
+          draftSavedById: ctx.user.id,
+          draftSavedAt: ctx.now(),
+        },
+      });
+      results.push({ name: flow.name, flowId: flow.id, created: false, changed: true, draftRevision: flow.draftRevision });
+    }
+    await recordAudit(tx, {
+      action: "flow.import",
+      actorId: ctx.user.id,
+      subjectType: "flow",
+      details: { flows: results.map((r) => ({ name: r.name, created: r.created, changed: r.changed })) },
+    });
+    return results;
+  });
+  return imported;
+}

@@ -1,0 +1,15 @@
+import type { Database } from "@switchboard/db";
+import { deploymentEventsFor } from "./deployment-events.js";
+import { LoginRateLimiter } from "./login-rate-limit.js";
+import type { ApiServices } from "./trpc.js";
+
+/** Wires the API's shared services to a database: in-process events on PGlite, LISTEN/NOTIFY on PostgreSQL. */
+export async function createApiServices(db: Database, overrides: Partial<ApiServices> = {}): Promise<ApiServices> {
+  return {
+    prisma: db.prisma,
+    deploymentEvents: overrides.deploymentEvents ?? (await deploymentEventsFor(db)),
+    loginRateLimiter: overrides.loginRateLimiter ?? new LoginRateLimiter(),
+    now: overrides.now ?? (() => new Date()),
+    secureCookies: overrides.secureCookies ?? false,
+  };
+}
