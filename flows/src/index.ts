@@ -23,3 +23,4 @@ export * from './interpreter/interpreter.js';
 export { canonicalJson } from './util/canonical-json.js';
 export { compileSchedule, nextOpening, scheduleStatusAt, type ScheduleConfig, type ScheduleStatus } from './nodes/schedule.js';
 export { assertNever } from './util/assert-never.js';
+export * from "./diff.js";
