@@ -207,11 +207,13 @@ function checkHours(hours: OpeningHours, field: string, ctx: CompileContext | nu
     ctx?.report('SB121', field, `opens and closes at ${hours.open}; for the whole day write 00:00–24:00`);
     return null;
   }
-  if (close < open && !allowOvernight) {
+  // Closing at 00:00 means midnight at the end of the day, not an overnight range.
+  const end = close === 0 ? DAY_MINUTES : close;
+  if (end < open && !allowOvernight) {
     ctx?.report('SB121', `${field}.close`, `closes at ${hours.close}, before it opens at ${hours.open}; holiday hours end by 24:00`);
     return null;
   }
-  return { open, close: close === 0 ? DAY_MINUTES : close };
+  return { open, close: end };
 }
 
 /**
