@@ -30,7 +30,8 @@ export class CommandReader {
       }
       const [line = '', ...rest] = this.buffer.toString('utf8', 0, end).replace(/\r/g, '').split('\n');
       const headers = new Map<string, string>();
-      for (const header of rest) {
+      // Frames written by a switch start with a header line (`Content-Length: N`), commands with a verb.
+      for (const header of /^[A-Za-z-]+: /.test(line) ? [line, ...rest] : rest) {
         const separator = header.indexOf(':');
         if (separator > 0) headers.set(header.slice(0, separator).trim(), header.slice(separator + 1).trim());
       }

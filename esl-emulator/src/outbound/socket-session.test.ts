@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../emulator.js';
+import type { QueueConfig } from '../script.js';
+import { bLegEventNames, executeCommand, lastEventHeader, outboundListener, type RawEslPeer } from '../testing.js';
+
+let emulator: Emulator | undefined;
+let closeListener: (() => void) | undefined;
+afterEach(async () => {
+  await emulator?.close();
+  closeListener?.();
+});
+
+async function callWith(options: { script?: Parameters<Emulator['placeCall']>[0]['script']; queues?: Record<string, QueueConfig> } = {}) {
+  const listener = await outboundListener();
+  closeListener = listener.close;
+  emulator = await startEmulator({ outbound: { host: '127.0.0.1', port: listener.port }, timeScale: 1000, ...(options.queues ? { queues: options.queues } : {}) });
+  const call = emulator.placeCall({ destination: '1000', ...(options.script ? { script: options.script } : {}) });
+  const peer: RawEslPeer = await listener.accept();
+  peer.send('connect\n\nmyevents\n\nlinger\n\n');
+  await peer.waitForFrames(3);
+  return { call, peer };
+}
+
+const QUEUE = { maxWaitTimeSeconds: 5, maxWaitTimeWithNoAgentSeconds: 3, maxWaitTimeWithNoAgentTimeReachedSeconds: 5 };
+
+describe('outbound socket session', () => {
+  it('replies +OK at once and runs apps in order, Application-UUID = Event-UUID', async () => {
+    const { call, peer } = await callWith();
+    peer.send(executeCommand('set', 'a=1', 'uuid-1') + executeCommand('playback', 'tone_stream://%(500,0,440)', 'uuid-2'));
+    await call.emulator.core.clock.sleep(2000);
+    await peer.waitForFrames(9);
+    const replies = peer.frames.slice(3).filter((f) => f.headers.get('Content-Type') === 'command/reply');
+    expect(replies.map((f) => f.headers.get('Reply-Text'))).toEqual(['+OK', '+OK']);
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application-UUID', 'set')).toBe('uuid-1');
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application-Response', 'playback')).toBe('FILE PLAYED');
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_a', 'playback')).toBe('1');
+  });
+
+  it('ends with the full hangup sequence, the linger notice, and closes after exit', async () => {
+    const { call, peer } = await callWith();
+    peer.send(executeCommand('hangup', 'NORMAL_CLEARING', 'uuid-h'));
+    const summary = await call.finished;
+    expect(summary.hangupCause).toBe('NORMAL_CLEARING');
+    expect(bLegEventNames(call).slice(-8)).toEqual([
+      'CHANNEL_EXECUTE',
+      'CHANNEL_HANGUP',
+      'CHANNEL_EXECUTE_COMPLETE',
+      'CHANNEL_UNPARK',
+      'CHANNEL_EXECUTE_COMPLETE',
+      'CHANNEL_STATE',
+      'CHANNEL_STATE',
+      'CHANNEL_HANGUP_COMPLETE',
+    ]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(peer.frames.at(-1)?.headers.get('Content-Disposition')).toBe('linger');
+    expect(peer.closed).toBe(false);
+    peer.send('exit\n\n');
+    await peer.waitForClose();
+    expect(peer.frames.at(-1)?.headers.get('Content-Disposition')).toBe('disconnect');
+  });
+
+  it('leaves a queue with NO_AGENT_TIMEOUT when no-agent limits come before max-wait-time', async () => {
+    const { call, peer } = await callWith({ queues: { q: { ...QUEUE, maxWaitTimeSeconds: 20 } } });
+    const start = call.emulator.core.clock.now();
+    peer.send(executeCommand('callcenter', 'q', 'uuid-cc'));
+    while (!lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application', 'callcenter')) await new Promise((r) => setTimeout(r, 2));
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_cc_cancel_reason', 'callcenter')).toBe('NO_AGENT_TIMEOUT');
+    expect(call.emulator.core.clock.now() - start).toBeGreaterThanOrEqual(8000);
+  });
+
+  it('leaves a queue with BREAK_OUT when the caller presses an exit key', async () => {
+    const { call, peer } = await callWith({ queues: { q: QUEUE }, script: { queueDtmf: { digits: '*', afterMs: 1000 } } });
+    peer.send(executeCommand('set', 'cc_exit_keys=*', 'uuid-k') + executeCommand('callcenter', 'q', 'uuid-cc'));
+    while (!lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application', 'callcenter')) await new Promise((r) => setTimeout(r, 2));
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_cc_cancel_reason', 'callcenter')).toBe('BREAK_OUT');
+  });
+
+  it('bridges to an agent who answers, and counts members through callcenter_config', async () => {
+    const { call, peer } = await callWith({ queues: { q: { ...QUEUE, agents: [{ name: 'agent-1', answerAfterSeconds: 2, talkSeconds: 10 }] } } });
+    peer.send(executeCommand('callcenter', 'q', 'uuid-cc'));
+    await call.emulator.core.clock.sleep(500);
+    peer.send('api callcenter_config queue count members q\n\n');
+    while (!lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application', 'callcenter')) await new Promise((r) => setTimeout(r, 2));
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_cc_agent', 'callcenter')).toBe('agent-1');
+    expect(peer.frames.some((f) => f.line === 'Content-Type: api/response' && f.body === '1\n')).toBe(true);
+  });
+
+  it('continue_on_fail with a list of causes continues only for those causes', async () => {
+    const { call, peer } = await callWith({ script: { bridge: [{ result: 'NO_ANSWER' }, { result: 'USER_BUSY' }] } });
+    peer.send(executeCommand('set', 'continue_on_fail=NO_ANSWER', 'u1') + executeCommand('bridge', 'loopback/2000', 'u2') + executeCommand('bridge', 'loopback/2000', 'u3'));
+    const summary = await call.finished;
+    expect(summary.hangupCause).toBe('USER_BUSY');
+    expect(bLegEventNames(call).filter((name) => name === 'CHANNEL_HANGUP')).toHaveLength(1);
+  });
+
+  it('a caller hanging up mid-prompt ends playback with PLAYBACK ERROR, linger notice first', async () => {
+    const { call, peer } = await callWith({ script: { hangupAfterMs: 60_000 } });
+    peer.send(executeCommand('playback', 'tone_stream://%(600000,0,440)', 'u-play'));
+    await call.finished;
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application-Response', 'playback')).toBe('PLAYBACK ERROR');
+    await new Promise((r) => setTimeout(r, 10));
+    const kinds = peer.frames.map((f) => f.headers.get('Content-Disposition') ?? f.line);
+    const notice = kinds.indexOf('linger');
+    expect(notice).toBeGreaterThan(0);
+    expect(notice).toBeLessThan(kinds.length - 1);
+  });
+});
