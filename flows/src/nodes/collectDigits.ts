@@ -172,8 +172,9 @@ export const collectDigitsNode = defineNode({
     switch (event.type) {
       case 'digits': {
         // The edge normally strips the terminator; accept it either way.
+        const entry = typeof event.digits === 'string' ? event.digits : '';
         const terminator = config.terminator;
-        const digits = terminator !== null && event.digits.endsWith(terminator) ? event.digits.slice(0, -1) : event.digits;
+        const digits = terminator !== null && entry.endsWith(terminator) ? entry.slice(0, -1) : entry;
         if (!isValidEntry(config, digits)) return retryOrFail(config, ctx, state, config.invalidPrompt);
         if (config.variable !== null) ctx.setVariable(config.variable, digits);
         return { kind: 'next', outlet: 'ok' };

@@ -239,11 +239,11 @@ export const httpRequestNode = defineNode({
     const config = node.config;
     switch (event.type) {
       case 'httpResult': {
-        const status = event.status ?? 0;
+        const status = typeof event.status === 'number' && Number.isFinite(event.status) ? event.status : 0;
         setStatus(config, ctx, status);
         if (event.error !== undefined || status < 200 || status > 299) return { kind: 'next', outlet: 'error' };
         if (config.mapping.length === 0) return { kind: 'next', outlet: 'ok' };
-        const text = event.body ?? '';
+        const text = typeof event.body === 'string' ? event.body : '';
         let json: unknown = null;
         if (text.trim() !== '') {
           try {
