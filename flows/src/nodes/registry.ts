@@ -8,6 +8,10 @@ import { httpRequestNode } from './httpRequest.js';
 import { collectDigitsNode } from './collectDigits.js';
 import { subflowNode } from './subflow.js';
 import { returnNode } from './return.js';
+import { queueNode } from './queue.js';
+import { callbackNode } from './callback.js';
+import { transferNode } from './transfer.js';
+import { voicemailNode } from './voicemail.js';
 import { scheduleNode } from './schedule.js';
 import { callerRoutingNode } from './callerRouting.js';
 import { splitNode } from './split.js';
@@ -31,6 +35,10 @@ export const nodeRegistry = {
   collectDigits: collectDigitsNode,
   subflow: subflowNode,
   return: returnNode,
+  queue: queueNode,
+  callback: callbackNode,
+  transfer: transferNode,
+  voicemail: voicemailNode,
 } satisfies Record<string, AnyNodeDefinition>;
 
 export type NodeRegistry = typeof nodeRegistry;
