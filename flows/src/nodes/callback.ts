@@ -173,14 +173,15 @@ function onKeypad(node: RuntimeNode<CallbackConfig>, local: Extract<CallbackLoca
   const config = node.config;
   if (event.type === 'noInput' || event.type === 'effectFailed') return retry(config, ctx, local, 'noInput');
   if (event.type !== 'digits') return { kind: 'ignore' };
+  const entry = typeof event.digits === 'string' ? event.digits : '';
   if (local.phase === 'confirm') {
-    const key = event.digits.charAt(0);
+    const key = entry.charAt(0);
     if (key === config.confirmKey) return schedule(config, ctx, local.number);
     if (key === config.changeKey) return ask(config, ctx, { phase: 'enter', number: local.number, failures: 0 }, null);
     if (config.declineKey !== null && key === config.declineKey) return { kind: 'next', outlet: 'declined' };
     return retry(config, ctx, local, 'invalid');
   }
-  const entered = event.digits.replace(/#$/, '');
+  const entered = entry.replace(/#$/, '');
   const count = entered.length;
   if (!/^[0-9]+$/.test(entered) || count < config.minDigits || count > config.maxDigits) return retry(config, ctx, local, 'invalid');
   // Read the new number back before booking: a mistyped callback number is a lost customer.

@@ -262,6 +262,15 @@ describe('queue node: exit keys and keep-your-place callbacks', () => {
     expect(visited(result.effects)).toEqual(['cb']);
   });
 
+  it('survives malformed events from the edge: odd keys are ignored, an unknown exit reason takes the overflow route', () => {
+    const flow = compile();
+    const waiting = joined(flow);
+    const odd = answer(flow, waiting, { type: 'digits', at: T0 + 5 * SECOND, digits: 7 as unknown as string });
+    expect(odd.effects).toEqual([]);
+    const unknown = answer(flow, waiting, { type: 'queueExit', at: T0 + 6 * SECOND, reason: 'agentWentHome' as unknown as 'error' });
+    expect(visited(unknown.effects)).toEqual(['vm']);
+  });
+
   it('ignores other keys pressed while waiting', () => {
     const flow = compile();
     const waiting = joined(flow);

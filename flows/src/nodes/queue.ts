@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DtmfKeySchema, OptionalPromptSchema, type Prompt, type VariableValue } from '../document/common.js';
 import type { Effect } from '../interpreter/effects.js';
-import type { CallEvent } from '../interpreter/events.js';
+import type { CallEvent, QueueExitReason } from '../interpreter/events.js';
 import { assertNever } from '../util/assert-never.js';
 import { defineNode, type NodeOutcome, type OutletSpec, type RuntimeNode, type StepContext } from './types.js';
 
@@ -11,6 +11,8 @@ const SKILL_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /** Name of the timer that sends a caller to overflow after the longest wait the flow allows. */
 export const QUEUE_MAX_WAIT_TIMER = 'queue.maxWait';
+
+const QUEUE_EXIT_REASONS: ReadonlySet<QueueExitReason> = new Set(['answered', 'timeout', 'noAgents', 'exitKey', 'error']);
 
 /** Placeholders announcement prompts may use besides the flow's variables. */
 export const QUEUE_PROMPT_NAMES = ['position', 'waitMinutes', 'callbackKey', 'leaveKey'] as const;
@@ -159,7 +161,7 @@ function decide(node: RuntimeNode<QueueConfig>, event: Extract<CallEvent, { type
 function announce(config: QueueConfig, local: QueueLocal, event: Extract<CallEvent, { type: 'queueUpdate' }>, ctx: StepContext): NodeOutcome {
   if (config.announcement.length === 0) return { kind: 'ignore' };
   // A second of slack: updates that arrive a moment early must not push the announcement a whole period back.
-  if (local.lastAnnouncedAt !== null && event.at - local.lastAnnouncedAt + 1000 < config.everyMs) return { kind: 'ignore' };
+  if (local.lastAnnouncedAt !== null && ctx.now - local.lastAnnouncedAt + 1000 < config.everyMs) return { kind: 'ignore' };
   const position = Number.isFinite(event.position) ? Math.floor(event.position) : 0;
   const estimate = Number.isFinite(event.estimatedWaitSeconds) ? event.estimatedWaitSeconds : 0;
   const values: Record<string, VariableValue> = { ...config.keys, position, waitMinutes: Math.max(1, Math.ceil(estimate / 60)) };
@@ -169,7 +171,7 @@ function announce(config: QueueConfig, local: QueueLocal, event: Extract<CallEve
     effects.push({ kind: 'announce', prompt: ctx.resolvePrompt(item.prompt, values) });
   }
   if (effects.length === 0) return { kind: 'ignore' };
-  return { kind: 'wait', effects, local: { ...local, lastAnnouncedAt: event.at } satisfies QueueLocal };
+  return { kind: 'wait', effects, local: { ...local, lastAnnouncedAt: ctx.now } satisfies QueueLocal };
 }
 
 /**
@@ -208,17 +210,18 @@ function whileQueued(node: RuntimeNode<QueueConfig>, local: QueueLocal, event: C
     case 'timer':
       return event.name === QUEUE_MAX_WAIT_TIMER && local.timer ? overflow(node, local, ctx, 'overflow', false) : { kind: 'ignore' };
     case 'digits': {
-      const key = event.digits.charAt(0);
+      const key = typeof event.digits === 'string' ? event.digits.charAt(0) : '';
       return node.config.exitKeys.includes(key) ? exitByKey(node, local, key, ctx, false) : { kind: 'ignore' };
     }
     case 'queueExit': {
-      const reason = event.reason;
+      // A reason this version does not know still means the caller is out of the queue: treat it as an error.
+      const reason = QUEUE_EXIT_REASONS.has(event.reason) ? event.reason : 'error';
       switch (reason) {
         case 'answered':
           return answered(node, local, ctx);
         case 'exitKey':
           // mod_callcenter reports the key in `detail`; with a single exit key it may be left out.
-          return exitByKey(node, local, event.detail?.charAt(0) || (node.config.exitKeys[0] ?? ''), ctx, true);
+          return exitByKey(node, local, (typeof event.detail === 'string' ? event.detail.charAt(0) : '') || (node.config.exitKeys[0] ?? ''), ctx, true);
         case 'noAgents':
           return overflow(node, local, ctx, 'noAgents', true);
         case 'timeout':

@@ -10,6 +10,7 @@ const E164 = /^\+[1-9][0-9]{6,14}$/;
 /** `sip:`/`sips:` user@host[:port][;params]. */
 const SIP_URI = /^sips?:[A-Za-z0-9_.!~*'()&=+$,;?/%-]+@[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?(;[A-Za-z0-9_.=;-]*)?$/;
 const CALLER_ID = /^\+?[0-9]{2,15}$/;
+const TRANSFER_RESULTS: ReadonlySet<string> = new Set(['answered', 'busy', 'noAnswer', 'failed']);
 
 export const TransferDataSchema = z.object({
   destination: z.object({
@@ -86,7 +87,8 @@ export const transferNode = defineNode({
   resume: (_node, _local, event, ctx): NodeOutcome => {
     switch (event.type) {
       case 'transferResult': {
-        const result = event.result;
+        // A result this version does not know is a failure: the caller must still get somewhere.
+        const result = TRANSFER_RESULTS.has(event.result) ? event.result : 'failed';
         switch (result) {
           case 'answered':
             ctx.markReachedAgent();
