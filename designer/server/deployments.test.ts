@@ -1,0 +1,109 @@
+import { testDatabaseKinds } from "@switchboard/db/testing";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ApiClient } from "./client.js";
+import { postgresDeploymentEvents, type DeploymentChanged } from "./deployment-events.js";
+import { greetingFlow } from "./test/fixtures.js";
+import { failure, openApiHarness, type ApiHarness } from "./test/harness.js";
+
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
+
+describe.each(testDatabaseKinds())("deployments API on %s", (kind) => {
+  let h: ApiHarness;
+  let admin: ApiClient;
+  let publisher: ApiClient;
+  let flowId: string;
+  beforeAll(async () => {
+    h = await openApiHarness(kind);
+  });
+  afterAll(() => h?.close());
+
+  /** Flow "welcome" with versions 1..3 published. */
+  beforeEach(async () => {
+    await h.reset();
+    admin = await h.sessionFor("admin");
+    publisher = await h.sessionFor("publisher");
+    const flow = await admin.flows.create.mutate({ name: "welcome" });
+    flowId = flow.id;
+    let revision = flow.draftRevision;
+    for (const greeting of ["one", "two", "three"]) {
+      ({ draftRevision: revision } = await admin.flows.saveDraft.mutate({ flowId, baseRevision: revision, document: greetingFlow("welcome", greeting) }));
+      await publisher.flows.publish.mutate({ flowId, message: greeting });
+    }
+  });
+
+  const live = async (environment: "staging" | "production") =>
+    (await admin.deployments.list.query({ environment })).map((b) => `${b.address} ${b.flowName} v${b.versionNumber}`);
+
+  it("binds a number to a flow's latest version by default, per environment", async () => {
+    await admin.deployments.bind.mutate({ address: "+15550100", environment: "production", flowName: "welcome", reason: "launch" });
+    await admin.deployments.bind.mutate({ address: "+15550100", environment: "staging", flowName: "welcome", versionNumber: 1 });
+    expect(await live("production")).toEqual(["+15550100 welcome v3"]);
+    expect(await live("staging")).toEqual(["+15550100 welcome v1"]);
+    const bad = await failure(admin.deployments.bind.mutate({ address: "5550100", environment: "staging", flowName: "welcome" }));
+    expect(bad.data?.code).toBe("BAD_REQUEST");
+    expect(JSON.stringify(bad.data?.inputIssues)).toContain("E.164");
+  });
+
+  it("activates forward, rolls back to any earlier version without touching versions, and records who, why, from and to", async () => {
+    await admin.deployments.bind.mutate({ address: "+15550100", environment: "production", flowName: "welcome", versionNumber: 1 });
+    await publisher.deployments.activate.mutate({ address: "+15550100", environment: "production", versionNumber: 3, reason: "new greeting" });
+    const backwards = await failure(publisher.deployments.activate.mutate({ address: "+15550100", environment: "production", versionNumber: 2 }));
+    expect(backwards.message).toBe("Version 2 is older than the live version 3 on +15550100 (production); use rollback");
+    const before = await admin.flows.getVersion.query({ flowId, number: 2 });
+
+    await admin.deployments.rollback.mutate({ address: "+15550100", environment: "production", versionNumber: 2, reason: "callers confused" });
+    expect(await live("production")).toEqual(["+15550100 welcome v2"]);
+    expect(await admin.flows.getVersion.query({ flowId, number: 2 })).toEqual(before);
+    const again = await failure(admin.deployments.rollback.mutate({ address: "+15550100", environment: "production", versionNumber: 2, reason: "x" }));
+    expect(again.message).toBe("Version 2 is already live on +15550100 (production)");
+
+    const history = await publisher.deployments.history.query({ address: "+15550100" });
+    expect(history.map((d) => [d.kind, d.from?.number ?? null, d.to.number, d.actor?.email, d.reason])).toEqual([
+      ["rollback", 3, 2, "admin@example.com", "callers confused"],
+      ["activate", 1, 3, "publisher@example.com", "new greeting"],
+      ["bind", null, 1, "admin@example.com", ""],
+    ]);
+    const audit = await admin.audit.list.query({});
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["deployment.rollback", "deployment.activate", "deployment.bind", "flow.publish"]),
+    );
+    expect(audit.filter((a) => a.action === "flow.publish")).toHaveLength(3);
+  });
+
+  it("refuses to activate an unbound number or a version that does not exist", async () => {
+    const unbound = await failure(publisher.deployments.activate.mutate({ address: "+15550999", environment: "staging", versionNumber: 1 }));
+    expect(unbound.message).toBe("+15550999 is not bound in staging; an admin binds numbers to flows");
+    await admin.deployments.bind.mutate({ address: "+15550100", environment: "staging", flowName: "welcome", versionNumber: 1 });
+    const missing = await failure(publisher.deployments.activate.mutate({ address: "+15550100", environment: "staging", versionNumber: 9 }));
+    expect(missing.data?.code).toBe("NOT_FOUND");
+    expect(await live("staging")).toEqual(["+15550100 welcome v1"]);
+  });
+
+  it("announces every committed change to subscribers, and nothing for a refused one", async () => {
+    const heard: DeploymentChanged[] = [];
+    const unsubscribe = h.services.deploymentEvents.subscribe((event) => heard.push(event));
+    await admin.deployments.bind.mutate({ address: "+15550100", environment: "staging", flowName: "welcome", versionNumber: 1 });
+    await publisher.deployments.activate.mutate({ address: "+15550100", environment: "staging", versionNumber: 2 });
+    await failure(publisher.deployments.activate.mutate({ address: "+15550100", environment: "staging", versionNumber: 1 }));
+    await vi.waitFor(() => expect(heard).toHaveLength(2));
+    unsubscribe();
+    expect(heard.map((e) => [e.kind, e.address, e.environment, e.flowName, e.versionNumber])).toEqual([
+      ["bind", "+15550100", "staging", "welcome", 1],
+      ["activate", "+15550100", "staging", "welcome", 2],
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(heard).toHaveLength(2);
+  });
+
+  it.runIf(kind === "postgres")("reaches other processes through PostgreSQL LISTEN/NOTIFY", async () => {
+    const otherProcess = await postgresDeploymentEvents(h.db.pgConfig!, h.db.schema);
+    const heard: DeploymentChanged[] = [];
+    otherProcess.subscribe((event) => heard.push(event));
+    try {
+      await admin.deployments.bind.mutate({ address: "sip:support", environment: "production", flowName: "welcome" });
+      await vi.waitFor(() => expect(heard.map((e) => `${e.address} v${e.versionNumber}`)).toEqual(["sip:support v3"]));
+    } finally {
+      await otherProcess.close();
+    }
+  });
+});
