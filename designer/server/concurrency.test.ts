@@ -27,7 +27,7 @@ describe.each(testDatabaseKinds())("concurrent edits and publishes on %s", (kind
       expect(results.sort()).toEqual(["CONFLICT", "OK"]);
       const after = await alice.flows.get.query({ flowId: flow.id });
       expect(after.draftRevision).toBe(draftRevision + 1);
-      const greeting = (after.draft.nodes.find((n) => n.id === "hello")?.data as { prompt: { text: { en: string } } }).prompt.text.en;
+      const greeting = (after.draft.nodes.find((n) => n.id === "hello")?.data as unknown as { prompt: { text: { en: string } } }).prompt.text.en;
       expect([`alice ${round}`, `bob ${round}`]).toContain(greeting);
     }
   });
