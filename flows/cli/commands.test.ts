@@ -84,3 +84,14 @@ describe('pnpm flows compile', () => {
     expect(capture(['frobnicate']).lines[0]).toBe('error: unknown command "frobnicate"');
   });
 });
+
+describe('the pnpm flows entry point', () => {
+  it('runs as a program and exits non-zero on errors', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const path = file('entry.json', { ...good, edges: [] });
+    const cli = new URL('./main.ts', import.meta.url).pathname;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', cli, 'validate', path], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('error SB202');
+  });
+});

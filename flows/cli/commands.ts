@@ -11,7 +11,8 @@ export interface CliOutput {
   err(line: string): void;
 }
 
-let io: CliOutput = { out: (l) => io.out(l), err: (l) => io.err(l) };
+const consoleOutput: CliOutput = { out: (l) => console.log(l), err: (l) => console.error(l) };
+let io: CliOutput = consoleOutput;
 
 interface FileReport {
   file: string;
@@ -108,7 +109,7 @@ function usage(problem?: string): number {
 
 /** Run a CLI command; returns the exit code (0 ok, 1 errors found, 2 usage). */
 export function runCli(argv: string[], output?: CliOutput): number {
-  if (output) io = output;
+  io = output ?? consoleOutput;
   const [command, ...rest] = argv;
   switch (command) {
     case 'validate':
