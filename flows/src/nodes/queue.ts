@@ -91,7 +91,6 @@ interface QueueConfig {
 interface QueueLocal {
   /** `status`: asked the switch how busy the queue is; `queued`: the caller is waiting in it. */
   phase: 'status' | 'queued';
-  joinedAt: number;
   lastAnnouncedAt: number | null;
   timer: boolean;
 }
@@ -133,7 +132,7 @@ function join(node: RuntimeNode<QueueConfig>, ctx: StepContext): NodeOutcome {
   ];
   const timer = config.maxWaitMs !== null && connected(node, 'overflow');
   if (timer) effects.push({ kind: 'startTimer', name: QUEUE_MAX_WAIT_TIMER, afterMs: config.maxWaitMs as number });
-  return { kind: 'wait', effects, local: { phase: 'queued', joinedAt: ctx.now, lastAnnouncedAt: null, timer } satisfies QueueLocal };
+  return { kind: 'wait', effects, local: { phase: 'queued', lastAnnouncedAt: null, timer } satisfies QueueLocal };
 }
 
 /** The caller is no longer in the queue: stamp `leftAt`, stop the timer, tell the switch when it does not know. */
@@ -348,7 +347,7 @@ export const queueNode = defineNode({
   enter: (node) => ({
     kind: 'wait',
     effects: [{ kind: 'queueStatus', queue: node.config.queue }],
-    local: { phase: 'status', joinedAt: 0, lastAnnouncedAt: null, timer: false } satisfies QueueLocal,
+    local: { phase: 'status', lastAnnouncedAt: null, timer: false } satisfies QueueLocal,
   }),
   resume: (node, raw, event, ctx) => {
     const local = raw as QueueLocal;
