@@ -36,7 +36,7 @@ function checkFile(file: string): FileReport & { source?: JsonSource } {
   const parsed = parseFlowDocument(JSON.parse(text) as unknown);
   if (!parsed.ok) return { file, diagnostics: parsed.diagnostics, source };
   const result = compileFlow(parsed.document);
-  return { file, diagnostics: result.diagnostics, name: parsed.document.name, calls: result.compiled?.subflows ?? [], source };
+  return { file, diagnostics: [...parsed.diagnostics, ...result.diagnostics], name: parsed.document.name, calls: result.compiled?.subflows ?? [], source };
 }
 
 function where(report: FileReport & { source?: JsonSource }, d: Diagnostic): string {

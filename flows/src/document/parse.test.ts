@@ -50,3 +50,23 @@ describe('parseFlowDocument', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'SB002', path: 'schemaVersion' })]);
   });
 });
+
+describe('unknown fields', () => {
+  it('warns about each misspelt field with its path instead of dropping it silently', () => {
+    const doc = structuredClone(minimal) as Record<string, unknown> & { nodes: Array<Record<string, unknown>> };
+    doc.nodes[0] = { ...doc.nodes[0], data: { answer: true, anwser: false } };
+    (doc as Record<string, unknown>)['colour'] = 'blue';
+    const result = parseFlowDocument(doc);
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'SB010', severity: 'warning', nodeId: 'start', path: 'nodes[0].data.anwser', message: 'unknown field "anwser" is ignored' }),
+      expect.objectContaining({ code: 'SB010', path: 'colour' }),
+    ]);
+  });
+
+  it('does not flag keys of free-form maps such as prompt texts', () => {
+    const doc = structuredClone(minimal) as Record<string, unknown> & { nodes: Array<Record<string, unknown>> };
+    doc.nodes.splice(1, 0, { id: 'hi', type: 'announcement', position: { x: 0, y: 0 }, data: { prompt: { text: { en: 'Hi', 'zh-CN': '你好' } } } });
+    expect(parseFlowDocument(doc).diagnostics).toEqual([]);
+  });
+});

@@ -59,5 +59,29 @@ export function parseFlowDocument(input: unknown): ParseResult {
     }
     return { ok: false, diagnostics: sink.items };
   }
-  return { ok: true, document: parsed.data as FlowDocument, diagnostics: [] };
+  const document = parsed.data as FlowDocument;
+  reportUnknownFields(migrated.document, document, [], sink);
+  return { ok: true, document, diagnostics: sink.items };
+}
+
+/**
+ * Fields the schema does not know are dropped on parse; a misspelt field in a hand-edited file would vanish
+ * silently, so each one is reported (SB010, a warning) with its path.
+ */
+function reportUnknownFields(raw: unknown, parsed: unknown, path: PropertyKey[], sink: DiagnosticSink, root: unknown = raw): void {
+  if (Array.isArray(raw) && Array.isArray(parsed)) {
+    raw.forEach((item, index) => reportUnknownFields(item, parsed[index], [...path, index], sink, root));
+    return;
+  }
+  if (raw === null || typeof raw !== 'object' || parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return;
+  for (const key of Object.keys(raw)) {
+    const childPath = [...path, key];
+    if (!Object.prototype.hasOwnProperty.call(parsed, key)) {
+      const nodeId = nodeIdAt(root, childPath);
+      const where = formatPath(childPath);
+      sink.report('SB010', nodeId === undefined ? { path: where } : { nodeId, path: where }, `unknown field "${key}" is ignored`);
+    } else {
+      reportUnknownFields((raw as Record<string, unknown>)[key], (parsed as Record<string, unknown>)[key], childPath, sink, root);
+    }
+  }
 }
