@@ -13,8 +13,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { TRPCClientError } from "@trpc/client";
-import { createApiClient, type ApiClient } from "../designer/server/client.js";
+import { createApiClient, TRPCClientError, type ApiClient } from "../designer/server/client.js";
 import { compileFlow, formatDiagnostic, parseFlowDocument, type Diagnostic, type FlowDocument } from "../flows/src/index.js";
 
 export interface FlowctlIo {

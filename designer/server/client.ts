@@ -1,4 +1,6 @@
 import { createTRPCClient, httpLink } from "@trpc/client";
+
+export { TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "./app-router.js";
 import { API_PREFIX } from "./http-server.js";
 
