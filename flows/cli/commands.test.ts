@@ -95,3 +95,12 @@ describe('the pnpm flows entry point', () => {
     expect(result.stdout).toContain('error SB202');
   });
 });
+
+describe('sub-flow outcomes across files', () => {
+  it('reports an outcome a sub-flow can return that the calling node does not list (SB191)', () => {
+    const caller = { ...good, name: 'Caller', nodes: [node('start', 'start'), node('s', 'subflow', { flow: 'Callee', outcomes: ['done'] }), node('bye', 'hangup')], edges: [{ id: 'e1', source: 'start', sourceOutlet: 'next', target: 's' }, { id: 'e2', source: 's', sourceOutlet: 'done', target: 'bye' }, { id: 'e3', source: 's', sourceOutlet: 'failed', target: 'bye' }] };
+    const callee = { ...good, name: 'Callee', nodes: [node('start', 'start'), node('r', 'return', { outcome: 'transferred' })], edges: [{ id: 'e1', source: 'start', sourceOutlet: 'next', target: 'r' }] };
+    const { lines } = capture(['validate', file('caller.json', caller), file('callee.json', callee)]);
+    expect(lines.join('\n')).toMatch(/SB191/);
+  });
+});

@@ -2,7 +2,7 @@
  * The flows command line: validate and compile flow files.
  */
 import { readFileSync } from 'node:fs';
-import { checkSubflowReferences, compileFlow, formatDiagnostic, parseFlowDocument, type Diagnostic } from '../src/index.js';
+import { checkSubflowOutcomes, checkSubflowReferences, compileFlow, formatDiagnostic, parseFlowDocument, type CompiledFlow, type Diagnostic } from '../src/index.js';
 import { JsonSource } from './locate.js';
 
 /** Where the CLI writes; tests capture it. */
@@ -19,6 +19,7 @@ interface FileReport {
   diagnostics: Diagnostic[];
   name?: string;
   calls?: string[];
+  compiled?: CompiledFlow;
   /** A problem that stops the file being read at all (unreadable, not JSON). */
   fatal?: { message: string; line?: number; column?: number };
 }
@@ -36,7 +37,7 @@ function checkFile(file: string): FileReport & { source?: JsonSource } {
   const parsed = parseFlowDocument(JSON.parse(text) as unknown);
   if (!parsed.ok) return { file, diagnostics: parsed.diagnostics, source };
   const result = compileFlow(parsed.document);
-  return { file, diagnostics: [...parsed.diagnostics, ...result.diagnostics], name: parsed.document.name, calls: result.compiled?.subflows ?? [], source };
+  return { file, diagnostics: [...parsed.diagnostics, ...result.diagnostics], name: parsed.document.name, calls: result.compiled?.subflows ?? [], ...(result.compiled ? { compiled: result.compiled } : {}), source };
 }
 
 function where(report: FileReport & { source?: JsonSource }, d: Diagnostic): string {
@@ -69,7 +70,8 @@ function validate(files: string[]): number {
   // Sub-flow cycles among the files given (missing sub-flows may live elsewhere, so they are not errors here).
   const named = reports.filter((r) => r.name !== undefined);
   const graph = new Map(named.map((r) => [r.name as string, (r.calls ?? []).filter((c) => named.some((n) => n.name === c))]));
-  for (const d of checkSubflowReferences(graph)) {
+  const compiledFlows = named.flatMap((r) => (r.compiled ? [r.compiled] : []));
+  for (const d of [...checkSubflowReferences(graph), ...checkSubflowOutcomes(compiledFlows)]) {
     io.out(formatDiagnostic(d));
     if (d.severity === 'error') errors++;
   }
