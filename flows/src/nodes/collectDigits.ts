@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OptionalPromptSchema, PromptSchema, VariableNameSchema, type Prompt } from '../document/common.js';
-import type { ResolvedPrompt } from '../interpreter/effects.js';
+import { askForDigits, retryOrLeave, type RetryLocal } from './shared/ask-for-digits.js';
 import { defineNode, type NodeOutcome, type StepContext } from './types.js';
 
 /** Longest digit string a caller is asked for (card numbers with a check digit fit). */
@@ -42,10 +42,6 @@ interface CollectDigitsConfig {
   invalidPrompt: Prompt | null;
 }
 
-interface CollectDigitsLocal {
-  failures: number;
-}
-
 function anchored(pattern: string): string {
   return `^(?:${pattern})$`;
 }
@@ -74,31 +70,12 @@ function isValidEntry(config: CollectDigitsConfig, digits: string): boolean {
 }
 
 function ask(config: CollectDigitsConfig, ctx: StepContext, failures: number, apology: Prompt | null): NodeOutcome {
-  const prompts: ResolvedPrompt[] = [];
-  if (apology) prompts.push(ctx.resolvePrompt(apology));
-  prompts.push(ctx.resolvePrompt(config.prompt));
-  return {
-    kind: 'wait',
-    effects: [
-      {
-        kind: 'collectDigits',
-        prompts,
-        minDigits: config.minDigits,
-        maxDigits: config.maxDigits,
-        timeoutMs: config.timeoutMs,
-        interDigitTimeoutMs: config.interDigitTimeoutMs,
-        terminator: config.terminator,
-        pattern: config.pattern,
-      },
-    ],
-    local: { failures } satisfies CollectDigitsLocal,
-  };
+  const { minDigits, maxDigits, timeoutMs, interDigitTimeoutMs, terminator, pattern } = config;
+  return askForDigits(ctx, config.prompt, apology, { minDigits, maxDigits, timeoutMs, interDigitTimeoutMs, terminator, pattern }, failures);
 }
 
-function retryOrFail(config: CollectDigitsConfig, ctx: StepContext, local: CollectDigitsLocal, apology: Prompt | null): NodeOutcome {
-  const failures = local.failures + 1;
-  if (failures > config.maxRetries) return { kind: 'next', outlet: 'failed' };
-  return ask(config, ctx, failures, apology);
+function retryOrFail(config: CollectDigitsConfig, ctx: StepContext, local: RetryLocal, apology: Prompt | null): NodeOutcome {
+  return retryOrLeave(local, config.maxRetries, 'failed', (failures) => ask(config, ctx, failures, apology));
 }
 
 /**
@@ -168,7 +145,7 @@ export const collectDigitsNode = defineNode({
   enter: (node, ctx) => ask(node.config, ctx, 0, null),
   resume: (node, local, event, ctx) => {
     const config = node.config;
-    const state = local as CollectDigitsLocal;
+    const state = local as RetryLocal;
     switch (event.type) {
       case 'digits': {
         // The edge normally strips the terminator; accept it either way.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DtmfKeySchema, OptionalPromptSchema, PromptSchema, type Prompt } from '../document/common.js';
-import type { ResolvedPrompt } from '../interpreter/effects.js';
+import { askForDigits, retryOrLeave, type DigitEntry, type RetryLocal } from './shared/ask-for-digits.js';
 import { defineNode, type NodeOutcome, type StepContext } from './types.js';
 
 /** Callers remember three or four options; more is a warning (SB101). */
@@ -32,36 +32,17 @@ interface MenuConfig {
   invalidPrompt: Prompt | null;
 }
 
-interface MenuLocal {
-  failures: number;
+function entry(config: MenuConfig): DigitEntry {
+  return { minDigits: 1, maxDigits: 1, timeoutMs: config.timeoutMs, interDigitTimeoutMs: config.timeoutMs, terminator: null, pattern: null };
 }
 
 function ask(config: MenuConfig, ctx: StepContext, failures: number, apology: Prompt | null): NodeOutcome {
-  const prompts: ResolvedPrompt[] = [];
-  if (apology) prompts.push(ctx.resolvePrompt(apology));
-  prompts.push(ctx.resolvePrompt(config.prompt));
-  return {
-    kind: 'wait',
-    effects: [
-      {
-        kind: 'collectDigits',
-        prompts,
-        minDigits: 1,
-        maxDigits: 1,
-        timeoutMs: config.timeoutMs,
-        interDigitTimeoutMs: config.timeoutMs,
-        terminator: null,
-        pattern: null,
-      },
-    ],
-    local: { failures } satisfies MenuLocal,
-  };
+  return askForDigits(ctx, config.prompt, apology, entry(config), failures);
 }
 
-function retryOrLeave(config: MenuConfig, ctx: StepContext, local: MenuLocal, failure: 'noInput' | 'invalid'): NodeOutcome {
-  const failures = local.failures + 1;
-  if (failures > config.maxRetries) return { kind: 'next', outlet: failure };
-  return ask(config, ctx, failures, failure === 'noInput' ? config.noInputPrompt : config.invalidPrompt);
+function retryOrLeaveMenu(config: MenuConfig, ctx: StepContext, local: RetryLocal, failure: 'noInput' | 'invalid'): NodeOutcome {
+  const apology = failure === 'noInput' ? config.noInputPrompt : config.invalidPrompt;
+  return retryOrLeave(local, config.maxRetries, failure, (failures) => ask(config, ctx, failures, apology));
 }
 
 /**
@@ -119,16 +100,16 @@ export const menuNode = defineNode({
   },
   enter: (node, ctx) => ask(node.config, ctx, 0, null),
   resume: (node, local, event, ctx) => {
-    const state = local as MenuLocal;
+    const state = local as RetryLocal;
     switch (event.type) {
       case 'digits': {
         const key = event.digits.charAt(0);
         if (node.config.digits.includes(key)) return { kind: 'next', outlet: key };
-        return retryOrLeave(node.config, ctx, state, 'invalid');
+        return retryOrLeaveMenu(node.config, ctx, state, 'invalid');
       }
       case 'noInput':
       case 'effectFailed':
-        return retryOrLeave(node.config, ctx, state, 'noInput');
+        return retryOrLeaveMenu(node.config, ctx, state, 'noInput');
       default:
         return { kind: 'ignore' };
     }

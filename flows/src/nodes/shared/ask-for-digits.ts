@@ -1,0 +1,27 @@
+import type { Prompt } from '../../document/common.js';
+import type { EffectOf, ResolvedPrompt } from '../../interpreter/effects.js';
+import type { NodeOutcome, StepContext } from '../types.js';
+
+/** How a keypad entry is collected: the parts of the `collectDigits` effect besides its prompts. */
+export type DigitEntry = Omit<EffectOf<'collectDigits'>, 'kind' | 'prompts' | 'seq'>;
+
+/** Node-local state of nodes that ask and retry: how many tries have failed so far. */
+export interface RetryLocal {
+  failures: number;
+}
+
+/**
+ * Wait for keypad input: play an optional apology ("sorry, I didn't catch that") and the prompt, then collect.
+ */
+export function askForDigits(ctx: StepContext, prompt: Prompt, apology: Prompt | null, entry: DigitEntry, failures: number): NodeOutcome {
+  const prompts: ResolvedPrompt[] = [];
+  if (apology) prompts.push(ctx.resolvePrompt(apology));
+  prompts.push(ctx.resolvePrompt(prompt));
+  return { kind: 'wait', effects: [{ kind: 'collectDigits', prompts, ...entry }], local: { failures } satisfies RetryLocal };
+}
+
+/** Count a failed try: ask again while retries remain, otherwise leave by `outlet`. */
+export function retryOrLeave(local: RetryLocal, maxRetries: number, outlet: string, askAgain: (failures: number) => NodeOutcome): NodeOutcome {
+  const failures = local.failures + 1;
+  return failures > maxRetries ? { kind: 'next', outlet } : askAgain(failures);
+}
