@@ -1,0 +1,86 @@
+/**
+ * Contracts between the call-handling side of the runtime (outbound sessions, effect executors, registry) and
+ * the services it uses (queues on mod_callcenter, keep-your-place callbacks, analytics, deployments). Each side
+ * is built and tested on its own against these interfaces; `runtime/src/main.ts` wires real implementations.
+ */
+import type { CallOutcome, CompiledFlow } from '@switchboard/flows';
+
+/** What the queue looks like right now (from `callcenter_config`), for overflow decisions before joining. */
+export interface QueueSnapshot {
+  callersWaiting: number;
+  agentsLoggedIn: number;
+  agentsAvailable: number;
+  /** Seconds a new caller would wait; 0 when unknown. */
+  estimatedWaitSeconds: number;
+}
+
+/** A caller's place while waiting. */
+export interface QueuePosition {
+  /** 1-based; 0 when the switch does not know. */
+  position: number;
+  estimatedWaitSeconds: number;
+}
+
+export interface QueueService {
+  /** Queue statistics for the overflow checks (max callers waiting, no agents, estimated wait). */
+  snapshot(queue: string): Promise<QueueSnapshot>;
+  /**
+   * Report `callUuid`'s position every `everySeconds` while it waits in `queue` (polled from the switch).
+   * Returns a function that stops watching.
+   */
+  watchPosition(queue: string, callUuid: string, everySeconds: number, onUpdate: (position: QueuePosition) => void): () => void;
+}
+
+/** A keep-your-place callback the flow asks for. */
+export interface CallbackRequest {
+  callId: string;
+  queue: string;
+  number: string;
+  keepPlace: boolean;
+  /** Seconds the caller had already waited; the callback re-enters the queue with it as base score. */
+  originalWaitSeconds: number;
+  priority: number;
+  /** When the callback may be placed (null: any time). */
+  window: { timezone: string; startMinute: number; endMinute: number; days: number[] } | null;
+  /** Time the request was made (epoch ms). */
+  requestedAt: number;
+}
+
+export type CallbackBooking = { ok: true; callbackId: string } | { ok: false; reason: 'alreadyScheduled' | 'error'; message: string };
+
+export interface CallbackService {
+  /** Store a callback durably; one active callback per number and queue. */
+  schedule(request: CallbackRequest): Promise<CallbackBooking>;
+}
+
+/** Per-call analytics, written in batches by the implementation. */
+export interface CallAnalytics {
+  callStarted(call: { callId: string; address: string; environment: string; flowName: string; versionId: string | null; caller: string; at: number }): void;
+  nodeVisited(visit: { callId: string; flowName: string; nodeId: string; nodeType: string; at: number }): void;
+  callEnded(end: { callId: string; outcome: CallOutcome; nodeId: string | null; at: number; reason: string }): void;
+}
+
+/** The published version a binding runs. */
+export interface LiveVersion {
+  address: string;
+  environment: string;
+  flowName: string;
+  versionId: string;
+  versionNumber: number;
+  compiled: CompiledFlow;
+}
+
+/** Reads live versions (and the sub-flows they call) from the platform's database. */
+export interface VersionSource {
+  /** Every binding's live version in one environment (at start-up). */
+  liveVersions(environment: string): Promise<LiveVersion[]>;
+  /** One binding's live version (after a "deployment changed" notice). */
+  liveVersion(address: string, environment: string): Promise<LiveVersion | null>;
+  /** The live compiled version of a flow by name, for sub-flow calls. */
+  flowByName(name: string, environment: string): Promise<CompiledFlow | null>;
+}
+
+/** "Deployment changed" notices (in-process for PGlite, LISTEN/NOTIFY for PostgreSQL: designer/server/deployment-events.ts). */
+export interface DeploymentFeed {
+  subscribe(listener: (event: { address: string; environment: string; versionId: string }) => void): () => void;
+}
