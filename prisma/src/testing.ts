@@ -56,6 +56,11 @@ const RESET_ORDER = [
   "users",
 ];
 
+/** Fails with instructions when the test PostgreSQL server cannot be reached. */
+export async function assertPostgresReachable(url = TEST_POSTGRES_URL): Promise<void> {
+  await adminQuery("SELECT 1", url);
+}
+
 function withReset(db: Database, afterClose: () => Promise<unknown>): TestDatabase {
   return {
     ...db,
@@ -75,13 +80,13 @@ function withReset(db: Database, afterClose: () => Promise<unknown>): TestDataba
   };
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 5000 });
+async function adminQuery(sql: string, url = TEST_POSTGRES_URL): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
   } catch (cause) {
     throw new Error(
-      `PostgreSQL for tests is unreachable at ${TEST_POSTGRES_URL} (${(cause as Error).message}). ` +
+      `PostgreSQL for tests is unreachable at ${url} (${(cause as Error).message}). ` +
         `Start it (pg_ctlcluster <version> main start), point TEST_DATABASE_URL elsewhere, ` +
         `or outside CI set SWITCHBOARD_SKIP_POSTGRES=1`,
       { cause },
