@@ -1,7 +1,7 @@
 import { testDatabaseKinds } from "@switchboard/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApiClient } from "./client.js";
-import { postgresDeploymentEvents, type DeploymentChanged } from "./deployment-events.js";
+import { postgresDeploymentEvents, type DeploymentChanged } from "@switchboard/db";
 import { greetingFlow } from "./test/fixtures.js";
 import { failure, openApiHarness, type ApiHarness } from "./test/harness.js";
 

@@ -1,5 +1,5 @@
 import type { Database } from "@switchboard/db";
-import { deploymentEventsFor } from "./deployment-events.js";
+import { deploymentEventsFor } from "@switchboard/db";
 import { LoginRateLimiter } from "./login-rate-limit.js";
 import type { ApiServices } from "./trpc.js";
 

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { PrismaClient, Role } from "@switchboard/db";
 import { ZodError } from "zod";
-import type { DeploymentEvents } from "./deployment-events.js";
+import type { DeploymentEvents } from "@switchboard/db";
 import { DiagnosticsError } from "./errors.js";
 import type { LoginRateLimiter } from "./login-rate-limit.js";
 import { PERMISSIONS, roleHasPermission, type Permission } from "./permissions.js";

@@ -2,4 +2,13 @@ export { createDatabase, DEFAULT_DATA_DIR, type Database, type DatabaseOptions }
 export { migrate, readMigrations, MigrationError, MIGRATIONS_DIR, type MigrationFile, type MigrationResult } from "./migrate.js";
 export { claimDueCallbacks, type ClaimedCallback, type ClaimDueCallbacksOptions } from "./callbacks.js";
 export type { SqlConnection, SqlDriver } from "./sql.js";
+export {
+  deploymentChannel,
+  deploymentEventsFor,
+  inProcessDeploymentEvents,
+  postgresDeploymentEvents,
+  type DeploymentChanged,
+  type DeploymentEvents,
+  type DeploymentListener,
+} from "./deployment-events.js";
 export * from "./generated/client.js";

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { DeploymentKind, Environment, Prisma } from "@switchboard/db";
 import { recordAudit } from "../../audit.js";
-import type { DeploymentChanged } from "../../deployment-events.js";
+import type { DeploymentChanged } from "@switchboard/db";
 import type { Context, SessionUser } from "../../trpc.js";
 
 type Ctx = Context & { user: SessionUser };

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
-import type { Database, Environment } from "@switchboard/db";
+import type { Database } from "./create-database.js";
+import type { Environment } from "./generated/enums.js";
 import pg from "pg";
 
 /** Sent after a binding starts running another version (bind, activate or rollback has committed). */
