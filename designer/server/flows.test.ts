@@ -76,6 +76,13 @@ describe.each(testDatabaseKinds())("flows API on %s", (kind) => {
     expect(await publisher.flows.listVersions.query({ flowId: flow.id })).toEqual([]);
   });
 
+  it("validates an unsaved document, reporting schema problems as diagnostics rather than an error", async () => {
+    expect(await editor.flows.validate.mutate({ document: greetingFlow("scratch") })).toEqual({ ok: true, diagnostics: [] });
+    const result = await editor.flows.validate.mutate({ document: { ...greetingFlow("scratch"), languages: [] } });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => d.path)).toContain("languages");
+  });
+
   it("publishes immutable numbered versions, skips an unchanged draft, and diffs versions field by field", async () => {
     const { id, revision } = await flowWithDraft("welcome", "Hello");
     const v1 = await publisher.flows.publish.mutate({ flowId: id, message: "first" });

@@ -31,6 +31,7 @@ export async function login(ctx: Context, input: LoginInput): Promise<SessionUse
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Email or password is wrong" });
   }
   ctx.loginRateLimiter.recordSuccess(input.email);
+  await ctx.prisma.session.deleteMany({ where: { userId: user.id, expiresAt: { lt: now } } });
   const token = newSessionToken();
   await ctx.prisma.session.create({
     data: { tokenHash: hashSessionToken(token), userId: user.id, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) },

@@ -1,18 +1,23 @@
 import { TRPCError } from "@trpc/server";
-import { compileFlow, type CompiledFlow, type Diagnostic } from "@switchboard/flows";
+import { compileFlow, parseFlowDocument, type CompiledFlow, type Diagnostic, type FlowDocument } from "@switchboard/flows";
 import { recordAudit } from "../../audit.js";
 import { DiagnosticsError } from "../../errors.js";
 import type { Context, SessionUser } from "../../trpc.js";
 import type { PublishInput, ValidateInput } from "./inputs.js";
-import { asJson, displayName, loadFlow, parseIncomingDocument, storedDocument } from "./load.js";
+import { asJson, displayName, loadFlow, storedDocument } from "./load.js";
 
 type Ctx = Context & { user: SessionUser };
 
+/** Every problem in a flow's draft or in a document (schema problems included), without saving anything. */
 export async function validateFlow(ctx: Ctx, input: ValidateInput): Promise<{ ok: boolean; diagnostics: Diagnostic[] }> {
-  const document =
-    "flowId" in input
-      ? storedDocument((await loadFlow(ctx.prisma, input)).draftDocument, `flow ${input.flowId}`)
-      : parseIncomingDocument(input.document, "document.");
+  let document: FlowDocument;
+  if ("flowId" in input) {
+    document = storedDocument((await loadFlow(ctx.prisma, input)).draftDocument, `flow ${input.flowId}`);
+  } else {
+    const parsed = parseFlowDocument(input.document);
+    if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
+    document = parsed.document;
+  }
   const result = compileFlow(document);
   return { ok: result.ok, diagnostics: result.diagnostics };
 }
