@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import type { OriginateRecord } from './api/originate.js';
 import { QueueRegistry } from './apps/queue-registry.js';
 import { SimulatedCall, type Extension } from './call.js';
 import { createScaledClock, type SimulationClock } from './clock.js';
@@ -43,6 +44,8 @@ export interface Emulator {
   /** Port of the inbound ESL server on 127.0.0.1. */
   readonly inboundPort: number;
   readonly calls: readonly SimulatedCall[];
+  /** Every `originate` asked of the switch, in order, with its reply. */
+  readonly originations: OriginateRecord[];
   readonly callsPlaced: number;
   /** Places a call whose B leg runs the dialplan (and, for socket extensions, connects to `outbound`). */
   placeCall(options: PlaceCallOptions): SimulatedCall;
@@ -67,6 +70,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     queues,
     inboundPort: 0,
     calls,
+    originations: [],
     get callsPlaced() {
       return calls.length;
     },

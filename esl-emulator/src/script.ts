@@ -29,6 +29,8 @@ export interface QueueAgent {
   readonly answerAfterSeconds: number;
   /** Simulated seconds the agent talks before hanging up. Default 30. */
   readonly talkSeconds?: number;
+  /** The agent's status as `queue list agents` shows it. Default `Available`. Only available agents answer. */
+  readonly status?: 'Available' | 'Available (On Demand)' | 'On Break' | 'Logged Out';
 }
 
 /** A mod_callcenter queue, with the settings that decide when a member leaves. */

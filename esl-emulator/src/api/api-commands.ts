@@ -1,5 +1,5 @@
 import type { Emulator } from '../emulator.js';
-import { callcenterConfig } from './callcenter-config.js';
+import { callcenterConfig, callcenterConfigJson } from './callcenter-config.js';
 import { originate } from './originate.js';
 
 /**
@@ -45,6 +45,16 @@ export async function runApiCommand(emulator: Emulator, commandLine: string): Pr
       return core.channels.has(first) ? `+OK ${first} sent DTMF ${second}.\n` : '-ERR no such channel.\n';
     case 'callcenter_config':
       return callcenterConfig(emulator, args);
+    case 'json': {
+      let request: { command?: unknown; data?: { arguments?: string; queue_name?: string } };
+      try {
+        request = JSON.parse(args) as typeof request;
+      } catch {
+        return '-ERR parsing JSON\n';
+      }
+      if (request.command !== 'callcenter_config') return `-ERR ${String(request.command)} Command not found!\n`;
+      return callcenterConfigJson(emulator, { ...request, command: 'callcenter_config' });
+    }
     default:
       return `-ERR ${command} Command not found!\n`;
   }

@@ -57,7 +57,7 @@ async function waitForDeparture(context: AppContext, queue: string): Promise<Dep
   const waits: Array<Promise<Departure>> = [hangupPromise(context).then(() => ({ kind: 'hangup' as const }))];
   const deadline = cancelDeadline(context, queue);
   if (deadline) waits.push(context.sleep(deadline.seconds * 1000).then(() => ({ kind: 'cancel', reason: deadline.reason })));
-  const agent = [...(config?.agents ?? [])].sort((a, b) => a.answerAfterSeconds - b.answerAfterSeconds)[0];
+  const agent = [...(config?.agents ?? [])].filter((a) => (a.status ?? 'Available').startsWith('Available')).sort((a, b) => a.answerAfterSeconds - b.answerAfterSeconds)[0];
   if (agent) {
     waits.push(context.sleep(agent.answerAfterSeconds * 1000).then(() => ({ kind: 'agent', agent: agent.name, talkSeconds: agent.talkSeconds ?? 30 })));
   }
@@ -88,6 +88,8 @@ export const callcenter: Application = async (context, arg) => {
     state: 'Waiting',
     servingAgent: '',
     abandonedEpoch: 0,
+    baseScore: Number.parseInt(channel.variables.get('cc_base_score') ?? '', 10) || 0,
+    bridgeEpoch: 0,
   };
   channel.setVariable('cc_side', 'member');
   channel.setVariable('cc_member_uuid', member.uuid);
@@ -103,15 +105,23 @@ export const callcenter: Application = async (context, arg) => {
   if (departure.kind === 'agent') {
     member.state = 'Answered';
     member.servingAgent = departure.agent;
+    member.bridgeEpoch = left;
+    const activity = context.queues.agentActivity(departure.agent);
+    activity.inCall += 1;
     channel.setVariable('cc_agent', departure.agent);
     channel.setVariable('cc_queue_answered_epoch', String(left));
     fireMemberEvent(context, member, 'bridge-agent-start', [['CC-Agent', departure.agent]]);
     await context.sleep(departure.talkSeconds * 1000);
     const ended = Math.floor(context.core.clock.now() / 1000);
+    activity.inCall -= 1;
+    activity.callsAnswered += 1;
+    activity.talkSeconds += ended - left;
     channel.setVariable('cc_queue_terminated_epoch', String(ended));
     channel.setVariable('cc_cause', 'answered');
     fireMemberEvent(context, member, 'bridge-agent-end', [['CC-Agent', departure.agent]]);
     fireMemberEvent(context, member, 'member-queue-end', [['CC-Member-Leaving-Time', String(ended)], ['CC-Member-Joined-Time', String(joined)], ['CC-Cause', 'Terminated']], SITES.ccMemberEnd);
+    // mod_callcenter deletes an answered member's row when its call with the agent ends.
+    context.queues.remove(member);
   } else {
     const reason = departure.kind === 'hangup' ? undefined : departure.reason;
     fireMemberEvent(
