@@ -3,7 +3,7 @@
  * promote what runs in staging to production. Files hold no database ids; flows are matched by name.
  *
  *   flowctl validate <file.json…>
- *   flowctl push <file.json…> [--publish] [--message "why"] [--activate <number|route> --env staging|production]
+ *   flowctl push <file.json…> [--publish] [--message "why"] [--activate <number|route> --env staging|production] [--force]
  *   flowctl pull <flow name…> | --all [--version N] [--out flows]
  *   flowctl promote <number|route> [--from staging] [--to production] [--reason "why"]
  *
@@ -27,7 +27,8 @@ class UsageError extends Error {}
 
 const USAGE = `usage:
   flowctl validate <file.json…>
-  flowctl push <file.json…> [--publish] [--message "why"] [--activate <number|route> --env staging|production]
+  flowctl push <file.json…> [--publish] [--message "why"] [--activate <number|route> --env staging|production] [--force]
+    (--force replaces drafts holding someone else's unpublished edits)
   flowctl pull <flow name…> | --all [--version N] [--out flows]
   flowctl promote <number|route> [--from staging] [--to production] [--reason "why"]
 env: SWITCHBOARD_URL, SWITCHBOARD_EMAIL, SWITCHBOARD_PASSWORD`;
@@ -128,7 +129,13 @@ async function push(args: string[], io: FlowctlIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { publish: { type: "boolean" }, message: { type: "string" }, activate: { type: "string" }, env: { type: "string" } },
+    options: {
+      publish: { type: "boolean" },
+      message: { type: "string" },
+      activate: { type: "string" },
+      env: { type: "string" },
+      force: { type: "boolean" },
+    },
   });
   if (values.activate && !values.publish) throw new UsageError("--activate needs --publish");
   if (values.activate && positionals.length !== 1) throw new UsageError("--activate takes exactly one flow file");
@@ -142,7 +149,7 @@ async function push(args: string[], io: FlowctlIo): Promise<number> {
   }
 
   const api = await signIn(io);
-  const imported = await api.flows.import.mutate({ documents: loaded.map((item) => item.raw) });
+  const imported = await api.flows.import.mutate({ documents: loaded.map((item) => item.raw), replaceOthersDrafts: values.force ?? false });
   for (const flow of imported) io.out(`${flow.name}: ${flow.created ? "created" : flow.changed ? `draft updated (revision ${flow.draftRevision})` : "draft unchanged"}`);
   if (!values.publish) return 0;
 

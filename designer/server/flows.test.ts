@@ -164,6 +164,24 @@ describe.each(testDatabaseKinds())("flows API on %s", (kind) => {
     expect(await editor.flows.list.query({ includeArchived: true })).toEqual([]);
   });
 
+  it("never lets an import replace someone else's unpublished draft unless asked to", async () => {
+    const { id } = await flowWithDraft("welcome", "editor's unpublished words");
+    const admin = await h.sessionFor("admin");
+    const error = await failure(admin.flows.import.mutate({ documents: [greetingFlow("fresh"), greetingFlow("welcome", "from git")] }));
+    expect(error.data?.code).toBe("CONFLICT");
+    expect(error.message).toBe(
+      'Nothing was imported: the draft of "welcome" holds unpublished edits by Editor <editor@example.com> (revision 2); publish or export them first, or replace them explicitly',
+    );
+    expect((await admin.flows.list.query()).map((f) => f.name)).toEqual(["welcome"]);
+
+    await publisher.flows.publish.mutate({ flowId: id });
+    const [published] = await admin.flows.import.mutate({ documents: [greetingFlow("welcome", "from git")] });
+    expect(published).toMatchObject({ changed: true, draftRevision: 3 });
+    await editor.flows.saveDraft.mutate({ flowId: id, baseRevision: 3, document: greetingFlow("welcome", "editor again") });
+    const [forced] = await admin.flows.import.mutate({ documents: [greetingFlow("welcome", "git wins")], replaceOthersDrafts: true });
+    expect(forced).toMatchObject({ changed: true, draftRevision: 5 });
+  });
+
   it("rolls the whole import back when one flow cannot be written", async () => {
     const archived = await flowWithDraft("old");
     await editor.flows.archive.mutate({ flowId: archived.id, archived: true });

@@ -27,7 +27,11 @@ export const ZPublishInput = z.object({
 export const ZGetVersionInput = z.object({ flowId, number: versionNumber });
 export const ZDiffVersionsInput = z.object({ flowId, from: versionNumber, to: z.union([versionNumber, z.literal("draft")]) });
 export const ZExportFlowInput = z.intersection(ZFlowRefInput, z.object({ version: versionNumber.optional() }));
-export const ZImportFlowsInput = z.object({ documents: z.array(z.unknown()).min(1).max(200) });
+export const ZImportFlowsInput = z.object({
+  documents: z.array(z.unknown()).min(1).max(200),
+  /** Replace drafts holding someone else's unpublished edits (refused by default, so no edit is lost unseen). */
+  replaceOthersDrafts: z.boolean().default(false),
+});
 
 export type ListFlowsInput = z.infer<typeof ZListFlowsInput>;
 export type FlowRefInput = z.infer<typeof ZFlowRefInput>;

@@ -4,7 +4,7 @@ import { recordAudit } from "../../audit.js";
 import { DiagnosticsError } from "../../errors.js";
 import type { Context, SessionUser } from "../../trpc.js";
 import type { ExportFlowInput, ImportFlowsInput } from "./inputs.js";
-import { asJson, loadFlow, storedDocument } from "./load.js";
+import { asJson, displayName, loadFlow, storedDocument } from "./load.js";
 
 type Ctx = Context & { user: SessionUser };
 
@@ -74,9 +74,23 @@ export async function importFlows(ctx: Ctx, input: ImportFlowsInput): Promise<Im
       if (existing.archivedAt) {
         throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Nothing was imported: flow "${existing.name}" is archived; unarchive it first` });
       }
-      if (canonicalJson(storedDocument(existing.draftDocument, existing.name)) === canonicalJson(document)) {
+      const currentDraft = canonicalJson(storedDocument(existing.draftDocument, existing.name));
+      if (currentDraft === canonicalJson(document)) {
         results.push({ name: existing.name, flowId: existing.id, created: false, changed: false, draftRevision: existing.draftRevision });
         continue;
+      }
+      if (!input.replaceOthersDrafts && existing.draftSavedById && existing.draftSavedById !== ctx.user.id) {
+        const latest = await tx.flowVersion.findUnique({ where: { flowId_number: { flowId: existing.id, number: existing.latestVersionNumber } } });
+        const unpublished = !latest || canonicalJson(storedDocument(latest.document, existing.name)) !== currentDraft;
+        if (unpublished) {
+          const savedBy = await tx.user.findUnique({ where: { id: existing.draftSavedById } });
+          throw new TRPCError({
+            code: "CONFLICT",
+            message:
+              `Nothing was imported: the draft of "${existing.name}" holds unpublished edits by ${displayName(savedBy)} ` +
+              `(revision ${existing.draftRevision}); publish or export them first, or replace them explicitly`,
+          });
+        }
       }
       const flow = await tx.flow.update({
         where: { id: existing.id },
