@@ -1,0 +1,134 @@
+import { splitOnDelimiter, splitOnSpaces } from '@switchboard/esl-emulator';
+import type { Effect, EffectKind } from '@switchboard/flows';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { commandsForEffect, DEFAULT_COMMAND_SETTINGS, describeCommand, type CommandSettings } from './commands.js';
+
+const UUID = '0b7c1c2e-0000-4000-8000-000000000001';
+
+function wire(effect: Effect, settings: CommandSettings = DEFAULT_COMMAND_SETTINGS): string[] {
+  return commandsForEffect(effect, UUID, settings).commands.map(describeCommand);
+}
+
+const en = (text: string) => ({ language: 'en', text });
+
+/** One example per effect kind; `satisfies` makes a new kind fail to compile until it has a test. */
+const EXPECTED = {
+  answer: [{ kind: 'answer' }, ['execute answer']],
+  play: [{ kind: 'play', prompt: en('Thank you for calling.'), bargeIn: false, seq: 1 }, ['execute set playback_terminators=none', 'execute speak flite|kal|Thank you for calling.']],
+  collectDigits: [
+    { kind: 'collectDigits', prompts: [en('Sorry!'), { language: 'en', audio: '/sounds/menu.wav' }], minDigits: 1, maxDigits: 1, timeoutMs: 5000, interDigitTimeoutMs: 3000, terminator: '#', pattern: null, seq: 2 },
+    [
+      'execute set tts_engine=flite',
+      'execute set tts_voice=kal',
+      'execute set playback_delimiter=!',
+      'execute set playback_sleep_val=0',
+      "execute play_and_get_digits 1 1 1 5000 # 'say:Sorry\\\\!!/sounds/menu.wav' silence_stream://250 switchboard_digits ^[0-9*#]+$ 3000",
+    ],
+  ],
+  announce: [{ kind: 'announce', prompt: en('You are number 3 in the queue.') }, [`api uuid_broadcast ${UUID} 'speak::flite|kal|You are number 3 in the queue.' aleg`]],
+  queueStatus: [{ kind: 'queueStatus', queue: 'support@default', seq: 3 }, []],
+  enqueue: [
+    { kind: 'enqueue', queue: 'support@default', priority: 10, skills: ['billing', 'fr'], baseScoreSeconds: 95, exitKeys: ['1', '2'], statusEverySeconds: 60, musicOnHold: 'local_stream://moh', seq: 4 },
+    [
+      'execute set switchboard_skills=billing,fr',
+      'execute set cc_export_vars=switchboard_skills',
+      'execute set cc_base_score=105',
+      'execute set cc_exit_keys=12',
+      'execute set cc_moh_override=local_stream://moh',
+      'execute callcenter support@default',
+    ],
+  ],
+  leaveQueue: [{ kind: 'leaveQueue', queue: 'support@default' }, [`api uuid_break ${UUID}`]],
+  startTimer: [{ kind: 'startTimer', name: 'queue.maxWait', afterMs: 120000 }, []],
+  cancelTimer: [{ kind: 'cancelTimer', name: 'queue.maxWait' }, []],
+  transfer: [
+    { kind: 'transfer', destination: { type: 'extension', value: '2000' }, timeoutSeconds: 25, callerIdNumber: null, seq: 5 },
+    ['execute set continue_on_fail=true', 'execute set hangup_after_bridge=true', 'execute bridge {originate_timeout=25}user/2000@${domain}'],
+  ],
+  scheduleCallback: [{ kind: 'scheduleCallback', queue: 'support@default', number: '+441234567890', keepPlace: true, originalWaitSeconds: 30, priority: 0, window: null, seq: 6 }, []],
+  setVariable: [{ kind: 'setVariable', name: 'x', value: 1 }, []],
+  httpRequest: [{ kind: 'httpRequest', method: 'GET', url: 'https://crm.example.com/x', headers: {}, body: null, timeoutMs: 2000, seq: 7 }, []],
+  enterSubflow: [{ kind: 'enterSubflow', flow: 'Identify caller' }, []],
+  exitSubflow: [{ kind: 'exitSubflow', flow: 'Identify caller', outcome: 'done' }, []],
+  voicemail: [{ kind: 'voicemail', mailbox: 'general', domain: null, greeting: null, seq: 8 }, ['execute unset skip_greeting', 'execute voicemail default ${domain} general']],
+  hangup: [{ kind: 'hangup', cause: 'NORMAL_CLEARING', reason: 'done' }, ['execute hangup NORMAL_CLEARING']],
+  visit: [{ kind: 'visit', flow: 'Main', nodeId: 'menu', nodeType: 'menu', at: 0 }, []],
+  end: [{ kind: 'end', outcome: 'selfServed', flow: 'Main', nodeId: 'bye', at: 0, reason: 'done' }, []],
+} satisfies { [K in EffectKind]: [Extract<Effect, { kind: K }>, string[]] };
+
+describe('effect → FreeSWITCH commands', () => {
+  for (const [kind, [effect, expected]] of Object.entries(EXPECTED)) {
+    it(`${kind}`, () => {
+      expect(wire(effect as Effect)).toEqual(expected);
+    });
+  }
+
+  it('effects with no switch command say what the runtime does instead', () => {
+    expect(commandsForEffect(EXPECTED.queueStatus[0], UUID).note).toMatch(/callcenter_config/);
+    expect(commandsForEffect(EXPECTED.startTimer[0], UUID).note).toBe('timer "queue.maxWait" fires in 120000 ms');
+  });
+
+  it('callcenter runs without event-lock so announcements can play during the wait; every other app is locked', () => {
+    const locks = commandsForEffect(EXPECTED.enqueue[0], UUID).commands.map((command) => (command.kind === 'execute' ? `${command.app}:${command.eventLock}` : ''));
+    expect(locks.at(-1)).toBe('callcenter:false');
+    expect(locks.slice(0, -1).every((lock) => lock.endsWith(':true'))).toBe(true);
+  });
+
+  it('audio, barge-in, no terminator, a pattern, a number and a SIP transfer with caller id, a greeting, no music', () => {
+    expect(wire({ kind: 'play', prompt: { language: 'en', audio: '/sounds/hi.wav' }, bargeIn: true })).toEqual(['execute set playback_terminators=any', 'execute playback /sounds/hi.wav']);
+    const pin = wire({ kind: 'collectDigits', prompts: [{ language: 'en', audio: '/p.wav' }], minDigits: 4, maxDigits: 6, timeoutMs: 7000, interDigitTimeoutMs: 2000, terminator: null, pattern: '^(?:\\d{4,6})$' });
+    expect(pin).toEqual([
+      'execute set playback_delimiter=!',
+      'execute set playback_sleep_val=0',
+      "execute play_and_get_digits 4 6 1 7000 '' /p.wav silence_stream://250 switchboard_digits '^(?:\\\\d{4,6})$' 2000",
+    ]);
+    expect(wire({ kind: 'transfer', destination: { type: 'number', value: '+442071234567' }, timeoutSeconds: 30, callerIdNumber: '+441000000000' }).at(-1)).toBe(
+      'execute bridge {originate_timeout=30,origination_caller_id_number=+441000000000}sofia/gateway/default/+442071234567',
+    );
+    expect(wire({ kind: 'transfer', destination: { type: 'sip', value: 'sip:support@pbx.example.com' }, timeoutSeconds: 30, callerIdNumber: null }).at(-1)).toBe(
+      'execute bridge {originate_timeout=30}sofia/external/support@pbx.example.com',
+    );
+    expect(wire({ kind: 'voicemail', mailbox: '100', domain: 'acme.example.com', greeting: en('Leave a message.') })).toEqual([
+      'execute set playback_terminators=none',
+      'execute speak flite|kal|Leave a message.',
+      'execute set skip_greeting=true',
+      'execute voicemail default acme.example.com 100',
+    ]);
+    expect(wire({ ...EXPECTED.enqueue[0], skills: [], exitKeys: [], musicOnHold: null, priority: 0, baseScoreSeconds: 0 })).toEqual([
+      'execute set cc_base_score=0',
+      'execute unset cc_exit_keys',
+      'execute unset cc_moh_override',
+      'execute callcenter support@default',
+    ]);
+    expect(wire({ kind: 'announce', prompt: { language: 'en', audio: '/sounds/pos.wav' } })).toEqual([`api uuid_broadcast ${UUID} /sounds/pos.wav aleg`]);
+  });
+
+  it('TTS engine, voice and dial strings come from the settings', () => {
+    const settings: CommandSettings = { ...DEFAULT_COMMAND_SETTINGS, tts: { engine: 'unimrcp', voice: 'Joanna' }, dialStrings: { ...DEFAULT_COMMAND_SETTINGS.dialStrings, extension: 'sofia/internal/{destination}@pbx.local' } };
+    expect(wire(EXPECTED.play[0], settings).at(-1)).toBe('execute speak unimrcp|Joanna|Thank you for calling.');
+    expect(wire(EXPECTED.transfer[0], settings).at(-1)).toBe('execute bridge {originate_timeout=25}sofia/internal/2000@pbx.local');
+  });
+
+  it('prompt text never expands channel variables and stays on one line', () => {
+    expect(wire({ kind: 'play', prompt: en('Cost: ${price}\nthanks $${x}'), bargeIn: false }).at(-1)).toBe('execute speak flite|kal|Cost: $ {price} thanks $$ {x}');
+  });
+
+  it('any prompt text reaches the TTS engine unchanged through FreeSWITCH argument and delimiter splitting', () => {
+    const text = fc.string({ minLength: 1, maxLength: 40 }).map((s) => s.replace(/[\r\n\t$]/g, 'x').trim()).filter((s) => s.length > 0);
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), (texts) => {
+        const command = commandsForEffect(
+          { kind: 'collectDigits', prompts: texts.map(en), minDigits: 1, maxDigits: 1, timeoutMs: 1000, interDigitTimeoutMs: 1000, terminator: "'", pattern: 'a b' },
+          UUID,
+        ).commands.at(-1);
+        if (command?.kind !== 'execute' || command.arg === null) throw new Error('no play_and_get_digits');
+        const args = splitOnSpaces(command.arg);
+        expect(args).toHaveLength(10);
+        expect(args[4]).toBe("'");
+        expect(args[8]).toBe('a b');
+        expect(splitOnDelimiter(args[5] ?? '', '!')).toEqual(texts.map((t) => `say:${t}`));
+      }),
+    );
+  });
+});

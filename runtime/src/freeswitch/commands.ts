@@ -1,0 +1,235 @@
+/**
+ * Effect → FreeSWITCH commands: the exact `sendmsg execute` apps and `api` commands the runtime sends for each
+ * interpreter effect. Pure (no sockets, no Node APIs): the browser simulator imports it to show testers what the
+ * switch will be told, and the runtime's effect executors send exactly these.
+ *
+ * Why each mapping is what it is is written beside it; `runtime/README.md` has the overview.
+ */
+import { assertNever, type Effect, type EffectOf, type ResolvedPrompt, type TransferDestination } from '@switchboard/flows';
+import { delimitedItem, PLAYBACK_DELIMITER, plainText, positionalArgument } from './arguments.js';
+
+/** One command for the switch. */
+export type SwitchCommand =
+  /** `sendmsg` + `call-command: execute`; completes on the CHANNEL_EXECUTE_COMPLETE that echoes its Event-UUID. */
+  | { readonly kind: 'execute'; readonly app: string; readonly arg: string | null; readonly eventLock: boolean }
+  /** `api <command>` (sent on the call's own outbound socket, which runs `full`). */
+  | { readonly kind: 'api'; readonly command: string };
+
+/** What the runtime does for one effect. */
+export interface EffectCommands {
+  readonly commands: readonly SwitchCommand[];
+  /** What happens besides switch commands (service calls, timers, analytics), for the simulator; null if nothing. */
+  readonly note: string | null;
+}
+
+/** Dial-string templates for transfers; `{destination}` is replaced by the extension, number or SIP URI. */
+export interface DialStrings {
+  /** Default `user/{destination}@${domain}` (a directory user on this switch). */
+  readonly extension: string;
+  /** Default `sofia/gateway/default/{destination}` (an outside number through the gateway named `default`). */
+  readonly number: string;
+  /** Default `sofia/external/{destination}` (`sip:` is dropped from the URI). */
+  readonly sip: string;
+}
+
+/** Deployment settings the mapping depends on. */
+export interface CommandSettings {
+  /** Text-to-speech engine and voice, e.g. `flite` / `kal` (mod_flite) or `unimrcp` / a voice name. */
+  readonly tts: { readonly engine: string; readonly voice: string };
+  readonly dialStrings: DialStrings;
+  /** Voicemail domain when the flow names none; default `${domain}` (the switch's own domain variable). */
+  readonly voicemailDomain: string;
+  /** Channel variable `play_and_get_digits` leaves the digits in (`<name>_invalid` holds rejected entries). */
+  readonly digitsVariable: string;
+}
+
+export const DEFAULT_COMMAND_SETTINGS: CommandSettings = {
+  tts: { engine: 'flite', voice: 'kal' },
+  dialStrings: { extension: 'user/{destination}@${domain}', number: 'sofia/gateway/default/{destination}', sip: 'sofia/external/{destination}' },
+  voicemailDomain: '${domain}',
+  digitsVariable: 'switchboard_digits',
+};
+
+/** Allowed digits when the flow sets no pattern; the interpreter checks length and pattern itself as well. */
+export const ANY_DIGITS = '^[0-9*#]+$';
+
+/** Played after a rejected entry; the interpreter plays its own apology, so this is only a short pause. */
+export const INVALID_ENTRY_PAUSE = 'silence_stream://250';
+
+const NOTHING: EffectCommands = { commands: [], note: null };
+
+function execute(app: string, arg: string | null = null, eventLock = true): SwitchCommand {
+  return { kind: 'execute', app, arg, eventLock };
+}
+
+function set(name: string, value: string): SwitchCommand {
+  return execute('set', `${name}=${value}`);
+}
+
+function note(text: string): EffectCommands {
+  return { commands: [], note: text };
+}
+
+/** `speak` with engine and voice in the argument, or `playback` of an audio file. */
+function promptCommand(prompt: ResolvedPrompt, settings: CommandSettings): SwitchCommand {
+  if (prompt.audio !== undefined) return execute('playback', prompt.audio);
+  return execute('speak', `${settings.tts.engine}|${settings.tts.voice}|${plainText(prompt.text ?? '')}`);
+}
+
+/** A prompt as a file argument of `switch_ivr_play_file`: a file, or `say:<text>` spoken with tts_engine/tts_voice. */
+function promptFile(prompt: ResolvedPrompt): string {
+  return prompt.audio !== undefined ? prompt.audio : `say:${plainText(prompt.text ?? '')}`;
+}
+
+function dialString(destination: TransferDestination, settings: CommandSettings): string {
+  const type = destination.type;
+  switch (type) {
+    case 'extension':
+      return settings.dialStrings.extension.replace('{destination}', destination.value);
+    case 'number':
+      return settings.dialStrings.number.replace('{destination}', destination.value);
+    case 'sip':
+      return settings.dialStrings.sip.replace('{destination}', destination.value.replace(/^sip:/, ''));
+    default:
+      return assertNever(type);
+  }
+}
+
+function play(effect: EffectOf<'play'>, settings: CommandSettings): EffectCommands {
+  // Without the variable, `*` stops a prompt (mod_dptools' default); barge-in lets any key stop it, and the DTMF
+  // event that stopped it is the caller's answer.
+  return { commands: [set('playback_terminators', effect.bargeIn ? 'any' : 'none'), promptCommand(effect.prompt, settings)], note: null };
+}
+
+function collectDigits(effect: EffectOf<'collectDigits'>, settings: CommandSettings): EffectCommands {
+  const commands: SwitchCommand[] = [];
+  if (effect.prompts.some((prompt) => prompt.audio === undefined)) {
+    // `say:<text>` in a file argument is spoken by switch_ivr_play_file with these two channel variables.
+    commands.push(set('tts_engine', settings.tts.engine), set('tts_voice', settings.tts.voice));
+  }
+  // Several prompts in one argument: split on playback_delimiter, with no pause between them. (`file_string://`
+  // cannot carry `say:` items: it opens each item as a file.)
+  commands.push(set('playback_delimiter', PLAYBACK_DELIMITER), set('playback_sleep_val', '0'));
+  const file = effect.prompts.length === 0 ? 'silence_stream://10' : effect.prompts.map((prompt) => delimitedItem(promptFile(prompt))).join(PLAYBACK_DELIMITER);
+  const args = [
+    String(effect.minDigits),
+    String(effect.maxDigits),
+    '1', // tries: the interpreter owns retries and their apology prompts
+    String(effect.timeoutMs),
+    positionalArgument(effect.terminator ?? ''),
+    positionalArgument(file),
+    INVALID_ENTRY_PAUSE,
+    settings.digitsVariable,
+    positionalArgument(effect.pattern ?? ANY_DIGITS),
+    String(effect.interDigitTimeoutMs),
+  ];
+  commands.push(execute('play_and_get_digits', args.join(' ')));
+  return { commands, note: null };
+}
+
+function enqueue(effect: EffectOf<'enqueue'>): EffectCommands {
+  const commands: SwitchCommand[] = [];
+  if (effect.skills.length > 0) {
+    // mod_callcenter has no skills of its own: the agent leg gets them (cc_export_vars) for routing and screens.
+    commands.push(set('switchboard_skills', effect.skills.join(',')), set('cc_export_vars', 'switchboard_skills'));
+  }
+  commands.push(
+    // mod_callcenter serves the highest base_score + seconds waited first: a callback re-entering keeps its
+    // original wait, and priority adds virtual seconds.
+    set('cc_base_score', String(Math.max(0, Math.round(effect.baseScoreSeconds + effect.priority)))),
+    effect.exitKeys.length > 0 ? set('cc_exit_keys', effect.exitKeys.join('')) : execute('unset', 'cc_exit_keys'),
+    effect.musicOnHold !== null ? set('cc_moh_override', effect.musicOnHold) : execute('unset', 'cc_moh_override'),
+    // No event-lock: an event-locked app holds the channel's queued events, so position announcements sent with
+    // uuid_broadcast would wait until the caller left the queue.
+    execute('callcenter', effect.queue, false),
+  );
+  return { commands, note: effect.statusEverySeconds > 0 ? `queue service reports the caller's position every ${effect.statusEverySeconds} s` : null };
+}
+
+function transfer(effect: EffectOf<'transfer'>, settings: CommandSettings): EffectCommands {
+  const options = [`originate_timeout=${effect.timeoutSeconds}`];
+  if (effect.callerIdNumber !== null) options.push(`origination_caller_id_number=${effect.callerIdNumber}`);
+  return {
+    commands: [
+      // A failed bridge must not hang up the caller: the flow takes the busy / noAnswer / failed route.
+      set('continue_on_fail', 'true'),
+      // An answered transfer is the end of the flow: the call clears when the parties hang up.
+      set('hangup_after_bridge', 'true'),
+      execute('bridge', `{${options.join(',')}}${dialString(effect.destination, settings)}`),
+    ],
+    note: null,
+  };
+}
+
+function voicemail(effect: EffectOf<'voicemail'>, settings: CommandSettings): EffectCommands {
+  const target = `default ${effect.domain ?? settings.voicemailDomain} ${effect.mailbox}`;
+  if (effect.greeting === null) return { commands: [execute('unset', 'skip_greeting'), execute('voicemail', target)], note: null };
+  // The flow's own greeting replaces the mailbox's recorded one.
+  return { commands: [set('playback_terminators', 'none'), promptCommand(effect.greeting, settings), set('skip_greeting', 'true'), execute('voicemail', target)], note: null };
+}
+
+/**
+ * The commands for one effect. `channelUuid` is the call's channel (the simulator may pass a placeholder).
+ * Effects that are not switch commands return none and a note saying what the runtime does instead.
+ */
+export function commandsForEffect(effect: Effect, channelUuid: string, settings: CommandSettings = DEFAULT_COMMAND_SETTINGS): EffectCommands {
+  switch (effect.kind) {
+    case 'answer':
+      return { commands: [execute('answer')], note: null };
+    case 'play':
+      return play(effect, settings);
+    case 'collectDigits':
+      return collectDigits(effect, settings);
+    case 'announce': {
+      // The caller is inside the callcenter app; uuid_broadcast queues the prompt on the channel and the app's
+      // hold-music loop plays it, then resumes the music. `aleg` = the channel named by the uuid (the caller),
+      // not a bridged peer. `app::arg` runs speak instead of playback for text.
+      const path = effect.prompt.audio ?? `speak::${settings.tts.engine}|${settings.tts.voice}|${plainText(effect.prompt.text ?? '')}`;
+      return { commands: [{ kind: 'api', command: `uuid_broadcast ${channelUuid} ${positionalArgument(path)} aleg` }], note: null };
+    }
+    case 'queueStatus':
+      return note(`queue service reads ${effect.queue} from callcenter_config (callers waiting, agents, estimated wait)`);
+    case 'enqueue':
+      return enqueue(effect);
+    case 'leaveQueue':
+      // mod_callcenter ends its wait when the hold music is broken (CF_BREAK) and records BREAK_OUT. Without
+      // `all`, so apps the runtime queued behind the callcenter app are not flushed.
+      return { commands: [{ kind: 'api', command: `uuid_break ${channelUuid}` }], note: 'waits until the callcenter app has returned' };
+    case 'startTimer':
+      return note(`timer "${effect.name}" fires in ${effect.afterMs} ms`);
+    case 'cancelTimer':
+      return note(`timer "${effect.name}" cancelled`);
+    case 'transfer':
+      return transfer(effect, settings);
+    case 'scheduleCallback':
+      return note(`callback service stores a callback to ${effect.number} for ${effect.queue}`);
+    case 'httpRequest':
+      return note(`${effect.method} ${effect.url} (timeout ${effect.timeoutMs} ms)`);
+    case 'voicemail':
+      return voicemail(effect, settings);
+    case 'hangup':
+      return { commands: [execute('hangup', effect.cause)], note: null };
+    case 'visit':
+    case 'setVariable':
+    case 'enterSubflow':
+    case 'exitSubflow':
+      return NOTHING;
+    case 'end':
+      return note(`call record: ${effect.outcome} (${effect.reason})`);
+    default:
+      return assertNever(effect);
+  }
+}
+
+/** A command as the ESL wire shows it, for logs and the simulator: `execute bridge {…}user/2000@${domain}`. */
+export function describeCommand(command: SwitchCommand): string {
+  const kind = command.kind;
+  switch (kind) {
+    case 'execute':
+      return command.arg === null ? `execute ${command.app}` : `execute ${command.app} ${command.arg}`;
+    case 'api':
+      return `api ${command.command}`;
+    default:
+      return assertNever(kind);
+  }
+}

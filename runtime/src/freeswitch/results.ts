@@ -1,0 +1,122 @@
+/**
+ * CHANNEL_EXECUTE_COMPLETE → what happened, in the interpreter's terms. Pure (no sockets, no Node APIs).
+ *
+ * FreeSWITCH reports most outcomes in channel variables, not in `Application-Response` (transcripts 03, 05, 06:
+ * it stays `_none_`). A completion that arrives with `Answer-State: hangup` (transcript 08: `PLAYBACK ERROR`)
+ * means the caller went away; the session then feeds the interpreter a `hangup` event, not a result.
+ */
+import type { CallEvent, QueueExitReason } from '@switchboard/flows';
+
+/** The parts of a CHANNEL_EXECUTE_COMPLETE the mapping reads. */
+export interface AppCompletion {
+  readonly application: string;
+  /** `Application-Response`: `_none_`, `FILE PLAYED`, `PLAYBACK ERROR`, … */
+  readonly response: string;
+  /** `variable_*` headers without the prefix. */
+  readonly variables: Readonly<Record<string, string>>;
+  /** `Answer-State: hangup` when the app completed. */
+  readonly channelHungUp: boolean;
+}
+
+/** The caller hung up while the app ran: no result to report, the session reports the hangup. */
+export interface CallerGone {
+  readonly kind: 'callerGone';
+}
+
+const CALLER_GONE: CallerGone = { kind: 'callerGone' };
+
+/** A prompt (`speak` / `playback`) finished, could not be played, or the caller left during it. */
+export type PromptOutcome = { readonly kind: 'finished' } | { readonly kind: 'failed'; readonly message: string } | CallerGone;
+
+export function promptOutcome(completion: AppCompletion): PromptOutcome {
+  if (completion.channelHungUp) return CALLER_GONE;
+  // playback answers FILE PLAYED or PLAYBACK ERROR (missing file); speak leaves `_none_`.
+  if (completion.response === 'PLAYBACK ERROR') return { kind: 'failed', message: `${completion.application}: PLAYBACK ERROR` };
+  return { kind: 'finished' };
+}
+
+/** Digits collected by `play_and_get_digits`. */
+export type DigitsOutcome = { readonly kind: 'digits'; readonly digits: string } | { readonly kind: 'noInput' } | CallerGone;
+
+/**
+ * `read_result=success` with the digits in `digitsVariable`; rejected entries (too short, off the regex) are in
+ * `<digitsVariable>_invalid` and are reported as digits so the flow can say "that is not a valid choice".
+ * Silence is `read_result=failure` (or `timeout`) with no variable at all: read clears it first (transcript 03).
+ */
+export function digitsOutcome(completion: AppCompletion, digitsVariable: string): DigitsOutcome {
+  if (completion.channelHungUp) return CALLER_GONE;
+  const variables = completion.variables;
+  const digits = variables[digitsVariable];
+  if (variables['read_result'] === 'success' && digits) return { kind: 'digits', digits };
+  const invalid = variables[`${digitsVariable}_invalid`];
+  if (invalid) return { kind: 'digits', digits: invalid };
+  return { kind: 'noInput' };
+}
+
+/** What `bridge` did. */
+export type TransferOutcome = { readonly kind: 'result'; readonly result: Extract<CallEvent, { type: 'transferResult' }>['result']; readonly cause: string } | CallerGone;
+
+const DIALSTATUS_CAUSES: Readonly<Record<string, string>> = { BUSY: 'USER_BUSY', NOANSWER: 'NO_ANSWER', SUCCESS: 'SUCCESS', ANSWER: 'SUCCESS' };
+
+/**
+ * `originate_disposition` (or `DIALSTATUS`): SUCCESS → answered; USER_BUSY → busy; NO_ANSWER and
+ * NO_USER_RESPONSE → noAnswer; any other cause (NO_ROUTE_DESTINATION, CALL_REJECTED, …) → failed.
+ * An answered bridge ends with the channel hung up (hangup_after_bridge) and is still "answered".
+ */
+export function transferOutcome(completion: AppCompletion): TransferOutcome {
+  const variables = completion.variables;
+  const dialStatus = variables['DIALSTATUS'];
+  const cause = variables['originate_disposition'] ?? (dialStatus !== undefined ? (DIALSTATUS_CAUSES[dialStatus] ?? dialStatus) : undefined);
+  if (cause === 'SUCCESS' || cause === 'ANSWER') return { kind: 'result', result: 'answered', cause: 'SUCCESS' };
+  // The caller hung up while it rang (ORIGINATOR_CANCEL), or before the bridge could report anything.
+  if (completion.channelHungUp) return CALLER_GONE;
+  if (cause === 'USER_BUSY') return { kind: 'result', result: 'busy', cause };
+  if (cause === 'NO_ANSWER' || cause === 'NO_USER_RESPONSE') return { kind: 'result', result: 'noAnswer', cause };
+  return { kind: 'result', result: 'failed', cause: cause ?? 'UNKNOWN' };
+}
+
+/** Why the `callcenter` app returned. */
+export type QueueOutcome =
+  | { readonly kind: 'exit'; readonly reason: QueueExitReason; readonly detail?: string }
+  /**
+   * An agent took the call. `callEnded` tells whether the agent call is already over: FreeSWITCH returns from
+   * the app as soon as the agent answers (the agent thread bridges afterwards), the flow wants to know when it ends.
+   */
+  | { readonly kind: 'agentAnswered'; readonly agent: string; readonly callEnded: boolean }
+  /** BREAK_OUT with no exit key: the runtime broke the wait itself (`uuid_break`). */
+  | { readonly kind: 'brokenOut' }
+  | CallerGone;
+
+/**
+ * `cc_agent` / `cc_queue_answered_epoch` / `cc_cause=answered` → answered; otherwise `cc_cancel_reason`:
+ * TIMEOUT (max-wait-time) → timeout, NO_AGENT_TIMEOUT → noAgents, BREAK_OUT with `cc_exit_key` → exitKey
+ * (the key as detail). A hung-up channel without an agent is a caller who abandoned the queue.
+ */
+export function queueOutcome(completion: AppCompletion): QueueOutcome {
+  const variables = completion.variables;
+  const agent = variables['cc_agent'];
+  if (agent || variables['cc_queue_answered_epoch'] || variables['cc_cause'] === 'answered') {
+    return { kind: 'agentAnswered', agent: agent ?? '', callEnded: completion.channelHungUp || Boolean(variables['cc_queue_terminated_epoch']) };
+  }
+  if (completion.channelHungUp) return CALLER_GONE;
+  const reason = variables['cc_cancel_reason'];
+  switch (reason) {
+    case 'TIMEOUT':
+      return { kind: 'exit', reason: 'timeout' };
+    case 'NO_AGENT_TIMEOUT':
+      return { kind: 'exit', reason: 'noAgents' };
+    case 'BREAK_OUT': {
+      const key = variables['cc_exit_key'];
+      return key ? { kind: 'exit', reason: 'exitKey', detail: key } : { kind: 'brokenOut' };
+    }
+    default:
+      return { kind: 'exit', reason: 'error', detail: reason ? `cc_cancel_reason ${reason}` : `callcenter returned without a reason (${completion.response})` };
+  }
+}
+
+/** `voicemail` returned: the message was left (or the caller hung up, which is how most finish). */
+export type VoicemailOutcome = { readonly kind: 'finished' } | CallerGone;
+
+export function voicemailOutcome(completion: AppCompletion): VoicemailOutcome {
+  return completion.channelHungUp ? CALLER_GONE : { kind: 'finished' };
+}
