@@ -1,0 +1,20 @@
+/**
+ * The services call handling uses (contracts in `./contracts.ts`). `main.ts` creates each once and hands them to
+ * the call sessions:
+ *
+ * ```ts
+ * const queues = createQueueService(inbound, { registry, logger });           // QueueService
+ * const callbacks = createCallbackService(db, { registry, logger });          // CallbackService
+ * const dialer = startCallbackDialer(db, inbound, { workerId, registry, logger, target: { kind: 'queue' } });
+ * const analytics = createCallAnalytics(db, { registry, logger });            // CallAnalytics
+ * const versions = createVersionSource(db);                                   // VersionSource
+ * // on shutdown: await dialer.stop(); await analytics.close(); queues.close();
+ * ```
+ *
+ * Every factory takes an optional prom-client `Registry` for its counters (expose that registry on `/metrics`)
+ * and an optional pino logger.
+ */
+export type * from './contracts.js';
+export type { EslApi } from './metrics.js';
+export { createQueueService, waitingInServiceOrder, type ManagedQueueService, type QueueServiceOptions } from './queues/queue-service.js';
+export { estimateWaitSeconds } from './queues/wait-estimate.js';
