@@ -94,16 +94,32 @@ describe.each(testDatabaseKinds())("deployments API on %s", (kind) => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(heard).toHaveLength(2);
   });
-
-  it.runIf(kind === "postgres")("reaches other processes through PostgreSQL LISTEN/NOTIFY", async () => {
-    const otherProcess = await postgresDeploymentEvents(h.db.pgConfig!, h.db.schema);
-    const heard: DeploymentChanged[] = [];
-    otherProcess.subscribe((event) => heard.push(event));
-    try {
-      await admin.deployments.bind.mutate({ address: "sip:support", environment: "production", flowName: "welcome" });
-      await vi.waitFor(() => expect(heard.map((e) => `${e.address} v${e.versionNumber}`)).toEqual(["sip:support v3"]));
-    } finally {
-      await otherProcess.close();
-    }
-  });
 });
+
+// Server mode only: several Switchboard processes share one PostgreSQL database.
+if (testDatabaseKinds().includes("postgres")) {
+  describe("deployment events on PostgreSQL", () => {
+    let h: ApiHarness;
+    beforeAll(async () => {
+      h = await openApiHarness("postgres");
+      await h.reset();
+    });
+    afterAll(() => h?.close());
+
+    it("reach other processes through LISTEN/NOTIFY", async () => {
+      const admin = await h.sessionFor("admin");
+      const flow = await admin.flows.create.mutate({ name: "welcome" });
+      await admin.flows.saveDraft.mutate({ flowId: flow.id, baseRevision: 1, document: greetingFlow("welcome") });
+      await admin.flows.publish.mutate({ flowId: flow.id });
+      const otherProcess = await postgresDeploymentEvents(h.db.pgConfig!, h.db.schema);
+      const heard: DeploymentChanged[] = [];
+      otherProcess.subscribe((event) => heard.push(event));
+      try {
+        await admin.deployments.bind.mutate({ address: "sip:support", environment: "production", flowName: "welcome" });
+        await vi.waitFor(() => expect(heard.map((e) => `${e.address} v${e.versionNumber}`)).toEqual(["sip:support v1"]));
+      } finally {
+        await otherProcess.close();
+      }
+    });
+  });
+}
