@@ -1,9 +1,23 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-/** This package's tests (also run as a project of the root config by `npm test`). */
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * This package's tests (also run as a project of the root config by `npm test`). The API server's tests
+ * (`server/**`) run on Node; the editor's component tests (`src/**`) run in jsdom.
+ */
 export default defineConfig({
+  esbuild: { jsx: 'automatic' },
+  resolve: {
+    // Monaco cannot run in jsdom: tests see it fail to load, as a browser that cannot fetch it would, and the
+    // editor falls back to its plain text editors.
+    alias: [{ find: /^monaco-editor(\/.*)?$/, replacement: here('./src/test/monaco-unavailable.ts') }],
+  },
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    environmentMatchGlobs: [['src/**', './src/test/jsdom-environment.ts']],
+    setupFiles: [here('./src/test/setup.ts')],
   },
 });

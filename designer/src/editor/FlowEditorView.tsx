@@ -1,0 +1,194 @@
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { FlowDocument, NodeType } from '@switchboard/flows';
+import { FlowCanvas } from './canvas/FlowCanvas';
+import { FlowLanguagesContext } from './canvas/flow-languages-context';
+import { isTextEntry, shortcutFor } from './canvas/shortcuts';
+import { CodeView } from './code/CodeView';
+import { EditorToolbar, type EditorView } from './EditorToolbar';
+import { Inspector } from './inspector/Inspector';
+import { Palette } from './palette/Palette';
+import { DEFAULT_NODE_SIZE, layoutFlow, type NodeSize } from './state/auto-layout';
+import type { NodeDecorations, NodeHighlight } from './state/canvas-mapping';
+import { copyNodes, PASTE_OFFSET, pasteNodes } from './state/clipboard';
+import { countIssuesByNode } from './state/diagnostic-paths';
+import { addNode, moveNodes, removeElements, updateNodeData, updateNodeLabel, type Position } from './state/document-edits';
+import { editorClipboard } from './state/editor-clipboard';
+import { useCanvasState, type Selection } from './state/useCanvasState';
+import { useEditHistory } from './state/useEditHistory';
+import { useFlowDiagnostics } from './state/useFlowDiagnostics';
+import { ValidationPanel } from './validation/ValidationPanel';
+
+/** Props of {@link FlowEditor}. The editor is controlled: the app shell owns the document and saving. */
+export interface FlowEditorProps {
+  document: FlowDocument;
+  /** Every edit, as a new document (including undo/redo). */
+  onChange(document: FlowDocument): void;
+  /** View only: no palette, no editing; selecting, copying and the code view still work. */
+  readOnly?: boolean;
+  /** Marks on nodes by id: a version diff (`added`/`removed`/`changed`) or a call's path (`active`/`visited`). */
+  highlights?: Readonly<Record<string, NodeHighlight>>;
+  onSelectionChange?(selection: Selection): void;
+}
+
+const NO_HIGHLIGHTS: Readonly<Record<string, NodeHighlight>> = {};
+
+/** The editor's layout and commands; {@link FlowEditor} wraps it in the React Flow provider. */
+export function FlowEditorView({ document, onChange, readOnly = false, highlights = NO_HIGHLIGHTS, onSelectionChange }: FlowEditorProps) {
+  const history = useEditHistory(document, onChange);
+  const diagnostics = useFlowDiagnostics(document);
+  const decorations = useMemo<NodeDecorations>(() => ({ issues: countIssuesByNode(diagnostics), highlights }), [diagnostics, highlights]);
+  const canvas = useCanvasState(document, decorations);
+  const { selection, selectNodes } = canvas;
+  const flow = useReactFlow();
+  const canvasWrapper = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState<EditorView>('canvas');
+  const [layingOut, setLayingOut] = useState(false);
+
+  useEffect(() => onSelectionChange?.(selection), [selection, onSelectionChange]);
+
+  const commit = useCallback(
+    (next: FlowDocument, mergeKey?: string) => {
+      if (!readOnly) history.commit(next, mergeKey);
+    },
+    [history, readOnly],
+  );
+
+  const addNodeAt = useCallback(
+    (type: NodeType, position: Position) => {
+      if (readOnly) return;
+      const added = addNode(document, type, position);
+      commit(added.document);
+      selectNodes([added.nodeId]);
+    },
+    [commit, document, readOnly, selectNodes],
+  );
+
+  const addNodeInView = useCallback(
+    (type: NodeType) => {
+      const rect = canvasWrapper.current?.getBoundingClientRect();
+      const centre = rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
+      // Nudge each new node so several clicks do not stack them exactly.
+      const nudge = (document.nodes.length % 5) * 24;
+      addNodeAt(type, { x: centre.x - DEFAULT_NODE_SIZE.width / 2 + nudge, y: centre.y - DEFAULT_NODE_SIZE.height / 2 + nudge });
+    },
+    [addNodeAt, document.nodes.length, flow],
+  );
+
+  const deleteSelection = useCallback(() => commit(removeElements(document, selection.nodeIds, selection.edgeIds)), [commit, document, selection]);
+
+  const copySelection = useCallback(() => {
+    const content = copyNodes(document, selection.nodeIds);
+    if (!content) return;
+    editorClipboard.content = content;
+    editorClipboard.pastes = 0;
+  }, [document, selection.nodeIds]);
+
+  const paste = useCallback(() => {
+    const content = editorClipboard.content;
+    if (!content || readOnly) return;
+    editorClipboard.pastes++;
+    const pasted = pasteNodes(document, content, PASTE_OFFSET * editorClipboard.pastes);
+    commit(pasted.document);
+    selectNodes(pasted.nodeIds);
+  }, [commit, document, readOnly, selectNodes]);
+
+  const showNode = useCallback(
+    (nodeId: string) => {
+      setView('canvas');
+      selectNodes([nodeId]);
+      const node = flow.getInternalNode(nodeId);
+      if (!node) return;
+      const width = node.measured.width ?? DEFAULT_NODE_SIZE.width;
+      const height = node.measured.height ?? DEFAULT_NODE_SIZE.height;
+      void flow.setCenter(node.internals.positionAbsolute.x + width / 2, node.internals.positionAbsolute.y + height / 2, { zoom: Math.max(flow.getZoom(), 1), duration: 300 });
+    },
+    [flow, selectNodes],
+  );
+
+  const autoLayout = useCallback(async () => {
+    setLayingOut(true);
+    try {
+      const sizes = new Map<string, NodeSize>();
+      for (const node of canvas.nodes) {
+        if (node.measured?.width && node.measured.height) sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
+      }
+      commit(moveNodes(document, await layoutFlow(document, sizes)));
+      requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+    } finally {
+      setLayingOut(false);
+    }
+  }, [canvas.nodes, commit, document, flow]);
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent) => {
+      if (isTextEntry(event.target) || view !== 'canvas') return;
+      const command = shortcutFor(event);
+      if (!command) return;
+      const editing = command !== 'copy' && command !== 'selectAll';
+      if (editing && readOnly) return;
+      event.preventDefault();
+      switch (command) {
+        case 'undo':
+          return history.undo();
+        case 'redo':
+          return history.redo();
+        case 'copy':
+          return copySelection();
+        case 'paste':
+          return paste();
+        case 'selectAll':
+          return selectNodes(document.nodes.map((n) => n.id));
+        case 'delete':
+          return deleteSelection();
+      }
+    },
+    [copySelection, deleteSelection, document.nodes, history, paste, readOnly, selectNodes, view],
+  );
+
+  const changeNodeData = useCallback((nodeId: string, data: unknown, fieldKey: string) => commit(updateNodeData(document, nodeId, data), `${nodeId}:${fieldKey}`), [commit, document]);
+  const changeNodeLabel = useCallback((nodeId: string, label: string) => commit(updateNodeLabel(document, nodeId, label), `${nodeId}:label`), [commit, document]);
+
+  return (
+    <FlowLanguagesContext.Provider value={document.languages}>
+      <div className={readOnly ? 'sb-editor is-read-only' : 'sb-editor'} onKeyDown={onKeyDown}>
+        <EditorToolbar
+          view={view}
+          readOnly={readOnly}
+          canUndo={history.canUndo}
+          canRedo={history.canRedo}
+          hasSelection={selection.nodeIds.length + selection.edgeIds.length > 0}
+          layingOut={layingOut}
+          onViewChange={setView}
+          onUndo={history.undo}
+          onRedo={history.redo}
+          onAutoLayout={() => void autoLayout()}
+          onFitView={() => void flow.fitView({ duration: 300 })}
+          onDeleteSelection={deleteSelection}
+        />
+        <div className="sb-editor__main">
+          {!readOnly && <Palette onAdd={addNodeInView} />}
+          <div className="sb-editor__centre">
+            <div className={view === 'canvas' ? 'sb-editor__stage' : 'sb-editor__stage is-hidden'}>
+              <FlowCanvas document={document} canvas={canvas} readOnly={readOnly} wrapperRef={canvasWrapper} onCommit={commit} onDropNode={addNodeAt} />
+            </div>
+            {view === 'code' && <CodeView document={document} readOnly={readOnly} onCommit={commit} />}
+            <ValidationPanel diagnostics={diagnostics} onShowNode={showNode} />
+          </div>
+          <aside className="sb-editor__side">
+            <Inspector
+              document={document}
+              selection={selection}
+              diagnostics={diagnostics}
+              readOnly={readOnly}
+              onCommit={commit}
+              onChangeNodeData={changeNodeData}
+              onChangeNodeLabel={changeNodeLabel}
+              onDeleteSelection={deleteSelection}
+            />
+          </aside>
+        </div>
+      </div>
+    </FlowLanguagesContext.Provider>
+  );
+}

@@ -1,0 +1,97 @@
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type IsValidConnection, type OnNodeDrag } from '@xyflow/react';
+import { useCallback, type DragEvent, type RefObject } from 'react';
+import type { FlowDocument, NodeType } from '@switchboard/flows';
+import { toOutletConnection, type CanvasNode } from '../state/canvas-mapping';
+import { canConnect, connectOutlet, moveNodes, type Position } from '../state/document-edits';
+import type { CanvasState } from '../state/useCanvasState';
+import { nodeTypes } from './node-types';
+import { PALETTE_DRAG_TYPE } from '../palette/palette-drag';
+
+/** Above this many nodes, only what is on screen is rendered. */
+const RENDER_VISIBLE_ONLY_ABOVE = 200;
+
+interface FlowCanvasProps {
+  document: FlowDocument;
+  canvas: CanvasState;
+  readOnly: boolean;
+  wrapperRef: RefObject<HTMLDivElement | null>;
+  onCommit(document: FlowDocument): void;
+  onDropNode(type: NodeType, position: Position): void;
+}
+
+/** The React Flow canvas: drag to move and connect, drop palette items, select; edits go to the document. */
+export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, onDropNode }: FlowCanvasProps) {
+  const { screenToFlowPosition } = useReactFlow();
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const outlet = toOutletConnection(connection);
+      if (outlet && canConnect(document, outlet)) onCommit(connectOutlet(document, outlet));
+    },
+    [document, onCommit],
+  );
+
+  const onReconnect = useCallback(
+    (oldEdge: Edge, connection: Connection) => {
+      const outlet = toOutletConnection(connection);
+      if (outlet && canConnect(document, outlet)) onCommit(connectOutlet(document, outlet, oldEdge.id));
+    },
+    [document, onCommit],
+  );
+
+  const isValidConnection = useCallback<IsValidConnection>(
+    (connection) => canConnect(document, { source: connection.source, sourceOutlet: connection.sourceHandle ?? undefined, target: connection.target }),
+    [document],
+  );
+
+  const onNodeDragStop = useCallback<OnNodeDrag<CanvasNode>>(
+    (_event, _node, dragged) => onCommit(moveNodes(document, new Map(dragged.map((n) => [n.id, n.position])))),
+    [document, onCommit],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(PALETTE_DRAG_TYPE);
+      if (!type || readOnly) return;
+      event.preventDefault();
+      onDropNode(type as NodeType, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [onDropNode, readOnly, screenToFlowPosition],
+  );
+
+  return (
+    <div className="sb-canvas" ref={wrapperRef} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<CanvasNode>
+        nodes={canvas.nodes}
+        edges={canvas.edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={canvas.onNodesChange}
+        onEdgesChange={canvas.onEdgesChange}
+        onConnect={onConnect}
+        onReconnect={onReconnect}
+        isValidConnection={isValidConnection}
+        onNodeDragStop={onNodeDragStop}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={!readOnly}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        onlyRenderVisibleElements={canvas.nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
+        minZoom={0.05}
+        fitView
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <MiniMap pannable zoomable />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

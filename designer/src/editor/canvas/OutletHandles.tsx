@@ -1,0 +1,25 @@
+import { Handle, Position } from '@xyflow/react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FlowNode } from '@switchboard/flows';
+import { outletsOf } from '../state/document-edits';
+import { outletLabel } from './outlet-label';
+
+/** One labelled source handle per outlet, id = outlet name, so an edge maps 1:1 to `{source, sourceOutlet, target}`. */
+export function OutletHandles({ node, connectable }: { node: FlowNode; connectable: boolean }) {
+  const { t } = useTranslation();
+  const outlets = useMemo(() => outletsOf(node), [node]);
+  if (outlets.length === 0) return null;
+  return (
+    <ul className="sb-node__outlets">
+      {outlets.map((outlet) => (
+        <li key={outlet.name} className="sb-node__outlet" data-outlet={outlet.name}>
+          <span className={outlet.fallback || outlet.optional ? 'sb-node__outlet-label is-optional' : 'sb-node__outlet-label'}>
+            {outletLabel(t, node.type, outlet)}
+          </span>
+          <Handle type="source" position={Position.Right} id={outlet.name} isConnectable={connectable} className="sb-handle sb-handle--source" />
+        </li>
+      ))}
+    </ul>
+  );
+}

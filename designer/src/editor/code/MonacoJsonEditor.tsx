@@ -1,0 +1,93 @@
+import { useEffect, useRef } from 'react';
+import { flowJsonSchema } from '@switchboard/flows';
+import type { TextProblem } from './code-round-trip';
+import { monaco } from './monaco';
+
+interface MonacoJsonEditorProps {
+  value: string;
+  readOnly: boolean;
+  problems: readonly TextProblem[];
+  ariaLabel: string;
+  onChange(value: string): void;
+}
+
+const SCHEMA_URI = 'https://switchboard.invalid/schemas/flow-document.json';
+let schemaConfigured = false;
+let modelCounter = 0;
+
+/** Validation and completion for every `*.flow.json` model against the flow document's JSON Schema. */
+function configureFlowSchema(): void {
+  if (schemaConfigured) return;
+  schemaConfigured = true;
+  monaco.json.jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    allowComments: false,
+    enableSchemaRequest: false,
+    schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.flow.json'], schema: flowJsonSchema() }],
+  });
+}
+
+/** Monaco showing the flow as JSON; schema problems from the flows core are added as markers. */
+export default function MonacoJsonEditor({ value, readOnly, problems, ariaLabel, onChange }: MonacoJsonEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  useEffect(() => {
+    if (!host.current) return;
+    configureFlowSchema();
+    const uri = monaco.Uri.parse(`inmemory://switchboard/editor-${++modelCounter}.flow.json`);
+    const model = monaco.editor.createModel(value, 'json', uri);
+    const instance = monaco.editor.create(host.current, {
+      model,
+      ariaLabel,
+      readOnly,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      tabSize: 2,
+      scrollBeyondLastLine: false,
+      fontSize: 13,
+    });
+    const subscription = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
+    editorRef.current = instance;
+    return () => {
+      subscription.dispose();
+      instance.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+    // The editor is created once; later value and option changes are applied below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    // Only replace text that differs, so typing never moves the cursor.
+    if (model && model.getValue() !== value) model.setValue(value);
+  }, [value]);
+
+  useEffect(() => editorRef.current?.updateOptions({ readOnly }), [readOnly]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      'switchboard',
+      problems.map((p) => {
+        const end = model.getPositionAt(model.getOffsetAt({ lineNumber: p.line, column: p.column }) + p.length);
+        return {
+          severity: monaco.MarkerSeverity.Error,
+          message: p.code ? `${p.code} ${p.message}` : p.message,
+          startLineNumber: p.line,
+          startColumn: p.column,
+          endLineNumber: end.lineNumber,
+          endColumn: end.column,
+        };
+      }),
+    );
+  }, [problems]);
+
+  return <div ref={host} className="sb-monaco-json" />;
+}

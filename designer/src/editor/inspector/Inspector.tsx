@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import type { Diagnostic, FlowDocument } from '@switchboard/flows';
+import type { Selection } from '../state/useCanvasState';
+import { FlowSettings } from './FlowSettings';
+import { NodeInspector } from './NodeInspector';
+
+interface InspectorProps {
+  document: FlowDocument;
+  selection: Selection;
+  diagnostics: readonly Diagnostic[];
+  readOnly: boolean;
+  onCommit(document: FlowDocument, mergeKey: string): void;
+  onChangeNodeData(nodeId: string, data: unknown, fieldKey: string): void;
+  onChangeNodeLabel(nodeId: string, label: string): void;
+  onDeleteSelection(): void;
+}
+
+/** The right-hand panel: one node's settings, a multi-selection summary, or the flow's own settings. */
+export function Inspector({ document, selection, diagnostics, readOnly, onCommit, onChangeNodeData, onChangeNodeLabel, onDeleteSelection }: InspectorProps) {
+  const { t } = useTranslation();
+  const selectedCount = selection.nodeIds.length + selection.edgeIds.length;
+  if (selection.nodeIds.length === 1 && selection.edgeIds.length === 0) {
+    const node = document.nodes.find((n) => n.id === selection.nodeIds[0]);
+    if (node) {
+      return (
+        <NodeInspector
+          document={document}
+          node={node}
+          diagnostics={diagnostics}
+          readOnly={readOnly}
+          onChangeData={onChangeNodeData}
+          onChangeLabel={onChangeNodeLabel}
+          onDelete={onDeleteSelection}
+        />
+      );
+    }
+  }
+  if (selectedCount > 0) {
+    return (
+      <section className="sb-inspector" aria-label={t('inspector.selection')}>
+        <h2 className="sb-panel-title">{t('inspector.selection')}</h2>
+        <p>{t('inspector.selectedCounts', { nodes: selection.nodeIds.length, edges: selection.edgeIds.length })}</p>
+        <p className="sb-hint">{t('inspector.selectionHint')}</p>
+        {!readOnly && (
+          <button type="button" className="sb-button sb-button--danger" onClick={onDeleteSelection}>
+            {t('inspector.deleteSelection')}
+          </button>
+        )}
+      </section>
+    );
+  }
+  return <FlowSettings document={document} diagnostics={diagnostics} readOnly={readOnly} onChange={onCommit} />;
+}

@@ -1,0 +1,72 @@
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { nodeDefinition, type Diagnostic, type FlowDocument, type FlowNode } from '@switchboard/flows';
+import { nodeFieldOf } from '../state/diagnostic-paths';
+import { SettingsForm } from './SettingsForm';
+import { FieldMessageList } from './fields/FieldMessageList';
+
+interface NodeInspectorProps {
+  document: FlowDocument;
+  node: FlowNode;
+  diagnostics: readonly Diagnostic[];
+  readOnly: boolean;
+  onChangeData(nodeId: string, data: unknown, fieldKey: string): void;
+  onChangeLabel(nodeId: string, label: string): void;
+  onDelete(nodeId: string): void;
+}
+
+/** One node: what it does, its name on the canvas, its settings, and problems not tied to one field. */
+export function NodeInspector({ document, node, diagnostics, readOnly, onChangeData, onChangeLabel, onDelete }: NodeInspectorProps) {
+  const { t } = useTranslation();
+  const labelId = useId();
+  const definition = nodeDefinition(node.type);
+  const { fieldDiagnostics, otherDiagnostics } = useMemo(() => {
+    const inFields: Array<{ field: string; diagnostic: Diagnostic }> = [];
+    const other: Diagnostic[] = [];
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.nodeId !== node.id) continue;
+      const at = nodeFieldOf(diagnostic, document);
+      if (at && at.nodeId === node.id && at.field !== '') inFields.push({ field: at.field, diagnostic });
+      else other.push(diagnostic);
+    }
+    return { fieldDiagnostics: inFields, otherDiagnostics: other };
+  }, [diagnostics, document, node.id]);
+
+  if (!definition) return <p className="sb-hint">{t('inspector.unknownType', { type: node.type })}</p>;
+  return (
+    <section className="sb-inspector" aria-label={t('inspector.nodeTitle', { title: t(`nodes.${node.type}.title`) })}>
+      <header className="sb-inspector__header">
+        <h2 className="sb-panel-title">{t(`nodes.${node.type}.title`)}</h2>
+        <p className="sb-hint">{t(`nodes.${node.type}.description`)}</p>
+        <p className="sb-inspector__id">
+          {t('inspector.id')}: <code>{node.id}</code>
+        </p>
+      </header>
+      <div className="sb-field">
+        <label className="sb-field__label" htmlFor={labelId}>
+          {t('inspector.label')}
+        </label>
+        <input id={labelId} className="sb-input" type="text" maxLength={80} placeholder={t(`nodes.${node.type}.title`)} value={node.label ?? ''} readOnly={readOnly} onChange={(e) => onChangeLabel(node.id, e.target.value)} />
+      </div>
+      <FieldMessageList
+        messages={otherDiagnostics.map((d) => ({ severity: d.severity, text: d.message, code: d.code, ...(d.hint ? { hint: d.hint } : {}) }))}
+      />
+      <SettingsForm
+        key={node.id}
+        document={document}
+        formType={node.type}
+        ariaLabel={t('inspector.settingsOf', { id: node.id })}
+        value={node.data}
+        schema={definition.dataSchema}
+        diagnostics={fieldDiagnostics}
+        readOnly={readOnly}
+        onCommit={(data, fieldKey) => onChangeData(node.id, data, fieldKey)}
+      />
+      {!readOnly && (
+        <button type="button" className="sb-button sb-button--danger" onClick={() => onDelete(node.id)}>
+          {t('inspector.deleteNode')}
+        </button>
+      )}
+    </section>
+  );
+}

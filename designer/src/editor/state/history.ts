@@ -1,0 +1,43 @@
+import type { FlowDocument } from '@switchboard/flows';
+
+/** Undo/redo as a list of whole documents: documents are immutable, so each entry shares unchanged parts. */
+export interface History {
+  past: FlowDocument[];
+  future: FlowDocument[];
+  /** Key and time of the last recorded edit, to merge a burst of typing into one undo step. */
+  lastKey: string | null;
+  lastAt: number;
+}
+
+/** Enough for an afternoon's editing; the oldest steps are dropped first. */
+export const HISTORY_LIMIT = 200;
+/** Edits with the same key within this time are one undo step (typing a prompt letter by letter). */
+export const MERGE_WINDOW_MS = 1000;
+
+export const emptyHistory: History = { past: [], future: [], lastKey: null, lastAt: 0 };
+
+/**
+ * Record that the document is about to change from `previous`. Edits with the same `key` arriving within
+ * `MERGE_WINDOW_MS` of each other merge into the step already recorded.
+ */
+export function recordEdit(history: History, previous: FlowDocument, at: number, key: string | null = null): History {
+  const merges = key !== null && key === history.lastKey && at - history.lastAt <= MERGE_WINDOW_MS && history.past.length > 0;
+  if (merges) return { ...history, future: [], lastAt: at };
+  const past = [...history.past, previous];
+  if (past.length > HISTORY_LIMIT) past.splice(0, past.length - HISTORY_LIMIT);
+  return { past, future: [], lastKey: key, lastAt: at };
+}
+
+/** Step back: the document to show and the history after it, or null when there is nothing to undo. */
+export function undo(history: History, current: FlowDocument): { history: History; document: FlowDocument } | null {
+  const document = history.past.at(-1);
+  if (!document) return null;
+  return { document, history: { past: history.past.slice(0, -1), future: [current, ...history.future], lastKey: null, lastAt: 0 } };
+}
+
+/** Step forward again after an undo, or null when there is nothing to redo. */
+export function redo(history: History, current: FlowDocument): { history: History; document: FlowDocument } | null {
+  const document = history.future[0];
+  if (!document) return null;
+  return { document, history: { past: [...history.past, current], future: history.future.slice(1), lastKey: null, lastAt: 0 } };
+}

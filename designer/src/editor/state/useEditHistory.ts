@@ -1,0 +1,64 @@
+import { useCallback, useRef, useState } from 'react';
+import type { FlowDocument } from '@switchboard/flows';
+import { emptyHistory, recordEdit, redo as redoStep, undo as undoStep, type History } from './history';
+
+export interface EditHistory {
+  /** Apply an edit: records the current document for undo and hands the new one to `onChange`. */
+  commit(next: FlowDocument, mergeKey?: string): void;
+  undo(): void;
+  redo(): void;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/**
+ * Undo/redo over a controlled document. A document that arrives from outside (the app shell loaded another
+ * version, or resolved a save conflict) starts a fresh history: undo never reaches across such a switch.
+ */
+export function useEditHistory(document: FlowDocument, onChange: (document: FlowDocument) => void): EditHistory {
+  const [history, setHistory] = useState<History>(emptyHistory);
+  const historyRef = useRef(history);
+  historyRef.current = history;
+  const documentRef = useRef(document);
+  const emitted = useRef<FlowDocument | null>(null);
+
+  if (documentRef.current !== document) {
+    if (document !== emitted.current && historyRef.current !== emptyHistory) {
+      historyRef.current = emptyHistory;
+      setHistory(emptyHistory);
+    }
+    documentRef.current = document;
+  }
+
+  const emit = useCallback(
+    (next: FlowDocument, nextHistory: History) => {
+      historyRef.current = nextHistory;
+      documentRef.current = next;
+      emitted.current = next;
+      setHistory(nextHistory);
+      onChange(next);
+    },
+    [onChange],
+  );
+
+  const commit = useCallback(
+    (next: FlowDocument, mergeKey?: string) => {
+      const current = documentRef.current;
+      if (next === current) return;
+      emit(next, recordEdit(historyRef.current, current, Date.now(), mergeKey ?? null));
+    },
+    [emit],
+  );
+
+  const undo = useCallback(() => {
+    const step = undoStep(historyRef.current, documentRef.current);
+    if (step) emit(step.document, step.history);
+  }, [emit]);
+
+  const redo = useCallback(() => {
+    const step = redoStep(historyRef.current, documentRef.current);
+    if (step) emit(step.document, step.history);
+  }, [emit]);
+
+  return { commit, undo, redo, canUndo: history.past.length > 0, canRedo: history.future.length > 0 };
+}

@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Diagnostic } from '@switchboard/flows';
+import { DiagnosticItem } from './DiagnosticItem';
+
+interface ValidationPanelProps {
+  diagnostics: readonly Diagnostic[];
+  /** Show the node a diagnostic is about (select and centre it). */
+  onShowNode(nodeId: string): void;
+}
+
+/** Live problems in the flow: errors block publishing, warnings are advice. Click one to go to its node. */
+export function ValidationPanel({ diagnostics, onShowNode }: ValidationPanelProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(true);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  return (
+    <section className={open ? 'sb-validation is-open' : 'sb-validation'} aria-label={t('validation.title')}>
+      <button type="button" className="sb-validation__header" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <span className="sb-panel-title">{t('validation.title')}</span>
+        <span className="sb-validation__counts">
+          {errors === 0 && warnings === 0 ? t('validation.allGood') : t('validation.counts', { errors, warnings })}
+        </span>
+      </button>
+      {open && diagnostics.length > 0 && (
+        <ul className="sb-validation__list">
+          {diagnostics.map((diagnostic, index) => (
+            <DiagnosticItem key={`${diagnostic.code}:${diagnostic.path}:${index}`} diagnostic={diagnostic} onShowNode={onShowNode} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
