@@ -17,7 +17,7 @@ export interface DatabaseOptions {
   url?: string;
   /** Where embedded PGlite keeps its files. Defaults to `.data/pglite` under the working directory. */
   dataDir?: string;
-  /** PostgreSQL schema to use instead of `public` (also read from `?schema=` in the URL). It must exist. */
+  /** PostgreSQL schema to use instead of `public` (also read from `?schema=` in the URL); created if missing. */
   schema?: string;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
@@ -45,6 +45,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
   const url = options.url ?? process.env.DATABASE_URL ?? "";
   const opened = /^postgres(ql)?:\/\//.test(url) ? openPostgres(url, options.schema) : await openPglite(url, options);
   try {
+    if (opened.kind === "postgres" && opened.schema !== "public") await opened.sql.exec(`CREATE SCHEMA IF NOT EXISTS "${opened.schema}"`);
     const migrations = options.migrate === false ? { applied: [], alreadyApplied: [] } : await migrate(opened.sql);
     return { ...opened, migrations };
   } catch (error) {
