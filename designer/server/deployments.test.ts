@@ -70,6 +70,19 @@ describe.each(testDatabaseKinds())("deployments API on %s", (kind) => {
     expect(audit.filter((a) => a.action === "flow.publish")).toHaveLength(3);
   });
 
+  it("re-binds a number to another flow, keeping the history across flows", async () => {
+    const other = await admin.flows.create.mutate({ name: "holiday" });
+    await admin.flows.saveDraft.mutate({ flowId: other.id, baseRevision: 1, document: greetingFlow("holiday", "We are closed") });
+    await publisher.flows.publish.mutate({ flowId: other.id });
+    await admin.deployments.bind.mutate({ address: "+15550100", environment: "production", flowName: "welcome" });
+    await admin.deployments.bind.mutate({ address: "+15550100", environment: "production", flowName: "holiday", reason: "Christmas" });
+    expect(await live("production")).toEqual(["+15550100 holiday v1"]);
+    const [latest] = await admin.deployments.history.query({ address: "+15550100", environment: "production" });
+    expect(latest).toMatchObject({ kind: "bind", from: { flowName: "welcome", number: 3 }, to: { flowName: "holiday", number: 1 }, reason: "Christmas" });
+    const wrongFlow = await failure(publisher.deployments.activate.mutate({ address: "+15550100", environment: "production", versionNumber: 3 }));
+    expect(wrongFlow.message).toBe('Flow "holiday" has no version 3');
+  });
+
   it("refuses to activate an unbound number or a version that does not exist", async () => {
     const unbound = await failure(publisher.deployments.activate.mutate({ address: "+15550999", environment: "staging", versionNumber: 1 }));
     expect(unbound.message).toBe("+15550999 is not bound in staging; an admin binds numbers to flows");

@@ -33,6 +33,8 @@ export interface Context extends ApiServices {
 }
 
 const t = initTRPC.context<Context>().create({
+  // Stack traces reach clients only when explicitly developing, never by default.
+  isDev: process.env.NODE_ENV === "development",
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     return {
