@@ -18,3 +18,7 @@ export type * from './contracts.js';
 export type { EslApi } from './metrics.js';
 export { createQueueService, waitingInServiceOrder, type ManagedQueueService, type QueueServiceOptions } from './queues/queue-service.js';
 export { estimateWaitSeconds } from './queues/wait-estimate.js';
+export { createCallbackService, type CallbackServiceOptions } from './callbacks/callback-service.js';
+export { startCallbackDialer, type CallbackDialer, type CallbackDialerOptions } from './callbacks/callback-dialer.js';
+export type { CallbackTarget } from './callbacks/originate.js';
+export type { CallbackDatabase } from './callbacks/callback-store.js';

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { counterOn, quietLogger, type EslApi } from '../metrics.js';
+import { CallbackStore, type CallbackClaim, type CallbackDatabase } from './callback-store.js';
+import { nextOpening } from './callback-window.js';
+import { isPermanentCause, originateArguments, originateOutcome, type CallbackTarget, type OriginateSettings } from './originate.js';
+
+/** Settings for {@link startCallbackDialer}. */
+export interface CallbackDialerOptions {
+  /** Names this dialer in `claimed_by`. Default `<hostname>:<pid>:<random>`. */
+  workerId?: string;
+  /** Epoch ms; injected for tests. Default `Date.now`. */
+  now?: () => number;
+  /** Pause between looks for due callbacks. Default 2,000 ms. */
+  pollMs?: number;
+  /** Callbacks claimed (and dialled at once) per look. Default 5. */
+  batchSize?: number;
+  /** Attempts before a callback fails for good. Default 3. */
+  maxAttempts?: number;
+  /** Wait before attempt n+1: `retryBaseMs × 2^(n-1)`, capped at `retryMaxMs`. Defaults 2 min and 30 min. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** A claim older than this with no outcome is taken back (its dialer died). Default 5 min; must exceed ringing. */
+  leaseMs?: number;
+  /** Dial string with `{number}`. Default `loopback/{number}/default` (the emulator); set it for a real carrier. */
+  dialString?: string;
+  target?: CallbackTarget;
+  callerIdNumber?: string;
+  /** Ring time before NO_ANSWER. Default 45 s. */
+  ringSeconds?: number;
+  /** Start the polling loop. Default true; tests drive {@link CallbackDialer.runOnce} themselves. */
+  autoStart?: boolean;
+  registry?: Registry;
+  logger?: Logger;
+}
+
+/** A running dialer. */
+export interface CallbackDialer {
+  readonly workerId: string;
+  /** One round: release expired leases, move missed windows, claim due callbacks and place them. Returns how many were placed or retried. */
+  runOnce(): Promise<number>;
+  /** Stops polling and waits for the round in progress. Claimed calls still ringing finish first. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Places due keep-your-place callbacks through the inbound ESL connection, safely from several runtimes at once.
+ *
+ * Each round it (1) returns to `pending` the callbacks another dialer claimed but never finished within
+ * `leaseMs` (so nothing is lost when a runtime stops mid-call), (2) moves callbacks whose window passed unseen
+ * to the next opening, (3) claims due callbacks with `FOR UPDATE SKIP LOCKED` (two dialers never take the same
+ * one) and (4) originates each with `bgapi originate {…,cc_base_score=<original wait>}<dial string>
+ * &callcenter(<queue>)`. `+OK <uuid>` completes the callback; `-ERR <cause>` retries with exponential backoff
+ * (inside the window) until `maxAttempts`, then marks it `failed` with the cause in `last_error`. If the switch
+ * cannot be reached the attempt counts as failed, too.
+ */
+export function startCallbackDialer(db: CallbackDatabase, esl: Pick<EslApi, 'bgapi'>, options: CallbackDialerOptions = {}): CallbackDialer {
+  const store = new CallbackStore(db);
+  const now = options.now ?? Date.now;
+  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const logger = (options.logger ?? quietLogger()).child({ component: 'callback-dialer', workerId });
+  const maxAttempts = options.maxAttempts ?? 3;
+  const retryBaseMs = options.retryBaseMs ?? 2 * 60_000;
+  const retryMaxMs = options.retryMaxMs ?? 30 * 60_000;
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const settings: OriginateSettings = {
+    dialString: options.dialString ?? 'loopback/{number}/default',
+    target: options.target ?? { kind: 'queue' },
+    ...(options.callerIdNumber ? { callerIdNumber: options.callerIdNumber } : {}),
+    ringSeconds: options.ringSeconds ?? 45,
+  };
+  const replyTimeoutMs = (settings.ringSeconds + 30) * 1000;
+  const outcomes = counterOn(options.registry, 'switchboard_callback_attempts_total', 'Callback originate attempts by outcome: placed, retry (will try again), failed (for good)', ['outcome']);
+
+  async function originate(claim: CallbackClaim): Promise<{ placed: true; uuid: string } | { placed: false; cause: string }> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const command = `originate ${originateArguments(claim, settings)}`;
+      const reply = await Promise.race([
+        esl.bgapi(command),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no reply to originate within ${replyTimeoutMs} ms`)), replyTimeoutMs);
+        }),
+      ]);
+      return originateOutcome(reply);
+    } catch (error) {
+      return { placed: false, cause: error instanceof Error ? error.message : String(error) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function place(claim: CallbackClaim): Promise<void> {
+    const outcome = await originate(claim);
+    const at = now();
+    if (outcome.placed) {
+      await store.completed(claim, outcome.uuid);
+      outcomes.inc({ outcome: 'placed' });
+      logger.info({ callbackId: claim.id, uuid: outcome.uuid, attempt: claim.attempts }, 'callback placed');
+      return;
+    }
+    const error = `attempt ${claim.attempts}: ${outcome.cause}`;
+    if (claim.attempts >= maxAttempts || isPermanentCause(outcome.cause)) {
+      await store.failed(claim, error);
+      outcomes.inc({ outcome: 'failed' });
+      logger.warn({ callbackId: claim.id, cause: outcome.cause, attempts: claim.attempts }, 'callback failed');
+      return;
+    }
+    const retryAt = at + Math.min(retryMaxMs, retryBaseMs * 2 ** (claim.attempts - 1));
+    const rule = await store.windowRule(claim.id);
+    const opening = rule ? nextOpening(rule, retryAt) : null;
+    if (rule && !opening) {
+      await store.failed(claim, `${error}; the window does not open again`);
+      outcomes.inc({ outcome: 'failed' });
+      return;
+    }
+    await store.retryLater(claim, new Date(Math.max(retryAt, opening?.start ?? 0)), opening, error);
+    outcomes.inc({ outcome: 'retry' });
+    logger.info({ callbackId: claim.id, cause: outcome.cause, attempts: claim.attempts, retryAt: new Date(retryAt).toISOString() }, 'callback will be retried');
+  }
+
+  async function runOnce(): Promise<number> {
+    const at = new Date(now());
+    const released = await store.releaseExpiredLeases(at, leaseMs, maxAttempts);
+    if (released > 0) logger.warn({ released }, 'took back callbacks whose dialer stopped mid-call');
+    await store.rollMissedWindows(at);
+    const claims = await store.claim(workerId, at, options.batchSize ?? 5);
+    await Promise.all(
+      claims.map((claim) =>
+        place(claim).catch((error: unknown) => {
+          // The outcome could not be written; the lease brings the callback back for another attempt.
+          logger.error({ err: error, callbackId: claim.id }, 'callback outcome not recorded');
+        }),
+      ),
+    );
+    return claims.length;
+  }
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let round: Promise<unknown> = Promise.resolve();
+  const loop = () => {
+    if (stopped) return;
+    round = runOnce()
+      .catch((error: unknown) => logger.error({ err: error }, 'callback dialer round failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, options.pollMs ?? 2000);
+      });
+  };
+  if (options.autoStart ?? true) loop();
+
+  return {
+    workerId,
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await round;
+    },
+  };
+}

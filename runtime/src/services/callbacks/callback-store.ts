@@ -1,0 +1,136 @@
+import { claimDueCallbacks, Prisma, type ClaimedCallback, type Database } from '@switchboard/db';
+import { nextOpening, type CallbackWindowRule, type WindowOpening } from './callback-window.js';
+
+/** The database handle the callback services need. */
+export type CallbackDatabase = Pick<Database, 'prisma' | 'sql'>;
+
+/** A claimed callback and the claim that lets only its claimer record the outcome. */
+export interface CallbackClaim extends ClaimedCallback {
+  claimedBy: string;
+  claimedAt: Date;
+}
+
+/** What to store for a new callback. */
+export interface NewCallback {
+  number: string;
+  queue: string;
+  originalWaitSeconds: number;
+  callId: string;
+  nextAttemptAt: Date;
+  rule: CallbackWindowRule | null;
+  opening: WindowOpening | null;
+}
+
+/** True when `error` is the partial unique index refusing a second open callback for a number and queue. */
+export function isOpenCallbackConflict(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/**
+ * The `callbacks` table as the callback service and dialer use it. Every outcome is written only by the worker
+ * that holds the claim (same `claimed_by` and `claimed_at`), so a dialer whose lease expired cannot overwrite
+ * what the one that took over recorded.
+ */
+export class CallbackStore {
+  constructor(private readonly db: CallbackDatabase) {}
+
+  /** Inserts a pending callback; throws the unique violation when the number already has one for this queue. */
+  async insert(callback: NewCallback): Promise<string> {
+    const row = await this.db.prisma.callback.create({
+      data: {
+        number: callback.number,
+        queue: callback.queue,
+        originalWaitSeconds: callback.originalWaitSeconds,
+        callId: callback.callId,
+        nextAttemptAt: callback.nextAttemptAt,
+        windowStart: callback.opening ? new Date(callback.opening.start) : null,
+        windowEnd: callback.opening ? new Date(callback.opening.end) : null,
+        windowRule: callback.rule ?? Prisma.DbNull,
+      },
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  /**
+   * Callbacks left `in_progress` longer than `leaseMs` (their dialer stopped mid-call) go back to pending, or to
+   * failed when they have used every attempt. Returns how many were released.
+   */
+  async releaseExpiredLeases(now: Date, leaseMs: number, maxAttempts: number): Promise<number> {
+    const rows = await this.db.sql.query(
+      `UPDATE callbacks
+          SET status = CASE WHEN attempts >= $3 THEN 'failed'::"CallbackStatus" ELSE 'pending'::"CallbackStatus" END,
+              claimed_by = NULL, claimed_at = NULL,
+              last_error = 'dialer stopped while placing the call (lease expired)'
+        WHERE status = 'in_progress' AND claimed_at < $1::timestamptz - ($2 || ' milliseconds')::interval
+        RETURNING id`,
+      [now.toISOString(), String(leaseMs), maxAttempts],
+    );
+    return rows.length;
+  }
+
+  /**
+   * Pending callbacks whose window closed before anyone placed them (no dialer was running) move to the next
+   * opening of their rule; without a rule that opens again they fail. Returns how many were moved or failed.
+   */
+  async rollMissedWindows(now: Date, limit = 500): Promise<number> {
+    const missed = await this.db.prisma.callback.findMany({
+      where: { status: 'pending', windowEnd: { lte: now } },
+      select: { id: true, windowEnd: true, windowRule: true },
+      take: limit,
+    });
+    for (const callback of missed) {
+      const rule = callback.windowRule as CallbackWindowRule | null;
+      const opening = rule ? nextOpening(rule, now.getTime()) : null;
+      const guard = { id: callback.id, status: 'pending' as const, windowEnd: callback.windowEnd };
+      if (opening) {
+        await this.db.prisma.callback.updateMany({
+          where: guard,
+          data: { windowStart: new Date(opening.start), windowEnd: new Date(opening.end), nextAttemptAt: new Date(Math.max(opening.start, now.getTime())) },
+        });
+      } else {
+        await this.db.prisma.callback.updateMany({ where: guard, data: { status: 'failed', lastError: 'the callback window closed and does not open again' } });
+      }
+    }
+    return missed.length;
+  }
+
+  /** Claims due callbacks for `workerId` (`FOR UPDATE SKIP LOCKED`: several dialers never take the same one). */
+  async claim(workerId: string, now: Date, limit: number): Promise<CallbackClaim[]> {
+    const claimed = await claimDueCallbacks(this.db.sql, { workerId, now, limit });
+    return claimed.map((c) => ({ ...c, claimedBy: workerId, claimedAt: now }));
+  }
+
+  async windowRule(id: string): Promise<CallbackWindowRule | null> {
+    const row = await this.db.prisma.callback.findUnique({ where: { id }, select: { windowRule: true } });
+    return (row?.windowRule as CallbackWindowRule | null | undefined) ?? null;
+  }
+
+  /** The switch placed the call (the callee answered and was handed to the queue). */
+  async completed(claim: CallbackClaim, placedCallUuid: string): Promise<boolean> {
+    return this.finish(claim, { status: 'completed', placedCallUuid, lastError: null });
+  }
+
+  /** The attempt failed; try again at `nextAttemptAt` (inside `opening`, when the callback has a window). */
+  async retryLater(claim: CallbackClaim, nextAttemptAt: Date, opening: WindowOpening | null, error: string): Promise<boolean> {
+    return this.finish(claim, {
+      status: 'pending',
+      nextAttemptAt,
+      lastError: error,
+      ...(opening ? { windowStart: new Date(opening.start), windowEnd: new Date(opening.end) } : {}),
+    });
+  }
+
+  /** No more attempts: the callback failed for good. */
+  async failed(claim: CallbackClaim, error: string): Promise<boolean> {
+    return this.finish(claim, { status: 'failed', lastError: error });
+  }
+
+  private async finish(claim: CallbackClaim, data: Prisma.CallbackUpdateManyMutationInput): Promise<boolean> {
+    const { count } = await this.db.prisma.callback.updateMany({
+      where: { id: claim.id, status: 'in_progress', claimedBy: claim.claimedBy, claimedAt: claim.claimedAt },
+      data: { ...data, claimedBy: null, claimedAt: null },
+    });
+    return count === 1;
+  }
+}

@@ -1,0 +1,200 @@
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@switchboard/db/testing';
+import { startEmulator } from '@switchboard/esl-emulator';
+import { DateTime } from 'luxon';
+import { Registry } from 'prom-client';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { InboundClient } from '../../esl/inbound-client.js';
+import type { CallbackRequest } from '../contracts.js';
+import { CallcenterReader } from '../queues/callcenter-reader.js';
+import { waitingInServiceOrder } from '../queues/queue-service.js';
+import { startCallbackDialer, type CallbackDialerOptions } from './callback-dialer.js';
+import { createCallbackService } from './callback-service.js';
+
+/** A switch stand-in that answers each originate from a script and remembers what it was asked. */
+function scriptedSwitch(replies: (command: string) => string | Promise<string> = () => `+OK ${crypto.randomUUID()}\n`) {
+  const originated: string[] = [];
+  return {
+    originated,
+    bgapi: async (command: string) => {
+      originated.push(command);
+      return replies(command);
+    },
+  };
+}
+
+const numberIn = (command: string) => /\}loopback\/(\+?\d+)\//.exec(command)?.[1];
+
+describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => {
+  let db: TestDatabase;
+  let clock: number;
+  const now = () => clock;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+  });
+  afterAll(() => db?.close());
+  beforeEach(async () => {
+    await db.reset();
+    clock = Date.parse('2026-12-23T10:00:00Z');
+  });
+
+  const request = (overrides: Partial<CallbackRequest> = {}): CallbackRequest => ({
+    callId: crypto.randomUUID(),
+    queue: 'support@default',
+    number: '+4930123456',
+    keepPlace: true,
+    originalWaitSeconds: 95,
+    priority: 0,
+    window: null,
+    requestedAt: clock,
+    ...overrides,
+  });
+  const dialer = (esl: { bgapi(command: string): Promise<string> }, options: CallbackDialerOptions = {}) =>
+    startCallbackDialer(db, esl, { autoStart: false, now, retryBaseMs: 60_000, ...options });
+
+  it('refuses a second open callback for the same number and queue, and allows one again once it was placed', async () => {
+    const registry = new Registry();
+    const callbacks = createCallbackService(db, { registry });
+    const first = await callbacks.schedule(request());
+    expect(first).toMatchObject({ ok: true });
+    expect(await callbacks.schedule(request({ callId: 'another-call' }))).toMatchObject({ ok: false, reason: 'alreadyScheduled' });
+    expect(await callbacks.schedule(request({ queue: 'sales@default' }))).toMatchObject({ ok: true });
+    await dialer(scriptedSwitch()).runOnce();
+    expect(await callbacks.schedule(request())).toMatchObject({ ok: true });
+    expect(await registry.getSingleMetricAsString('switchboard_callbacks_scheduled_total')).toContain('result="alreadyScheduled"} 1');
+  });
+
+  it('refuses numbers the switch cannot dial and windows that never open, as errors the flow can announce', async () => {
+    const callbacks = createCallbackService(db);
+    expect(await callbacks.schedule(request({ number: '555-HELP' }))).toMatchObject({ ok: false, reason: 'error' });
+    expect(await callbacks.schedule(request({ window: { timezone: 'Europe/Berlin', startMinute: 540, endMinute: 1020, days: [] } }))).toMatchObject({ ok: false, reason: 'error' });
+    expect(await db.prisma.callback.count()).toBe(0);
+  });
+
+  it('re-enters the queue with the original wait as base score, so callbacks are served in the order callers waited', async () => {
+    const emulator = await startEmulator({ timeScale: 1000, queues: { 'support@default': {} } });
+    const inbound = new InboundClient({ host: '127.0.0.1', port: emulator.inboundPort, password: 'ClueCon' });
+    try {
+      await inbound.start();
+      const callbacks = createCallbackService(db);
+      for (const [number, wait] of [['4001', 30], ['4002', 300], ['4003', 120]] as const) {
+        expect(await callbacks.schedule(request({ number, originalWaitSeconds: wait }))).toMatchObject({ ok: true });
+      }
+      expect(await dialer(inbound).runOnce()).toBe(3);
+      expect(emulator.originations.map((o) => o.variables.get('cc_base_score')).sort()).toEqual(['120', '30', '300']);
+      const members = await new CallcenterReader(inbound).members('support@default');
+      expect(waitingInServiceOrder(members).map((m) => m.cidNumber)).toEqual(['4002', '4003', '4001']);
+      const rows = await db.prisma.callback.findMany({ orderBy: { number: 'asc' } });
+      expect(rows.map((r) => r.status)).toEqual(['completed', 'completed', 'completed']);
+      expect(rows.every((r) => r.placedCallUuid && emulator.calls.some((c) => c.aLegUuid === r.placedCallUuid))).toBe(true);
+    } finally {
+      await inbound.stop();
+      await emulator.close();
+    }
+  });
+
+  it('waits for the window: asked on Friday evening, called on Monday morning in the callback time zone', async () => {
+    clock = DateTime.fromISO('2026-12-25T18:30', { zone: 'Europe/Berlin' }).toMillis();
+    const callbacks = createCallbackService(db);
+    await callbacks.schedule(request({ window: { timezone: 'Europe/Berlin', startMinute: 9 * 60, endMinute: 17 * 60, days: [1, 2, 3, 4, 5] } }));
+    const esl = scriptedSwitch();
+    const placer = dialer(esl);
+    expect(await placer.runOnce()).toBe(0);
+    clock = DateTime.fromISO('2026-12-28T08:59', { zone: 'Europe/Berlin' }).toMillis();
+    expect(await placer.runOnce()).toBe(0);
+    clock = DateTime.fromISO('2026-12-28T09:00', { zone: 'Europe/Berlin' }).toMillis();
+    expect(await placer.runOnce()).toBe(1);
+    expect(esl.originated).toHaveLength(1);
+  });
+
+  it('moves a callback whose window passed while no dialer ran to the next opening', async () => {
+    const callbacks = createCallbackService(db);
+    clock = DateTime.fromISO('2026-12-23T16:00', { zone: 'Europe/Berlin' }).toMillis();
+    await callbacks.schedule(request({ window: { timezone: 'Europe/Berlin', startMinute: 9 * 60, endMinute: 17 * 60, days: [1, 2, 3, 4, 5] } }));
+    clock = DateTime.fromISO('2026-12-23T20:00', { zone: 'Europe/Berlin' }).toMillis();
+    const esl = scriptedSwitch();
+    expect(await dialer(esl).runOnce()).toBe(0);
+    const row = await db.prisma.callback.findFirstOrThrow();
+    expect(row.status).toBe('pending');
+    expect(DateTime.fromJSDate(row.nextAttemptAt, { zone: 'Europe/Berlin' }).toFormat('ccc HH:mm')).toBe('Thu 09:00');
+  });
+
+  it('retries a busy or unanswered callee with growing pauses, then fails with the last cause', async () => {
+    await createCallbackService(db).schedule(request());
+    const esl = scriptedSwitch(() => '-ERR USER_BUSY\n');
+    const registry = new Registry();
+    const placer = dialer(esl, { maxAttempts: 3, registry });
+    const start = clock;
+    expect(await placer.runOnce()).toBe(1);
+    let row = await db.prisma.callback.findFirstOrThrow();
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'attempt 1: USER_BUSY' });
+    expect(row.nextAttemptAt.getTime() - start).toBe(60_000);
+    clock = start + 59_000;
+    expect(await placer.runOnce()).toBe(0);
+    clock = start + 60_000;
+    expect(await placer.runOnce()).toBe(1);
+    row = await db.prisma.callback.findFirstOrThrow();
+    expect(row.nextAttemptAt.getTime() - clock).toBe(120_000);
+    clock += 120_000;
+    expect(await placer.runOnce()).toBe(1);
+    row = await db.prisma.callback.findFirstOrThrow();
+    expect(row).toMatchObject({ status: 'failed', attempts: 3, lastError: 'attempt 3: USER_BUSY' });
+    clock += 3_600_000;
+    expect(await placer.runOnce()).toBe(0);
+    expect(esl.originated).toHaveLength(3);
+    const metric = await registry.getSingleMetricAsString('switchboard_callback_attempts_total');
+    expect(metric).toContain('outcome="retry"} 2');
+    expect(metric).toContain('outcome="failed"} 1');
+  });
+
+  it('succeeds on a later attempt and records the placed call', async () => {
+    await createCallbackService(db).schedule(request());
+    let answers = 0;
+    const esl = scriptedSwitch(() => (answers++ === 0 ? '-ERR NO_ANSWER\n' : '+OK 0b7c7f50-3d7e-4c53-b3e6-7f0f8a3c8f11\n'));
+    const placer = dialer(esl);
+    await placer.runOnce();
+    clock += 60_000;
+    await placer.runOnce();
+    expect(await db.prisma.callback.findFirstOrThrow()).toMatchObject({ status: 'completed', attempts: 2, placedCallUuid: '0b7c7f50-3d7e-4c53-b3e6-7f0f8a3c8f11', lastError: null });
+  });
+
+  it('loses nothing when a runtime stops mid-call: a new dialer takes the callback back after the lease and places it', async () => {
+    await createCallbackService(db).schedule(request());
+    let releaseStuck: (reply: string) => void = () => undefined;
+    const stuck = scriptedSwitch(() => new Promise<string>((resolve) => (releaseStuck = resolve)));
+    const crashed = dialer(stuck, { workerId: 'runtime-a', leaseMs: 300_000 });
+    const crashedRound = crashed.runOnce();
+    await expect.poll(() => stuck.originated.length).toBe(1);
+    expect(await db.prisma.callback.findFirstOrThrow()).toMatchObject({ status: 'in_progress', claimedBy: 'runtime-a' });
+
+    const healthy = scriptedSwitch(() => '+OK 11111111-2222-4333-8444-555555555555\n');
+    const restarted = dialer(healthy, { workerId: 'runtime-b', leaseMs: 300_000 });
+    clock += 299_000;
+    expect(await restarted.runOnce()).toBe(0);
+    clock += 2_000;
+    expect(await restarted.runOnce()).toBe(1);
+    expect(healthy.originated).toHaveLength(1);
+    // The first runtime's late answer does not overwrite what the second recorded.
+    releaseStuck('+OK 99999999-2222-4333-8444-555555555555\n');
+    await crashedRound;
+    expect(await db.prisma.callback.findFirstOrThrow()).toMatchObject({ status: 'completed', attempts: 2, placedCallUuid: '11111111-2222-4333-8444-555555555555' });
+  });
+
+  it('lets two dialers work the same table without ever placing one callback twice', async () => {
+    const callbacks = createCallbackService(db);
+    for (let i = 0; i < 40; i++) await callbacks.schedule(request({ number: `+49301000${String(i).padStart(2, '0')}`, originalWaitSeconds: i }));
+    const slowAnswer = () => new Promise<string>((resolve) => setTimeout(() => resolve(`+OK ${crypto.randomUUID()}\n`), 2));
+    const a = scriptedSwitch(slowAnswer);
+    const b = scriptedSwitch(slowAnswer);
+    const dialerA = dialer(a, { workerId: 'a', batchSize: 4 });
+    const dialerB = dialer(b, { workerId: 'b', batchSize: 4 });
+    const drain = async (d: typeof dialerA) => {
+      while ((await d.runOnce()) > 0);
+    };
+    await Promise.all([drain(dialerA), drain(dialerB)]);
+    const placed = [...a.originated, ...b.originated].map(numberIn);
+    expect(placed).toHaveLength(40);
+    expect(new Set(placed).size).toBe(40);
+    if (kind === 'postgres') expect(a.originated.length > 0 && b.originated.length > 0).toBe(true);
+    expect(await db.prisma.callback.count({ where: { status: 'completed' } })).toBe(40);
+  });
+});
