@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { appRouter } from "./app-router.js";
@@ -14,8 +14,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves the tRPC API under /trpc and a health check under /healthz, on one port. */
-export async function startHttpServer(services: ApiServices, options: { port: number; host?: string }): Promise<RunningServer> {
+export interface HttpServerOptions {
+  port: number;
+  host?: string;
+  /** Answers every request outside /trpc and /healthz (the designer's pages); 404 when absent. */
+  fallback?: RequestListener;
+}
+
+/** Serves the tRPC API under /trpc, a health check under /healthz and, through `fallback`, the designer — on one port. */
+export async function startHttpServer(services: ApiServices, options: HttpServerOptions): Promise<RunningServer> {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: `${API_PREFIX}/`,
@@ -32,6 +39,10 @@ export async function startHttpServer(services: ApiServices, options: { port: nu
     }
     if (path.startsWith(`${API_PREFIX}/`)) {
       void trpc(req, res);
+      return;
+    }
+    if (options.fallback) {
+      options.fallback(req, res);
       return;
     }
     res.writeHead(404, { "content-type": "text/plain" }).end(`Not found: ${path}. The API is under ${API_PREFIX}/`);
