@@ -40,6 +40,12 @@ export interface Database {
 
 export const DEFAULT_DATA_DIR = ".data/pglite";
 
+/**
+ * Interactive transactions wait their turn: PGlite runs one at a time, and on PostgreSQL a publish waits for the
+ * flow's row lock. Prisma's defaults (2 s to start, 5 s to finish) would fail them under load rather than wait.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
+
 /** Opens (and by default migrates) the database: PGlite in-process, or PostgreSQL when given a postgres URL. */
 export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const url = options.url ?? process.env.DATABASE_URL ?? "";
@@ -71,7 +77,7 @@ async function openPglite(url: string, options: DatabaseOptions): Promise<Opened
     pglite = new PGlite(dataDir);
   }
   await pglite.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   return {
     prisma,
     kind: "pglite",
@@ -92,7 +98,7 @@ function openPostgres(url: string, explicitSchema: string | undefined): Opened {
   parsed.searchParams.delete("schema");
   const pgConfig: pg.PoolConfig = { connectionString: parsed.toString(), options: `-c search_path="${schema}"` };
   const pool = new pg.Pool(pgConfig);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema }), transactionOptions: TRANSACTION_OPTIONS });
   return {
     prisma,
     kind: "postgres",
