@@ -98,13 +98,14 @@ export class OutboundSession {
    * Runs `app` with `arg` (event-lock, so apps run in order) and resolves with its completion. Rejects with
    * {@link ChannelGoneError}, without writing anything, when the channel has already hung up.
    */
-  async execute(app: string, arg?: string): Promise<ExecuteResult> {
+  async execute(app: string, arg?: string, options: { eventLock?: boolean } = {}): Promise<ExecuteResult> {
     if (this.isChannelGone) throw new ChannelGoneError(`cannot execute ${app}: channel is gone`, this.hangupCauseValue);
     const eventUuid = randomUUID();
     const completion = new Promise<ExecuteResult>((resolve, reject) => this.executions.set(eventUuid, { app, resolve, reject }));
     completion.catch(() => undefined);
     try {
-      const reply = await this.connection.send({ kind: 'execute', app, eventUuid, ...(arg === undefined ? {} : { arg }) });
+      const lock = options.eventLock === false ? { eventLock: false } : {};
+      const reply = await this.connection.send({ kind: 'execute', app, eventUuid, ...(arg === undefined ? {} : { arg }), ...lock });
       if (replyText(reply).startsWith('-ERR')) {
         this.executions.delete(eventUuid);
         if (this.isChannelGone) throw new ChannelGoneError(`cannot execute ${app}: channel is gone`, this.hangupCauseValue);
@@ -116,6 +117,25 @@ export class OutboundSession {
       throw error;
     }
     return completion;
+  }
+
+  /**
+   * Runs an api command on this socket (outbound sockets in `full` mode may) and resolves with its output.
+   * Rejects with {@link ChannelGoneError}, without writing, once the channel has hung up.
+   */
+  async api(command: string): Promise<string> {
+    if (this.isChannelGone) throw new ChannelGoneError(`cannot run api ${command.split(' ')[0] ?? ''}: channel is gone`, this.hangupCauseValue);
+    try {
+      return (await this.connection.send({ kind: 'api', command })).body.toString('utf8');
+    } catch (error) {
+      if (error instanceof EslConnectionClosedError) throw new ChannelGoneError('cannot run api: socket closed', this.hangupCauseValue);
+      throw error;
+    }
+  }
+
+  /** Also receive these events (e.g. `CUSTOM callcenter::info`, which carries the member's Unique-ID). */
+  async subscribe(events: readonly string[]): Promise<void> {
+    await this.expectOk({ kind: 'event', format: 'plain', events }, 'event');
   }
 
   /** Sends `exit` (allowed while lingering) and waits for the socket to close. */

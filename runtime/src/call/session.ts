@@ -1,0 +1,292 @@
+import { start, step, type CallEvent, type CallState, type Effect, type EffectOf, type Program } from '@switchboard/flows';
+import type { Socket } from 'node:net';
+import type { Logger } from 'pino';
+import { executeEffect, type CallServices, type EffectContext, type QueueWait } from '../effects/index.js';
+import { eventHeader, OutboundSession, type ChannelData, type EslEvent } from '../esl/index.js';
+import type { CommandSettings } from '../freeswitch/commands.js';
+import type { PinnedVersion } from '../registry/registry.js';
+import type { RuntimeMetrics } from '../server/metrics.js';
+import { bindingAddress, callStartOf } from './call-start.js';
+import { CallChannel, type CommandObserver } from './channel.js';
+import type { RuntimeClock } from './clock.js';
+import { runFallback, type FallbackReason, type FallbackSettings } from './fallback.js';
+import { CallTimers } from './timers.js';
+
+/** Where a call finds its flow. */
+export interface VersionLookup {
+  lookup(address: string): PinnedVersion | undefined;
+}
+
+/** Everything a call session needs from the runtime. */
+export interface SessionDependencies {
+  readonly versions: VersionLookup;
+  readonly services: CallServices;
+  readonly settings: CommandSettings;
+  readonly fallback: FallbackSettings;
+  readonly clock: RuntimeClock;
+  readonly logger: Logger;
+  readonly metrics: RuntimeMetrics;
+  readonly environment: string;
+  /** Sees every command written to a channel (tests). */
+  readonly observer?: CommandObserver;
+}
+
+/** How a call went, for the server and tests. */
+export interface CallSummary {
+  readonly callId: string;
+  readonly address: string;
+  /** The version the call ran (pinned at its start); null when it went to the fallback. */
+  readonly versionId: string | null;
+  readonly outcome: string;
+  readonly fallback: FallbackReason | null;
+}
+
+/** Longest wait for apps still running (the final hangup, a queue wait) before the socket is closed anyway. */
+const DRAIN_MS = 10_000;
+
+function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * One call, from FreeSWITCH's outbound connection to `exit`: pins the binding's live version, runs the
+ * interpreter, hands each effect to its executor and feeds the answers back one at a time. It owns the call's
+ * channel, timers and listeners and releases them all when the call ends.
+ */
+export class CallSession {
+  private readonly outbound: OutboundSession;
+  private channel: CallChannel | undefined;
+  private readonly timers: CallTimers;
+  private readonly listeners = new Set<(event: EslEvent) => void>();
+  private readonly cleanups = new Set<() => void>();
+  private readonly subscribed = new Set<string>();
+  private readonly inbox: CallEvent[] = [];
+  /** Awaited effects by seq, for the latency histogram. */
+  private readonly awaiting = new Map<number, { kind: Effect['kind']; since: number }>();
+  private program: Program | undefined;
+  private state: CallState | undefined;
+  private pumping = false;
+  private hangupReported = false;
+  private finishing: Promise<void> | undefined;
+  private outcome = 'unknown';
+  private logger: Logger;
+  private queueWait: QueueWait | null = null;
+
+  constructor(
+    socket: Socket,
+    private readonly deps: SessionDependencies,
+  ) {
+    this.outbound = new OutboundSession(socket);
+    this.timers = new CallTimers(deps.clock);
+    this.logger = deps.logger;
+  }
+
+  /** Handles the call to its end; never rejects. */
+  async run(): Promise<CallSummary> {
+    let data: ChannelData;
+    try {
+      data = await this.outbound.connect();
+      await this.outbound.myevents();
+      await this.outbound.linger();
+    } catch (error) {
+      this.logger.warn({ err: String(error) }, 'outbound connection failed before the call could start');
+      await within(this.outbound.exit(), 1000);
+      return { callId: '', address: '', versionId: null, outcome: 'lost', fallback: null };
+    }
+    const channel = new CallChannel(data.uniqueId, this.outbound, this.deps.observer);
+    this.channel = channel;
+    const address = bindingAddress(data);
+    this.logger = this.deps.logger.child({ call: data.uniqueId, address });
+    this.deps.metrics.activeCalls.inc();
+    this.deps.metrics.callsStarted.inc({ environment: this.deps.environment });
+    this.outbound.onEvent((event) => this.onChannelEvent(event));
+    void this.outbound.ended.then(() => this.reportHangup(undefined));
+
+    const pinned = this.deps.versions.lookup(address);
+    let fallback: FallbackReason | null = null;
+    try {
+      if (!pinned) {
+        fallback = 'noBinding';
+        await this.fallBack(fallback, `no live flow for ${address} in ${this.deps.environment}`);
+      } else {
+        await this.runFlow(pinned, data);
+      }
+    } catch (error) {
+      fallback = 'internalError';
+      this.logger.error({ err: error instanceof Error ? error.stack : String(error) }, 'call failed inside the runtime');
+      await this.fallBack(fallback, 'internal error').catch(() => undefined);
+    }
+    await this.finish();
+    this.deps.metrics.activeCalls.dec();
+    this.deps.metrics.callsEnded.inc({ outcome: this.outcome });
+    return { callId: data.uniqueId, address, versionId: fallback === null ? (pinned?.versionId ?? null) : null, outcome: this.outcome, fallback };
+  }
+
+  private async runFlow(pinned: PinnedVersion, data: ChannelData): Promise<void> {
+    this.program = pinned.program;
+    const call = callStartOf(data, this.deps.clock.now());
+    this.deps.services.analytics.callStarted({
+      callId: call.callId,
+      address: pinned.address,
+      environment: pinned.environment,
+      flowName: pinned.flowName,
+      versionId: pinned.versionId,
+      caller: call.caller,
+      at: call.at,
+    });
+    this.logger.info({ flow: pinned.flowName, version: pinned.versionNumber }, 'call started');
+    const first = start(pinned.program, call);
+    this.state = first.state;
+    await this.pump(first.effects);
+    await this.flowEnded;
+  }
+
+  private markFlowEnded: () => void = () => undefined;
+  /** Resolves when the interpreter has ended the call (or, after the caller left, gave up waiting for it). */
+  private readonly flowEnded = new Promise<void>((resolve) => (this.markFlowEnded = resolve));
+
+  private async fallBack(reason: FallbackReason, why: string): Promise<void> {
+    this.outcome = 'fallback';
+    this.deps.metrics.fallbacks.inc({ reason });
+    this.logger.warn({ reason: why }, 'call sent to the fallback');
+    const channel = this.channel;
+    if (!channel || channel.isGone) return;
+    await runFallback(channel, this.deps.fallback, this.deps.settings).catch(() => undefined);
+  }
+
+  /** Feeds an event to the interpreter, after the ones already waiting. */
+  private deliver(event: CallEvent): void {
+    if (this.finishing || this.state?.status === 'ended') return;
+    const seq = 'seq' in event ? event.seq : undefined;
+    const awaited = seq === undefined ? undefined : this.awaiting.get(seq);
+    if (seq !== undefined && awaited) {
+      this.deps.metrics.effectLatency.observe({ effect: awaited.kind }, Math.max(0, (this.deps.clock.now() - awaited.since) / 1000));
+      if (event.type !== 'queueUpdate') this.awaiting.delete(seq);
+    }
+    this.inbox.push(event);
+    if (!this.pumping) void this.pump();
+  }
+
+  /** Runs `initial` effects, then handles queued events one at a time until none is left (or the flow ended). */
+  private async pump(initial: readonly Effect[] = []): Promise<void> {
+    if (this.pumping || !this.program) return;
+    this.pumping = true;
+    try {
+      await this.runEffects(initial);
+      while (this.inbox.length > 0 && this.state && this.state.status !== 'ended') {
+        const event = this.inbox.shift() as CallEvent;
+        const result = step(this.program, this.state, event);
+        this.state = result.state;
+        await this.runEffects(result.effects);
+      }
+    } finally {
+      this.pumping = false;
+    }
+    if (this.state?.status === 'ended') this.markFlowEnded();
+  }
+
+  private async runEffects(effects: readonly Effect[]): Promise<void> {
+    for (const effect of effects) {
+      if ('seq' in effect && effect.seq !== undefined) this.awaiting.set(effect.seq, { kind: effect.kind, since: this.deps.clock.now() });
+      try {
+        const pending = executeEffect(effect, this.context());
+        if (pending) await pending;
+      } catch (error) {
+        this.logger.error({ err: error instanceof Error ? error.stack : String(error), effect: effect.kind }, 'effect executor failed');
+        const seq = 'seq' in effect ? effect.seq : undefined;
+        if (seq !== undefined) this.deliver({ type: 'effectFailed', at: this.deps.clock.now(), message: 'internal error', seq });
+      }
+    }
+  }
+
+  private contextValue: EffectContext | undefined;
+
+  /** The executors' view of this call (one object per call). */
+  private context(): EffectContext {
+    if (this.contextValue) return this.contextValue;
+    const session = this;
+    const channel = this.channel as CallChannel;
+    this.contextValue = {
+      callId: channel.uuid,
+      channel,
+      timers: this.timers,
+      clock: this.deps.clock,
+      settings: this.deps.settings,
+      services: this.deps.services,
+      metrics: { nodeVisited: (flow, node) => this.deps.metrics.nodeVisits.inc({ flow, node }) },
+      get logger() {
+        return session.logger;
+      },
+      get queueWait() {
+        return session.queueWait;
+      },
+      set queueWait(wait) {
+        session.queueWait = wait;
+      },
+      deliver: (event) => this.deliver(event),
+      onChannelEvent: (listener) => {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+      },
+      subscribe: async (events) => {
+        const key = events.join(' ');
+        if (this.subscribed.has(key) || channel.isGone) return;
+        this.subscribed.add(key);
+        await this.outbound.subscribe(events);
+      },
+      onEnd: (cleanup) => {
+        this.cleanups.add(cleanup);
+        return () => this.cleanups.delete(cleanup);
+      },
+      ended: (effect: EffectOf<'end'>) => {
+        this.outcome = effect.outcome;
+        this.logger.info({ outcome: effect.outcome, node: effect.nodeId, reason: effect.reason }, 'call ended');
+      },
+    };
+    return this.contextValue;
+  }
+
+  private onChannelEvent(event: EslEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+    if (event.name === 'CHANNEL_HANGUP') this.reportHangup(eventHeader(event, 'Hangup-Cause'));
+  }
+
+  /**
+   * The caller is gone (CHANNEL_HANGUP, or the socket closed). Apps still running report first — a queue wait
+   * that reached an agent is "answered", not "abandoned" — then the flow hears the hangup.
+   */
+  private reportHangup(cause: string | undefined): void {
+    const channel = this.channel;
+    if (this.hangupReported || !channel) return;
+    this.hangupReported = true;
+    channel.markGone();
+    void within(channel.settled(), DRAIN_MS).then(() => {
+      this.deliver({ type: 'hangup', at: this.deps.clock.now(), ...(cause === undefined ? {} : { cause }) });
+      // A flow may still do work after the caller left (an HTTP update); it gets a bounded time for it.
+      const timer = setTimeout(() => this.markFlowEnded(), DRAIN_MS);
+      void this.flowEnded.then(() => clearTimeout(timer));
+      if (!this.program) this.markFlowEnded();
+    });
+  }
+
+  /** Releases everything the call holds: timers, listeners, watchers; hangs up if needed; `exit`. */
+  private finish(): Promise<void> {
+    this.finishing ??= (async () => {
+      this.timers.clear();
+      for (const cleanup of [...this.cleanups]) cleanup();
+      this.cleanups.clear();
+      const channel = this.channel;
+      if (channel) {
+        await within(channel.settled(), DRAIN_MS);
+        // A flow always ends in a hangup or a finished bridge; anything else must not drop into the dialplan's
+        // fallback after the socket app.
+        if (!channel.isGone) await within(channel.send([{ kind: 'execute', app: 'hangup', arg: 'NORMAL_CLEARING', eventLock: true }]).catch(() => undefined), DRAIN_MS);
+        this.deps.metrics.refusedCommands.inc(channel.refused);
+      }
+      this.listeners.clear();
+      await within(this.outbound.exit(), 2_000);
+    })();
+    return this.finishing;
+  }
+}

@@ -1,0 +1,72 @@
+import { assertNever } from '@switchboard/flows';
+import { eventHeader } from '../esl/index.js';
+import { commandsForEffect } from '../freeswitch/commands.js';
+import { queueOutcome } from '../freeswitch/results.js';
+import { answer, reportFailure } from './report.js';
+import type { EffectContext, EffectExecutor, QueueWait } from './types.js';
+
+/** Resolves when the agent call that follows an answered queue wait is over (or the caller hung up). */
+function agentCallOver(ctx: EffectContext): { over: Promise<void>; stop: () => void } {
+  let resolve: () => void = () => undefined;
+  const over = new Promise<void>((done) => (resolve = done));
+  const stop = ctx.onChannelEvent((event) => {
+    const memberLeftAgent = event.name === 'CUSTOM' && eventHeader(event, 'CC-Action') === 'bridge-agent-end';
+    if (memberLeftAgent || event.name === 'CHANNEL_UNBRIDGE' || event.name === 'CHANNEL_HANGUP') resolve();
+  });
+  return { over, stop };
+}
+
+/**
+ * Joins a mod_callcenter queue and reports how the wait ended: answered (once the agent call is over, as the
+ * queue node expects), timeout, no agents, exit key — or nothing when the runtime itself broke the wait.
+ * Position updates from the queue service arrive as `queueUpdate` events meanwhile.
+ */
+export const enqueue: EffectExecutor<'enqueue'> = (effect, ctx) => {
+  // member-queue-* and bridge-agent-* carry the member's Unique-ID, so myevents passes them once subscribed.
+  ctx.subscribe(['CUSTOM', 'callcenter::info']).catch(() => undefined);
+  const agent = agentCallOver(ctx);
+  const stopWatching =
+    effect.statusEverySeconds > 0
+      ? ctx.services.queues.watchPosition(effect.queue, ctx.channel.uuid, effect.statusEverySeconds, (position) =>
+          answer(ctx, effect.seq, { type: 'queueUpdate', position: position.position, estimatedWaitSeconds: position.estimatedWaitSeconds }),
+        )
+      : () => undefined;
+  const forgetOnEnd = ctx.onEnd(stopWatching);
+  const commands = commandsForEffect(effect, ctx.channel.uuid, ctx.settings).commands;
+
+  const waiting = async (): Promise<void> => {
+    try {
+      const result = await ctx.channel.send(commands);
+      stopWatching();
+      if (result === null) throw new Error('callcenter was not sent');
+      const outcome = queueOutcome(result);
+      switch (outcome.kind) {
+        case 'agentAnswered':
+          // FreeSWITCH returns from callcenter when the agent answers; the flow continues when that call ends.
+          if (!outcome.callEnded && !ctx.channel.isGone) await agent.over;
+          answer(ctx, effect.seq, { type: 'queueExit', reason: 'answered', detail: outcome.agent });
+          return;
+        case 'exit':
+          answer(ctx, effect.seq, { type: 'queueExit', reason: outcome.reason, ...(outcome.detail === undefined ? {} : { detail: outcome.detail }) });
+          return;
+        case 'brokenOut':
+          if (!wait.leaving) answer(ctx, effect.seq, { type: 'queueExit', reason: 'exitKey' });
+          return;
+        case 'callerGone':
+          return;
+        default:
+          return assertNever(outcome);
+      }
+    } catch (error) {
+      stopWatching();
+      reportFailure(ctx, effect.seq, error);
+    } finally {
+      agent.stop();
+      forgetOnEnd();
+      if (ctx.queueWait === wait) ctx.queueWait = null;
+    }
+  };
+  const wait: QueueWait = { queue: effect.queue, done: Promise.resolve(), leaving: false };
+  ctx.queueWait = wait;
+  (wait as { done: Promise<void> }).done = ctx.channel.track(waiting());
+};

@@ -1,0 +1,113 @@
+import type { CompiledFlow } from '@switchboard/flows';
+import type {
+  CallAnalytics,
+  CallbackBooking,
+  CallbackRequest,
+  CallbackService,
+  DeploymentFeed,
+  LiveVersion,
+  QueuePosition,
+  QueueService,
+  QueueSnapshot,
+  VersionSource,
+} from '../services/contracts.js';
+
+/** In-memory VersionSource; `down = true` makes every read fail like an unreachable database. */
+export class FakeVersionSource implements VersionSource {
+  readonly live = new Map<string, LiveVersion>();
+  readonly flows = new Map<string, CompiledFlow>();
+  down = false;
+  reads = 0;
+
+  constructor(versions: LiveVersion[] = [], library: CompiledFlow[] = []) {
+    for (const version of versions) this.publish(version);
+    for (const flow of library) this.flows.set(flow.name, flow);
+  }
+
+  publish(version: LiveVersion): void {
+    this.live.set(`${version.address}|${version.environment}`, version);
+    this.flows.set(version.flowName, version.compiled);
+  }
+
+  private check(): void {
+    this.reads++;
+    if (this.down) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+  }
+
+  async liveVersions(environment: string): Promise<LiveVersion[]> {
+    this.check();
+    return [...this.live.values()].filter((version) => version.environment === environment);
+  }
+
+  async liveVersion(address: string, environment: string): Promise<LiveVersion | null> {
+    this.check();
+    return this.live.get(`${address}|${environment}`) ?? null;
+  }
+
+  async flowByName(name: string): Promise<CompiledFlow | null> {
+    this.check();
+    return this.flows.get(name) ?? null;
+  }
+}
+
+/** In-process deployment notices. */
+export class FakeDeploymentFeed implements DeploymentFeed {
+  private readonly listeners = new Set<(event: { address: string; environment: string; versionId: string }) => void>();
+
+  subscribe(listener: (event: { address: string; environment: string; versionId: string }) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(event: { address: string; environment: string; versionId: string }): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+/** Queue statistics set by the test; position updates pushed by the test. */
+export class FakeQueueService implements QueueService {
+  snapshots = new Map<string, QueueSnapshot>();
+  watchers = new Map<string, (position: QueuePosition) => void>();
+
+  async snapshot(queue: string): Promise<QueueSnapshot> {
+    return this.snapshots.get(queue) ?? { callersWaiting: 0, agentsLoggedIn: 1, agentsAvailable: 1, estimatedWaitSeconds: 0 };
+  }
+
+  watchPosition(_queue: string, callUuid: string, _everySeconds: number, onUpdate: (position: QueuePosition) => void): () => void {
+    this.watchers.set(callUuid, onUpdate);
+    return () => this.watchers.delete(callUuid);
+  }
+}
+
+export class FakeCallbackService implements CallbackService {
+  readonly requests: CallbackRequest[] = [];
+
+  async schedule(request: CallbackRequest): Promise<CallbackBooking> {
+    this.requests.push(request);
+    return { ok: true, callbackId: `cb-${this.requests.length}` };
+  }
+}
+
+/** Records what analytics would have written. */
+export class RecordingAnalytics implements CallAnalytics {
+  readonly started: Array<Parameters<CallAnalytics['callStarted']>[0]> = [];
+  readonly visits: Array<Parameters<CallAnalytics['nodeVisited']>[0]> = [];
+  readonly ended: Array<Parameters<CallAnalytics['callEnded']>[0]> = [];
+
+  callStarted(call: Parameters<CallAnalytics['callStarted']>[0]): void {
+    this.started.push(call);
+  }
+
+  nodeVisited(visit: Parameters<CallAnalytics['nodeVisited']>[0]): void {
+    this.visits.push(visit);
+  }
+
+  callEnded(end: Parameters<CallAnalytics['callEnded']>[0]): void {
+    this.ended.push(end);
+  }
+
+  /** The outcome recorded for a call. */
+  outcomeOf(callId: string): string | undefined {
+    return this.ended.find((end) => end.callId === callId)?.outcome;
+  }
+}

@@ -1,0 +1,112 @@
+import { startEmulator, type Emulator, type EmulatorOptions } from '@switchboard/esl-emulator';
+import { compileFlow, parseFlowDocument, type CompiledFlow } from '@switchboard/flows';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import type { CommandObserver } from '../call/channel.js';
+import { scaledClock, type RuntimeClock } from '../call/clock.js';
+import { DEFAULT_FALLBACK, type FallbackSettings } from '../call/fallback.js';
+import type { CallSummary } from '../call/session.js';
+import { DEFAULT_COMMAND_SETTINGS, describeCommand } from '../freeswitch/commands.js';
+import { FlowRegistry } from '../registry/registry.js';
+import { RuntimeMetrics } from '../server/metrics.js';
+import { OutboundServer } from '../server/outbound-server.js';
+import { FakeCallbackService, FakeDeploymentFeed, FakeQueueService, FakeVersionSource, RecordingAnalytics } from './fakes.js';
+
+/** Simulated time runs this much faster than real time in integration tests (runtime and emulator alike). */
+export const TIME_SCALE = 1000;
+
+/** Test support: an example flow from `flows/examples`, compiled. */
+export function exampleFlow(file: string): CompiledFlow {
+  const path = fileURLToPath(new URL(`../../../flows/examples/${file}`, import.meta.url));
+  const parsed = parseFlowDocument(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.ok) throw new Error(`example ${file} does not parse`);
+  const result = compileFlow(parsed.document);
+  if (!result.compiled) throw new Error(`example ${file} does not compile`);
+  return result.compiled;
+}
+
+export interface Harness {
+  readonly emulator: Emulator;
+  readonly server: OutboundServer;
+  readonly registry: FlowRegistry;
+  readonly source: FakeVersionSource;
+  readonly feed: FakeDeploymentFeed;
+  readonly queues: FakeQueueService;
+  readonly callbacks: FakeCallbackService;
+  readonly analytics: RecordingAnalytics;
+  readonly metrics: RuntimeMetrics;
+  readonly summaries: CallSummary[];
+  /** Every command written, per channel, as the wire shows it. */
+  readonly commands: Map<string, string[]>;
+  /** Resolves with the summary of the call on channel `uuid` once the runtime is done with it. */
+  summaryOf(uuid: string): Promise<CallSummary>;
+  close(): Promise<void>;
+}
+
+/**
+ * Test support: a runtime (registry on fakes, outbound server, scaled clock) wired to an emulated FreeSWITCH on
+ * loopback. `startAt` is the simulated wall-clock time calls start at (for schedules and holidays).
+ */
+export async function startHarness(
+  options: { source?: FakeVersionSource; startAt?: number; fallback?: FallbackSettings; emulator?: Omit<EmulatorOptions, 'outbound' | 'timeScale' | 'clock'>; clock?: RuntimeClock; fetch?: typeof fetch } = {},
+): Promise<Harness> {
+  const logger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
+  const source = options.source ?? new FakeVersionSource();
+  const feed = new FakeDeploymentFeed();
+  const registry = new FlowRegistry({ source, environment: 'production', logger, retry: { initialMs: 5, maxMs: 20 } });
+  await registry.start(feed);
+  const queues = new FakeQueueService();
+  const callbacks = new FakeCallbackService();
+  const analytics = new RecordingAnalytics();
+  const metrics = new RuntimeMetrics();
+  const commands = new Map<string, string[]>();
+  const observer: CommandObserver = (uuid, command) => {
+    const list = commands.get(uuid) ?? [];
+    list.push(describeCommand(command));
+    commands.set(uuid, list);
+  };
+  const summaries: CallSummary[] = [];
+  const waiters = new Map<string, (summary: CallSummary) => void>();
+  const server = new OutboundServer(
+    {
+      versions: registry,
+      services: { queues, callbacks, analytics, fetch: options.fetch ?? fetch },
+      settings: DEFAULT_COMMAND_SETTINGS,
+      fallback: options.fallback ?? DEFAULT_FALLBACK,
+      clock: options.clock ?? scaledClock(options.startAt ?? Date.now(), TIME_SCALE),
+      logger,
+      metrics,
+      environment: 'production',
+      observer,
+    },
+    (summary) => {
+      summaries.push(summary);
+      waiters.get(summary.callId)?.(summary);
+    },
+  );
+  const port = await server.listen(0, '127.0.0.1');
+  const emulator = await startEmulator({ ...options.emulator, outbound: { host: '127.0.0.1', port }, timeScale: TIME_SCALE });
+  return {
+    emulator,
+    server,
+    registry,
+    source,
+    feed,
+    queues,
+    callbacks,
+    analytics,
+    metrics,
+    summaries,
+    commands,
+    summaryOf: (uuid) => {
+      const done = summaries.find((summary) => summary.callId === uuid);
+      return done ? Promise.resolve(done) : new Promise((resolve) => waiters.set(uuid, resolve));
+    },
+    close: async () => {
+      await emulator.close();
+      await server.close();
+      registry.close();
+    },
+  };
+}
