@@ -1,4 +1,5 @@
 import type { Application, AppContext } from './app-context.js';
+import { splitOnSpaces } from '../wire/app-arguments.js';
 import { hangupPromise, playPrompt } from './media.js';
 
 interface DigitsArguments {
@@ -14,7 +15,8 @@ interface DigitsArguments {
 }
 
 function parseArguments(arg: string): DigitsArguments {
-  const [min = '1', max = '1', tries = '1', timeout = '3000', terminators = '#', prompt = '', invalid = '', variable = 'digits', regex] = arg.split(' ');
+  // Quoted words and escapes as FreeSWITCH reads them, so prompts like 'say:For sales, press 1.' stay one argument.
+  const [min = '1', max = '1', tries = '1', timeout = '3000', terminators = '#', prompt = '', invalid = '', variable = 'digits', regex] = splitOnSpaces(arg);
   let pattern: RegExp | undefined;
   try {
     pattern = regex ? new RegExp(regex) : undefined;
@@ -56,6 +58,7 @@ export const playAndGetDigits: Application = async (context, arg) => {
   const options = parseArguments(arg);
   const input = context.nextDtmf();
   context.channel.setVariable(options.variable, undefined);
+  context.channel.setVariable(`${options.variable}_invalid`, undefined);
   for (let attempt = 0; attempt < options.tries && !context.channel.isHungUp; attempt++) {
     const digits = attempt === 0 && input ? input.digits.replace(new RegExp(`[${options.terminators.replace(/[\]\\^-]/g, '\\$&')}]`, 'g'), '') : '';
     const pressed = attempt === 0 && input ? context.sleep(input.afterMs ?? 20) : undefined;
@@ -74,6 +77,8 @@ export const playAndGetDigits: Application = async (context, arg) => {
       context.channel.setVariable(options.variable, digits);
       return;
     }
+    // FreeSWITCH keeps a rejected entry in <var>_invalid.
+    if (digits !== '') context.channel.setVariable(`${options.variable}_invalid`, digits);
     if (options.invalidPrompt) await playPrompt(context, options.invalidPrompt);
   }
 };
