@@ -45,7 +45,9 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
   const [view, setView] = useState<EditorView>('canvas');
   const [layingOut, setLayingOut] = useState(false);
 
-  useEffect(() => onSelectionChange?.(selection), [selection, onSelectionChange]);
+  useEffect(() => {
+    onSelectionChange?.(selection);
+  }, [selection, onSelectionChange]);
 
   const commit = useCallback(
     (next: FlowDocument, mergeKey?: string) => {

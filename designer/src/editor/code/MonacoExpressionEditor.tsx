@@ -68,7 +68,9 @@ export default function MonacoExpressionEditor({ value, ariaLabel, readOnly, pro
     if (model && model.getValue() !== value) model.setValue(value);
   }, [value]);
 
-  useEffect(() => editorRef.current?.updateOptions({ readOnly }), [readOnly]);
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly });
+  }, [readOnly]);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();

@@ -67,7 +67,9 @@ export default function MonacoJsonEditor({ value, readOnly, problems, ariaLabel,
     if (model && model.getValue() !== value) model.setValue(value);
   }, [value]);
 
-  useEffect(() => editorRef.current?.updateOptions({ readOnly }), [readOnly]);
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly });
+  }, [readOnly]);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();

@@ -56,6 +56,11 @@ export function supportLineFlow(): FlowDocument {
           queue: 'support@default',
           priority: 0,
           skills: [],
+          announcements: {
+            everySeconds: 60,
+            position: { text: { en: 'You are number ${position} in the queue.' } },
+            callbackOffer: { text: { en: 'To keep your place and be called back, press ${callbackKey}.' } },
+          },
           overflow: { maxWaitSeconds: 120, whenNoAgents: true, whenEstimateExceedsMaxWait: true },
           callbackKey: '1',
         },

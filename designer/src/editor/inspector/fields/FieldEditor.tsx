@@ -32,10 +32,10 @@ export function FieldEditor({ schema, name, path, value }: FieldEditorProps) {
   const onChange = (next: unknown) => ctx.onChange(path, next);
   const props = { path, name, label, value, field, onChange };
   const Special = specialWidgetFor(ctx.nodeType, fieldPattern(path), name, field);
-  const isGroup = field.shape.kind === 'object' || Special !== null;
+  const isGroup = field.shape.kind === 'object';
 
   // Optional groups (a prompt, announcements, a callback window) start absent, with a button to add them.
-  if (field.optional && value === undefined && isGroup && field.shape.kind !== 'string') {
+  if (field.optional && value === undefined && isGroup) {
     return (
       <div className="sb-field sb-field--absent">
         <span className="sb-field__label">{label}</span>

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { supportLineFlow } from '../examples/support-line';
+import { emptyHistory, HISTORY_LIMIT, MERGE_WINDOW_MS, recordEdit, redo, undo } from './history';
+
+const docs = Array.from({ length: 4 }, (_, i) => ({ ...supportLineFlow(), name: `v${i}` }));
+
+describe('edit history', () => {
+  it('undoes and redoes whole documents in order', () => {
+    let history = recordEdit(emptyHistory, docs[0]!, 0);
+    history = recordEdit(history, docs[1]!, 5000);
+    const back = undo(history, docs[2]!);
+    expect(back?.document.name).toBe('v1');
+    const back2 = undo(back!.history, back!.document);
+    expect(back2?.document.name).toBe('v0');
+    expect(undo(back2!.history, back2!.document)).toBeNull();
+    const forward = redo(back2!.history, back2!.document);
+    expect(forward?.document.name).toBe('v1');
+  });
+
+  it('a new edit after undo drops the redo steps', () => {
+    const history = recordEdit(emptyHistory, docs[0]!, 0);
+    const back = undo(history, docs[1]!)!;
+    const edited = recordEdit(back.history, back.document, 10);
+    expect(redo(edited, docs[2]!)).toBeNull();
+  });
+
+  it('merges a burst of typing in one field into one step', () => {
+    let history = recordEdit(emptyHistory, docs[0]!, 0, 'menu:prompt');
+    history = recordEdit(history, docs[1]!, MERGE_WINDOW_MS / 2, 'menu:prompt');
+    expect(history.past).toHaveLength(1);
+    history = recordEdit(history, docs[2]!, MERGE_WINDOW_MS * 3, 'menu:prompt');
+    expect(history.past).toHaveLength(2);
+    history = recordEdit(history, docs[3]!, MERGE_WINDOW_MS * 3 + 1, 'menu:label');
+    expect(history.past).toHaveLength(3);
+  });
+
+  it('keeps at most HISTORY_LIMIT steps', () => {
+    let history = emptyHistory;
+    for (let i = 0; i < HISTORY_LIMIT + 5; i++) history = recordEdit(history, docs[i % 4]!, i * 10_000);
+    expect(history.past).toHaveLength(HISTORY_LIMIT);
+  });
+});

@@ -1,0 +1,46 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { i18n } from '../../i18n';
+import { supportLineFlow } from '../examples/support-line';
+import { removeElements } from '../state/document-edits';
+import { renderEditor } from '../test/render-editor';
+
+beforeEach(async () => {
+  await i18n.changeLanguage('en');
+});
+
+/** The support line with the closed message's outlet left unconnected: callers would hit dead air. */
+const flowWithDeadAir = () => removeElements(supportLineFlow(), [], ['e_16']);
+
+describe('validation panel', () => {
+  it('lists the diagnostics with code, message and hint', () => {
+    renderEditor(flowWithDeadAir());
+    const panel = screen.getByRole('region', { name: 'Problems' });
+    expect(within(panel).getByText(/1 errors/)).toBeTruthy();
+    const item = within(panel).getByRole('button', { name: /SB202/ });
+    expect(item.textContent).toContain('outlet left unconnected');
+    expect(item.textContent).toContain('a Hangup node ends the call politely');
+  });
+
+  it('says so when there are no problems', () => {
+    renderEditor(supportLineFlow());
+    expect(within(screen.getByRole('region', { name: 'Problems' })).getByText('No problems found')).toBeTruthy();
+  });
+
+  it('marks the node on the canvas with an error badge', () => {
+    renderEditor(flowWithDeadAir());
+    const badge = within(screen.getByTestId('node-closed_message')).getByTestId('issue-badge');
+    expect(badge.textContent).toBe('1');
+    expect(badge.className).toContain('sb-badge--error');
+    expect(within(screen.getByTestId('node-main_menu')).queryByTestId('issue-badge')).toBeNull();
+  });
+
+  it('clicking a diagnostic selects its node and opens it in the inspector', () => {
+    const selections: string[][] = [];
+    renderEditor(flowWithDeadAir(), { onSelectionChange: (selection) => selections.push(selection.nodeIds) });
+    fireEvent.click(within(screen.getByRole('region', { name: 'Problems' })).getByRole('button', { name: /SB202/ }));
+    expect(screen.getByRole('form', { name: 'Settings of closed_message' })).toBeTruthy();
+    expect(selections.at(-1)).toEqual(['closed_message']);
+    expect(document.querySelector('.react-flow__node[data-id="closed_message"]')?.classList.contains('selected')).toBe(true);
+  });
+});
