@@ -22,3 +22,6 @@ export { createCallbackService, type CallbackServiceOptions } from './callbacks/
 export { startCallbackDialer, type CallbackDialer, type CallbackDialerOptions } from './callbacks/callback-dialer.js';
 export type { CallbackTarget } from './callbacks/originate.js';
 export type { CallbackDatabase } from './callbacks/callback-store.js';
+export { createCallAnalytics, type BatchedCallAnalytics, type CallAnalyticsOptions } from './analytics/call-analytics.js';
+export { nodeMetrics, type NodeMetrics, type NodeMetricsQuery } from './analytics/node-metrics.js';
+export { createVersionSource, asCompiledFlow, UnrunnableVersionError } from './versions/version-source.js';

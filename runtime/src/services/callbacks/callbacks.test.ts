@@ -28,9 +28,10 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
   let db: TestDatabase;
   let clock: number;
   const now = () => clock;
+  // Opening PGlite compiles WebAssembly and migrates: slow on a busy machine.
   beforeAll(async () => {
     db = await openTestDatabase(kind);
-  });
+  }, 60_000);
   afterAll(() => db?.close());
   beforeEach(async () => {
     await db.reset();

@@ -1,0 +1,111 @@
+import type { CallOutcome } from '@switchboard/flows';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@switchboard/db/testing';
+import { Registry } from 'prom-client';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createCallAnalytics, type BatchedCallAnalytics } from './call-analytics.js';
+import { nodeMetrics } from './node-metrics.js';
+
+const T0 = Date.parse('2026-12-23T10:00:00Z');
+
+/** Plays one call's analytics: start, the nodes it went through (seconds after start), its end. */
+function playCall(analytics: BatchedCallAnalytics, callId: string, path: Array<[nodeId: string, nodeType: string, atSeconds: number]>, outcome: CallOutcome, endSeconds: number) {
+  analytics.callStarted({ callId, address: '+498912345', environment: 'production', flowName: 'main', versionId: null, caller: '+4930111', at: T0 });
+  for (const [nodeId, nodeType, at] of path) analytics.nodeVisited({ callId, flowName: 'main', nodeId, nodeType, at: T0 + at * 1000 });
+  analytics.callEnded({ callId, outcome, nodeId: path.at(-1)?.[0] ?? null, at: T0 + endSeconds * 1000, reason: 'test' });
+}
+
+describe.each(testDatabaseKinds())('call analytics on %s', (kind) => {
+  let db: TestDatabase;
+  let analytics: BatchedCallAnalytics | undefined;
+  // Opening PGlite compiles WebAssembly and migrates: slow on a busy machine.
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+  }, 60_000);
+  afterAll(() => db?.close());
+  beforeEach(async () => {
+    await analytics?.close();
+    analytics = undefined;
+    await db.reset();
+  });
+
+  it('writes a call, its node visits in order and its outcome — in batches, not one write per event', async () => {
+    let transactions = 0;
+    const counting = { sql: { ...db.sql, transaction: <T>(work: Parameters<typeof db.sql.transaction<T>>[0]) => (transactions++, db.sql.transaction(work)) } };
+    analytics = createCallAnalytics(counting, { flushSize: 1000, flushIntervalMs: 60_000 });
+    for (let i = 0; i < 50; i++) playCall(analytics, `call-${i}`, [['welcome', 'announcement', 0], ['menu', 'menu', 5], ['hours', 'announcement', 12]], 'selfServed', 20);
+    expect(await db.prisma.callRecord.count()).toBe(0);
+    expect(analytics.buffered).toBe(250);
+    await analytics.flush();
+    expect(transactions).toBe(1);
+    const call = await db.prisma.callRecord.findUniqueOrThrow({ where: { callId: 'call-7' }, include: { visits: { orderBy: { sequence: 'asc' } } } });
+    expect(call).toMatchObject({ outcome: 'selfServed', environment: 'production', flowName: 'main', endedAt: new Date(T0 + 20_000) });
+    expect(call.visits.map((v) => [v.sequence, v.nodeId])).toEqual([[0, 'welcome'], [1, 'menu'], [2, 'hours']]);
+  });
+
+  it('writes on its own once a batch is full, and what is left on close', async () => {
+    analytics = createCallAnalytics(db, { flushSize: 10, flushIntervalMs: 60_000 });
+    playCall(analytics, 'a', [['menu', 'menu', 0], ['queue', 'queue', 3], ['q2', 'queue', 4], ['x', 'menu', 5], ['y', 'menu', 6], ['z', 'menu', 7], ['w', 'menu', 8], ['v', 'menu', 9]], 'transferred', 10);
+    await expect.poll(() => db.prisma.nodeVisit.count()).toBe(8);
+    analytics.callStarted({ callId: 'b', address: 'x', environment: 'staging', flowName: 'main', versionId: null, caller: '1', at: T0 });
+    await analytics.close();
+    expect(await db.prisma.callRecord.count()).toBe(2);
+    analytics = undefined;
+  });
+
+  it('never blocks or throws while the database is down, holds a bounded number of rows, and catches up afterwards', async () => {
+    let down = true;
+    const flaky = { sql: { ...db.sql, transaction: <T>(work: Parameters<typeof db.sql.transaction<T>>[0]) => (down ? Promise.reject(new Error('connection refused')) : db.sql.transaction(work)) } };
+    const registry = new Registry();
+    analytics = createCallAnalytics(flaky, { flushSize: 5, flushIntervalMs: 60_000, maxBufferedRows: 40, registry });
+    for (let i = 0; i < 20; i++) playCall(analytics, `call-${i}`, [['menu', 'menu', 0]], 'callerHungUp', 3);
+    await analytics.flush();
+    expect(analytics.buffered).toBe(40);
+    const dropped = await registry.getSingleMetricAsString('switchboard_analytics_rows_dropped_total');
+    expect(dropped).toContain('reason="bufferFull"} 20');
+    down = false;
+    await analytics.flush();
+    await analytics.flush();
+    await analytics.close();
+    analytics = undefined;
+    // 40 rows fit (3 per call): 13 complete calls and the 14th's start; its visit and end were dropped.
+    expect(await db.prisma.callRecord.count({ where: { outcome: 'callerHungUp' } })).toBe(13);
+    expect(await db.prisma.callRecord.count()).toBe(14);
+    const written = await registry.getSingleMetricAsString('switchboard_analytics_rows_written_total');
+    expect(written).toContain('table="call_records"} 14');
+    expect(written).toContain('table="node_visits"} 13');
+  });
+
+  it('drops rows it cannot store (unknown environment, visit of an unknown call) without losing the batch', async () => {
+    const registry = new Registry();
+    analytics = createCallAnalytics(db, { flushIntervalMs: 60_000, registry });
+    analytics.callStarted({ callId: 'bad', address: 'x', environment: 'qa', flowName: 'main', versionId: 'not-a-uuid', caller: '1', at: T0 });
+    analytics.nodeVisited({ callId: 'nobody', flowName: 'main', nodeId: 'menu', nodeType: 'menu', at: T0 });
+    playCall(analytics, 'good', [['menu', 'menu', 0]], 'selfServed', 1);
+    playCall(analytics, 'odd', [['me\u0000nu', 'menu', 0]], 'selfServed', 1);
+    await analytics.flush();
+    expect((await db.prisma.callRecord.findMany({ orderBy: { callId: 'asc' } })).map((c) => c.callId)).toEqual(['good', 'odd']);
+    expect(await db.prisma.nodeVisit.count({ where: { nodeId: 'menu' } })).toBe(2);
+    const dropped = await registry.getSingleMetricAsString('switchboard_analytics_rows_dropped_total');
+    expect(dropped).toContain('reason="badEnvironment"} 1');
+    expect(dropped).toContain('reason="unknownCall"} 1');
+  });
+
+  it('answers per-node volume, where callers hung up, queue abandonment and wait, and self-service containment', async () => {
+    analytics = createCallAnalytics(db, { flushIntervalMs: 60_000 });
+    playCall(analytics, 'info', [['menu', 'menu', 0], ['hours', 'announcement', 10]], 'selfServed', 25);
+    playCall(analytics, 'answered', [['menu', 'menu', 0], ['queue', 'queue', 10]], 'answeredFromQueue', 400);
+    playCall(analytics, 'abandoned', [['menu', 'menu', 0], ['queue', 'queue', 10]], 'abandonedInQueue', 70);
+    playCall(analytics, 'callback', [['menu', 'menu', 0], ['queue', 'queue', 10], ['offer', 'callback', 130]], 'callbackScheduled', 150);
+    playCall(analytics, 'gave-up', [['menu', 'menu', 0], ['menu', 'menu', 8]], 'callerHungUp', 12);
+    await analytics.flush();
+    const metrics = await nodeMetrics(db, { flowName: 'main', from: new Date(T0 - 1000), to: new Date(T0 + 1000) });
+    const byNode = Object.fromEntries(metrics.map((m) => [m.nodeId, m]));
+    expect(byNode.menu).toMatchObject({ visits: 6, calls: 5, endedHere: { callerHungUp: 1 }, containment: 0.2, abandonment: null });
+    expect(byNode.queue).toMatchObject({ visits: 3, calls: 3, endedHere: { answeredFromQueue: 1, abandonedInQueue: 1 } });
+    expect(byNode.queue?.abandonment).toBeCloseTo(1 / 3);
+    // Unanswered waits: 60 s (abandoned) and 120 s (until the callback offer); the answered call is left out.
+    expect(byNode.queue?.averageWaitSecondsUnanswered).toBeCloseTo(90);
+    expect(byNode.hours).toMatchObject({ calls: 1, containment: 1, endedHere: { selfServed: 1 }, averageSecondsInNode: 15 });
+    expect(await nodeMetrics(db, { flowName: 'main', from: new Date(T0 + 1000), to: new Date(T0 + 2000) })).toEqual([]);
+  });
+});
