@@ -5,7 +5,7 @@ import type { Registry } from 'prom-client';
 import { counterOn, quietLogger, type EslApi } from '../metrics.js';
 import { CallbackStore, type CallbackClaim, type CallbackDatabase } from './callback-store.js';
 import { nextOpening } from './callback-window.js';
-import { isPermanentCause, originateArguments, originateOutcome, type CallbackTarget, type OriginateSettings } from './originate.js';
+import { isPermanentCause, originateArguments, originateOutcome, type CallbackTarget, type OriginateOutcome, type OriginateSettings } from './originate.js';
 
 /** Settings for {@link startCallbackDialer}. */
 export interface CallbackDialerOptions {
@@ -28,12 +28,19 @@ export interface CallbackDialerOptions {
   dialString?: string;
   target?: CallbackTarget;
   callerIdNumber?: string;
+  /** When the switch cannot be reached, try the callback again after this long (the attempt is not counted). Default 30 s. */
+  unreachableRetryMs?: number;
   /** Ring time before NO_ANSWER. Default 45 s. */
   ringSeconds?: number;
   /** Start the polling loop. Default true; tests drive {@link CallbackDialer.runOnce} themselves. */
   autoStart?: boolean;
   registry?: Registry;
   logger?: Logger;
+}
+
+/** The inbound connection as the dialer uses it: `bgapi`, and (from `InboundClient`) its health, to skip rounds while disconnected. */
+export interface DialerEsl extends Pick<EslApi, 'bgapi'> {
+  readonly health?: { readonly state: string };
 }
 
 /** A running dialer. */
@@ -53,10 +60,11 @@ export interface CallbackDialer {
  * to the next opening, (3) claims due callbacks with `FOR UPDATE SKIP LOCKED` (two dialers never take the same
  * one) and (4) originates each with `bgapi originate {…,cc_base_score=<original wait>}<dial string>
  * &callcenter(<queue>)`. `+OK <uuid>` completes the callback; `-ERR <cause>` retries with exponential backoff
- * (inside the window) until `maxAttempts`, then marks it `failed` with the cause in `last_error`. If the switch
- * cannot be reached the attempt counts as failed, too.
+ * (inside the window) until `maxAttempts`, then marks it `failed` with the cause in `last_error`. While the
+ * inbound connection is down no callback is claimed; if it drops during an originate, the callback goes back
+ * to pending without using up an attempt.
  */
-export function startCallbackDialer(db: CallbackDatabase, esl: Pick<EslApi, 'bgapi'>, options: CallbackDialerOptions = {}): CallbackDialer {
+export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, options: CallbackDialerOptions = {}): CallbackDialer {
   const store = new CallbackStore(db);
   const now = options.now ?? Date.now;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -72,9 +80,12 @@ export function startCallbackDialer(db: CallbackDatabase, esl: Pick<EslApi, 'bga
     ringSeconds: options.ringSeconds ?? 45,
   };
   const replyTimeoutMs = (settings.ringSeconds + 30) * 1000;
-  const outcomes = counterOn(options.registry, 'switchboard_callback_attempts_total', 'Callback originate attempts by outcome: placed, retry (will try again), failed (for good)', ['outcome']);
+  const unreachableRetryMs = options.unreachableRetryMs ?? 30_000;
+  const outcomes = counterOn(options.registry, 'switchboard_callback_attempts_total', 'Callback originate attempts by outcome: placed, retry (will try again), failed (for good), unreachable (switch not reached; not counted)', ['outcome']);
 
-  async function originate(claim: CallbackClaim): Promise<{ placed: true; uuid: string } | { placed: false; cause: string }> {
+  type Attempt = OriginateOutcome | { placed: 'unknown'; error: string };
+
+  async function originate(claim: CallbackClaim): Promise<Attempt> {
     let timer: NodeJS.Timeout | undefined;
     try {
       const command = `originate ${originateArguments(claim, settings)}`;
@@ -86,7 +97,8 @@ export function startCallbackDialer(db: CallbackDatabase, esl: Pick<EslApi, 'bga
       ]);
       return originateOutcome(reply);
     } catch (error) {
-      return { placed: false, cause: error instanceof Error ? error.message : String(error) };
+      // Not connected, connection lost, or no BACKGROUND_JOB in time: the switch never said no.
+      return { placed: 'unknown', error: error instanceof Error ? error.message : String(error) };
     } finally {
       clearTimeout(timer);
     }
@@ -95,6 +107,14 @@ export function startCallbackDialer(db: CallbackDatabase, esl: Pick<EslApi, 'bga
   async function place(claim: CallbackClaim): Promise<void> {
     const outcome = await originate(claim);
     const at = now();
+    if (outcome.placed === 'unknown') {
+      // The switch was unreachable: an outage must not use up the caller's attempts. (Rarely the call was placed
+      // and only the reply got lost; then the caller is called twice, which beats not being called at all.)
+      await store.giveBack(claim, new Date(at + unreachableRetryMs), outcome.error);
+      outcomes.inc({ outcome: 'unreachable' });
+      logger.warn({ callbackId: claim.id, err: outcome.error }, 'switch unreachable; callback returned to the queue');
+      return;
+    }
     if (outcome.placed) {
       await store.completed(claim, outcome.uuid);
       outcomes.inc({ outcome: 'placed' });
@@ -122,6 +142,7 @@ export function startCallbackDialer(db: CallbackDatabase, esl: Pick<EslApi, 'bga
   }
 
   async function runOnce(): Promise<number> {
+    if (esl.health && esl.health.state !== 'ready') return 0;
     const at = new Date(now());
     const released = await store.releaseExpiredLeases(at, leaseMs, maxAttempts);
     if (released > 0) logger.warn({ released }, 'took back callbacks whose dialer stopped mid-call');

@@ -121,6 +121,11 @@ export class CallbackStore {
     });
   }
 
+  /** The switch was not reached: back to pending at `nextAttemptAt`, the attempt not counted. */
+  async giveBack(claim: CallbackClaim, nextAttemptAt: Date, error: string): Promise<boolean> {
+    return this.finish(claim, { status: 'pending', nextAttemptAt, attempts: { decrement: 1 }, lastError: `switch not reached: ${error}` });
+  }
+
   /** No more attempts: the callback failed for good. */
   async failed(claim: CallbackClaim, error: string): Promise<boolean> {
     return this.finish(claim, { status: 'failed', lastError: error });

@@ -3,6 +3,7 @@ import { startEmulator } from '@switchboard/esl-emulator';
 import { DateTime } from 'luxon';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EslConnectionClosedError } from '../../esl/errors.js';
 import { InboundClient } from '../../esl/inbound-client.js';
 import type { CallbackRequest } from '../contracts.js';
 import { CallcenterReader } from '../queues/callcenter-reader.js';
@@ -145,6 +146,27 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
     const metric = await registry.getSingleMetricAsString('switchboard_callback_attempts_total');
     expect(metric).toContain('outcome="retry"} 2');
     expect(metric).toContain('outcome="failed"} 1');
+  });
+
+  it('does not use up attempts while the switch is unreachable', async () => {
+    await createCallbackService(db).schedule(request());
+    const health = { state: 'backing-off' };
+    let calls = 0;
+    const esl = {
+      health,
+      bgapi: async () => {
+        calls++;
+        throw new EslConnectionClosedError('connection lost');
+      },
+    };
+    const placer = dialer(esl, { maxAttempts: 1 });
+    expect(await placer.runOnce()).toBe(0);
+    expect(calls).toBe(0);
+    health.state = 'ready';
+    expect(await placer.runOnce()).toBe(1);
+    const row = await db.prisma.callback.findFirstOrThrow();
+    expect(row).toMatchObject({ status: 'pending', attempts: 0, lastError: 'switch not reached: connection lost' });
+    expect(row.nextAttemptAt.getTime() - clock).toBe(30_000);
   });
 
   it('succeeds on a later attempt and records the placed call', async () => {
