@@ -17,7 +17,7 @@ interface World {
  * welcome: v1 live in staging on +15550100, v2 live in production on +15550100, draft changed since v2.
  * spare: an unbound flow with no versions. extra@example.com: a tester.
  */
-async function buildWorld(admin: ApiClient): Promise<World> {
+async function buildWorld(h: ApiHarness, admin: ApiClient): Promise<World> {
   const welcome = await admin.flows.create.mutate({ name: "welcome" });
   let revision = welcome.draftRevision;
   for (const greeting of ["Hello", "Hi there", "Good day"]) {
@@ -27,7 +27,7 @@ async function buildWorld(admin: ApiClient): Promise<World> {
   await admin.deployments.bind.mutate({ address: "+15550100", environment: "staging", flowName: "welcome", versionNumber: 1 });
   await admin.deployments.bind.mutate({ address: "+15550100", environment: "production", flowName: "welcome", versionNumber: 2 });
   const spare = await admin.flows.create.mutate({ name: "spare" });
-  const extra = await admin.users.create.mutate({ email: "extra@example.com", displayName: "Extra", role: "tester", password: "another long password" });
+  const extra = await h.addUser("extra@example.com", "tester");
   return { welcomeId: welcome.id, spareId: spare.id, extraUserId: extra.id };
 }
 
@@ -96,7 +96,7 @@ describe.each(testDatabaseKinds())("every procedure × role on %s", (kind) => {
   let world: World;
   const fresh = async () => {
     await h.reset();
-    world = await buildWorld(await h.sessionFor("admin"));
+    world = await buildWorld(h, await h.sessionFor("admin"));
   };
   beforeAll(async () => {
     h = await openApiHarness(kind);

@@ -28,6 +28,8 @@ export interface ApiHarness {
   /** A client holding a fresh session cookie for `role`, without the (deliberately slow) password check. */
   sessionFor(role: Role): Promise<ApiClient>;
   anonymous(): ApiClient;
+  /** Adds a user directly (password TEST_PASSWORD), skipping the slow hash. */
+  addUser(email: string, role: Role): Promise<{ id: string }>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,10 @@ export async function openApiHarness(kind: TestDatabaseKind): Promise<ApiHarness
       return createApiClient(server.url, new Map([[SESSION_COOKIE, token]]));
     },
     anonymous: () => createApiClient(server.url),
+    async addUser(email, role) {
+      passwordHash ??= hashPassword(TEST_PASSWORD);
+      return db.prisma.user.create({ data: { email, displayName: email.split("@")[0]!, role, passwordHash: await passwordHash }, select: { id: true } });
+    },
     async close() {
       await server.close();
       await services.deploymentEvents.close();
