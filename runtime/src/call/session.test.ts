@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeVersionSource } from '../testing/fakes.js';
-import { greetingFlow, liveVersion } from '../testing/flows.js';
+import { compiledFlow, greetingFlow, liveVersion } from '../testing/flows.js';
 import { exampleFlow, startHarness, type Harness } from '../testing/harness.js';
 
 let harness: Harness | undefined;
@@ -11,6 +11,9 @@ afterEach(async () => {
 
 /** Monday 23 Nov 2026, 10:00 in London: the example main menu is open. */
 const MONDAY_MORNING = Date.UTC(2026, 10, 23, 10, 0, 0);
+
+/** About 100 s of speech in the emulator (75 ms a character). */
+const LONG_MESSAGE = 'Thank you for calling. '.repeat(60).trim();
 
 describe('call session through the emulator', () => {
   it('plays a greeting and hangs up: the flow\'s commands, in order, then exit', async () => {
@@ -40,5 +43,105 @@ describe('call session through the emulator', () => {
     expect(commands).toContain('execute callcenter support@default');
     expect(commands.at(-2)).toBe('execute speak flite|kal|Thank you for calling. Goodbye.');
     expect(harness.analytics.visits.filter((v) => v.callId === call.bLegUuid).map((v) => v.nodeId)).toEqual(['start', 'hours', 'welcome', 'menu', 'support', 'bye']);
+  });
+
+  it('no input, then an invalid key, then a valid one: the menu apologises and retries', async () => {
+    harness = await startHarness({
+      source: new FakeVersionSource([liveVersion('1000', exampleFlow('main-menu.json'))]),
+      startAt: MONDAY_MORNING,
+      emulator: { queues: { 'sales@default': { agents: [{ name: 'bob', answerAfterSeconds: 5, talkSeconds: 10 }] } } },
+    });
+    const call = harness.emulator.placeCall({ destination: '1000', script: { dtmf: [null, { digits: '7' }, { digits: '1' }] } });
+    expect((await harness.summaryOf(call.bLegUuid)).outcome).toBe('answeredFromQueue');
+    const asks = (harness.commands.get(call.bLegUuid) ?? []).filter((command) => command.startsWith('execute play_and_get_digits'));
+    expect(asks).toHaveLength(3);
+    expect(asks[1]).toContain("say:Sorry, I didn\\\\\\'t hear a choice.!say:For sales, press 1.");
+    expect(asks[2]).toContain("'say:Sorry, that is not one of the options.!say:For sales");
+    expect(harness.commands.get(call.bLegUuid)).toContain('execute callcenter sales@default');
+  });
+
+  it('holiday: on Christmas Day the caller hears the holiday message and the call ends', async () => {
+    harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', exampleFlow('main-menu.json'))]), startAt: Date.UTC(2026, 11, 25, 11, 0, 0) });
+    const call = harness.emulator.placeCall({ destination: '1000' });
+    expect((await harness.summaryOf(call.bLegUuid)).outcome).toBe('selfServed');
+    const spoken = (harness.commands.get(call.bLegUuid) ?? []).filter((command) => command.startsWith('execute speak'));
+    expect(spoken).toEqual([
+      'execute speak flite|kal|We are closed for the public holiday. Please call again on the next working day.',
+      'execute speak flite|kal|Thank you for calling. Goodbye.',
+    ]);
+  });
+
+  it('transfer busy → the busy outlet: three silences send the caller to the operator, who is busy, so voicemail', async () => {
+    harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', exampleFlow('main-menu.json'))]), startAt: MONDAY_MORNING });
+    const call = harness.emulator.placeCall({ destination: '1000', script: { dtmf: [null, null, null], bridge: [{ result: 'USER_BUSY' }] } });
+    expect((await harness.summaryOf(call.bLegUuid)).outcome).toBe('voicemail');
+    const commands = harness.commands.get(call.bLegUuid) ?? [];
+    const bridge = commands.indexOf('execute bridge {originate_timeout=25}user/1000@${domain}');
+    expect(bridge).toBeGreaterThan(0);
+    expect(commands.slice(bridge - 2, bridge)).toEqual(['execute set continue_on_fail=true', 'execute set hangup_after_bridge=true']);
+    expect(commands.slice(bridge + 1)).toEqual([
+      'execute set playback_terminators=none',
+      'execute speak flite|kal|Please leave a message after the tone and we will call you back.',
+      'execute set skip_greeting=true',
+      'execute voicemail default ${domain} general',
+      'execute hangup NORMAL_CLEARING',
+    ]);
+    expect(harness.analytics.visits.filter((v) => v.callId === call.bLegUuid).map((v) => v.nodeId).slice(-2)).toEqual(['operator', 'voicemail']);
+  });
+
+  it('the caller hangs up mid-prompt: the flow ends as hung up and nothing but exit is written after the hangup', async () => {
+    harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', greetingFlow('Long', LONG_MESSAGE))]), tap: true });
+    // A first call warms the process up, so the hang-up lands mid-prompt rather than during call set-up.
+    const warmUp = harness.emulator.placeCall({ destination: '1000', script: { hangupAfterMs: 1 } });
+    await warmUp.finished;
+    const call = harness.emulator.placeCall({ destination: '1000', script: { hangupAfterMs: 60_000 } });
+    const summary = await harness.summaryOf(call.bLegUuid);
+    expect(summary.outcome).toBe('callerHungUp');
+    const chunks = harness.tapped.find((tapped) => tapped.chunks.some((chunk) => chunk.data.includes(call.bLegUuid)))?.chunks ?? [];
+    const hangupAt = chunks.findIndex((chunk) => chunk.from === 'switch' && chunk.data.toString().includes('Event-Name: CHANNEL_HANGUP\n'));
+    expect(hangupAt).toBeGreaterThan(0);
+    const afterwards = chunks.slice(hangupAt).filter((chunk) => chunk.from === 'runtime').map((chunk) => chunk.data.toString());
+    expect(afterwards).toEqual(['exit\n\n']);
+    expect(harness.commands.get(call.bLegUuid)?.at(-1)).toBe(`execute speak flite|kal|${LONG_MESSAGE}`);
+  });
+
+  it('no binding for the dialled number → the operator fallback; if the operator is busy, an apology and hangup', async () => {
+    harness = await startHarness({ fallback: { extension: '1000', apology: 'Sorry, we cannot take your call.', timeoutSeconds: 20 } });
+    const call = harness.emulator.placeCall({ destination: '5555', script: { bridge: [{ result: 'USER_BUSY' }] } });
+    expect(await harness.summaryOf(call.bLegUuid)).toMatchObject({ outcome: 'fallback', fallback: 'noBinding', versionId: null });
+    expect(harness.commands.get(call.bLegUuid)).toEqual([
+      'execute answer',
+      'execute set continue_on_fail=true',
+      'execute set hangup_after_bridge=true',
+      'execute bridge {originate_timeout=20}user/1000@${domain}',
+      'execute set playback_terminators=none',
+      'execute speak flite|kal|Sorry, we cannot take your call.',
+      'execute hangup NORMAL_TEMPORARY_FAILURE',
+    ]);
+    expect((await call.finished).hangupCause).toBe('NORMAL_TEMPORARY_FAILURE');
+  });
+
+  it('a binding picked by the dialplan (switchboard_address) wins over the dialled number', async () => {
+    harness = await startHarness({ source: new FakeVersionSource([liveVersion('route:hello', greetingFlow('Hello', 'Hi.'))]) });
+    // The emulator has no dialplan variables, so the address is bound to the dialled number here instead.
+    harness.source.publish(liveVersion('1000', greetingFlow('Hello', 'Hi.')));
+    harness.feed.notify({ address: '1000', environment: 'production', versionId: 'Hello-v1' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const call = harness.emulator.placeCall({ destination: '1000' });
+    expect((await harness.summaryOf(call.bLegUuid)).outcome).toBe('selfServed');
+  });
+
+  it('malformed frames on one call close that session cleanly; the other calls are unaffected', async () => {
+    harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', exampleFlow('main-menu.json'))]), startAt: MONDAY_MORNING, tap: true });
+    const calls = Array.from({ length: 5 }, () => harness!.emulator.placeCall({ destination: '1000', script: { dtmf: [{ digits: '0' }], bridge: [{ result: 'success', talkSeconds: 200 }] } }));
+    const victim = calls[2]!;
+    while (!harness.commands.get(victim.bLegUuid)?.some((command) => command.startsWith('execute bridge'))) await new Promise((resolve) => setTimeout(resolve, 1));
+    const connection = harness.tapped.find((tapped) => tapped.chunks.some((chunk) => chunk.data.includes(victim.bLegUuid)));
+    connection?.inject('Content-Length: 12abc\n\n');
+    const summaries = await Promise.all(calls.map((call) => harness!.summaryOf(call.bLegUuid)));
+    const outcomes = summaries.map((summary) => summary.outcome).sort();
+    expect(outcomes.filter((outcome) => outcome === 'transferred')).toHaveLength(4);
+    expect(outcomes).toContain('callerHungUp');
+    await Promise.all(calls.map((call) => call.finished));
   });
 });

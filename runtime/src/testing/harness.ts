@@ -11,6 +11,7 @@ import { DEFAULT_COMMAND_SETTINGS, describeCommand } from '../freeswitch/command
 import { FlowRegistry } from '../registry/registry.js';
 import { RuntimeMetrics } from '../server/metrics.js';
 import { OutboundServer } from '../server/outbound-server.js';
+import { startTapProxy, type TappedConnection } from './tap-proxy.js';
 import { FakeCallbackService, FakeDeploymentFeed, FakeQueueService, FakeVersionSource, RecordingAnalytics } from './fakes.js';
 
 /** Simulated time runs this much faster than real time in integration tests (runtime and emulator alike). */
@@ -37,6 +38,8 @@ export interface Harness {
   readonly analytics: RecordingAnalytics;
   readonly metrics: RuntimeMetrics;
   readonly summaries: CallSummary[];
+  /** With `tap: true`: every proxied call connection, in the order calls connected. */
+  readonly tapped: TappedConnection[];
   /** Every command written, per channel, as the wire shows it. */
   readonly commands: Map<string, string[]>;
   /** Resolves with the summary of the call on channel `uuid` once the runtime is done with it. */
@@ -49,7 +52,7 @@ export interface Harness {
  * loopback. `startAt` is the simulated wall-clock time calls start at (for schedules and holidays).
  */
 export async function startHarness(
-  options: { source?: FakeVersionSource; startAt?: number; fallback?: FallbackSettings; emulator?: Omit<EmulatorOptions, 'outbound' | 'timeScale' | 'clock'>; clock?: RuntimeClock; fetch?: typeof fetch } = {},
+  options: { source?: FakeVersionSource; startAt?: number; fallback?: FallbackSettings; emulator?: Omit<EmulatorOptions, 'outbound' | 'timeScale' | 'clock'>; clock?: RuntimeClock; fetch?: typeof fetch; tap?: boolean } = {},
 ): Promise<Harness> {
   const logger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
   const source = options.source ?? new FakeVersionSource();
@@ -86,7 +89,8 @@ export async function startHarness(
     },
   );
   const port = await server.listen(0, '127.0.0.1');
-  const emulator = await startEmulator({ ...options.emulator, outbound: { host: '127.0.0.1', port }, timeScale: TIME_SCALE });
+  const tap = options.tap ? await startTapProxy({ host: '127.0.0.1', port }) : undefined;
+  const emulator = await startEmulator({ ...options.emulator, outbound: { host: '127.0.0.1', port: tap?.port ?? port }, timeScale: TIME_SCALE });
   return {
     emulator,
     server,
@@ -98,6 +102,7 @@ export async function startHarness(
     analytics,
     metrics,
     summaries,
+    tapped: tap?.connections ?? [],
     commands,
     summaryOf: (uuid) => {
       const done = summaries.find((summary) => summary.callId === uuid);
@@ -105,6 +110,7 @@ export async function startHarness(
     },
     close: async () => {
       await emulator.close();
+      await tap?.close();
       await server.close();
       registry.close();
     },
