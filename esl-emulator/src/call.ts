@@ -63,10 +63,12 @@ export class SimulatedCall {
     this.dtmfQueue = [...(script.dtmf ?? [])];
     this.bridgeQueue = [...(script.bridge ?? [])];
     this.answered = new Promise((resolve) => (this.markAnswered = resolve));
-    const stopLogging = core.listen((event) => {
-      if (event.channelUuid === this.aLeg.uuid) this.log.push({ kind: 'event', leg: 'a', event });
-      if (event.channelUuid === this.bLeg.uuid) this.log.push({ kind: 'event', leg: 'b', event });
-    });
+    const stopA = core.listenToChannel(this.aLeg.uuid, (event) => this.log.push({ kind: 'event', leg: 'a', event }));
+    const stopB = core.listenToChannel(this.bLeg.uuid, (event) => this.log.push({ kind: 'event', leg: 'b', event }));
+    const stopLogging = (): void => {
+      stopA();
+      stopB();
+    };
     this.finished = this.run().then(
       () => {
         stopLogging();

@@ -35,6 +35,8 @@ export interface ChannelEventOptions {
 export class SwitchCore {
   readonly channels = new Map<string, Channel>();
   private readonly listeners = new Set<EventListener>();
+  /** Listeners for one channel's events only: a call's own socket and log need not see every other call. */
+  private readonly channelListeners = new Map<string, Set<EventListener>>();
   private sequence = 7800;
   private sessionCounter = 260;
 
@@ -54,9 +56,22 @@ export class SwitchCore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Delivers an event to every listener, in registration order. */
+  /** Registers a listener for events about channel `uuid`; returns the function that removes it. */
+  listenToChannel(uuid: string, listener: EventListener): () => void {
+    let set = this.channelListeners.get(uuid);
+    if (!set) this.channelListeners.set(uuid, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.channelListeners.get(uuid) === set) this.channelListeners.delete(uuid);
+    };
+  }
+
+  /** Delivers an event to every listener (in registration order), then to the listeners of its channel. */
   fire(event: SwitchEvent): void {
-    for (const listener of [...this.listeners]) listener(event);
+    if (this.listeners.size > 0) for (const listener of [...this.listeners]) listener(event);
+    const forChannel = event.channelUuid === undefined ? undefined : this.channelListeners.get(event.channelUuid);
+    if (forChannel) for (const listener of [...forChannel]) listener(event);
   }
 
   /** Creates and registers a channel. */

@@ -72,15 +72,23 @@ export function runOutboundSocket(call: SimulatedCall, core: SwitchCore, target:
       }
     };
 
-    const stopListening = core.listen((event: SwitchEvent) => {
+    // The call's own events come through a channel listener; other channels' events only matter until
+    // `myevents` narrows the subscription to this channel (so thousands of calls do not see each other's events).
+    const stopOwn = core.listenToChannel(channel.uuid, (event: SwitchEvent) => {
       if (subscription.wants(event)) write(subscription.render(event));
-      if (event.channelUuid !== channel.uuid) return;
       if (event.name === 'CHANNEL_HANGUP') {
         if (hangupOriginOf(channel) === 'external') sendLingerOrClose();
         if (!running) endApp();
       }
       if (event.name === 'CHANNEL_HANGUP_COMPLETE') sendLingerOrClose();
     });
+    let stopOthers = core.listen((event: SwitchEvent) => {
+      if (event.channelUuid !== channel.uuid && subscription.wants(event)) write(subscription.render(event));
+    });
+    const stopListening = (): void => {
+      stopOwn();
+      stopOthers();
+    };
 
     const runQueue = async (): Promise<void> => {
       if (running) return;
@@ -95,7 +103,8 @@ export function runOutboundSocket(call: SimulatedCall, core: SwitchCore, target:
         channel.setVariable('total_loops', undefined);
       }
       running = false;
-      if (channel.isHungUp) endApp();
+      // A client that went away while an app ran ends the socket app once that app is done.
+      if (channel.isHungUp || closed) endApp();
     };
 
     const handle = (command: ClientCommand): void => {
@@ -106,6 +115,8 @@ export function runOutboundSocket(call: SimulatedCall, core: SwitchCore, target:
           return;
         case 'myevents':
           subscription.subscribeToChannel(channel.uuid);
+          stopOthers();
+          stopOthers = () => undefined;
           write(commandReply('+OK Events Enabled'));
           return;
         case 'linger':
