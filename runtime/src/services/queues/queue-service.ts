@@ -29,6 +29,13 @@ interface Observation {
   at: number;
   members: QueueMemberRow[];
   agents: QueueAgentRow[];
+  /** Caller channel uuid → 1-based place among waiting members; built once per reading, on first use. */
+  positions?: Map<string, number>;
+}
+
+function positionsOf(observation: Observation): Map<string, number> {
+  observation.positions ??= new Map(waitingInServiceOrder(observation.members).map((m, i) => [m.sessionUuid, i + 1]));
+  return observation.positions;
 }
 
 interface Watcher {
@@ -110,8 +117,10 @@ export function createQueueService(esl: Pick<EslApi, 'api'>, options: QueueServi
     return state.inFlight;
   }
 
-  function estimate(queue: string, observation: Observation, position: number): number {
-    return estimateWaitSeconds({ position, agents: observation.agents, observedServiceRate: stateOf(queue).tracker.ratePerSecond(observation.at) });
+  /** Estimated wait by position for one reading (the answer rate looked up once). */
+  function estimator(queue: string, observation: Observation): (position: number) => number {
+    const observedServiceRate = stateOf(queue).tracker.ratePerSecond(observation.at);
+    return (position) => (position > 0 ? estimateWaitSeconds({ position, agents: observation.agents, observedServiceRate }) : 0);
   }
 
   async function tick(queue: string, state: QueueState): Promise<void> {
@@ -120,12 +129,13 @@ export function createQueueService(esl: Pick<EslApi, 'api'>, options: QueueServi
     state.ticking = true;
     try {
       const observation = await observe(queue);
-      const waiting = waitingInServiceOrder(observation.members);
+      const positions = positionsOf(observation);
+      const estimate = estimator(queue, observation);
       for (const watcher of due) {
         if (!state.watchers.has(watcher)) continue;
         watcher.dueAt = now() + watcher.everyMs;
-        const position = waiting.findIndex((m) => m.sessionUuid === watcher.callUuid) + 1;
-        const update = { position, estimatedWaitSeconds: position > 0 ? estimate(queue, observation, position) : 0 };
+        const position = positions.get(watcher.callUuid) ?? 0;
+        const update = { position, estimatedWaitSeconds: estimate(position) };
         try {
           watcher.onUpdate(update);
         } catch (error) {
@@ -148,7 +158,7 @@ export function createQueueService(esl: Pick<EslApi, 'api'>, options: QueueServi
         callersWaiting,
         agentsLoggedIn: observation.agents.filter(isLoggedIn).length,
         agentsAvailable: observation.agents.filter(isFree).length,
-        estimatedWaitSeconds: estimate(queue, observation, callersWaiting + 1),
+        estimatedWaitSeconds: estimator(queue, observation)(callersWaiting + 1),
       };
     },
 
