@@ -1,14 +1,12 @@
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type IsValidConnection, type OnNodeDrag } from '@xyflow/react';
-import { useCallback, type DragEvent, type RefObject } from 'react';
+import { useCallback, useState, type DragEvent, type RefObject } from 'react';
 import type { FlowDocument, NodeType } from '@switchboard/flows';
 import { toOutletConnection, type CanvasNode } from '../state/canvas-mapping';
 import { canConnect, connectOutlet, moveNodes, type Position } from '../state/document-edits';
 import type { CanvasState } from '../state/useCanvasState';
 import { nodeTypes } from './node-types';
 import { PALETTE_DRAG_TYPE } from '../palette/palette-drag';
-
-/** Above this many nodes, only what is on screen is rendered. */
-const RENDER_VISIBLE_ONLY_ABOVE = 200;
+import { FIT_ALL_UP_TO, initialViewNodeIds } from './initial-view';
 
 interface FlowCanvasProps {
   document: FlowDocument;
@@ -22,6 +20,11 @@ interface FlowCanvasProps {
 /** The React Flow canvas: drag to move and connect, drop palette items, select; edits go to the document. */
 export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, onDropNode }: FlowCanvasProps) {
   const { screenToFlowPosition } = useReactFlow();
+  // Decided once, when the editor opens; "Fit to screen" shows everything later.
+  const [fitViewOptions] = useState(() => {
+    const ids = initialViewNodeIds(document);
+    return ids ? { nodes: ids.map((id) => ({ id })), maxZoom: 1 } : { maxZoom: 1.25 };
+  });
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -83,9 +86,10 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
-        onlyRenderVisibleElements={canvas.nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
+        onlyRenderVisibleElements={canvas.nodes.length > FIT_ALL_UP_TO}
         minZoom={0.05}
         fitView
+        fitViewOptions={fitViewOptions}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />

@@ -40,6 +40,14 @@ describe('edge ↔ document mapping', () => {
     expect(goodbye?.data.node.label).toBe('Bye');
   });
 
+  it('keeps a node under the pointer while it is dragged, even when its decorations change', () => {
+    const document = supportLineFlow();
+    const first = syncCanvasNodes(document, [], noDecorations).map((n) => (n.id === 'goodbye' ? { ...n, position: { x: 1, y: 2 }, dragging: true } : n));
+    const second = syncCanvasNodes(document, first, { issues: new Map([['goodbye', { errors: 1, warnings: 0 }]]), highlights: undefined });
+    expect(second.find((n) => n.id === 'goodbye')?.position).toEqual({ x: 1, y: 2 });
+    expect(second.find((n) => n.id === 'goodbye')?.data.issues).toEqual({ errors: 1, warnings: 0 });
+  });
+
   it('puts issue counts and highlights on the nodes they belong to', () => {
     const nodes = syncCanvasNodes(supportLineFlow(), [], { issues: new Map([['hours', { errors: 1, warnings: 0 }]]), highlights: { goodbye: 'changed' } });
     expect(nodes.find((n) => n.id === 'hours')?.data.issues).toEqual({ errors: 1, warnings: 0 });

@@ -49,15 +49,18 @@ export function syncCanvasNodes(document: FlowDocument, previous: readonly Canva
     const old = before.get(node.id);
     const issues = decorations.issues.get(node.id);
     const highlight = decorations.highlights?.[node.id];
-    if (old && old.data.node === node && sameIssues(old.data.issues, issues) && old.data.highlight === highlight && samePosition(old, node)) return old;
+    // A node being dragged keeps the position under the pointer until the drag ends and reaches the document.
+    const dragging = old?.dragging === true;
+    if (old && old.data.node === node && sameIssues(old.data.issues, issues) && old.data.highlight === highlight && (dragging || samePosition(old, node))) return old;
     const next: CanvasNode = {
       id: node.id,
       type: node.type,
-      position: node.position,
+      position: dragging && old ? old.position : node.position,
       data: { node, issues, highlight },
       selected: old?.selected ?? false,
     };
     if (old?.measured) next.measured = old.measured;
+    if (dragging) next.dragging = true;
     return next;
   });
 }
