@@ -7,7 +7,10 @@ afterEach(() => emulator?.close());
 
 describe('callcenter_config queue statistics', () => {
   it('lists agents with their status and scores members by base score plus wait, as mod_callcenter does', async () => {
+    // Time stands still, so the scores below are exact.
+    const frozen = { now: () => Date.parse('2026-12-23T10:00:00Z'), sleep: () => new Promise<void>(() => undefined) };
     emulator = await startEmulator({
+      clock: frozen,
       queues: { 'q@default': { agents: [{ name: 'ada', answerAfterSeconds: 99 }, { name: 'bob', answerAfterSeconds: 99, status: 'On Break' }] } },
     });
     const now = Math.floor(emulator.core.clock.now() / 1000);
