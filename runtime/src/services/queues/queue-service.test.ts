@@ -43,6 +43,7 @@ describe('QueueService against the emulated mod_callcenter', () => {
   it('counts waiting callers (not abandoned rows), logged-in agents (on break too) and free agents', async () => {
     const { emulator, esl, nowEpoch } = await setUp({
       [QUEUE]: {
+        discardAbandonedAfterSeconds: 3600,
         agents: [
           { name: 'ada', answerAfterSeconds: 9999 },
           { name: 'bob', answerAfterSeconds: 9999, status: 'On Break' },
