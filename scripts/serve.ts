@@ -8,6 +8,7 @@
 import { fileURLToPath } from "node:url";
 import { createDatabase } from "../prisma/src/index.js";
 import { createApiServices, publishExampleFlows, seedUsers, startHttpServer } from "../designer/server/index.js";
+import { staticFiles } from "../designer/server/static-files.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -30,8 +31,13 @@ export async function serve(env: NodeJS.ProcessEnv = process.env) {
     else console.log(`Example ${result.flowName} v${result.versionNumber}${result.boundTo?.length ? ` bound to ${result.boundTo.join(", ")}` : ""}`);
   }
 
-  const server = await startHttpServer(services, { port: Number(env.PORT ?? 3000), host: env.HOST ?? "127.0.0.1" });
-  console.log(`\nSwitchboard API listening on ${server.url}/trpc (health: ${server.url}/healthz)`);
+  const server = await startHttpServer(services, {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? "127.0.0.1",
+    // The designer's production build (designer/dist) on the same port as the API.
+    fallback: staticFiles(`${root}designer/dist`),
+  });
+  console.log(`\nSwitchboard designer on ${server.url}/ — API on ${server.url}/trpc (health: ${server.url}/healthz)`);
 
   const stop = async () => {
     await server.close();

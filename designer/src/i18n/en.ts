@@ -1,4 +1,5 @@
 import { DIAGNOSTIC_CODES, nodeRegistry } from '@switchboard/flows';
+import { appEn } from '../app/i18n/en';
 
 /**
  * English UI text. Node titles/descriptions and diagnostic titles/hints come from the flows core itself, so
@@ -280,6 +281,7 @@ export const en = {
     replace: 'Replace my text with the current flow',
   },
   diagnostics,
+  app: appEn,
 };
 
 export type Resources = typeof en;

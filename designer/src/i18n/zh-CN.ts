@@ -1,3 +1,5 @@
+import { appZhCN } from '../app/i18n/zh-CN';
+
 /** 简体中文界面文本。键与 en.ts 一一对应（有测试检查）。 */
 export const zhCN = {
   language: { label: '语言' },
@@ -373,4 +375,5 @@ export const zhCN = {
     SB301: { title: '子流程相互循环调用', hint: '打破循环；子流程不能直接或间接调用自己。' },
     SB302: { title: '找不到子流程', hint: '先发布该子流程，或修正名称。' },
   },
+  app: appZhCN,
 };

@@ -1,0 +1,46 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../api/trpc';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { BindForm } from './BindForm';
+import { BindingRow } from './BindingRow';
+import { DeploymentHistory } from './DeploymentHistory';
+
+/** Which number or route runs which flow version, in staging and production; bind, activate, roll back, history. */
+export function BindingsPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const bindings = useQuery(trpc.deployments.list.queryOptions({}));
+  const flows = useQuery(trpc.flows.list.queryOptions({ includeArchived: true }));
+  const flowByName = new Map((flows.data ?? []).map((f) => [f.name, f]));
+  return (
+    <main className="sb-app-page">
+      <div className="sb-app-page__head">
+        <h1>{t('app.bindings.title')}</h1>
+      </div>
+      <p className="sb-app-muted">{t('app.bindings.intro')}</p>
+      {bindings.isError && <ErrorMessage error={bindings.error} />}
+      {bindings.data && (
+        <table className="sb-app-table" data-testid="bindings">
+          <thead>
+            <tr>
+              <th>{t('app.bindings.columns.address')}</th>
+              <th>{t('app.bindings.columns.environment')}</th>
+              <th>{t('app.bindings.columns.flow')}</th>
+              <th>{t('app.bindings.columns.live')}</th>
+              <th>{t('app.bindings.columns.updated')}</th>
+              <th>{t('app.bindings.columns.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bindings.data.map((binding) => (
+              <BindingRow key={`${binding.id}-${binding.versionNumber}`} binding={binding} flow={flowByName.get(binding.flowName)} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <BindForm flows={flows.data ?? []} />
+      <DeploymentHistory />
+    </main>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DateTime } from '../ui/DateTime';
+import { Dialog } from '../ui/Dialog';
+import type { DraftSave } from './draft-store';
+
+interface ConflictDialogProps {
+  conflict: DraftSave;
+  flowName: string;
+  busy: boolean;
+  onLoadTheirs(): void;
+  onOverwrite(): void;
+  onCopyToNewFlow(name: string): void;
+  /** Why copying failed (a name taken, …), when it did. */
+  copyError?: string | undefined;
+}
+
+/**
+ * Someone else saved this draft while you were editing. Three ways on, none silent: take their version, keep
+ * yours by overwriting theirs explicitly, or put yours in a new flow and leave theirs alone.
+ */
+export function ConflictDialog({ conflict, flowName, busy, onLoadTheirs, onOverwrite, onCopyToNewFlow, copyError }: ConflictDialogProps) {
+  const { t } = useTranslation();
+  const [copyName, setCopyName] = useState(`${flowName} my copy`.slice(0, 80));
+  const who = conflict.savedBy ? `${conflict.savedBy.displayName} <${conflict.savedBy.email}>` : t('app.conflict.someone');
+  return (
+    <Dialog title={t('app.conflict.title')} onClose={() => undefined} actions={null} wide>
+      <p data-testid="conflict-who">
+        {t('app.conflict.explain', { who, revision: conflict.revision })} <DateTime value={conflict.savedAt} />
+      </p>
+      <p>{t('app.conflict.notSaved')}</p>
+      <div className="sb-app-choices">
+        <section className="sb-app-choice">
+          <h3>{t('app.conflict.theirs.title')}</h3>
+          <p className="sb-app-muted">{t('app.conflict.theirs.explain')}</p>
+          <button type="button" className="sb-app-button" disabled={busy} onClick={onLoadTheirs}>
+            {t('app.conflict.theirs.button')}
+          </button>
+        </section>
+        <section className="sb-app-choice">
+          <h3>{t('app.conflict.mine.title')}</h3>
+          <p className="sb-app-muted">{t('app.conflict.mine.explain', { who })}</p>
+          <button type="button" className="sb-app-button sb-app-button--danger" disabled={busy} onClick={onOverwrite}>
+            {t('app.conflict.mine.button')}
+          </button>
+        </section>
+        <section className="sb-app-choice">
+          <h3>{t('app.conflict.copy.title')}</h3>
+          <p className="sb-app-muted">{t('app.conflict.copy.explain')}</p>
+          <label className="sb-app-field">
+            <span>{t('app.conflict.copy.name')}</span>
+            <input className="sb-app-input" value={copyName} maxLength={80} onChange={(e) => setCopyName(e.target.value)} />
+          </label>
+          <button type="button" className="sb-app-button" disabled={busy || copyName.trim() === ''} onClick={() => onCopyToNewFlow(copyName.trim())}>
+            {t('app.conflict.copy.button')}
+          </button>
+          {copyError && (
+            <p className="sb-app-error" role="alert">
+              {copyError}
+            </p>
+          )}
+        </section>
+      </div>
+    </Dialog>
+  );
+}
