@@ -1,0 +1,78 @@
+import { DEFAULT_FALLBACK, type FallbackSettings } from './call/fallback.js';
+import { DEFAULT_COMMAND_SETTINGS, type CommandSettings } from './freeswitch/commands.js';
+
+/** Everything the runtime is configured with (see runtime/README.md, "Configuration"). */
+export interface RuntimeConfig {
+  /** Which bindings this runtime serves: `production` or `staging`. */
+  readonly environment: string;
+  /** Inbound ESL connection (queue statistics, callbacks); null runs without one. */
+  readonly esl: { readonly host: string; readonly port: number; readonly password: string } | null;
+  /** Where FreeSWITCH's `socket` app connects. */
+  readonly outbound: { readonly host: string; readonly port: number };
+  /** `/metrics` and `/healthz`; port null turns the HTTP server off. */
+  readonly http: { readonly host: string; readonly port: number | null };
+  readonly fallback: FallbackSettings;
+  readonly commands: CommandSettings;
+  /** `postgres://…` or a PGlite directory; empty: the database package's default. */
+  readonly databaseUrl: string;
+  readonly logLevel: string;
+}
+
+/** A configuration value that cannot be used. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function port(env: Env, name: string, fallback: number | null): number | null {
+  const value = env[name]?.trim();
+  if (value === undefined || value === '') return fallback;
+  if (value === 'off') return null;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65_535) throw new ConfigError(`${name} must be a port number (0–65535) or "off", got ${JSON.stringify(value)}`);
+  return number;
+}
+
+function template(env: Env, name: string, fallback: string): string {
+  const value = text(env, name, fallback);
+  if (!value.includes('{destination}')) throw new ConfigError(`${name} must contain {destination}, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** Reads the configuration from environment variables (defaults suit a FreeSWITCH on the same host). */
+export function loadConfig(env: Env = process.env): RuntimeConfig {
+  const environment = text(env, 'RUNTIME_ENVIRONMENT', 'production');
+  if (environment !== 'production' && environment !== 'staging') throw new ConfigError(`RUNTIME_ENVIRONMENT must be production or staging, got ${JSON.stringify(environment)}`);
+  const eslHost = text(env, 'ESL_HOST', '');
+  const timeout = Number(text(env, 'RUNTIME_FALLBACK_TIMEOUT', String(DEFAULT_FALLBACK.timeoutSeconds)));
+  if (!Number.isInteger(timeout) || timeout < 5 || timeout > 120) throw new ConfigError('RUNTIME_FALLBACK_TIMEOUT must be whole seconds between 5 and 120');
+  return {
+    environment,
+    esl: eslHost === '' ? null : { host: eslHost, port: port(env, 'ESL_PORT', 8021) ?? 8021, password: text(env, 'ESL_PASSWORD', 'ClueCon') },
+    outbound: { host: text(env, 'RUNTIME_LISTEN_HOST', '127.0.0.1'), port: port(env, 'RUNTIME_LISTEN_PORT', 9090) ?? 9090 },
+    http: { host: text(env, 'RUNTIME_HTTP_HOST', '127.0.0.1'), port: port(env, 'RUNTIME_HTTP_PORT', 9464) },
+    fallback: {
+      extension: text(env, 'RUNTIME_FALLBACK_EXTENSION', '') || null,
+      apology: text(env, 'RUNTIME_FALLBACK_APOLOGY', DEFAULT_FALLBACK.apology),
+      timeoutSeconds: timeout,
+    },
+    commands: {
+      tts: { engine: text(env, 'TTS_ENGINE', DEFAULT_COMMAND_SETTINGS.tts.engine), voice: text(env, 'TTS_VOICE', DEFAULT_COMMAND_SETTINGS.tts.voice) },
+      dialStrings: {
+        extension: template(env, 'DIAL_EXTENSION_TEMPLATE', DEFAULT_COMMAND_SETTINGS.dialStrings.extension),
+        number: template(env, 'DIAL_NUMBER_TEMPLATE', DEFAULT_COMMAND_SETTINGS.dialStrings.number),
+        sip: template(env, 'DIAL_SIP_TEMPLATE', DEFAULT_COMMAND_SETTINGS.dialStrings.sip),
+      },
+      voicemailDomain: text(env, 'VOICEMAIL_DOMAIN', DEFAULT_COMMAND_SETTINGS.voicemailDomain),
+      digitsVariable: DEFAULT_COMMAND_SETTINGS.digitsVariable,
+    },
+    databaseUrl: text(env, 'DATABASE_URL', ''),
+    logLevel: text(env, 'LOG_LEVEL', 'info'),
+  };
+}

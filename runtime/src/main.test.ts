@@ -1,0 +1,118 @@
+import { startEmulator, type Emulator } from '@switchboard/esl-emulator';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig, ConfigError } from './config.js';
+import { startRuntime, type RuntimeHandle } from './main.js';
+import { FakeCallbackService, FakeDeploymentFeed, FakeVersionSource, RecordingAnalytics } from './testing/fakes.js';
+import { greetingFlow, liveVersion } from './testing/flows.js';
+
+let runtime: RuntimeHandle | undefined;
+let emulator: Emulator | undefined;
+afterEach(async () => {
+  await emulator?.close();
+  await runtime?.close();
+  runtime = undefined;
+  emulator = undefined;
+});
+
+describe('startRuntime', () => {
+  it('answers calls, swaps versions on a deployment notice, and serves /metrics and /healthz', async () => {
+    const target = { host: '127.0.0.1', port: 0 };
+    emulator = await startEmulator({ outbound: target, timeScale: 1000 });
+    const source = new FakeVersionSource([liveVersion('1000', greetingFlow('Hello', 'Hello.'))]);
+    const feed = new FakeDeploymentFeed();
+    const analytics = new RecordingAnalytics();
+    const config = loadConfig({ ESL_HOST: '127.0.0.1', ESL_PORT: String(emulator.inboundPort), RUNTIME_LISTEN_PORT: '0', RUNTIME_HTTP_PORT: '0' });
+    let ended = 0;
+    runtime = await startRuntime({
+      config,
+      onCallEnded: () => ended++,
+      deployments: feed,
+      services: { versions: source, callbacks: new FakeCallbackService(), analytics },
+      logger: pino({ level: 'silent' }),
+    });
+    target.port = runtime.outboundPort;
+
+    const first = emulator.placeCall({ destination: '1000' });
+    expect((await first.finished).hangupCause).toBe('NORMAL_CLEARING');
+    source.publish(liveVersion('1000', greetingFlow('Hello', 'Hello again.'), 2));
+    feed.notify({ address: '1000', environment: 'production', versionId: 'Hello-v2' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = emulator.placeCall({ destination: '1000' });
+    await second.finished;
+    while (ended < 2) await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(analytics.started.map((call) => call.versionId)).toEqual(['Hello-v1', 'Hello-v2']);
+
+    const base = `http://127.0.0.1:${runtime.httpPort}`;
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/switchboard_calls_started_total\{environment="production"\} 2/);
+    expect(metrics).toMatch(/switchboard_calls_ended_total\{outcome="selfServed"\} 2/);
+    expect(metrics).toMatch(/switchboard_node_visits_total\{flow="Hello",node="hello"\} 2/);
+    expect(metrics).toMatch(/switchboard_effect_latency_seconds_count\{effect="play"\} 2/);
+    expect(metrics).toMatch(/switchboard_active_calls 0/);
+    expect(metrics).toMatch(/switchboard_esl_connected 1/);
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', esl: { configured: true, state: 'ready' }, registry: { loaded: true, bindings: 1 }, database: { reachable: true } });
+  });
+
+  it('with the database down and nothing cached, /healthz says unavailable and calls get the apology, not silence', async () => {
+    const target = { host: '127.0.0.1', port: 0 };
+    emulator = await startEmulator({ outbound: target, timeScale: 1000 });
+    const source = new FakeVersionSource([liveVersion('1000', greetingFlow('Hello', 'Hello.'))]);
+    source.down = true;
+    runtime = await startRuntime({
+      config: loadConfig({ RUNTIME_LISTEN_PORT: '0', RUNTIME_HTTP_PORT: '0', RUNTIME_FALLBACK_APOLOGY: 'Sorry, try later.' }),
+      deployments: new FakeDeploymentFeed(),
+      services: { versions: source, callbacks: new FakeCallbackService(), analytics: new RecordingAnalytics() },
+      logger: pino({ level: 'silent' }),
+    });
+    target.port = runtime.outboundPort;
+    const health = await fetch(`http://127.0.0.1:${runtime.httpPort}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: 'unavailable', database: { reachable: false } });
+    const call = emulator.placeCall({ destination: '1000' });
+    expect((await call.finished).hangupCause).toBe('NORMAL_TEMPORARY_FAILURE');
+  });
+});
+
+describe('loadConfig', () => {
+  it('has defaults for a FreeSWITCH on the same host', () => {
+    expect(loadConfig({})).toMatchObject({
+      environment: 'production',
+      esl: null,
+      outbound: { host: '127.0.0.1', port: 9090 },
+      http: { port: 9464 },
+      fallback: { extension: null },
+      commands: { tts: { engine: 'flite', voice: 'kal' }, voicemailDomain: '${domain}' },
+    });
+  });
+
+  it('reads every setting and rejects unusable values with the variable named', () => {
+    const config = loadConfig({
+      RUNTIME_ENVIRONMENT: 'staging',
+      ESL_HOST: 'fs.internal',
+      ESL_PORT: '8022',
+      ESL_PASSWORD: 's3cret',
+      RUNTIME_LISTEN_HOST: '0.0.0.0',
+      RUNTIME_LISTEN_PORT: '8084',
+      RUNTIME_HTTP_PORT: 'off',
+      RUNTIME_FALLBACK_EXTENSION: '1000',
+      TTS_ENGINE: 'unimrcp',
+      TTS_VOICE: 'Joanna',
+      DIAL_NUMBER_TEMPLATE: 'sofia/gateway/carrier/{destination}',
+      VOICEMAIL_DOMAIN: 'pbx.example.com',
+    });
+    expect(config).toMatchObject({
+      environment: 'staging',
+      esl: { host: 'fs.internal', port: 8022, password: 's3cret' },
+      outbound: { host: '0.0.0.0', port: 8084 },
+      http: { port: null },
+      fallback: { extension: '1000' },
+      commands: { tts: { engine: 'unimrcp', voice: 'Joanna' }, dialStrings: { number: 'sofia/gateway/carrier/{destination}' }, voicemailDomain: 'pbx.example.com' },
+    });
+    expect(() => loadConfig({ ESL_HOST: 'fs', ESL_PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DIAL_EXTENSION_TEMPLATE: 'user/1000' })).toThrow(/DIAL_EXTENSION_TEMPLATE must contain \{destination\}/);
+    expect(() => loadConfig({ RUNTIME_ENVIRONMENT: 'prod' })).toThrow(/RUNTIME_ENVIRONMENT/);
+  });
+});

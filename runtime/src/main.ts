@@ -1,0 +1,183 @@
+import { createDatabase, deploymentEventsFor, type Database } from '@switchboard/db';
+import { hostname } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { pino, type Logger } from 'pino';
+import { Registry } from 'prom-client';
+import { systemClock, type RuntimeClock } from './call/clock.js';
+import type { CallSummary } from './call/session.js';
+import { loadConfig, type RuntimeConfig } from './config.js';
+import { InboundClient } from './esl/index.js';
+import { FlowRegistry } from './registry/registry.js';
+import { OperationsServer, type HealthReport } from './server/http-server.js';
+import { RuntimeMetrics } from './server/metrics.js';
+import { OutboundServer } from './server/outbound-server.js';
+import type { CallAnalytics, CallbackService, DeploymentFeed, QueueService, VersionSource } from './services/contracts.js';
+import { createCallAnalytics, createCallbackService, createQueueService, createVersionSource, startCallbackDialer } from './services/index.js';
+
+/** How to start a runtime. Everything is optional: `startRuntime()` reads the environment (runtime/README.md). */
+export interface RuntimeOptions {
+  readonly config?: RuntimeConfig;
+  /** The platform's open database, when the runtime shares its process (`pnpm start`); else opened from config. */
+  readonly database?: Database;
+  /**
+   * "Deployment changed" notices. In-process with the platform, pass the platform's own bus (an in-process bus
+   * created here would never hear the API's publishes); otherwise derived from the database (LISTEN/NOTIFY).
+   */
+  readonly deployments?: DeploymentFeed;
+  /** Replace individual services (tests, or a platform that built them already). */
+  readonly services?: Partial<{ versions: VersionSource; queues: QueueService; callbacks: CallbackService; analytics: CallAnalytics }>;
+  /** The inbound ESL client; null runs without one; created from config when absent. */
+  readonly inbound?: InboundClient | null;
+  readonly logger?: Logger;
+  readonly clock?: RuntimeClock;
+  /** Prometheus registry to add the runtime's metrics to (a new one otherwise). */
+  readonly metricsRegistry?: Registry;
+  /** Place due keep-your-place callbacks from this process (default: when there is a database and ESL). */
+  readonly callbackDialer?: boolean;
+  /** Called after each call with how it went. */
+  readonly onCallEnded?: (summary: CallSummary) => void;
+}
+
+/** A running runtime. */
+export interface RuntimeHandle {
+  readonly config: RuntimeConfig;
+  /** Port FreeSWITCH's `socket` app connects to. */
+  readonly outboundPort: number;
+  /** Port of `/metrics` and `/healthz`; null when off. */
+  readonly httpPort: number | null;
+  readonly registry: FlowRegistry;
+  readonly metrics: RuntimeMetrics;
+  health(): HealthReport;
+  /** Stops accepting calls, lets calls in progress finish for up to `drainMs`, then releases everything. */
+  close(drainMs?: number): Promise<void>;
+}
+
+/** Services for a runtime with no inbound ESL connection: queue checks fail (the flow joins and lets the switch decide). */
+const NO_SWITCH_QUEUES: QueueService = {
+  snapshot: () => Promise.reject(new Error('no inbound ESL connection configured')),
+  watchPosition: () => () => undefined,
+};
+
+/**
+ * Starts call handling: the flow registry (loaded from the database, refreshed on deployment notices), the
+ * outbound socket server FreeSWITCH connects to, the inbound ESL client, and `/metrics` + `/healthz`.
+ */
+export async function startRuntime(options: RuntimeOptions = {}): Promise<RuntimeHandle> {
+  const config = options.config ?? loadConfig();
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { component: 'runtime', host: hostname() } });
+  const registry = options.metricsRegistry ?? new Registry();
+  const cleanups: Array<() => Promise<void> | void> = [];
+
+  const inbound = options.inbound !== undefined ? options.inbound : config.esl ? new InboundClient({ ...config.esl, events: [] }) : null;
+  if (inbound && options.inbound === undefined) {
+    void inbound.start().catch((error: unknown) => logger.warn({ err: String(error) }, 'inbound ESL not reachable yet; retrying'));
+    cleanups.push(() => inbound.stop());
+  }
+  const metrics = new RuntimeMetrics({ registry, esl: () => inbound ?? undefined, defaultMetrics: options.metricsRegistry === undefined });
+
+  let database = options.database;
+  const needsDatabase = !options.services?.versions || !options.services.callbacks || !options.services.analytics || (!options.deployments && !options.services.versions);
+  if (!database && needsDatabase) {
+    try {
+      database = await createDatabase({ url: config.databaseUrl || undefined });
+      const opened = database;
+      cleanups.push(() => opened.close());
+    } catch (error) {
+      // Calls must still be answered: with nothing cached they all get the fallback until the database is back.
+      logger.error({ err: String(error) }, 'database unavailable at start; calls get the fallback until it is back (restart to reconnect)');
+    }
+  }
+
+  const versions = options.services?.versions ?? (database ? createVersionSource(database, { logger }) : unavailableVersions());
+  const queues = options.services?.queues ?? (inbound ? createQueueService(inbound, { registry, logger }) : NO_SWITCH_QUEUES);
+  if (!options.services?.queues && queues !== NO_SWITCH_QUEUES) cleanups.push(() => (queues as ReturnType<typeof createQueueService>).close());
+  const callbacks = options.services?.callbacks ?? (database ? createCallbackService(database, { registry, logger }) : unavailableCallbacks());
+  let analytics = options.services?.analytics;
+  if (!analytics) {
+    const batched = database ? createCallAnalytics(database, { registry, logger }) : null;
+    if (batched) cleanups.push(() => batched.close());
+    analytics = batched ?? { callStarted: () => undefined, nodeVisited: () => undefined, callEnded: () => undefined };
+  }
+  if (database && inbound && (options.callbackDialer ?? true)) {
+    const dialer = startCallbackDialer(database, inbound, { registry, logger, target: { kind: 'queue' } });
+    cleanups.push(() => dialer.stop());
+  }
+
+  let deployments = options.deployments;
+  if (!deployments && database) {
+    const events = await deploymentEventsFor(database);
+    deployments = events;
+    cleanups.push(() => events.close());
+  }
+
+  const flows = new FlowRegistry({ source: versions, environment: config.environment, logger });
+  await flows.start(deployments);
+
+  const server = new OutboundServer(
+    {
+      versions: flows,
+      services: { queues, callbacks, analytics, fetch },
+      settings: config.commands,
+      fallback: config.fallback,
+      clock: options.clock ?? systemClock,
+      logger,
+      metrics,
+      environment: config.environment,
+    },
+    options.onCallEnded,
+  );
+  const outboundPort = await server.listen(config.outbound.port, config.outbound.host);
+
+  const health = (): HealthReport => {
+    const esl = inbound?.health;
+    const registryHealth = flows.health;
+    const eslDown = inbound !== null && esl?.state !== 'ready';
+    const status = !registryHealth.loaded ? 'unavailable' : eslDown || !registryHealth.databaseReachable ? 'degraded' : 'ok';
+    return {
+      status,
+      esl: { configured: inbound !== null, state: esl?.state ?? 'off', connections: esl?.connections ?? 0, lastError: esl?.lastError },
+      registry: { loaded: registryHealth.loaded, bindings: registryHealth.bindings },
+      database: { reachable: registryHealth.databaseReachable, lastError: registryHealth.lastError },
+      activeCalls: server.activeCalls,
+    };
+  };
+  const operations = config.http.port === null ? null : new OperationsServer(registry, health);
+  const httpPort = operations && config.http.port !== null ? await operations.listen(config.http.port, config.http.host) : null;
+  logger.info({ environment: config.environment, outbound: `${config.outbound.host}:${outboundPort}`, http: httpPort, esl: config.esl ? `${config.esl.host}:${config.esl.port}` : 'off' }, 'runtime started');
+
+  let closing: Promise<void> | undefined;
+  return {
+    config,
+    outboundPort,
+    httpPort,
+    registry: flows,
+    metrics,
+    health,
+    close: (drainMs = 0) =>
+      (closing ??= (async () => {
+        await server.close(drainMs);
+        flows.close();
+        await operations?.close();
+        for (const cleanup of cleanups.reverse()) await cleanup();
+      })()),
+  };
+}
+
+function unavailableVersions(): VersionSource {
+  const down = () => Promise.reject(new Error('database unavailable'));
+  return { liveVersions: down, liveVersion: down, flowByName: down };
+}
+
+function unavailableCallbacks(): CallbackService {
+  return { schedule: async () => ({ ok: false, reason: 'error', message: 'database unavailable' }) };
+}
+
+/** Standalone: `tsx src/main.ts` (configuration from the environment; SIGINT/SIGTERM drain calls for 10 s). */
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const handle = await startRuntime();
+  const stop = (): void => {
+    void handle.close(10_000).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,57 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
+
+/** What `/healthz` reports. */
+export interface HealthReport {
+  /** `ok`: serving flows; `degraded`: serving, but something is down (ESL, database); `unavailable`: nothing loaded. */
+  readonly status: 'ok' | 'degraded' | 'unavailable';
+  readonly esl: { readonly configured: boolean; readonly state: string; readonly connections: number; readonly lastError: string | undefined };
+  readonly registry: { readonly loaded: boolean; readonly bindings: number };
+  readonly database: { readonly reachable: boolean; readonly lastError: string | undefined };
+  readonly activeCalls: number;
+}
+
+/** `/metrics` (Prometheus text) and `/healthz` (JSON; 200 unless nothing can be served, then 503). */
+export class OperationsServer {
+  private readonly server: Server;
+
+  constructor(
+    private readonly registry: Registry,
+    private readonly health: () => HealthReport,
+  ) {
+    this.server = createServer((request, response) => {
+      const path = (request.url ?? '/').split('?')[0];
+      if (request.method !== 'GET') {
+        response.writeHead(405, { allow: 'GET' }).end();
+        return;
+      }
+      if (path === '/metrics') {
+        this.registry.metrics().then(
+          (body) => response.writeHead(200, { 'content-type': this.registry.contentType }).end(body),
+          (error: unknown) => response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error)),
+        );
+        return;
+      }
+      if (path === '/healthz') {
+        const report = this.health();
+        response.writeHead(report.status === 'unavailable' ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(report));
+        return;
+      }
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found: try /metrics or /healthz\n');
+    });
+  }
+
+  async listen(port: number, host: string): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => resolve());
+    });
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
