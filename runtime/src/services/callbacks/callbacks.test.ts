@@ -120,6 +120,16 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
     expect(DateTime.fromJSDate(row.nextAttemptAt, { zone: 'Europe/Berlin' }).toFormat('ccc HH:mm')).toBe('Thu 09:00');
   });
 
+  it('moves a retry that would fall after the window closes to the next opening', async () => {
+    clock = DateTime.fromISO('2026-12-23T16:59', { zone: 'Europe/Berlin' }).toMillis();
+    await createCallbackService(db).schedule(request({ window: { timezone: 'Europe/Berlin', startMinute: 9 * 60, endMinute: 17 * 60, days: [1, 2, 3, 4, 5] } }));
+    expect(await dialer(scriptedSwitch(() => '-ERR NO_ANSWER\n')).runOnce()).toBe(1);
+    const row = await db.prisma.callback.findFirstOrThrow();
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'attempt 1: NO_ANSWER' });
+    expect(DateTime.fromJSDate(row.nextAttemptAt, { zone: 'Europe/Berlin' }).toFormat('ccc HH:mm')).toBe('Thu 09:00');
+    expect(DateTime.fromJSDate(row.windowEnd!, { zone: 'Europe/Berlin' }).toFormat('ccc HH:mm')).toBe('Thu 17:00');
+  });
+
   it('retries a busy or unanswered callee with growing pauses, then fails with the last cause', async () => {
     await createCallbackService(db).schedule(request());
     const esl = scriptedSwitch(() => '-ERR USER_BUSY\n');
@@ -220,4 +230,5 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
     if (kind === 'postgres') expect(a.originated.length > 0 && b.originated.length > 0).toBe(true);
     expect(await db.prisma.callback.count({ where: { status: 'completed' } })).toBe(40);
   });
-});
+  // Database round trips are slow on a loaded machine; each test still bounds itself.
+}, 30_000);
