@@ -24,7 +24,10 @@ export interface CallbackDialerOptions {
   retryMaxMs?: number;
   /** A claim older than this with no outcome is taken back (its dialer died). Default 5 min; must exceed ringing. */
   leaseMs?: number;
-  /** Dial string with `{number}`. Default `loopback/{number}/default` (the emulator); set it for a real carrier. */
+  /**
+   * Dial string with `{number}` or `{destination}` (so `DIAL_NUMBER_TEMPLATE` can be passed as is). Default
+   * `loopback/{number}/default` (the emulator); set it for a real carrier.
+   */
   dialString?: string;
   target?: CallbackTarget;
   callerIdNumber?: string;

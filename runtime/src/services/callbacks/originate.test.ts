@@ -15,6 +15,10 @@ describe('originate for a callback', () => {
     );
   });
 
+  it("accepts the runtime's {destination} dial templates too", () => {
+    expect(originateArguments(callback, { dialString: 'sofia/gateway/default/{destination}', target: { kind: 'queue' }, ringSeconds: 45 })).toContain('}sofia/gateway/default/+4930123456 &callcenter(');
+  });
+
   it('can hand the callee to a dialplan extension instead', () => {
     expect(originateArguments(callback, { dialString: 'loopback/{number}/default', target: { kind: 'extension', extension: 'callback', context: 'default' }, ringSeconds: 30 })).toMatch(
       /^\{cc_base_score=188,.*\}loopback\/\+4930123456\/default callback XML default$/,

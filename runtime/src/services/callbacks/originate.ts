@@ -13,7 +13,10 @@ export type CallbackTarget = { kind: 'queue' } | { kind: 'extension'; extension:
 
 /** How callbacks are dialled. */
 export interface OriginateSettings {
-  /** Dial string with `{number}` in place of the callee, e.g. `sofia/gateway/carrier/{number}`. */
+  /**
+   * Dial string with `{number}` (or `{destination}`, as the runtime's `DIAL_NUMBER_TEMPLATE` writes it) in place
+   * of the callee, e.g. `sofia/gateway/carrier/{number}`.
+   */
   dialString: string;
   target: CallbackTarget;
   /** Caller id the callee sees (the company's number); left to the switch when absent. */
@@ -49,7 +52,7 @@ export function originateArguments(callback: CallbackToPlace, settings: Originat
     variable('sb_callback_queue', callback.queue),
   ];
   if (!/^\+?[0-9]+$/.test(callback.number)) throw new Error(`callback number "${callback.number}" is not dialable`);
-  const dial = settings.dialString.replaceAll('{number}', callback.number);
+  const dial = settings.dialString.replaceAll('{number}', callback.number).replaceAll('{destination}', callback.number);
   const target = settings.target.kind === 'queue' ? `&callcenter(${callback.queue})` : `${settings.target.extension} XML ${settings.target.context}`;
   if (/\s/.test(dial) || /[\s()]/.test(callback.queue)) throw new Error('dial string and queue must not contain spaces or parentheses');
   return `{${variables.join(',')}}${dial} ${target}`;
