@@ -58,7 +58,7 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
       <FlowTitleBar name={name} status={status} subtitle={editing.allowed ? undefined : <span title={editing.reason}>{t('app.flow.readOnly')}</span>}>
         {editing.allowed && <SaveStateIndicator status={draft.status} error={draft.error} onRetry={() => void flush()} />}
         <ValidateButton document={draft.document} />
-        <GuardedButton permission="publishFlows" className="sb-app-button sb-app-button--primary" onClick={() => setPublishing(true)}>
+        <GuardedButton permission="publishFlows" whenDenied="note" className="sb-app-button sb-app-button--primary" onClick={() => setPublishing(true)}>
           {t('app.publish.button')}
         </GuardedButton>
         <button type="button" className="sb-app-button" aria-pressed={versionsOpen} onClick={() => setVersionsOpen((open) => !open)}>

@@ -18,7 +18,7 @@ export const appEn = {
   },
   environments: { staging: 'Staging', production: 'Production' },
   permission: {
-    denied: 'Your role ({{role}}) cannot {{action}}. Ask a {{roles}}.',
+    denied: 'Your role ({{role}}) cannot {{action}}; this needs the {{roles}} role.',
     or: ' or ',
     pageTitle: 'Not available for your role',
     actions: {
