@@ -1,9 +1,10 @@
 /**
- * The flows command line: validate and compile flow files.
+ * The flows command line: validate and compile flow files, run their saved test scenarios.
  */
 import { readFileSync } from 'node:fs';
 import { checkSubflowOutcomes, checkSubflowReferences, compileFlow, formatDiagnostic, parseFlowDocument, type CompiledFlow, type Diagnostic } from '../src/index.js';
 import { JsonSource } from './locate.js';
+import { runTestCommand } from './test-command.js';
 
 /** Where the CLI writes; tests capture it. */
 export interface CliOutput {
@@ -12,6 +13,7 @@ export interface CliOutput {
 }
 
 const consoleOutput: CliOutput = { out: (l) => console.log(l), err: (l) => console.error(l) };
+const colourTerminal = (): boolean => Boolean(process.stdout.isTTY) && process.env['NO_COLOR'] === undefined;
 let io: CliOutput = consoleOutput;
 
 interface FileReport {
@@ -105,7 +107,7 @@ function compile(args: string[]): number {
 
 function usage(problem?: string): number {
   if (problem) io.err(`error: ${problem}`);
-  io.err('usage: pnpm flows validate <files…> | pnpm flows compile <file> [--hash]');
+  io.err('usage: pnpm flows validate <files…> | pnpm flows compile <file> [--hash] | pnpm flows test <files…>');
   return 2;
 }
 
@@ -118,6 +120,9 @@ export function runCli(argv: string[], output?: CliOutput): number {
       return validate(rest);
     case 'compile':
       return compile(rest);
+    case 'test':
+      if (rest.length === 0) return usage('test needs at least one file');
+      return runTestCommand(rest, { out: io.out, err: io.err, color: io === consoleOutput && colourTerminal() });
     default:
       return usage(command ? `unknown command "${command}"` : undefined);
   }

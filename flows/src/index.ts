@@ -24,3 +24,4 @@ export { canonicalJson } from './util/canonical-json.js';
 export { compileSchedule, nextOpening, scheduleStatusAt, type ScheduleConfig, type ScheduleStatus } from './nodes/schedule.js';
 export { assertNever } from './util/assert-never.js';
 export * from "./diff.js";
+export * from './simulation/index.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nodeRegistry, type NodeRegistry, type NodeType } from '../nodes/registry.js';
+import { ScenarioSchema, type Scenario } from '../simulation/scenario.js';
 import { FlowNameSchema, IdSchema, LanguageSchema, PositionSchema, VariableDeclarationSchema } from './common.js';
 
 // Lives in common.ts so node modules (sub-flow) can use it without importing the registry-derived schema.
@@ -50,6 +51,12 @@ export const FlowDocumentSchema = z.object({
   variables: z.array(VariableDeclarationSchema).max(200).default([]),
   nodes: z.array(FlowNodeSchema).max(20000),
   edges: z.array(FlowEdgeSchema).max(60000),
+  /**
+   * Saved test calls; absent means none (left out rather than defaulted to `[]` so that documents without any
+   * read back byte for byte). They travel with the flow (versions, diffs, export) but never change what it
+   * compiles to.
+   */
+  scenarios: z.array(ScenarioSchema).max(200).optional(),
 });
 
-export type FlowDocument = Omit<z.output<typeof FlowDocumentSchema>, 'nodes'> & { nodes: FlowNode[] };
+export type FlowDocument = Omit<z.output<typeof FlowDocumentSchema>, 'nodes' | 'scenarios'> & { nodes: FlowNode[]; scenarios?: Scenario[] };
