@@ -118,6 +118,17 @@ describe('QueueService against the emulated mod_callcenter', () => {
     expect(polls).toContain(`switchboard_queue_polls_total{result="ok"} ${reads}`);
   });
 
+  it('gives up on a reading the switch never answers, and answers again once it does', async () => {
+    let stuck = true;
+    const sometimesSilent = { api: (command: string) => (stuck ? new Promise<string>(() => undefined) : client!.api(command)) };
+    const { nowEpoch } = await setUp({ [QUEUE]: {} });
+    emulator!.queues.add(member(QUEUE, 's1', nowEpoch()));
+    service = createQueueService(sometimesSilent, { readTimeoutMs: 20, cacheMs: 0 });
+    await expect(service.snapshot(QUEUE)).rejects.toThrow(/did not answer/);
+    stuck = false;
+    expect((await service.snapshot(QUEUE)).callersWaiting).toBe(1);
+  });
+
   it('falls back to the pipe tables when the switch does not answer api json, and stays with them', async () => {
     const { emulator, nowEpoch } = await setUp({ [QUEUE]: { agents: [{ name: 'ada', answerAfterSeconds: 9999 }] } });
     emulator.queues.add(member(QUEUE, 's1', nowEpoch() - 30));

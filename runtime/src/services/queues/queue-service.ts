@@ -14,6 +14,8 @@ export interface QueueServiceOptions {
   cacheMs?: number;
   /** How often watched queues are checked for callers due an update. Default 1,000 ms. */
   tickMs?: number;
+  /** A reading the switch has not answered within this long fails (a stuck switch must not stall every watcher). Default 5,000 ms. */
+  readTimeoutMs?: number;
   /** Sliding window of the observed answer rate (see wait-estimate.ts). Default 15 min. */
   rateWindowMs?: number;
   registry?: Registry;
@@ -80,6 +82,7 @@ export function createQueueService(esl: Pick<EslApi, 'api'>, options: QueueServi
   const now = options.now ?? Date.now;
   const cacheMs = options.cacheMs ?? 2000;
   const tickMs = options.tickMs ?? 1000;
+  const readTimeoutMs = options.readTimeoutMs ?? 5000;
   const logger = options.logger ?? quietLogger();
   const reader = new CallcenterReader(esl);
   const polls = counterOn(options.registry, 'switchboard_queue_polls_total', 'Reads of a queue from mod_callcenter (members and agents)', ['result']);
@@ -95,8 +98,12 @@ export function createQueueService(esl: Pick<EslApi, 'api'>, options: QueueServi
   }
 
   async function read(queue: string, state: QueueState): Promise<Observation> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const [members, agents] = await Promise.all([reader.members(queue), reader.agents(queue)]);
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`mod_callcenter did not answer about ${queue} within ${readTimeoutMs} ms`)), readTimeoutMs);
+      });
+      const [members, agents] = await Promise.race([Promise.all([reader.members(queue), reader.agents(queue)]), timeout]);
       const observation = { at: now(), members, agents };
       state.tracker.observe(members, observation.at);
       state.latest = observation;
@@ -105,6 +112,8 @@ export function createQueueService(esl: Pick<EslApi, 'api'>, options: QueueServi
     } catch (error) {
       polls.inc({ result: 'error' });
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -153,7 +162,7 @@ export function createQueueService(esl: Pick<EslApi, 'api'>, options: QueueServi
   return {
     async snapshot(queue: string): Promise<QueueSnapshot> {
       const observation = await observe(queue);
-      const callersWaiting = waitingInServiceOrder(observation.members).length;
+      const callersWaiting = positionsOf(observation).size;
       return {
         callersWaiting,
         agentsLoggedIn: observation.agents.filter(isLoggedIn).length,
