@@ -5,6 +5,7 @@ import { DiagnosticsError } from "../../errors.js";
 import type { Context, SessionUser } from "../../trpc.js";
 import type { PublishInput, ValidateInput } from "./inputs.js";
 import { asJson, displayName, loadFlow, storedDocument } from "./load.js";
+import { requirePassingScenarios } from "./publish-scenarios.js";
 
 type Ctx = Context & { user: SessionUser };
 
@@ -52,6 +53,7 @@ export async function publishFlow(ctx: Ctx, input: PublishInput) {
   }
   const compiled: CompiledFlow = result.compiled;
   await requirePublishedSubflows(ctx, compiled.subflows.filter((name) => name !== flow.name));
+  await requirePassingScenarios(ctx, flow.name, document, compiled);
 
   return ctx.prisma.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ draft_revision: number; latest_version_number: number }[]>`

@@ -1,0 +1,95 @@
+import { testDatabaseKinds } from "@switchboard/db/testing";
+import type { FlowDocument, ScenarioInput } from "@switchboard/flows";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ApiClient } from "./client.js";
+import { greetingFlow } from "./test/fixtures.js";
+import { failure, openApiHarness, type ApiHarness } from "./test/harness.js";
+
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
+
+const hearsTheGreeting: ScenarioInput = { name: "caller hears the greeting", call: { localTime: "2026-11-23T10:00", timezone: "Europe/London" }, expect: { visits: ["hello", "bye"], heard: ["Welcome to Acme"], outcome: "selfServed" } };
+
+/** A flow that greets through the sub-flow "Greeting" and then hangs up. */
+function callsGreeting(name: string): FlowDocument {
+  return {
+    ...greetingFlow(name),
+    nodes: [
+      { id: "start", type: "start", position: { x: 0, y: 0 }, data: { answer: true } },
+      { id: "greet", type: "subflow", position: { x: 0, y: 100 }, data: { flow: "Greeting", outcomes: ["done"] } },
+      { id: "bye", type: "hangup", position: { x: 0, y: 200 }, data: { cause: "NORMAL_CLEARING" } },
+    ],
+    edges: [
+      { id: "e1", source: "start", sourceOutlet: "next", target: "greet" },
+      { id: "e2", source: "greet", sourceOutlet: "done", target: "bye" },
+      { id: "e3", source: "greet", sourceOutlet: "failed", target: "bye" },
+    ],
+  } as FlowDocument;
+}
+
+function greetingSubflow(words: string): FlowDocument {
+  return {
+    ...greetingFlow("Greeting"),
+    nodes: [
+      { id: "start", type: "start", position: { x: 0, y: 0 }, data: { answer: true } },
+      { id: "hello", type: "announcement", position: { x: 0, y: 100 }, data: { prompt: { text: { en: words } }, bargeIn: false } },
+      { id: "back", type: "return", position: { x: 0, y: 200 }, data: { outcome: "done" } },
+    ],
+    edges: [
+      { id: "e1", source: "start", sourceOutlet: "next", target: "hello" },
+      { id: "e2", source: "hello", sourceOutlet: "next", target: "back" },
+    ],
+  } as FlowDocument;
+}
+
+describe.each(testDatabaseKinds())("publishing runs the flow's scenarios on %s", (kind) => {
+  let h: ApiHarness;
+  let editor: ApiClient;
+  let publisher: ApiClient;
+  beforeAll(async () => {
+    h = await openApiHarness(kind);
+  });
+  afterAll(() => h?.close());
+  beforeEach(async () => {
+    await h.reset();
+    editor = await h.sessionFor("editor");
+    publisher = await h.sessionFor("publisher");
+  });
+
+  async function saveDraft(flowId: string, document: FlowDocument) {
+    const current = await editor.flows.get.query({ flowId });
+    return editor.flows.saveDraft.mutate({ flowId, baseRevision: current.draftRevision, document });
+  }
+
+  it("publishes while the scenarios pass, and an edit that breaks one blocks publishing with the difference", async () => {
+    const flow = await editor.flows.create.mutate({ name: "welcome" });
+    await saveDraft(flow.id, { ...greetingFlow("welcome", "Welcome to Acme."), scenarios: [hearsTheGreeting] } as FlowDocument);
+    expect((await editor.flows.get.query({ flowId: flow.id })).draft.scenarios).toHaveLength(1);
+    expect((await publisher.flows.publish.mutate({ flowId: flow.id })).version.number).toBe(1);
+
+    const draft = (await editor.flows.get.query({ flowId: flow.id })).draft as FlowDocument;
+    await saveDraft(flow.id, { ...draft, nodes: draft.nodes.map((n) => (n.id === "hello" ? { ...n, data: { prompt: { text: { en: "Hi there." } }, bargeIn: false } } : n)) } as FlowDocument);
+    const refused = await failure(publisher.flows.publish.mutate({ flowId: flow.id }));
+    expect(refused.data?.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toBe(
+      'Scenario "caller hears the greeting" of "welcome" fails: expected the caller to hear "Welcome to Acme", but they heard "Hi there.". Fix the flow or update the scenario before publishing',
+    );
+    expect((await publisher.flows.listVersions.query({ flowId: flow.id })).map((v) => v.number)).toEqual([1]);
+  });
+
+  it("runs scenarios against the sub-flow's published version, not its draft", async () => {
+    const greeting = await editor.flows.create.mutate({ name: "Greeting" });
+    await saveDraft(greeting.id, greetingSubflow("Welcome to Acme."));
+    await publisher.flows.publish.mutate({ flowId: greeting.id });
+    await saveDraft(greeting.id, greetingSubflow("Draft words nobody hears yet."));
+
+    const main = await editor.flows.create.mutate({ name: "front door" });
+    const scenario = { ...hearsTheGreeting, expect: { visits: ["greet", "Greeting/hello", "bye"], heard: ["Welcome to Acme"] } };
+    await saveDraft(main.id, { ...callsGreeting("front door"), scenarios: [scenario] } as FlowDocument);
+    expect((await publisher.flows.publish.mutate({ flowId: main.id })).created).toBe(true);
+
+    await publisher.flows.publish.mutate({ flowId: greeting.id });
+    await saveDraft(main.id, { ...callsGreeting("front door"), description: "v2", scenarios: [scenario] } as FlowDocument);
+    const refused = await failure(publisher.flows.publish.mutate({ flowId: main.id }));
+    expect(refused.message).toMatch(/^Scenario "caller hears the greeting" of "front door" fails: expected the caller to hear "Welcome to Acme", but they heard "Draft words nobody hears yet."/);
+  });
+});
