@@ -75,6 +75,15 @@ describe.each(testDatabaseKinds())('call analytics on %s', (kind) => {
     expect(written).toContain('table="node_visits"} 13');
   });
 
+  it('does not hold up shutdown when the database never answers', async () => {
+    const hung = { sql: { ...db.sql, transaction: () => new Promise<never>(() => undefined) } };
+    const registry = new Registry();
+    const sink = createCallAnalytics(hung, { flushSize: 2, flushIntervalMs: 60_000, closeTimeoutMs: 50, registry });
+    playCall(sink, 'a', [['menu', 'menu', 0]], 'selfServed', 1);
+    await sink.close();
+    expect(await registry.getSingleMetricAsString('switchboard_analytics_rows_dropped_total')).toContain('reason="closedUnwritten"} 3');
+  });
+
   it('drops rows it cannot store (unknown environment, visit of an unknown call) without losing the batch', async () => {
     const registry = new Registry();
     analytics = createCallAnalytics(db, { flushIntervalMs: 60_000, registry });

@@ -15,6 +15,8 @@ export interface CallAnalyticsOptions {
   maxBufferedRows?: number;
   /** Calls tracked between start and end at most; the oldest are forgotten beyond it. Default 200,000. */
   maxActiveCalls?: number;
+  /** `close()` waits at most this long for the last write. Default 5,000 ms. */
+  closeTimeoutMs?: number;
   registry?: Registry;
   logger?: Logger;
 }
@@ -83,6 +85,7 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
   const flushIntervalMs = options.flushIntervalMs ?? 1000;
   const maxBuffered = options.maxBufferedRows ?? 100_000;
   const maxActiveCalls = options.maxActiveCalls ?? 200_000;
+  const closeTimeoutMs = options.closeTimeoutMs ?? 5000;
   const logger = options.logger ?? quietLogger();
   const written = counterOn(options.registry, 'switchboard_analytics_rows_written_total', 'Analytics rows written', ['table']);
   const dropped = counterOn(options.registry, 'switchboard_analytics_rows_dropped_total', 'Analytics rows dropped (buffer full, bad data, unknown call)', ['reason']);
@@ -262,8 +265,19 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
     async close() {
       closed = true;
       clearInterval(timer);
-      await writing;
-      await flush();
+      // A database that never answers must not hold up shutdown.
+      let giveUp: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((resolve) => {
+        giveUp = setTimeout(resolve, closeTimeoutMs);
+      });
+      await Promise.race([
+        (async () => {
+          await writing;
+          await flush();
+        })(),
+        deadline,
+      ]);
+      clearTimeout(giveUp);
       if (buffered() > 0) {
         drop('closedUnwritten', buffered());
         logger.error({ rows: buffered() }, 'analytics rows not written at shutdown');
