@@ -30,6 +30,11 @@ export class OutboundServer {
     return (this.server.address() as AddressInfo).port;
   }
 
+  /** Also calls `listener` with every call's socket as it connects (tracing, benchmarks). */
+  onConnection(listener: (socket: Socket) => void): void {
+    this.server.on('connection', listener);
+  }
+
   /** Calls being handled now. */
   get activeCalls(): number {
     return this.sessions.size;
