@@ -36,6 +36,7 @@ export class EslConnection {
   private readonly pending: PendingReply[] = [];
   private ended = false;
   private goodbyeReceived = false;
+  private corked = false;
   private markAuthRequested: () => void = () => undefined;
   /** Resolves when the switch greets an inbound client with `auth/request`. */
   readonly authRequested: Promise<void> = new Promise((resolve) => (this.markAuthRequested = resolve));
@@ -61,6 +62,15 @@ export class EslConnection {
     const text = serializeCommand(command);
     return new Promise<EslFrame>((resolve, reject) => {
       this.pending.push({ resolve, reject });
+      // Commands sent in the same tick (a `set` and its prompt) leave in one segment: one syscall, not several.
+      if (!this.corked) {
+        this.corked = true;
+        this.socket.cork();
+        process.nextTick(() => {
+          this.corked = false;
+          this.socket.uncork();
+        });
+      }
       this.socket.write(text);
     });
   }
@@ -116,8 +126,10 @@ export class EslConnection {
   private onClose(): void {
     if (this.ended) return;
     this.ended = true;
-    const error = new EslConnectionClosedError('connection closed before the reply arrived');
-    for (const reply of this.pending.splice(0)) reply.reject(error);
+    if (this.pending.length > 0) {
+      const error = new EslConnectionClosedError('connection closed before the reply arrived');
+      for (const reply of this.pending.splice(0)) reply.reject(error);
+    }
     this.handlers.closed?.();
   }
 }

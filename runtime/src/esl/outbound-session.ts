@@ -53,7 +53,7 @@ export class OutboundSession {
       disconnectNotice: (notice) => this.onNotice(notice),
       closed: () => {
         this.markChannelGone();
-        this.rejectPending(new ChannelGoneError('outbound socket closed', this.hangupCauseValue));
+        this.rejectPending(() => new ChannelGoneError('outbound socket closed', this.hangupCauseValue));
         this.resolveEnded();
       },
     });
@@ -174,21 +174,23 @@ export class OutboundSession {
     for (const listener of [...this.eventListeners]) listener(event);
     if (event.name === 'CHANNEL_HANGUP_COMPLETE') {
       // Apps queued behind the one that was running never start on a hung-up channel.
-      this.rejectPending(new ChannelGoneError('channel hung up before the app ran', this.hangupCauseValue));
+      this.rejectPending(() => new ChannelGoneError('channel hung up before the app ran', this.hangupCauseValue));
     }
   }
 
   private onNotice(notice: DisconnectNotice): void {
     this.markChannelGone();
-    if (notice.disposition !== 'linger') this.rejectPending(new ChannelGoneError('switch disconnected the socket', this.hangupCauseValue));
+    if (notice.disposition !== 'linger') this.rejectPending(() => new ChannelGoneError('switch disconnected the socket', this.hangupCauseValue));
   }
 
   private markChannelGone(): void {
     this.channelGone = true;
   }
 
-  private rejectPending(error: Error): void {
-    for (const pending of this.executions.values()) pending.reject(error);
+  private rejectPending(error: Error | (() => Error)): void {
+    if (this.executions.size === 0) return;
+    const reason = typeof error === 'function' ? error() : error;
+    for (const pending of this.executions.values()) pending.reject(reason);
     this.executions.clear();
   }
 }
