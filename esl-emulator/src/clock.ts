@@ -24,6 +24,8 @@ export function createScaledClock(timeScale = 1): SimulationClock {
     sleep: (ms, signal) =>
       new Promise<void>((resolve) => {
         if (signal?.aborted) return resolve();
+        // Nothing to wait for (an empty prompt): skip the timer, whose 1 ms minimum would dominate.
+        if (ms <= 0) return void setImmediate(resolve);
         const timer = setTimeout(done, Math.min(MAX_TIMER_MS, Math.max(0, ms / timeScale)));
         function done(): void {
           clearTimeout(timer);

@@ -30,13 +30,20 @@ export async function playPrompt(context: AppContext, file: string, interrupt?: 
   return { playedMs, completed };
 }
 
-/** Resolves `false` when the channel hangs up. */
+const hangups = new WeakMap<AbortSignal, Promise<boolean>>();
+
+/** Resolves `false` when the channel hangs up (one promise per channel, so prompts do not pile up listeners). */
 export function hangupPromise(context: AppContext): Promise<boolean> {
   const signal = context.channel.hangupSignal;
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve(false);
-    else signal.addEventListener('abort', () => resolve(false), { once: true });
-  });
+  let hangup = hangups.get(signal);
+  if (!hangup) {
+    hangup = new Promise((resolve) => {
+      if (signal.aborted) resolve(false);
+      else signal.addEventListener('abort', () => resolve(false), { once: true });
+    });
+    hangups.set(signal, hangup);
+  }
+  return hangup;
 }
 
 /** The `playback_*` variables FreeSWITCH leaves after playing a file. */
