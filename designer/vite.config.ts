@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const unusedMonacoLanguage = fileURLToPath(new URL('./src/editor/code/monaco-unused-language.ts', import.meta.url));
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const unusedMonacoLanguage = here('./src/editor/code/monaco-unused-language.ts');
 
 /**
  * The designer's browser bundle. Monaco and its workers are bundled from node_modules (see
@@ -18,6 +19,10 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
+    rollupOptions: {
+      // The app, and the flow editor alone on example flows (no server needed; used for the canvas benchmark).
+      input: { app: here('./index.html'), playground: here('./src/editor/playground/index.html') },
+    },
     // Monaco alone is several megabytes; it is loaded lazily, only when a code editor opens.
     chunkSizeWarningLimit: 5000,
   },

@@ -19,5 +19,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**'],
     environmentMatchGlobs: [['src/**', './src/test/jsdom-environment.ts']],
     setupFiles: [here('./src/test/setup.ts')],
+    // Component tests render the whole editor; give them room on a loaded CI machine.
+    testTimeout: 30_000,
   },
 });

@@ -1,6 +1,8 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FlowDocument, NodeType } from '@switchboard/flows';
+import { CanvasTextContext, memoizeTranslations } from './canvas/canvas-text';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { FlowLanguagesContext } from './canvas/flow-languages-context';
 import { isTextEntry, shortcutFor } from './canvas/shortcuts';
@@ -35,6 +37,8 @@ const NO_HIGHLIGHTS: Readonly<Record<string, NodeHighlight>> = {};
 
 /** The editor's layout and commands; {@link FlowEditor} wraps it in the React Flow provider. */
 export function FlowEditorView({ document, onChange, readOnly = false, highlights = NO_HIGHLIGHTS, onSelectionChange }: FlowEditorProps) {
+  const { t, i18n } = useTranslation();
+  const canvasText = useMemo(() => memoizeTranslations(t), [t, i18n.language]);
   const history = useEditHistory(document, onChange);
   const diagnostics = useFlowDiagnostics(document);
   const decorations = useMemo<NodeDecorations>(() => ({ issues: countIssuesByNode(diagnostics), highlights }), [diagnostics, highlights]);
@@ -152,7 +156,8 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
   const changeNodeLabel = useCallback((nodeId: string, label: string) => commit(updateNodeLabel(document, nodeId, label), `${nodeId}:label`), [commit, document]);
 
   return (
-    <FlowLanguagesContext.Provider value={document.languages}>
+    <CanvasTextContext.Provider value={canvasText}>
+      <FlowLanguagesContext.Provider value={document.languages}>
       <div className={readOnly ? 'sb-editor is-read-only' : 'sb-editor'} onKeyDown={onKeyDown}>
         <EditorToolbar
           view={view}
@@ -191,6 +196,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
           </aside>
         </div>
       </div>
-    </FlowLanguagesContext.Provider>
+      </FlowLanguagesContext.Provider>
+    </CanvasTextContext.Provider>
   );
 }

@@ -5,8 +5,10 @@ import { afterEach } from 'vitest';
  * skipped there.
  */
 if (typeof window !== 'undefined') {
-  const { cleanup } = await import('@testing-library/react');
+  const { cleanup, configure } = await import('@testing-library/react');
   afterEach(() => cleanup());
+  // CI runs every package's tests at once; debounced compile and parsing may take a while on a busy machine.
+  configure({ asyncUtilTimeout: 5000 });
 
   // jsdom has no layout engine: React Flow needs these to measure nodes and apply its viewport transform.
   class ResizeObserverStub {

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useCanvasText } from './canvas-text';
 import type { NodeIssueCount } from '../state/canvas-mapping';
 
 /** Red (errors) or amber (warnings only) count on a canvas node. */
 export function IssueBadge({ issues }: { issues: NodeIssueCount | undefined }) {
-  const { t } = useTranslation();
+  const t = useCanvasText();
   if (!issues || issues.errors + issues.warnings === 0) return null;
   const severity = issues.errors > 0 ? 'error' : 'warning';
   const title = t('canvas.issueBadge', { errors: issues.errors, warnings: issues.warnings });

@@ -1,6 +1,6 @@
 import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCanvasText } from './canvas-text';
 import { nodeDefinition } from '@switchboard/flows';
 import { TARGET_HANDLE, type CanvasNodeData } from '../state/canvas-mapping';
 import { IssueBadge } from './IssueBadge';
@@ -15,7 +15,7 @@ interface NodeFrameProps {
 
 /** The shared look of every canvas node: title, issue badge, highlight, inlet and labelled outlets. */
 export function NodeFrame({ data, selected, connectable, children }: NodeFrameProps) {
-  const { t } = useTranslation();
+  const t = useCanvasText();
   const { node, issues, highlight } = data;
   const category = nodeDefinition(node.type)?.category ?? 'routing';
   const classes = ['sb-node', `sb-node--${category}`];

@@ -1,13 +1,13 @@
 import { Handle, Position } from '@xyflow/react';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCanvasText } from './canvas-text';
 import type { FlowNode } from '@switchboard/flows';
 import { outletsOf } from '../state/document-edits';
 import { outletLabel } from './outlet-label';
 
 /** One labelled source handle per outlet, id = outlet name, so an edge maps 1:1 to `{source, sourceOutlet, target}`. */
 export function OutletHandles({ node, connectable }: { node: FlowNode; connectable: boolean }) {
-  const { t } = useTranslation();
+  const t = useCanvasText();
   const outlets = useMemo(() => outletsOf(node), [node]);
   if (outlets.length === 0) return null;
   return (

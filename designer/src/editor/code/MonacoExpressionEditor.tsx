@@ -43,6 +43,9 @@ export default function MonacoExpressionEditor({ value, ariaLabel, readOnly, pro
       wordWrap: 'off',
       fixedOverflowWidgets: true,
       automaticLayout: true,
+      // A plain textarea receives the keys: the canvas (React Flow) recognises it as text entry and leaves
+      // Space and Delete alone, which it does not for Chrome's EditContext.
+      editContext: false,
       fontSize: 13,
     });
     // One line: Enter accepts a suggestion but never inserts a line break.

@@ -44,6 +44,9 @@ export default function MonacoJsonEditor({ value, readOnly, problems, ariaLabel,
       ariaLabel,
       readOnly,
       automaticLayout: true,
+      // A plain textarea receives the keys: the canvas (React Flow) recognises it as text entry and leaves
+      // Space and Delete alone, which it does not for Chrome's EditContext.
+      editContext: false,
       minimap: { enabled: false },
       tabSize: 2,
       scrollBeyondLastLine: false,

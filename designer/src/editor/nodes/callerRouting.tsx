@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCanvasText } from '../canvas/canvas-text';
 import type { FlowNodeOf } from '@switchboard/flows';
 import { NodeFrame } from '../canvas/NodeFrame';
 import { SummaryRow } from '../canvas/SummaryRow';
@@ -8,7 +8,7 @@ import type { CanvasNode } from '../state/canvas-mapping';
 
 /** What is matched, and how many numbers and prefixes each list holds; the lists are the outlets below. */
 export const CallerRoutingNode = memo(function CallerRoutingNode({ data, selected, isConnectable }: NodeProps<CanvasNode>) {
-  const { t } = useTranslation();
+  const t = useCanvasText();
   const settings = (data.node as FlowNodeOf<'callerRouting'>).data;
   const matched = settings.matchOn === 'channel' ? `${t('options.matchOn.channel')} ${settings.channelVariable ?? ''}` : t(`options.matchOn.${settings.matchOn}`);
   return (

@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCanvasText } from '../canvas/canvas-text';
 import type { FlowNodeOf } from '@switchboard/flows';
 import { NodeFrame } from '../canvas/NodeFrame';
 import { PromptLine } from '../canvas/PromptLine';
@@ -9,7 +9,7 @@ import type { CanvasNode } from '../state/canvas-mapping';
 
 /** How many digits are asked for, and where they are stored. */
 export const CollectDigitsNode = memo(function CollectDigitsNode({ data, selected, isConnectable }: NodeProps<CanvasNode>) {
-  const { t } = useTranslation();
+  const t = useCanvasText();
   const settings = (data.node as FlowNodeOf<'collectDigits'>).data;
   return (
     <NodeFrame data={data} selected={selected} connectable={isConnectable}>

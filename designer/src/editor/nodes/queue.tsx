@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCanvasText } from '../canvas/canvas-text';
 import type { FlowNodeOf } from '@switchboard/flows';
 import { NodeFrame } from '../canvas/NodeFrame';
 import { SummaryRow } from '../canvas/SummaryRow';
@@ -8,7 +8,7 @@ import type { CanvasNode } from '../state/canvas-mapping';
 
 /** Queue name, priority and skills, the overflow thresholds, and the callback / leave keys. */
 export const QueueNode = memo(function QueueNode({ data, selected, isConnectable }: NodeProps<CanvasNode>) {
-  const { t } = useTranslation();
+  const t = useCanvasText();
   const settings = (data.node as FlowNodeOf<'queue'>).data;
   const overflow = settings.overflow;
   return (

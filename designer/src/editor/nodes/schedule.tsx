@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCanvasText } from '../canvas/canvas-text';
 import type { FlowNodeOf } from '@switchboard/flows';
 import { NodeFrame } from '../canvas/NodeFrame';
 import { SummaryRow } from '../canvas/SummaryRow';
@@ -9,7 +9,7 @@ import { todaysHours } from './schedule-today';
 
 /** The time zone and today's hours there (or today's holiday), and whether the emergency override is on. */
 export const ScheduleNode = memo(function ScheduleNode({ data, selected, isConnectable }: NodeProps<CanvasNode>) {
-  const { t } = useTranslation();
+  const t = useCanvasText();
   const settings = (data.node as FlowNodeOf<'schedule'>).data;
   const today = todaysHours(settings, Date.now());
   const hours = today && today.hours.length > 0 ? today.hours.map((h) => `${h.open}–${h.close}`).join(', ') : t('nodes.schedule.summary.closedAllDay');

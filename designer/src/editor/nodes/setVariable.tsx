@@ -1,13 +1,13 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCanvasText } from '../canvas/canvas-text';
 import type { FlowNodeOf } from '@switchboard/flows';
 import { NodeFrame } from '../canvas/NodeFrame';
 import type { CanvasNode } from '../state/canvas-mapping';
 
 /** The assignments, `name = expression`. */
 export const SetVariableNode = memo(function SetVariableNode({ data, selected, isConnectable }: NodeProps<CanvasNode>) {
-  const { t } = useTranslation();
+  const t = useCanvasText();
   const settings = (data.node as FlowNodeOf<'setVariable'>).data;
   if (settings.assignments.length === 0) {
     return (

@@ -1,13 +1,13 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCanvasText } from '../canvas/canvas-text';
 import type { FlowNodeOf } from '@switchboard/flows';
 import { NodeFrame } from '../canvas/NodeFrame';
 import type { CanvasNode } from '../state/canvas-mapping';
 
 /** The share of calls per branch as a bar; the branches are the outlets below. */
 export const SplitNode = memo(function SplitNode({ data, selected, isConnectable }: NodeProps<CanvasNode>) {
-  const { t } = useTranslation();
+  const t = useCanvasText();
   const settings = (data.node as FlowNodeOf<'split'>).data;
   const total = settings.branches.reduce((sum, branch) => sum + branch.percent, 0);
   return (

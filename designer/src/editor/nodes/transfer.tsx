@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCanvasText } from '../canvas/canvas-text';
 import type { FlowNodeOf } from '@switchboard/flows';
 import { NodeFrame } from '../canvas/NodeFrame';
 import { SummaryRow } from '../canvas/SummaryRow';
@@ -8,7 +8,7 @@ import type { CanvasNode } from '../state/canvas-mapping';
 
 /** Where the call goes and how long it rings. */
 export const TransferNode = memo(function TransferNode({ data, selected, isConnectable }: NodeProps<CanvasNode>) {
-  const { t } = useTranslation();
+  const t = useCanvasText();
   const settings = (data.node as FlowNodeOf<'transfer'>).data;
   return (
     <NodeFrame data={data} selected={selected} connectable={isConnectable}>
