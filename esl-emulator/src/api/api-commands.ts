@@ -41,6 +41,17 @@ export async function runApiCommand(emulator: Emulator, commandLine: string): Pr
       emulator.killChannel(first, second || 'NORMAL_CLEARING');
       return '+OK\n';
     }
+    case 'uuid_break': {
+      // Stops the media playing on the channel: a callcenter member's hold music, so the member leaves (BREAK_OUT).
+      const channel = core.channels.get(first);
+      if (!channel) return '-ERR No such channel!\n';
+      channel.breakMedia();
+      return '+OK\n';
+    }
+    case 'uuid_broadcast': {
+      // Plays a file (or app::args) to the channel over whatever it is doing; the emulator only acknowledges it.
+      return core.channels.has(first) ? '+OK Message sent\n' : '-ERR No such channel!\n';
+    }
     case 'uuid_send_dtmf':
       return core.channels.has(first) ? `+OK ${first} sent DTMF ${second}.\n` : '-ERR no such channel.\n';
     case 'callcenter_config':

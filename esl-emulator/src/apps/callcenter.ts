@@ -5,7 +5,7 @@ import type { AppContext, Application } from './app-context.js';
 import { hangupPromise, setPlaybackVariables } from './media.js';
 import type { QueueMember } from './queue-registry.js';
 
-type Departure = { kind: 'agent'; agent: string; talkSeconds: number } | { kind: 'cancel'; reason: 'TIMEOUT' | 'NO_AGENT_TIMEOUT' | 'BREAK_OUT' } | { kind: 'hangup' };
+type Departure = { kind: 'agent'; agent: string; talkSeconds: number } | { kind: 'cancel'; reason: 'TIMEOUT' | 'NO_AGENT_TIMEOUT' | 'BREAK_OUT'; key?: string } | { kind: 'hangup' };
 
 function fireMemberEvent(context: AppContext, member: QueueMember, action: string, extra: Array<[string, string]>, site: CallingSite = SITES.ccMemberStart): void {
   context.core.fireChannelEvent('CUSTOM', context.channel, {
@@ -61,10 +61,16 @@ async function waitForDeparture(context: AppContext, queue: string): Promise<Dep
   if (agent) {
     waits.push(context.sleep(agent.answerAfterSeconds * 1000).then(() => ({ kind: 'agent', agent: agent.name, talkSeconds: agent.talkSeconds ?? 30 })));
   }
+  // uuid_break stops the hold music; mod_callcenter takes that as BREAK_OUT with no exit key.
+  let stopBreak: () => void = () => undefined;
+  waits.push(new Promise<Departure>((resolve) => (stopBreak = context.channel.onBreak(() => resolve({ kind: 'cancel', reason: 'BREAK_OUT' })))));
+  void Promise.race(waits).then(() => stopBreak());
   const pressed = context.script.queueDtmf;
   const exitKeys = context.channel.variables.get('cc_exit_keys') ?? '';
-  if (pressed && pressed.digits.split('').some((digit) => exitKeys.includes(digit))) {
-    waits.push(context.sleep(pressed.afterMs ?? 0).then(() => ({ kind: 'cancel', reason: 'BREAK_OUT' })));
+  const exitKey = pressed?.digits.split('').find((digit) => exitKeys.includes(digit));
+  if (pressed && exitKey !== undefined) {
+    // mod_callcenter's hold-music DTMF callback keeps the key in cc_exit_key.
+    waits.push(context.sleep(pressed.afterMs ?? 0).then(() => ({ kind: 'cancel', reason: 'BREAK_OUT', key: exitKey })));
   }
   return Promise.race(waits);
 }
@@ -138,6 +144,7 @@ export const callcenter: Application = async (context, arg) => {
     channel.setVariable('cc_queue_canceled_epoch', String(left));
     channel.setVariable('cc_cause', 'cancel');
     if (reason) channel.setVariable('cc_cancel_reason', reason);
+    if (departure.kind === 'cancel' && departure.key !== undefined) channel.setVariable('cc_exit_key', departure.key);
   }
   fireMembersCount(context, queue);
 };

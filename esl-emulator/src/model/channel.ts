@@ -65,6 +65,22 @@ export class Channel {
     this.hangupSignal = this.hangupController.signal;
   }
 
+  private readonly breakListeners = new Set<() => void>();
+
+  /** `uuid_break`: whatever is playing stops (CF_BREAK); returns whether anything was listening. */
+  breakMedia(): boolean {
+    const listeners = [...this.breakListeners];
+    this.breakListeners.clear();
+    for (const listener of listeners) listener();
+    return listeners.length > 0;
+  }
+
+  /** Runs `listener` on the next `uuid_break`; returns the function that stops listening. */
+  onBreak(listener: () => void): () => void {
+    this.breakListeners.add(listener);
+    return () => this.breakListeners.delete(listener);
+  }
+
   /** Sets (or, with an empty/undefined value, removes) a channel variable; a set variable moves to the end. */
   setVariable(name: string, value: string | undefined): void {
     this.variables.delete(name);
