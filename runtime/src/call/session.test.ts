@@ -144,4 +144,36 @@ describe('call session through the emulator', () => {
     expect(outcomes).toContain('callerHungUp');
     await Promise.all(calls.map((call) => call.finished));
   });
+
+  it('queue: position announced over the hold music; the max-wait timer takes the caller out (uuid_break) before the overflow route speaks', async () => {
+    harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', exampleFlow('support-queue.json'))]), emulator: { queues: { 'support@default': {} } } });
+    const h = harness;
+    const call = h.emulator.placeCall({ destination: '1000', callerIdNumber: '4005551234', script: { dtmf: [{ digits: '1' }] } });
+    while (!h.queues.watchers.has(call.bLegUuid)) await new Promise((resolve) => setTimeout(resolve, 1));
+    h.queues.watchers.get(call.bLegUuid)?.({ position: 3, estimatedWaitSeconds: 150 });
+    expect((await h.summaryOf(call.bLegUuid)).outcome).toBe('callbackScheduled');
+    const commands = h.commands.get(call.bLegUuid) ?? [];
+    expect(commands).toContain(`api uuid_broadcast ${call.bLegUuid} 'speak::flite|kal|You are number 3 in the queue.' aleg`);
+    const leave = commands.indexOf(`api uuid_break ${call.bLegUuid}`);
+    expect(leave).toBeGreaterThan(commands.indexOf('execute callcenter support@default'));
+    expect(commands[leave + 1]).toBe('execute speak flite|kal|Sorry to keep you waiting. All our agents are still busy.');
+    // On the switch, the callcenter app had returned (BREAK_OUT) before the next app started.
+    const b = (await call.finished).log.flatMap((entry) => (entry.kind === 'event' && entry.leg === 'b' ? [entry.event] : []));
+    const app = (event: (typeof b)[number]) => event.headers.find(([name]) => name === 'Application')?.[1];
+    const queueDone = b.findIndex((event) => event.name === 'CHANNEL_EXECUTE_COMPLETE' && app(event) === 'callcenter');
+    const sorryStarts = b.findIndex((event, index) => index > 0 && event.name === 'CHANNEL_EXECUTE' && app(event) === 'speak' && index > queueDone);
+    expect(queueDone).toBeGreaterThan(0);
+    expect(sorryStarts).toBeGreaterThan(queueDone);
+    expect(h.callbacks.requests).toMatchObject([{ queue: 'support@default', number: '4005551234', keepPlace: true }]);
+  });
+
+  it('queue: the callback key pressed while waiting (BREAK_OUT with cc_exit_key) books a callback that keeps the wait', async () => {
+    harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', exampleFlow('support-queue.json'))]), emulator: { queues: { 'support@default': {} } } });
+    const call = harness.emulator.placeCall({ destination: '1000', callerIdNumber: '4005551234', script: { queueDtmf: { digits: '1', afterMs: 30_000 }, dtmf: [{ digits: '1' }] } });
+    expect((await harness.summaryOf(call.bLegUuid)).outcome).toBe('callbackScheduled');
+    expect(harness.commands.get(call.bLegUuid)).not.toContain(`api uuid_break ${call.bLegUuid}`);
+    const [request] = harness.callbacks.requests;
+    expect(request?.originalWaitSeconds).toBeGreaterThanOrEqual(25);
+    expect(request?.originalWaitSeconds).toBeLessThan(60);
+  });
 });
