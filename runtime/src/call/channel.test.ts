@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ChannelGoneError, type ExecuteResult, type OutboundSession } from '../esl/index.js';
+import { CallChannel } from './channel.js';
+
+/** An OutboundSession stand-in that records what would have been written. */
+function fakeOutbound() {
+  const written: string[] = [];
+  const fake = {
+    isChannelGone: false,
+    hangupCause: undefined as string | undefined,
+    execute: (app: string, arg?: string) => {
+      written.push(arg === undefined ? app : `${app} ${arg}`);
+      return Promise.resolve({ application: app, response: '_none_', variables: {}, channelHungUp: false } as unknown as ExecuteResult);
+    },
+    api: (command: string) => {
+      written.push(`api ${command}`);
+      return Promise.resolve('+OK\n');
+    },
+  };
+  return { fake, written, outbound: fake as unknown as OutboundSession };
+}
+
+describe('CallChannel', () => {
+  it('skips a set/unset that would not change what this call gave the channel', async () => {
+    const { written, outbound } = fakeOutbound();
+    const channel = new CallChannel('u1', outbound);
+    const set = (arg: string) => ({ kind: 'execute' as const, app: 'set', arg, eventLock: true });
+    await channel.send([set('playback_terminators=none'), { kind: 'execute', app: 'speak', arg: 'flite|kal|a', eventLock: true }]);
+    await channel.send([set('playback_terminators=none'), { kind: 'execute', app: 'speak', arg: 'flite|kal|b', eventLock: true }]);
+    await channel.send([set('playback_terminators=any'), { kind: 'execute', app: 'unset', arg: 'cc_exit_keys', eventLock: true }, { kind: 'execute', app: 'unset', arg: 'cc_exit_keys', eventLock: true }]);
+    expect(written).toEqual(['set playback_terminators=none', 'speak flite|kal|a', 'speak flite|kal|b', 'set playback_terminators=any', 'unset cc_exit_keys']);
+  });
+
+  it('once the caller is gone it refuses every command without writing, and counts them', async () => {
+    const { fake, written, outbound } = fakeOutbound();
+    const channel = new CallChannel('u1', outbound);
+    fake.isChannelGone = true;
+    fake.hangupCause = 'NORMAL_CLEARING';
+    await expect(channel.send([{ kind: 'execute', app: 'hangup', arg: 'NORMAL_CLEARING', eventLock: true }])).rejects.toBeInstanceOf(ChannelGoneError);
+    await expect(channel.api('uuid_break u1')).rejects.toBeInstanceOf(ChannelGoneError);
+    channel.markGone();
+    expect(written).toEqual([]);
+    expect(channel.refused).toBe(2);
+  });
+
+  it('settled() waits for every app still running', async () => {
+    const { outbound } = fakeOutbound();
+    const channel = new CallChannel('u1', outbound);
+    let finish: () => void = () => undefined;
+    channel.track(new Promise<void>((resolve) => (finish = resolve)));
+    let settled = false;
+    const waiting = channel.settled().then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    finish();
+    await waiting;
+    expect(settled).toBe(true);
+  });
+});
