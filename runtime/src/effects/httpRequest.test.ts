@@ -12,8 +12,8 @@ function context(fetchImpl: typeof fetch, delivered: CallEvent[], cleanups: Arra
     services: { fetch: fetchImpl, queues: new FakeQueueService(), callbacks: new FakeCallbackService(), analytics: new RecordingAnalytics() },
     clock: systemClock,
     logger: pino({ level: 'silent' }),
-    deliver: (event) => delivered.push(event),
-    onEnd: (cleanup) => {
+    deliver: (event: CallEvent) => delivered.push(event),
+    onEnd: (cleanup: () => void) => {
       cleanups.push(cleanup);
       return () => cleanups.splice(cleanups.indexOf(cleanup), 1);
     },
