@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type EditorView = 'canvas' | 'code';
@@ -18,7 +19,7 @@ interface EditorToolbarProps {
 }
 
 /** Undo/redo, auto-layout, fit view, delete, and the switch between canvas and code view. */
-export function EditorToolbar(props: EditorToolbarProps) {
+export const EditorToolbar = memo(function EditorToolbar(props: EditorToolbarProps) {
   const { t } = useTranslation();
   const { view, readOnly } = props;
   return (
@@ -59,4 +60,4 @@ export function EditorToolbar(props: EditorToolbarProps) {
       )}
     </div>
   );
-}
+});

@@ -116,7 +116,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
     setLayingOut(true);
     try {
       const sizes = new Map<string, NodeSize>();
-      for (const node of canvas.nodes) {
+      for (const node of flow.getNodes()) {
         if (node.measured?.width && node.measured.height) sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
       }
       commit(moveNodes(document, await layoutFlow(document, sizes)));
@@ -124,7 +124,9 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
     } finally {
       setLayingOut(false);
     }
-  }, [canvas.nodes, commit, document, flow]);
+  }, [commit, document, flow]);
+
+  const fitView = useCallback(() => void flow.fitView({ duration: 300 }), [flow]);
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
@@ -169,8 +171,8 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
           onViewChange={setView}
           onUndo={history.undo}
           onRedo={history.redo}
-          onAutoLayout={() => void autoLayout()}
-          onFitView={() => void flow.fitView({ duration: 300 })}
+          onAutoLayout={autoLayout}
+          onFitView={fitView}
           onDeleteSelection={deleteSelection}
         />
         <div className="sb-editor__main">

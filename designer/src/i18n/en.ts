@@ -268,6 +268,7 @@ export const en = {
   validation: {
     title: 'Problems',
     allGood: 'No problems found',
+    showAll: 'Show all {{count}} problems',
     counts: '{{errors}} errors · {{warnings}} warnings',
     severity: { error: 'Error', warning: 'Warning' },
     node: 'step {{id}}',

@@ -312,6 +312,7 @@ export const zhCN = {
   validation: {
     title: '问题',
     allGood: '没有发现问题',
+    showAll: '显示全部 {{count}} 个问题',
     counts: '{{errors}} 个错误 · {{warnings}} 个警告',
     severity: { error: '错误', warning: '警告' },
     node: '步骤 {{id}}',

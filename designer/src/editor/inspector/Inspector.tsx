@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic, FlowDocument } from '@switchboard/flows';
 import type { Selection } from '../state/useCanvasState';
@@ -16,7 +17,7 @@ interface InspectorProps {
 }
 
 /** The right-hand panel: one node's settings, a multi-selection summary, or the flow's own settings. */
-export function Inspector({ document, selection, diagnostics, readOnly, onCommit, onChangeNodeData, onChangeNodeLabel, onDeleteSelection }: InspectorProps) {
+export const Inspector = memo(function Inspector({ document, selection, diagnostics, readOnly, onCommit, onChangeNodeData, onChangeNodeLabel, onDeleteSelection }: InspectorProps) {
   const { t } = useTranslation();
   const selectedCount = selection.nodeIds.length + selection.edgeIds.length;
   if (selection.nodeIds.length === 1 && selection.edgeIds.length === 0) {
@@ -50,4 +51,4 @@ export function Inspector({ document, selection, diagnostics, readOnly, onCommit
     );
   }
   return <FlowSettings document={document} diagnostics={diagnostics} readOnly={readOnly} onChange={onCommit} />;
-}
+});

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { memo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeType } from '@switchboard/flows';
 import { PALETTE_DRAG_TYPE } from './palette-drag';
@@ -10,7 +10,7 @@ interface PaletteProps {
 }
 
 /** Every node type, grouped by category, with its title and description. Drag onto the canvas, or click to add. */
-export function Palette({ onAdd }: PaletteProps) {
+export const Palette = memo(function Palette({ onAdd }: PaletteProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
@@ -52,4 +52,4 @@ export function Palette({ onAdd }: PaletteProps) {
       })}
     </nav>
   );
-}
+});

@@ -1,9 +1,10 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../i18n';
 import { supportLineFlow } from '../examples/support-line';
 import { removeElements } from '../state/document-edits';
 import { renderEditor } from '../test/render-editor';
+import { FIRST_PROBLEMS_SHOWN, ValidationPanel } from './ValidationPanel';
 
 beforeEach(async () => {
   await i18n.changeLanguage('en');
@@ -42,5 +43,13 @@ describe('validation panel', () => {
     expect(screen.getByRole('form', { name: 'Settings of closed_message' })).toBeTruthy();
     expect(selections.at(-1)).toEqual(['closed_message']);
     expect(document.querySelector('.react-flow__node[data-id="closed_message"]')?.classList.contains('selected')).toBe(true);
+  });
+
+  it('lists the first problems of a long list and shows the rest on request', () => {
+    const diagnostics = Array.from({ length: 150 }, (_, i) => ({ code: 'SB201' as const, severity: 'warning' as const, nodeId: `n${i}`, path: `nodes[${i}]`, message: `node n${i} cannot be reached` }));
+    render(<ValidationPanel diagnostics={diagnostics} onShowNode={() => {}} />);
+    expect(screen.getAllByRole('button', { name: /SB201/ })).toHaveLength(FIRST_PROBLEMS_SHOWN);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 150 problems' }));
+    expect(screen.getAllByRole('button', { name: /SB201/ })).toHaveLength(150);
   });
 });

@@ -1,7 +1,10 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '@switchboard/flows';
 import { DiagnosticItem } from './DiagnosticItem';
+
+/** Problems listed before "show all": a long list costs time to render and helps nobody read it. */
+export const FIRST_PROBLEMS_SHOWN = 100;
 
 interface ValidationPanelProps {
   diagnostics: readonly Diagnostic[];
@@ -10,9 +13,11 @@ interface ValidationPanelProps {
 }
 
 /** Live problems in the flow: errors block publishing, warnings are advice. Click one to go to its node. */
-export function ValidationPanel({ diagnostics, onShowNode }: ValidationPanelProps) {
+export const ValidationPanel = memo(function ValidationPanel({ diagnostics, onShowNode }: ValidationPanelProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? diagnostics : diagnostics.slice(0, FIRST_PROBLEMS_SHOWN);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   return (
@@ -25,11 +30,18 @@ export function ValidationPanel({ diagnostics, onShowNode }: ValidationPanelProp
       </button>
       {open && diagnostics.length > 0 && (
         <ul className="sb-validation__list">
-          {diagnostics.map((diagnostic, index) => (
+          {shown.map((diagnostic, index) => (
             <DiagnosticItem key={`${diagnostic.code}:${diagnostic.path}:${index}`} diagnostic={diagnostic} onShowNode={onShowNode} />
           ))}
+          {shown.length < diagnostics.length && (
+            <li>
+              <button type="button" className="sb-button sb-button--small" onClick={() => setShowAll(true)}>
+                {t('validation.showAll', { count: diagnostics.length })}
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </section>
   );
-}
+});
