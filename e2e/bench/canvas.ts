@@ -25,22 +25,31 @@ async function signIn(page: Page) {
   await page.getByTestId('role-badge').waitFor();
 }
 
-/** Navigation → all nodes on the canvas → a click on a node selects it (the canvas answers input). */
+/**
+ * Navigation → the flow's nodes painted on the canvas (large flows render only what is in view) → a raw mouse
+ * click on a node selects it (the canvas answers input). No Playwright actionability waits inside the timing.
+ */
 async function timeToInteractive(page: Page, path: string) {
   const started = performance.now();
   await page.goto(path);
-  await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node').length >= count, NODES, { polling: 'raf', timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelector('.react-flow__node[data-id="step_1"]')?.getBoundingClientRect().width, null, { polling: 'raf', timeout: 60_000 });
   const rendered = performance.now() - started;
-  const target = page.getByTestId('node-step_1');
-  await target.click({ position: { x: 20, y: 10 } });
-  await page.locator('.react-flow__node.selected[data-id="step_1"]').waitFor({ timeout: 60_000 });
-  return { rendered, interactive: performance.now() - started };
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('.react-flow__node[data-id="step_1"] header')!.getBoundingClientRect();
+    return { x: r.x + 20, y: r.y + r.height / 2 };
+  });
+  await page.mouse.click(box.x, box.y);
+  await page.waitForFunction(() => document.querySelector('.react-flow__node.selected[data-id="step_1"]'), null, { polling: 'raf', timeout: 60_000 });
+  const onCanvas = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
+  return { rendered, interactive: performance.now() - started, onCanvas };
 }
 
 /** Press on a node, move it 120 px in 12 steps, release; until the node shows at its new place. */
 async function timeToDrag(page: Page) {
-  const handle = page.getByTestId('node-step_3').locator('header');
-  const box = (await handle.boundingBox())!;
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('.react-flow__node[data-id="step_3"] header')!.getBoundingClientRect();
+    return { x: r.x, y: r.y, height: r.height };
+  });
   const before = await page.locator('.react-flow__node[data-id="step_3"]').getAttribute('style');
   const started = performance.now();
   await page.mouse.move(box.x + 20, box.y + box.height / 2);
@@ -70,6 +79,7 @@ try {
   const rendered: number[] = [];
   const interactive: number[] = [];
   const drags: number[] = [];
+  let onCanvas = 0;
   // The first load warms the HTTP cache (as a returning user's browser would be) and is not counted.
   await timeToInteractive(page, `/flows/${flowId}`);
   for (let run = 0; run < RUNS; run++) {
@@ -77,11 +87,13 @@ try {
     const timing = await timeToInteractive(page, `/flows/${flowId}`);
     rendered.push(timing.rendered);
     interactive.push(timing.interactive);
+    onCanvas = timing.onCanvas;
     drags.push(await timeToDrag(page));
   }
   const fmt = (values: number[]) => `median ${median(values).toFixed(0)} ms (runs: ${values.map((v) => v.toFixed(0)).join(', ')})`;
-  console.log(`\nCanvas benchmark: ${NODES}-node flow, headless Chromium, ${RUNS} runs`);
-  console.log(`  navigation → all ${NODES} nodes rendered: ${fmt(rendered)}`);
+  const [load1] = (await import('node:os')).loadavg();
+  console.log(`\nCanvas benchmark: ${NODES}-node flow, headless Chromium, ${RUNS} runs (machine load average ${load1!.toFixed(1)})`);
+  console.log(`  navigation → nodes painted (${onCanvas} of ${NODES} in view are in the DOM): ${fmt(rendered)}`);
   console.log(`  navigation → interactive (node click selects): ${fmt(interactive)}  goal ≤ ${GOAL_MS} ms: ${median(interactive) <= GOAL_MS ? 'met' : 'NOT met'}`);
   console.log(`  drag a node 120 px (12 moves) → shown at its new place: ${fmt(drags)}`);
 } finally {

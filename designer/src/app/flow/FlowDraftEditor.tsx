@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { FlowEditor } from '../../editor';
+import { FlowEditor, type NodeHighlight } from '../../editor';
+import { FlowSimulator } from '../../simulator';
 import { apiErrorInfo } from '../api/api-error';
 import { useTRPC, useTRPCClient, type FlowDetail } from '../api/trpc';
 import { createFlowWithDocument } from '../flows/create-flow';
@@ -41,6 +42,8 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
   const status = useFlowStatus({ name, latestVersionNumber: flow.latestVersionNumber });
   const [publishing, setPublishing] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const [testCallOpen, setTestCallOpen] = useState(false);
+  const [highlights, setHighlights] = useState<Record<string, NodeHighlight>>({});
 
   const { flush } = draft;
 
@@ -61,6 +64,9 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
         <GuardedButton permission="publishFlows" whenDenied="note" className="sb-app-button sb-app-button--primary" onClick={() => setPublishing(true)}>
           {t('app.publish.button')}
         </GuardedButton>
+        <button type="button" className="sb-app-button" aria-pressed={testCallOpen} onClick={() => setTestCallOpen((open) => !open)}>
+          {t('simulator.open')}
+        </button>
         <button type="button" className="sb-app-button" aria-pressed={versionsOpen} onClick={() => setVersionsOpen((open) => !open)}>
           {t('app.versions.button')}
         </button>
@@ -69,8 +75,11 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
       </FlowTitleBar>
       <div className="sb-app-flow__body">
         <div className="sb-app-flow__editor">
-          <FlowEditor document={draft.document} onChange={draft.change} readOnly={!editing.allowed} />
+          <FlowEditor document={draft.document} onChange={draft.change} readOnly={!editing.allowed} highlights={testCallOpen ? highlights : undefined} />
         </div>
+        {testCallOpen && (
+          <FlowSimulator flowId={flow.id} draft={draft.document} onHighlights={setHighlights} onDraftChange={editing.allowed ? draft.change : undefined} editDeniedReason={editing.reason} />
+        )}
         {versionsOpen && <VersionsPanel flowId={flow.id} flowName={name} status={status} onClose={() => setVersionsOpen(false)} />}
       </div>
       {publishing && (

@@ -14,7 +14,7 @@ const binding: Binding = {
   flowName: 'Support line',
   versionNumber: 1,
   contentHash: 'abc',
-  updatedAt: new Date('2026-01-01T00:00:00Z'),
+  updatedAt: '2026-01-01T00:00:00.000Z',
 };
 const noDiff = { flow: [], nodes: { added: [], removed: [], changed: [] }, edges: { added: [], removed: [], changed: [] }, identical: true };
 
