@@ -81,6 +81,7 @@ if (command === 'install') {
   install();
 } else if (command === 'start') {
   install();
+  must('pnpm', ['--filter', '@switchboard/designer', 'build']);
   const status = run('pnpm', ['run', 'serve']);
   process.exit(status);
 } else if (command === 'test') {
