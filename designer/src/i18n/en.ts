@@ -1,5 +1,6 @@
 import { DIAGNOSTIC_CODES, nodeRegistry } from '@switchboard/flows';
 import { appEn } from '../app/i18n/en';
+import { simulatorEn } from '../simulator/i18n/en';
 
 /**
  * English UI text. Node titles/descriptions and diagnostic titles/hints come from the flows core itself, so
@@ -283,6 +284,7 @@ export const en = {
   },
   diagnostics,
   app: appEn,
+  simulator: simulatorEn,
 };
 
 export type Resources = typeof en;

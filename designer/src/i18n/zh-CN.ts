@@ -1,4 +1,5 @@
 import { appZhCN } from '../app/i18n/zh-CN';
+import { simulatorZhCN } from '../simulator/i18n/zh-CN';
 
 /** 简体中文界面文本。键与 en.ts 一一对应（有测试检查）。 */
 export const zhCN = {
@@ -377,4 +378,5 @@ export const zhCN = {
     SB302: { title: '找不到子流程', hint: '先发布该子流程，或修正名称。' },
   },
   app: appZhCN,
+  simulator: simulatorZhCN,
 };

@@ -1,0 +1,93 @@
+import { compileFlow, runScenario, ScenarioSchema, type FlowDocument, type Scenario, type ScenarioResult } from '@switchboard/flows';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { differenceText } from './difference-text';
+
+/**
+ * The flow's saved scenarios: run them all (green / red with the first difference), load one into the start
+ * form, edit one as JSON, or delete it. Editing needs the right to edit the flow.
+ */
+export function ScenarioList({
+  document,
+  onChange,
+  editDeniedReason,
+  onLoad,
+}: {
+  document: FlowDocument;
+  onChange: ((scenarios: Scenario[]) => void) | undefined;
+  editDeniedReason: string | undefined;
+  onLoad: (scenario: Scenario) => void;
+}) {
+  const { t } = useTranslation();
+  const scenarios = document.scenarios ?? [];
+  const [results, setResults] = useState<Record<string, Pick<ScenarioResult, 'passed' | 'difference'>> | null>(null);
+  const [editing, setEditing] = useState<{ index: number; text: string; problem: string | null } | null>(null);
+
+  const runAll = () => {
+    const compiled = compileFlow(document).compiled;
+    const next: Record<string, Pick<ScenarioResult, 'passed' | 'difference'>> = {};
+    for (const scenario of scenarios) {
+      next[scenario.name] = compiled ? runScenario(compiled, scenario) : { passed: false, difference: { kind: 'cannotStart', message: t('simulator.problems.doesNotCompile') } };
+    }
+    setResults(next);
+  };
+
+  const saveEdit = () => {
+    if (!editing || !onChange) return;
+    let parsed;
+    try {
+      parsed = ScenarioSchema.safeParse(JSON.parse(editing.text));
+    } catch (error) {
+      return setEditing({ ...editing, problem: error instanceof Error ? error.message : String(error) });
+    }
+    if (!parsed.success) return setEditing({ ...editing, problem: `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}` });
+    onChange(scenarios.map((scenario, index) => (index === editing.index ? parsed.data : scenario)));
+    setEditing(null);
+    setResults(null);
+  };
+
+  const passed = results ? Object.values(results).filter((r) => r.passed).length : 0;
+  return (
+    <section className="sb-sim-scenarios" aria-label={t('simulator.scenarios.title')}>
+      <header>
+        <h3>{t('simulator.scenarios.title')}</h3>
+        <button type="button" className="sb-app-button" disabled={scenarios.length === 0} onClick={runAll}>
+          {t('simulator.scenarios.runAll')}
+        </button>
+      </header>
+      {scenarios.length === 0 && <p className="sb-sim-muted">{t('simulator.scenarios.none')}</p>}
+      {results && <p data-testid="scenario-summary">{t('simulator.scenarios.summary', { passed, failed: scenarios.length - passed })}</p>}
+      <ul>
+        {scenarios.map((scenario, index) => {
+          const result = results?.[scenario.name];
+          return (
+            <li key={`${scenario.name}-${index}`} className={result ? (result.passed ? 'sb-sim-scenario sb-sim-scenario--pass' : 'sb-sim-scenario sb-sim-scenario--fail') : 'sb-sim-scenario'} data-testid="scenario">
+              <span className="sb-sim-scenario__name">
+                {result && <span aria-label={result.passed ? t('simulator.scenarios.passed') : t('simulator.scenarios.failed')}>{result.passed ? '✓ ' : '✗ '}</span>}
+                {scenario.name}
+              </span>
+              <span className="sb-sim-scenario__actions">
+                <button type="button" onClick={() => onLoad(scenario)}>{t('simulator.scenarios.load')}</button>
+                <button type="button" disabled={!onChange} title={editDeniedReason} onClick={() => setEditing({ index, text: JSON.stringify(scenario, null, 2), problem: null })}>
+                  {t('simulator.scenarios.edit')}
+                </button>
+                <button type="button" disabled={!onChange} title={editDeniedReason} onClick={() => onChange?.(scenarios.filter((_, i) => i !== index))}>
+                  {t('simulator.scenarios.delete')}
+                </button>
+              </span>
+              {result && !result.passed && result.difference && <p className="sb-sim-difference" data-testid="scenario-difference">{differenceText(t, result.difference)}</p>}
+              {editing?.index === index && (
+                <div className="sb-sim-edit">
+                  <textarea aria-label={t('simulator.scenarios.json')} rows={12} spellCheck={false} value={editing.text} onChange={(e) => setEditing({ ...editing, text: e.target.value, problem: null })} />
+                  {editing.problem && <p role="alert">{editing.problem}</p>}
+                  <button type="button" className="sb-app-button sb-app-button--primary" onClick={saveEdit}>{t('simulator.scenarios.saveEdit')}</button>
+                  <button type="button" className="sb-app-button" onClick={() => setEditing(null)}>{t('simulator.scenarios.cancelEdit')}</button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

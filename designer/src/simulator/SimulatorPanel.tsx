@@ -1,0 +1,169 @@
+import { scenarioFromRun, type FlowDocument, type Scenario } from '@switchboard/flows';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NodeHighlight } from '../editor';
+import { CallInputsFields } from './CallInputsFields';
+import { DEFAULT_FORM, formFromScenario, inputsFromForm, type CallInputsForm } from './call-inputs';
+import { pathHighlights } from './highlights';
+import { Keypad } from './Keypad';
+import { ScenarioList } from './ScenarioList';
+import { TranscriptView } from './TranscriptView';
+import { transcriptLines } from './transcript-lines';
+import { useTestCall } from './useTestCall';
+import './simulator.css';
+
+export interface SimulatorPanelProps {
+  /** The document to call: the draft, or a version chosen by the caller of this panel. */
+  document: FlowDocument;
+  /** Lights the call's path on the canvas (`active` / `visited`); called with `{}` when the call is cleared. */
+  onHighlights: (highlights: Record<string, NodeHighlight>) => void;
+  /** Saves the flow's scenarios into the draft; absent when the user may not edit the flow. */
+  onScenariosChange?: (scenarios: Scenario[]) => void;
+  /** Why scenarios cannot be saved (shown on the disabled controls). */
+  editDeniedReason?: string;
+}
+
+/** Speaks new prompts with the browser's speech synthesis, when the tester turned it on and the browser has it. */
+function useSpokenPrompts(enabled: boolean, prompts: ReadonlyArray<{ text: string; language: string }>) {
+  const spoken = useRef(0);
+  useEffect(() => {
+    const synthesis = typeof window !== 'undefined' ? window.speechSynthesis : undefined;
+    if (!enabled || !synthesis || typeof SpeechSynthesisUtterance === 'undefined') {
+      spoken.current = prompts.length;
+      return;
+    }
+    for (const prompt of prompts.slice(spoken.current)) {
+      const utterance = new SpeechSynthesisUtterance(prompt.text);
+      utterance.lang = prompt.language;
+      synthesis.speak(utterance);
+    }
+    spoken.current = prompts.length;
+  }, [enabled, prompts]);
+}
+
+/**
+ * Test calls in the browser on the same interpreter the runtime runs, with a simulated switch: inputs, a keypad,
+ * stay silent / hang up, the virtual clock, a transcript with the exact FreeSWITCH commands, the path on the
+ * canvas, and the flow's saved scenarios.
+ */
+export function SimulatorPanel({ document, onHighlights, onScenariosChange, editDeniedReason }: SimulatorPanelProps) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<CallInputsForm>(DEFAULT_FORM);
+  const [formProblem, setFormProblem] = useState<string | null>(null);
+  const [showDetails, setShowDetails] = useState(false);
+  const [speak, setSpeak] = useState(false);
+  const [scenarioName, setScenarioName] = useState('');
+  const [panel, setPanel] = useState<HTMLElement | null>(null);
+  const call = useTestCall(document);
+  const simulation = call.simulation;
+
+  const lines = useMemo(() => (simulation ? transcriptLines(simulation.transcript) : []), [simulation, call.revision]);
+  const prompts = useMemo(() => lines.flatMap((line) => (line.kind === 'heard' && !line.audio ? [{ text: line.text, language: line.language }] : [])), [lines]);
+  useSpokenPrompts(speak, prompts);
+
+  useEffect(() => {
+    onHighlights(simulation ? pathHighlights(simulation) : {});
+  }, [simulation, call.revision, onHighlights]);
+
+  const startCall = () => {
+    const inputs = inputsFromForm(form);
+    if (!inputs.ok) return setFormProblem(`${inputs.field}: ${inputs.message}`);
+    setFormProblem(null);
+    call.start(inputs.inputs);
+  };
+
+  const saveRun = () => {
+    if (!simulation || !onScenariosChange) return;
+    const name = scenarioName.trim() || t('simulator.save.defaultName', { count: (document.scenarios?.length ?? 0) + 1 });
+    onScenariosChange([...(document.scenarios ?? []), scenarioFromRun(simulation, name)]);
+    setScenarioName('');
+  };
+
+  const live = simulation !== null && !simulation.ended;
+  const timezone = simulation?.inputs.call.timezone ?? form.timezone;
+  const status = !simulation
+    ? null
+    : simulation.ended
+      ? t('simulator.status.ended', { outcome: t(`simulator.outcomes.${simulation.outcome ?? 'inProgress'}`) })
+      : simulation.waitingFor === 'digits'
+        ? t('simulator.status.waitingForKeys', { node: simulation.activeNode?.nodeId ?? '' })
+        : simulation.waitingFor === 'queue'
+          ? t('simulator.status.inQueue', { node: simulation.activeNode?.nodeId ?? '' })
+          : t('simulator.status.at', { node: simulation.activeNode?.nodeId ?? '' });
+
+  return (
+    <aside className="sb-sim" ref={setPanel} tabIndex={-1} aria-label={t('simulator.title')} data-testid="simulator-panel">
+      <h2>{t('simulator.title')}</h2>
+      <details open={!simulation}>
+        <summary>{t('simulator.inputs.title')}</summary>
+        <CallInputsFields form={form} onChange={setForm} languages={document.languages} />
+      </details>
+      <div className="sb-sim-controls">
+        <button type="button" className="sb-app-button sb-app-button--primary" onClick={startCall}>
+          {simulation ? t('simulator.restart') : t('simulator.start')}
+        </button>
+        <label className="sb-sim-check">
+          <input type="checkbox" checked={call.mode === 'step'} onChange={(e) => call.setMode(e.target.checked ? 'step' : 'run')} />
+          {t('simulator.stepMode')}
+        </label>
+        <label className="sb-sim-check">
+          <input type="checkbox" checked={call.realTime} onChange={(e) => call.setRealTime(e.target.checked)} />
+          {t('simulator.realTime')}
+        </label>
+        <label className="sb-sim-check">
+          <input type="checkbox" checked={speak} onChange={(e) => setSpeak(e.target.checked)} />
+          {t('simulator.speak')}
+        </label>
+      </div>
+      {formProblem && <p role="alert" className="sb-sim-problem">{t('simulator.problems.inputs', { problem: formProblem })}</p>}
+      {call.problem && (
+        <p role="alert" className="sb-sim-problem">
+          {call.problem.kind === 'doesNotCompile' ? t('simulator.problems.doesNotCompileCount', { count: call.problem.errors }) : t('simulator.problems.cannotStart', { message: call.problem.message })}
+        </p>
+      )}
+      {simulation && (
+        <>
+          <p className="sb-sim-status" data-testid="simulator-status" role="status">
+            {status} · <time>{t('simulator.clock', { time: simulation ? localTimeLabel(simulation.now, timezone) : '' })}</time>
+          </p>
+          <Keypad disabled={!live} onPress={(key) => call.act((c) => void c.press(key))} keyboardTarget={panel} />
+          <div className="sb-sim-controls">
+            <button type="button" className="sb-app-button" disabled={!live} onClick={() => call.act((c) => c.silence())}>{t('simulator.silence')}</button>
+            <button type="button" className="sb-app-button" disabled={!live} onClick={() => call.act((c) => c.hangUp())}>{t('simulator.hangUp')}</button>
+            <button type="button" className="sb-app-button" disabled={!live || !simulation.next} onClick={() => call.act((c) => void c.step())}>{t('simulator.step')}</button>
+            <button type="button" className="sb-app-button" disabled={!live} onClick={() => call.act((c) => void c.runToInput())}>{t('simulator.run')}</button>
+            {[10, 60].map((seconds) => (
+              <button key={seconds} type="button" className="sb-app-button" disabled={!live} onClick={() => call.act((c) => c.advance(seconds))}>
+                {t('simulator.advance', { seconds })}
+              </button>
+            ))}
+          </div>
+          <label className="sb-sim-check">
+            <input type="checkbox" checked={showDetails} onChange={(e) => setShowDetails(e.target.checked)} />
+            {t('simulator.showEvents')}
+          </label>
+          <TranscriptView lines={lines} timezone={timezone} showDetails={showDetails} />
+          <div className="sb-sim-save">
+            <input aria-label={t('simulator.save.name')} placeholder={t('simulator.save.name')} value={scenarioName} onChange={(e) => setScenarioName(e.target.value)} />
+            <button type="button" className="sb-app-button" disabled={!onScenariosChange} title={editDeniedReason} onClick={saveRun}>
+              {t('simulator.save.button')}
+            </button>
+          </div>
+        </>
+      )}
+      <ScenarioList
+        document={document}
+        onChange={onScenariosChange}
+        editDeniedReason={editDeniedReason}
+        onLoad={(scenario) => {
+          setForm(formFromScenario(scenario));
+          setScenarioName(scenario.name);
+        }}
+      />
+    </aside>
+  );
+}
+
+function localTimeLabel(at: number, timezone: string): string {
+  return `${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium', timeZone: timezone }).format(at)} (${timezone})`;
+}

@@ -1,0 +1,121 @@
+import { HttpMockSchema, ScenarioSchema, type Scenario, type SimulationInputs } from '@switchboard/flows';
+import { z } from 'zod';
+
+/** The start form's fields, as the tester edits them (text inputs). */
+export interface CallInputsForm {
+  caller: string;
+  dialled: string;
+  localTime: string;
+  timezone: string;
+  language: string;
+  emergency: boolean;
+  /** Channel variables, one `name=value` a line. */
+  channel: string;
+  agentsLoggedIn: number;
+  agentsAvailable: number;
+  callersWaiting: number;
+  estimatedWaitSeconds: number;
+  agentAnswers: boolean;
+  agentAnswersAfterSeconds: number;
+  talkSeconds: number;
+  transferResult: Scenario['transfer']['result'];
+  ringSeconds: number;
+  callbackResult: Scenario['callback']['result'];
+  /** HTTP mocks as JSON: `[{ "url": "https://crm.example.com/*", "status": 200, "body": "{…}" }]`. */
+  http: string;
+}
+
+export const DEFAULT_FORM: CallInputsForm = {
+  caller: '+447700900123',
+  dialled: '1000',
+  localTime: '2026-11-23T10:00',
+  timezone: 'Europe/London',
+  language: '',
+  emergency: false,
+  channel: '',
+  agentsLoggedIn: 3,
+  agentsAvailable: 0,
+  callersWaiting: 2,
+  estimatedWaitSeconds: 60,
+  agentAnswers: true,
+  agentAnswersAfterSeconds: 45,
+  talkSeconds: 120,
+  transferResult: 'answered',
+  ringSeconds: 5,
+  callbackResult: 'booked',
+  http: '[]',
+};
+
+function channelVariables(text: string): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const separator = line.indexOf('=');
+    if (separator > 0) variables[line.slice(0, separator).trim()] = line.slice(separator + 1).trim();
+  }
+  return variables;
+}
+
+/** The form as simulation inputs, or the first problem (field path and message) when it is not valid. */
+export function inputsFromForm(form: CallInputsForm): { ok: true; inputs: SimulationInputs } | { ok: false; field: string; message: string } {
+  let http: unknown;
+  try {
+    http = JSON.parse(form.http.trim() === '' ? '[]' : form.http);
+  } catch (error) {
+    return { ok: false, field: 'http', message: error instanceof Error ? error.message : String(error) };
+  }
+  const mocks = z.array(HttpMockSchema).safeParse(http);
+  if (!mocks.success) return { ok: false, field: 'http', message: mocks.error.issues[0]?.message ?? '' };
+  const parsed = ScenarioSchema.safeParse({
+    name: 'test call',
+    call: {
+      caller: form.caller,
+      dialled: form.dialled,
+      localTime: form.localTime,
+      timezone: form.timezone,
+      ...(form.language === '' ? {} : { language: form.language }),
+      channel: channelVariables(form.channel),
+      flags: form.emergency ? { emergency: true } : {},
+    },
+    queue: {
+      agentsLoggedIn: form.agentsLoggedIn,
+      agentsAvailable: form.agentsAvailable,
+      callersWaiting: form.callersWaiting,
+      estimatedWaitSeconds: form.estimatedWaitSeconds,
+      agentAnswersAfterSeconds: form.agentAnswers ? form.agentAnswersAfterSeconds : null,
+      talkSeconds: form.talkSeconds,
+    },
+    transfer: { result: form.transferResult, ringSeconds: form.ringSeconds },
+    callback: { result: form.callbackResult },
+    http: mocks.data,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, field: issue?.path.join('.') ?? '', message: issue?.message ?? '' };
+  }
+  const { call, queue, queues, transfer, callback, http: httpMocks } = parsed.data;
+  return { ok: true, inputs: { call, queue, queues, transfer, callback, http: httpMocks } };
+}
+
+/** A saved scenario's inputs back in the form (to re-run or adjust it). */
+export function formFromScenario(scenario: Scenario): CallInputsForm {
+  return {
+    caller: scenario.call.caller,
+    dialled: scenario.call.dialled,
+    localTime: scenario.call.localTime,
+    timezone: scenario.call.timezone,
+    language: scenario.call.language ?? '',
+    emergency: scenario.call.flags['emergency'] === true,
+    channel: Object.entries(scenario.call.channel).map(([name, value]) => `${name}=${value}`).join('\n'),
+    agentsLoggedIn: scenario.queue.agentsLoggedIn,
+    agentsAvailable: scenario.queue.agentsAvailable,
+    callersWaiting: scenario.queue.callersWaiting,
+    estimatedWaitSeconds: scenario.queue.estimatedWaitSeconds,
+    agentAnswers: scenario.queue.agentAnswersAfterSeconds !== null,
+    agentAnswersAfterSeconds: scenario.queue.agentAnswersAfterSeconds ?? DEFAULT_FORM.agentAnswersAfterSeconds,
+    talkSeconds: scenario.queue.talkSeconds,
+    transferResult: scenario.transfer.result,
+    ringSeconds: scenario.transfer.ringSeconds,
+    callbackResult: scenario.callback.result,
+    http: JSON.stringify(scenario.http, null, 2),
+  };
+}

@@ -1,0 +1,95 @@
+import type { Effect, TranscriptEntry } from '@switchboard/flows';
+import { commandsForEffect, describeCommand, DEFAULT_COMMAND_SETTINGS, type CommandSettings } from '@switchboard/runtime/commands';
+
+/** Shown in place of the call's channel uuid: a simulated call has no channel. */
+export const SIMULATED_CHANNEL = '<channel-uuid>';
+
+/** One FreeSWITCH command as the runtime would write it, and whether the runtime skips it as a repeat. */
+export interface CommandLine {
+  text: string;
+  /** A `set` to the value this call already gave the channel: the runtime does not send it again. */
+  repeat: boolean;
+}
+
+/** A transcript line for the panel; text the panel translates is given as a key and values. */
+export type TranscriptLine =
+  | { kind: 'heard'; at: number; text: string; language: string; audio: boolean }
+  | { kind: 'caller'; at: number; entry: Extract<TranscriptEntry, { kind: 'caller' }> }
+  | { kind: 'collecting'; at: number; entered: string }
+  | { kind: 'keysIgnored'; at: number; keys: string; why: 'nothingListening' | 'notAnExitKey' }
+  | { kind: 'visit'; at: number; flow: string; nodeId: string; nodeType: string }
+  | { kind: 'effect'; at: number; effect: Effect; commands: CommandLine[]; note: string | null }
+  | { kind: 'event'; at: number; from: 'caller' | 'switch'; type: string; detail: string };
+
+/** What the caller hears in an effect: prompt texts (or audio files) in playing order. */
+function heardIn(effect: Effect): Array<{ text: string; language: string; audio: boolean }> {
+  const prompts =
+    effect.kind === 'play' || effect.kind === 'announce'
+      ? [effect.prompt]
+      : effect.kind === 'collectDigits'
+        ? effect.prompts
+        : effect.kind === 'voicemail' && effect.greeting
+          ? [effect.greeting]
+          : [];
+  return prompts.map((p) => ({ text: p.audio ?? p.text ?? '', language: p.language, audio: p.audio !== undefined }));
+}
+
+/** The interesting fields of an event, for one line of the transcript. */
+function eventDetail(event: Extract<TranscriptEntry, { kind: 'event' }>['event']): string {
+  const { type: _type, at: _at, seq: _seq, ...rest } = event as Record<string, unknown> & { type: string };
+  return Object.entries(rest)
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(' ');
+}
+
+/**
+ * The transcript as the panel shows it: what the caller hears, what they did, each effect with the exact
+ * FreeSWITCH commands from the runtime's own mapping (`@switchboard/runtime/commands`), and the switch's answers.
+ */
+export function transcriptLines(entries: readonly TranscriptEntry[], settings: CommandSettings = DEFAULT_COMMAND_SETTINGS): TranscriptLine[] {
+  const channel = new Map<string, string | null>();
+  const lines: TranscriptLine[] = [];
+  for (const entry of entries) {
+    switch (entry.kind) {
+      case 'caller':
+        lines.push({ kind: 'caller', at: entry.at, entry });
+        break;
+      case 'collecting':
+        lines.push({ kind: 'collecting', at: entry.at, entered: entry.entered });
+        break;
+      case 'keysIgnored':
+        lines.push({ kind: 'keysIgnored', at: entry.at, keys: entry.keys, why: entry.why });
+        break;
+      case 'event':
+        lines.push({ kind: 'event', at: entry.at, from: entry.from, type: entry.event.type, detail: eventDetail(entry.event) });
+        break;
+      case 'effect': {
+        const effect = entry.effect;
+        if (effect.kind === 'visit') {
+          lines.push({ kind: 'visit', at: entry.at, flow: effect.flow, nodeId: effect.nodeId, nodeType: effect.nodeType });
+          break;
+        }
+        const mapped = commandsForEffect(effect, SIMULATED_CHANNEL, settings);
+        const commands = mapped.commands.map((command) => ({ text: describeCommand(command), repeat: isRepeat(channel, command.kind === 'execute' ? command.app : '', command.kind === 'execute' ? command.arg : null) }));
+        lines.push({ kind: 'effect', at: entry.at, effect, commands, note: mapped.note });
+        for (const heard of heardIn(effect)) lines.push({ kind: 'heard', at: entry.at, ...heard });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return lines;
+}
+
+/** Same rule as the runtime's CallChannel: a `set`/`unset` that changes nothing is not written. */
+function isRepeat(channel: Map<string, string | null>, app: string, arg: string | null): boolean {
+  if (arg === null || (app !== 'set' && app !== 'unset')) return false;
+  const separator = arg.indexOf('=');
+  const name = app === 'unset' ? arg.trim() : separator > 0 ? arg.slice(0, separator) : null;
+  if (name === null) return false;
+  const value = app === 'unset' ? null : arg.slice(separator + 1);
+  if (channel.has(name) && channel.get(name) === value) return true;
+  channel.set(name, value);
+  return false;
+}
