@@ -42,8 +42,20 @@ export function runOutboundSocket(call: SimulatedCall, core: SwitchCore, target:
     let appEnded = false;
     let closed = false;
 
+    let corked = false;
     const write = (text: string): void => {
-      if (socket && !closed && socket.writable) socket.write(text);
+      if (!socket || closed || !socket.writable) return;
+      // Everything written in one tick (a reply and the events that follow it) leaves in one segment.
+      if (!corked) {
+        corked = true;
+        const held = socket;
+        held.cork();
+        process.nextTick(() => {
+          corked = false;
+          held.uncork();
+        });
+      }
+      socket.write(text);
     };
     const close = (): void => {
       if (closed) return;
