@@ -10,8 +10,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
   resolve: {
-    // Monaco cannot run in jsdom: tests see it fail to load, as a browser that cannot fetch it would, and the
-    // editor falls back to its plain text editors.
+    // Monaco cannot run in jsdom: tests get a stand-in that never finishes loading, so the editor shows its
+    // plain text editors, as it does while Monaco loads.
     alias: [{ find: /^monaco-editor(\/.*)?$/, replacement: here('./src/test/monaco-unavailable.ts') }],
   },
   test: {
