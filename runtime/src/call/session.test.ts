@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { scaledClock, type RuntimeClock } from './clock.js';
 import { FakeVersionSource } from '../testing/fakes.js';
 import { compiledFlow, greetingFlow, liveVersion } from '../testing/flows.js';
-import { exampleFlow, startHarness, type Harness } from '../testing/harness.js';
+import { exampleFlow, startHarness, TIME_SCALE, type Harness } from '../testing/harness.js';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -175,5 +176,61 @@ describe('call session through the emulator', () => {
     const [request] = harness.callbacks.requests;
     expect(request?.originalWaitSeconds).toBeGreaterThanOrEqual(25);
     expect(request?.originalWaitSeconds).toBeLessThan(60);
+  });
+
+  it('runs sub-flows linked into the pinned program, and keeps serving the cached version while the database is down', async () => {
+    const identify = compiledFlow(
+      'Identify',
+      [
+        { id: 'start', type: 'start' },
+        { id: 'ask', type: 'announcement', data: { prompt: { text: { en: 'Let me find your account.' } } } },
+        { id: 'done', type: 'return', data: { outcome: 'found' } },
+      ],
+      ['start:next->ask', 'ask:next->done'],
+    );
+    const main = compiledFlow(
+      'Main',
+      [
+        { id: 'start', type: 'start' },
+        { id: 'sub', type: 'subflow', data: { flow: 'Identify', outcomes: ['found'] } },
+        { id: 'bye', type: 'hangup', data: { goodbye: { text: { en: 'Goodbye.' } } } },
+      ],
+      ['start:next->sub', 'sub:found->bye', 'sub:failed->bye'],
+    );
+    harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', main)], [identify]) });
+    harness.source.down = true;
+    harness.feed.notify({ address: '1000', environment: 'production', versionId: 'Main-v1' });
+    const call = harness.emulator.placeCall({ destination: '1000' });
+    expect(await harness.summaryOf(call.bLegUuid)).toMatchObject({ outcome: 'selfServed', versionId: 'Main-v1' });
+    expect((harness.commands.get(call.bLegUuid) ?? []).filter((command) => command.startsWith('execute speak'))).toEqual([
+      'execute speak flite|kal|Let me find your account.',
+      'execute speak flite|kal|Goodbye.',
+    ]);
+    expect(harness.registry.health.databaseReachable).toBe(false);
+  });
+
+  it('a caller who hangs up in the queue is abandoned there; the call\'s timers are cleared, none fires later', async () => {
+    const base = scaledClock(Date.now(), TIME_SCALE);
+    const live = new Set<unknown>();
+    const clock: RuntimeClock = {
+      now: base.now,
+      setTimeout: (run, ms) => {
+        const handle: unknown = base.setTimeout(() => {
+          live.delete(handle);
+          run();
+        }, ms);
+        live.add(handle);
+        return handle;
+      },
+      clearTimeout: (handle) => {
+        live.delete(handle);
+        base.clearTimeout(handle);
+      },
+    };
+    harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', exampleFlow('support-queue.json'))]), emulator: { queues: { 'support@default': {} } }, clock });
+    const call = harness.emulator.placeCall({ destination: '1000', script: { hangupAfterMs: 40_000 } });
+    expect((await harness.summaryOf(call.bLegUuid)).outcome).toBe('abandonedInQueue');
+    expect(harness.commands.get(call.bLegUuid)).toContain('execute callcenter support@default');
+    expect(live.size).toBe(0);
   });
 });

@@ -23,14 +23,14 @@ const v1 = compiledFlow(
 );
 const v2 = greetingFlow('Main', 'This is version two.');
 
-const N = Number(process.env['HOT_SWAP_CALLS'] ?? 200);
+const N = Number(process.env['HOT_SWAP_CALLS'] ?? 300);
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
 describe('hot swap under load', () => {
-  it('publishing while 200 calls are in progress: they finish on v1, the next 200 run v2, none fails', async () => {
+  it('publishing while 300 calls are in progress: they finish on v1, the next 300 run v2, none fails', async () => {
     const held: Array<() => void> = [];
     const gatedFetch = (() => new Promise<Response>((resolve) => held.push(() => resolve(new Response('{}', { status: 200 }))))) as typeof fetch;
     harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', v1, 1)]), clock: systemClock, fetch: gatedFetch });
