@@ -76,6 +76,22 @@ describe('startRuntime', () => {
   });
 });
 
+describe('startRuntime with its real services', () => {
+  it('opens the database, loads (no) bindings, and answers an unbound number with the fallback', async () => {
+    const target = { host: '127.0.0.1', port: 0 };
+    emulator = await startEmulator({ outbound: target, timeScale: 1000 });
+    runtime = await startRuntime({
+      config: loadConfig({ DATABASE_URL: 'memory://', ESL_HOST: '127.0.0.1', ESL_PORT: String(emulator.inboundPort), RUNTIME_LISTEN_PORT: '0', RUNTIME_HTTP_PORT: '0' }),
+      logger: pino({ level: 'silent' }),
+    });
+    target.port = runtime.outboundPort;
+    await runtime.registry.loaded;
+    expect(runtime.health()).toMatchObject({ registry: { loaded: true, bindings: 0 }, database: { reachable: true } });
+    const call = emulator.placeCall({ destination: '4242' });
+    expect((await call.finished).hangupCause).toBe('NORMAL_TEMPORARY_FAILURE');
+  }, 30_000);
+});
+
 describe('loadConfig', () => {
   it('has defaults for a FreeSWITCH on the same host', () => {
     expect(loadConfig({})).toMatchObject({
