@@ -94,7 +94,8 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
   return (
     <aside className="sb-sim" ref={setPanel} tabIndex={-1} aria-label={t('simulator.title')} data-testid="simulator-panel">
       <h2>{t('simulator.title')}</h2>
-      <details open={!simulation}>
+      {/* Open at first; the tester folds it away (or back) — a call in progress does not close it. */}
+      <details open>
         <summary>{t('simulator.inputs.title')}</summary>
         <CallInputsFields form={form} onChange={setForm} languages={document.languages} />
       </details>
