@@ -47,6 +47,8 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
   const flow = useReactFlow();
   const canvasWrapper = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<EditorView>('canvas');
+  const [codeOpened, setCodeOpened] = useState(false);
+  if (view === 'code' && !codeOpened) setCodeOpened(true);
   const [layingOut, setLayingOut] = useState(false);
 
   useEffect(() => {
@@ -181,7 +183,12 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
             <div className={view === 'canvas' ? 'sb-editor__stage' : 'sb-editor__stage is-hidden'}>
               <FlowCanvas document={document} canvas={canvas} readOnly={readOnly} wrapperRef={canvasWrapper} onCommit={commit} onDropNode={addNodeAt} />
             </div>
-            {view === 'code' && <CodeView document={document} readOnly={readOnly} onCommit={commit} />}
+            {codeOpened && (
+              // Kept once opened: text with unfinished edits survives a look at the canvas.
+              <div className={view === 'code' ? 'sb-editor__code' : 'sb-editor__code is-hidden'}>
+                <CodeView document={document} readOnly={readOnly} onCommit={commit} />
+              </div>
+            )}
             <ValidationPanel diagnostics={diagnostics} onShowNode={showNode} />
           </div>
           <aside className="sb-editor__side">

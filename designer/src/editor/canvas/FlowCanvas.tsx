@@ -69,7 +69,8 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
   );
 
   return (
-    <div className="sb-canvas" ref={wrapperRef} onDragOver={onDragOver} onDrop={onDrop}>
+    // Focusable, so a click on the empty canvas keeps keyboard shortcuts (paste, undo) inside the editor.
+    <div className="sb-canvas" ref={wrapperRef} tabIndex={-1} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode>
         nodes={canvas.nodes}
         edges={canvas.edges}

@@ -40,4 +40,13 @@ describe('code view', () => {
     expect(latest().name).toBe('Support line');
     expect((screen.getByRole('textbox', { name: 'Flow as JSON' }) as HTMLTextAreaElement).value).toContain('"Support line"');
   });
+
+  it('keeps unfinished text when the user looks at the canvas and comes back', async () => {
+    renderEditor(supportLineFlow());
+    const text = openCodeView();
+    const unfinished = text.value.replace('"Support line"', '"Support line');
+    fireEvent.change(text, { target: { value: unfinished } });
+    fireEvent.click(screen.getByRole('tab', { name: 'Canvas' }));
+    expect(openCodeView().value).toBe(unfinished);
+  });
 });

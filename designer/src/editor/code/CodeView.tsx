@@ -23,6 +23,8 @@ interface CodeViewProps {
 export function CodeView({ document, readOnly, onCommit }: CodeViewProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(() => documentToText(document));
+  // The text as the view last wrote it: while the user has not touched it, it can be replaced without parsing.
+  const generated = useRef(text);
   const [problems, setProblems] = useState<TextProblem[]>([]);
   const [conflict, setConflict] = useState(false);
   const [seen, setSeen] = useState(document);
@@ -34,9 +36,10 @@ export function CodeView({ document, readOnly, onCommit }: CodeViewProps) {
   if (seen !== document) {
     setSeen(document);
     if (document !== committed.current) {
-      const action = reconcileText(text, document);
+      const action = text === generated.current ? 'replace' : reconcileText(text, document);
       if (action === 'replace') {
-        setText(documentToText(document));
+        generated.current = documentToText(document);
+        setText(generated.current);
         setProblems([]);
         setConflict(false);
       } else if (action === 'conflict') setConflict(true);
@@ -44,6 +47,11 @@ export function CodeView({ document, readOnly, onCommit }: CodeViewProps) {
   }
 
   useEffect(() => {
+    if (text === generated.current) {
+      // Back to exactly what the view wrote (e.g. an edit undone by hand): nothing to parse or apply.
+      setProblems((current) => (current.length === 0 ? current : []));
+      return;
+    }
     const timer = setTimeout(() => {
       const parsed = parseDocumentText(text);
       if (!parsed.ok) {
@@ -60,7 +68,8 @@ export function CodeView({ document, readOnly, onCommit }: CodeViewProps) {
   }, [text]);
 
   const replaceWithDocument = useCallback(() => {
-    setText(documentToText(document));
+    generated.current = documentToText(document);
+    setText(generated.current);
     setProblems([]);
     setConflict(false);
   }, [document]);
