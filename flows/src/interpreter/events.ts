@@ -17,6 +17,9 @@ export type CallEvent =
       seq?: number;
     }
   | { type: 'queueUpdate'; at: number; position: number; estimatedWaitSeconds: number; seq?: number }
+  /** An agent picked up: the caller is now talking to them (mod_callcenter `bridge-agent-start`). */
+  | { type: 'queueAnswered'; at: number; agent?: string; seq?: number }
+  /** The wait is over; `answered` is sent when the agent call has ENDED. */
   | { type: 'queueExit'; at: number; reason: QueueExitReason; detail?: string; seq?: number }
   | { type: 'transferResult'; at: number; result: 'answered' | 'busy' | 'noAnswer' | 'failed'; cause?: string; seq?: number }
   | { type: 'httpResult'; at: number; status?: number; body?: string; error?: string; seq?: number }

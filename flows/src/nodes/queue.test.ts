@@ -395,3 +395,34 @@ describe('queue node: settings', () => {
     expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'SB151', severity: 'warning', path: 'nodes[1].data.announcements.everySeconds' }));
   });
 });
+
+describe('queue node: talking to an agent', () => {
+  it('stops the max-wait timer when an agent picks up, so a long conversation never ends in overflow', () => {
+    const flow = compile();
+    const inQueue = joined(flow);
+    const pickedUp = answer(flow, inQueue, { type: 'queueAnswered', at: T0 + 60 * SECOND, agent: 'agent-7' });
+    expect(kinds(pickedUp.effects)).toEqual(['cancelTimer']);
+    expect(pickedUp.state.reachedAgent).toBe(true);
+    // A late max-wait timer (already on its way) and position updates are ignored while the two talk.
+    const lateTimer = step(flow, pickedUp.state, { type: 'timer', name: 'queue.maxWait', at: T0 + 120 * SECOND });
+    expect(lateTimer.effects).toEqual([]);
+    expect(answer(flow, pickedUp, { type: 'queueUpdate', at: T0 + 130 * SECOND, position: 1, estimatedWaitSeconds: 0 }).effects).toEqual([]);
+    const over = answer(flow, pickedUp, { type: 'queueExit', at: T0 + 400 * SECOND, reason: 'answered' });
+    expect(visited(over.effects)).toEqual(['goodbye']);
+    expect(endOf(over.effects)).toMatchObject({ outcome: 'answeredFromQueue' });
+  });
+
+  it('keeps the call counted as answered when the caller hangs up during the agent call', () => {
+    const flow = compile();
+    const pickedUp = answer(flow, joined(flow), { type: 'queueAnswered', at: T0 + 30 * SECOND });
+    const gone = step(flow, pickedUp.state, { type: 'hangup', at: T0 + 200 * SECOND });
+    expect(endOf(gone.effects)).toMatchObject({ outcome: 'answeredFromQueue', nodeId: 'q' });
+    expect(kinds(gone.effects)).toEqual(['end']);
+  });
+
+  it('records how long the caller waited until the agent picked up', () => {
+    const flow = compile();
+    const pickedUp = answer(flow, joined(flow), { type: 'queueAnswered', at: T0 + 45 * SECOND });
+    expect(pickedUp.state.lastQueue).toMatchObject({ name: 'support@default', leftAt: T0 + 45 * SECOND });
+  });
+});

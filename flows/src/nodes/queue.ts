@@ -89,8 +89,11 @@ interface QueueConfig {
 }
 
 interface QueueLocal {
-  /** `status`: asked the switch how busy the queue is; `queued`: the caller is waiting in it. */
-  phase: 'status' | 'queued';
+  /**
+   * `status`: asked the switch how busy the queue is; `queued`: the caller is waiting in it; `withAgent`: an
+   * agent picked up and the two are talking (no announcements, no overflow) until the switch reports the end.
+   */
+  phase: 'status' | 'queued' | 'withAgent';
   lastAnnouncedAt: number | null;
   timer: boolean;
 }
@@ -202,8 +205,30 @@ function answered(node: RuntimeNode<QueueConfig>, local: QueueLocal, ctx: StepCo
   return { kind: 'end', effects, outcome: 'answeredFromQueue', reason: 'answered from queue' };
 }
 
+/** An agent picked up: stop the max-wait timer at once, so a long conversation is never cut off to overflow. */
+function agentPickedUp(node: RuntimeNode<QueueConfig>, local: QueueLocal, ctx: StepContext): NodeOutcome {
+  const effects = leave(ctx, node.config, local, true);
+  ctx.markReachedAgent();
+  ctx.recordOutcome('answeredFromQueue');
+  return { kind: 'wait', effects, local: { ...local, phase: 'withAgent', timer: false } satisfies QueueLocal };
+}
+
+/** Talking to an agent: only the end of that call matters. */
+function withAgent(node: RuntimeNode<QueueConfig>, local: QueueLocal, event: CallEvent, ctx: StepContext): NodeOutcome {
+  switch (event.type) {
+    case 'queueExit':
+      return answered(node, local, ctx);
+    case 'hangup':
+      return { kind: 'end', effects: [], outcome: 'answeredFromQueue', reason: 'caller hung up after talking to an agent' };
+    default:
+      return { kind: 'ignore' };
+  }
+}
+
 function whileQueued(node: RuntimeNode<QueueConfig>, local: QueueLocal, event: CallEvent, ctx: StepContext): NodeOutcome {
   switch (event.type) {
+    case 'queueAnswered':
+      return agentPickedUp(node, local, ctx);
     case 'queueUpdate':
       return announce(node.config, local, event, ctx);
     case 'timer':
@@ -351,6 +376,7 @@ export const queueNode = defineNode({
   }),
   resume: (node, raw, event, ctx) => {
     const local = raw as QueueLocal;
+    if (local.phase === 'withAgent') return withAgent(node, local, event, ctx);
     if (local.phase === 'queued') return whileQueued(node, local, event, ctx);
     switch (event.type) {
       case 'queueStatus':

@@ -79,3 +79,18 @@ describe('scenarios in the flow document', () => {
     expect(ScenarioSchema.safeParse({ name: 'x', call: christmas, script: [{ action: 'press', digits: 'A' }] }).success).toBe(false);
   });
 });
+
+describe('an agent call longer than the queue’s maximum wait', () => {
+  it('is not cut off to overflow: the max-wait timer stops when the agent picks up', () => {
+    // holiday-hours overflows after 120 s of waiting; this agent picks up at 60 s and talks for 5 minutes.
+    const result = run({
+      name: 'long agent call',
+      call: workingDay,
+      script: [{ action: 'press', digits: '1' }, { action: 'wait', seconds: 400 }],
+      queue: { agentsLoggedIn: 2, agentsAvailable: 0, callersWaiting: 1, estimatedWaitSeconds: 60, agentAnswersAfterSeconds: 60, talkSeconds: 300 },
+      expect: { outcome: 'answeredFromQueue' },
+    });
+    expect(result.difference).toBeNull();
+    expect(result.passed).toBe(true);
+  });
+});

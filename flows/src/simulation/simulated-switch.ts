@@ -27,6 +27,8 @@ interface QueueWait {
   joinedAt: number;
   exitKeys: readonly string[];
   state: QueueState;
+  /** When an agent picks up (null: nobody will); position reports stop then. */
+  answeredAt: number | null;
 }
 
 /** What became of keys the caller pressed. */
@@ -178,13 +180,16 @@ export class SimulatedSwitch {
 
   private join(effect: EffectOf<'enqueue'>, now: number): void {
     const state = this.queueState(effect.queue);
-    const wait: QueueWait = { seq: effect.seq ?? 0, queue: effect.queue, joinedAt: now, exitKeys: effect.exitKeys, state };
+    const answers = state.agentAnswersAfterSeconds !== null && state.agentsLoggedIn > 0;
+    const answeredAt = answers ? now + (state.agentAnswersAfterSeconds as number) * 1000 : null;
+    const wait: QueueWait = { seq: effect.seq ?? 0, queue: effect.queue, joinedAt: now, exitKeys: effect.exitKeys, state, answeredAt };
     this.queueWait = wait;
     if (effect.statusEverySeconds > 0) this.schedule(this.positionReport(wait, now + FIRST_POSITION_REPORT_MS, effect.statusEverySeconds * 1000));
-    if (state.agentAnswersAfterSeconds !== null && state.agentsLoggedIn > 0) {
-      // The runtime reports "answered" once the agent call is over: that is when the flow continues.
-      const at = now + (state.agentAnswersAfterSeconds + state.talkSeconds) * 1000;
-      this.schedule({ at, kind: 'patience', event: { type: 'queueExit', at, reason: 'answered', detail: 'agent', seq: wait.seq } });
+    if (answeredAt !== null) {
+      // As the runtime does: "an agent picked up" when the bridge starts, "answered" once the agent call is over.
+      this.schedule({ at: answeredAt, kind: 'patience', event: { type: 'queueAnswered', at: answeredAt, agent: 'agent', seq: wait.seq } });
+      const over = answeredAt + state.talkSeconds * 1000;
+      this.schedule({ at: over, kind: 'patience', event: { type: 'queueExit', at: over, reason: 'answered', detail: 'agent', seq: wait.seq } });
     }
   }
 
@@ -203,7 +208,9 @@ export class SimulatedSwitch {
   nextPositionReport(item: AgendaItem): AgendaItem | null {
     const wait = this.queueWait;
     if (item.repeatEveryMs === undefined || !wait || item.event.type !== 'queueUpdate' || item.event.seq !== wait.seq) return null;
-    return this.positionReport(wait, item.at + item.repeatEveryMs, item.repeatEveryMs);
+    const at = item.at + item.repeatEveryMs;
+    if (wait.answeredAt !== null && at >= wait.answeredAt) return null;
+    return this.positionReport(wait, at, item.repeatEveryMs);
   }
 
   private transfer(effect: EffectOf<'transfer'>, now: number): void {
