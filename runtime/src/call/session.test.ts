@@ -46,6 +46,21 @@ describe('call session through the emulator', () => {
     expect(harness.analytics.visits.filter((v) => v.callId === call.bLegUuid).map((v) => v.nodeId)).toEqual(['start', 'hours', 'welcome', 'menu', 'support', 'bye']);
   });
 
+  it('an agent call that runs past the queue\'s max wait is never cut off to overflow', async () => {
+    // main-menu's support queue overflows after 300 s; alice picks up at 200 s and talks for 5 minutes.
+    harness = await startHarness({
+      source: new FakeVersionSource([liveVersion('1000', exampleFlow('main-menu.json'))]),
+      startAt: MONDAY_MORNING,
+      emulator: { queues: { 'support@default': { agents: [{ name: 'alice', answerAfterSeconds: 200, talkSeconds: 300 }] } } },
+    });
+    const call = harness.emulator.placeCall({ destination: '1000', script: { dtmf: [{ digits: '2' }] } });
+    const summary = await harness.summaryOf(call.bLegUuid);
+    expect(summary.outcome).toBe('answeredFromQueue');
+    const commands = harness.commands.get(call.bLegUuid) ?? [];
+    expect(commands.some((command) => command.startsWith('execute voicemail'))).toBe(false);
+    expect(commands.at(-2)).toBe('execute speak flite|kal|Thank you for calling. Goodbye.');
+  });
+
   it('no input, then an invalid key, then a valid one: the menu apologises and retries', async () => {
     harness = await startHarness({
       source: new FakeVersionSource([liveVersion('1000', exampleFlow('main-menu.json'))]),

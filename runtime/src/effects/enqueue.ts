@@ -5,13 +5,17 @@ import { queueOutcome } from '../freeswitch/results.js';
 import { answer, reportFailure } from './report.js';
 import type { EffectContext, EffectExecutor, QueueWait } from './types.js';
 
-/** Resolves when the agent call that follows an answered queue wait is over (or the caller hung up). */
-function agentCallOver(ctx: EffectContext): { over: Promise<void>; stop: () => void } {
+/**
+ * Follows the agent call of an answered queue wait: `pickedUp` runs once when an agent is bridged to the caller
+ * (mod_callcenter's `bridge-agent-start`), `over` resolves when that call is over (or the caller hung up).
+ */
+function agentCall(ctx: EffectContext, pickedUp: (agent: string | undefined) => void): { over: Promise<void>; stop: () => void } {
   let resolve: () => void = () => undefined;
   const over = new Promise<void>((done) => (resolve = done));
   const stop = ctx.onChannelEvent((event) => {
-    const memberLeftAgent = event.name === 'CUSTOM' && eventHeader(event, 'CC-Action') === 'bridge-agent-end';
-    if (memberLeftAgent || event.name === 'CHANNEL_UNBRIDGE' || event.name === 'CHANNEL_HANGUP') resolve();
+    const action = event.name === 'CUSTOM' ? eventHeader(event, 'CC-Action') : undefined;
+    if (action === 'bridge-agent-start') pickedUp(eventHeader(event, 'CC-Agent'));
+    if (action === 'bridge-agent-end' || event.name === 'CHANNEL_UNBRIDGE' || event.name === 'CHANNEL_HANGUP') resolve();
   });
   return { over, stop };
 }
@@ -24,7 +28,14 @@ function agentCallOver(ctx: EffectContext): { over: Promise<void>; stop: () => v
 export const enqueue: EffectExecutor<'enqueue'> = (effect, ctx) => {
   // member-queue-* and bridge-agent-* carry the member's Unique-ID, so myevents passes them once subscribed.
   ctx.subscribe(['CUSTOM', 'callcenter::info']).catch(() => undefined);
-  const agent = agentCallOver(ctx);
+  let pickUpReported = false;
+  // The flow stops its max-wait timer when it hears this, so a long agent call is never cut off to overflow.
+  const reportPickUp = (agentName: string | undefined) => {
+    if (pickUpReported) return;
+    pickUpReported = true;
+    answer(ctx, effect.seq, { type: 'queueAnswered', ...(agentName === undefined ? {} : { agent: agentName }) });
+  };
+  const agent = agentCall(ctx, reportPickUp);
   const stopWatching =
     effect.statusEverySeconds > 0
       ? ctx.services.queues.watchPosition(effect.queue, ctx.channel.uuid, effect.statusEverySeconds, (position) =>
@@ -43,6 +54,7 @@ export const enqueue: EffectExecutor<'enqueue'> = (effect, ctx) => {
       switch (outcome.kind) {
         case 'agentAnswered':
           // FreeSWITCH returns from callcenter when the agent answers; the flow continues when that call ends.
+          reportPickUp(outcome.agent);
           if (!outcome.callEnded && !ctx.channel.isGone) await agent.over;
           answer(ctx, effect.seq, { type: 'queueExit', reason: 'answered', detail: outcome.agent });
           return;
