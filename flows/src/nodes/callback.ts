@@ -220,6 +220,7 @@ export const callbackNode = defineNode({
   ],
   callerFacing: true,
   waitsForCaller: true,
+  promptPlaceholders: CALLBACK_PROMPT_NAMES,
   compile: (data, ctx): CallbackConfig => {
     const extraNames = CALLBACK_PROMPT_NAMES;
     ctx.checkPrompt(data.confirmPrompt, 'confirmPrompt', { required: true, extraNames });

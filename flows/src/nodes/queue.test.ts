@@ -426,3 +426,9 @@ describe('queue node: talking to an agent', () => {
     expect(pickedUp.state.lastQueue).toMatchObject({ name: 'support@default', leftAt: T0 + 45 * SECOND });
   });
 });
+
+describe('queue node: prompt placeholders', () => {
+  it('tells the designer which extra names its prompts may use', () => {
+    expect(queueNode.promptPlaceholders).toEqual(['position', 'waitMinutes', 'callbackKey', 'leaveKey']);
+  });
+});

@@ -309,6 +309,7 @@ export const queueNode = defineNode({
   },
   callerFacing: true,
   waitsForCaller: true,
+  promptPlaceholders: QUEUE_PROMPT_NAMES,
   compile: (data, ctx): QueueConfig => {
     if (!QUEUE_NAME.test(data.queue)) {
       ctx.report('SB151', 'queue', data.queue === '' ? 'queue name is empty' : `"${data.queue}" is not a queue name such as support@default`);

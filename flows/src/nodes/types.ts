@@ -119,6 +119,8 @@ export interface NodeDefinition<T extends string, D, C> {
   resume?(node: RuntimeNode<C>, local: unknown, event: CallEvent, ctx: StepContext): NodeOutcome;
   /** Variables this node writes (for the designer's variable picker and SB134). */
   writes?(data: D): string[];
+  /** Placeholders this node's prompts may use besides the flow's variables (e.g. a queue's `${position}`). */
+  promptPlaceholders?: readonly string[];
   /** Names of flows this node calls as sub-flows (recorded in the compiled flow for SB301/SB302). */
   calls?(data: D): string[];
 }
