@@ -72,6 +72,8 @@ export class CallSession {
   private outcome = 'unknown';
   private logger: Logger;
   private queueWait: QueueWait | null = null;
+  /** An error that escaped the interpreter loop (never expected). */
+  private crashed: unknown = undefined;
 
   constructor(
     socket: Socket,
@@ -140,6 +142,7 @@ export class CallSession {
     this.state = first.state;
     await this.pump(first.effects);
     await this.flowEnded;
+    if (this.crashed !== undefined) throw this.crashed;
   }
 
   private markFlowEnded: () => void = () => undefined;
@@ -165,39 +168,73 @@ export class CallSession {
       if (event.type !== 'queueUpdate') this.awaiting.delete(seq);
     }
     this.inbox.push(event);
-    if (!this.pumping) void this.pump();
+    if (!this.pumping) {
+      this.pump().catch((error: unknown) => {
+        // The interpreter never throws by design; if it does, the caller still must not be left in silence.
+        this.crashed = error;
+        this.markFlowEnded();
+      });
+    }
   }
 
-  /** Runs `initial` effects, then handles queued events one at a time until none is left (or the flow ended). */
-  private async pump(initial: readonly Effect[] = []): Promise<void> {
-    if (this.pumping || !this.program) return;
+  /**
+   * Runs `initial` effects, then handles queued events one at a time until none is left (or the flow ended).
+   * Synchronous unless an executor makes later effects wait, so an answer turns into the next command at once.
+   */
+  private pump(initial: readonly Effect[] = []): Promise<void> {
+    if (this.pumping || !this.program) return Promise.resolve();
     this.pumping = true;
+    return this.drain(this.runEffects(initial));
+  }
+
+  private drain(waiting: Promise<void> | undefined): Promise<void> {
+    if (waiting) return waiting.then(() => this.drain(undefined));
     try {
-      await this.runEffects(initial);
-      while (this.inbox.length > 0 && this.state && this.state.status !== 'ended') {
+      while (this.inbox.length > 0 && this.program && this.state && this.state.status !== 'ended') {
         const event = this.inbox.shift() as CallEvent;
         const result = step(this.program, this.state, event);
         this.state = result.state;
-        await this.runEffects(result.effects);
+        const next = this.runEffects(result.effects);
+        if (next) return this.drain(next);
       }
-    } finally {
+    } catch (error) {
       this.pumping = false;
+      return Promise.reject(error);
     }
+    this.pumping = false;
     if (this.state?.status === 'ended') this.markFlowEnded();
+    return Promise.resolve();
   }
 
-  private async runEffects(effects: readonly Effect[]): Promise<void> {
-    for (const effect of effects) {
+  /** Runs `effects` from `from` on; returns a promise only when an executor makes the rest wait. */
+  private runEffects(effects: readonly Effect[], from = 0): Promise<void> | undefined {
+    for (let index = from; index < effects.length; index++) {
+      const effect = effects[index] as Effect;
       if ('seq' in effect && effect.seq !== undefined) this.awaiting.set(effect.seq, { kind: effect.kind, since: this.deps.clock.now() });
+      let pending: void | Promise<void>;
       try {
-        const pending = executeEffect(effect, this.context());
-        if (pending) await pending;
+        pending = executeEffect(effect, this.context());
       } catch (error) {
-        this.logger.error({ err: error instanceof Error ? error.stack : String(error), effect: effect.kind }, 'effect executor failed');
-        const seq = 'seq' in effect ? effect.seq : undefined;
-        if (seq !== undefined) this.deliver({ type: 'effectFailed', at: this.deps.clock.now(), message: 'internal error', seq });
+        this.executorFailed(effect, error);
+        continue;
+      }
+      if (pending) {
+        return pending.then(
+          () => this.runEffects(effects, index + 1),
+          (error: unknown) => {
+            this.executorFailed(effect, error);
+            return this.runEffects(effects, index + 1);
+          },
+        );
       }
     }
+    return undefined;
+  }
+
+  private executorFailed(effect: Effect, error: unknown): void {
+    this.logger.error({ err: error instanceof Error ? error.stack : String(error), effect: effect.kind }, 'effect executor failed');
+    const seq = 'seq' in effect ? effect.seq : undefined;
+    if (seq !== undefined) this.deliver({ type: 'effectFailed', at: this.deps.clock.now(), message: 'internal error', seq });
   }
 
   private contextValue: EffectContext | undefined;
