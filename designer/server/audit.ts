@@ -4,6 +4,7 @@ import type { Prisma } from "@switchboard/db";
 export type AuditAction =
   | "flow.publish"
   | "flow.import"
+  | "flow.scenarios_save"
   | "deployment.bind"
   | "deployment.activate"
   | "deployment.rollback"

@@ -49,6 +49,18 @@ const CASES: Case[] = [
   { procedure: "flows.getVersion", permission: "readFlows", mutates: false, call: (api, w) => api.flows.getVersion.query({ flowId: w.welcomeId, number: 1 }) },
   { procedure: "flows.diffVersions", permission: "readFlows", mutates: false, call: (api, w) => api.flows.diffVersions.query({ flowId: w.welcomeId, from: 1, to: 2 }) },
   { procedure: "flows.export", permission: "readFlows", mutates: false, call: (api) => api.flows.export.query({ name: "welcome", version: 2 }) },
+  {
+    procedure: "flows.compiledByNames",
+    permission: "readFlows",
+    mutates: false,
+    call: (api) => api.flows.compiledByNames.query({ names: ["welcome", "spare"] }),
+  },
+  {
+    procedure: "flows.saveScenarios",
+    permission: "saveScenarios",
+    mutates: true,
+    call: (api, w) => api.flows.saveScenarios.mutate({ flowId: w.spareId, baseRevision: 1, scenarios: [{ name: "hears hello", call: { localTime: "2026-11-23T10:00", timezone: "Europe/London" } }] }),
+  },
   { procedure: "flows.create", permission: "editFlows", mutates: true, call: (api) => api.flows.create.mutate({ name: "new flow" }) },
   { procedure: "flows.rename", permission: "editFlows", mutates: true, call: (api, w) => api.flows.rename.mutate({ flowId: w.spareId, name: "spare-2" }) },
   { procedure: "flows.archive", permission: "editFlows", mutates: true, call: (api, w) => api.flows.archive.mutate({ flowId: w.spareId, archived: true }) },

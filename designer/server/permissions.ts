@@ -1,14 +1,15 @@
 import type { Role } from "@switchboard/db";
 
 /**
- * Who may do what. Roles are not a ladder: an editor changes drafts, a tester only reads, validates and (in the
- * designer) simulates; a publisher can do both and also publish and activate; an admin can do everything,
+ * Who may do what. Roles are not a ladder: an editor changes drafts, a tester reads, validates, simulates (in the
+ * designer) and saves the draft's test scenarios — nothing else of the draft; a publisher can do both and also publish and activate; an admin can do everything,
  * including rollback, number bindings and users.
  *
  * | permission           | editor | tester | publisher | admin |
  * |----------------------|:------:|:------:|:---------:|:-----:|
  * | read flows           |   ✓    |   ✓    |     ✓     |   ✓   |
  * | edit flows           |   ✓    |        |     ✓     |   ✓   |
+ * | save test scenarios  |   ✓    |   ✓    |     ✓     |   ✓   |
  * | publish flows        |        |        |     ✓     |   ✓   |
  * | activate versions    |        |        |     ✓     |   ✓   |
  * | roll back            |        |        |           |   ✓   |
@@ -19,6 +20,7 @@ import type { Role } from "@switchboard/db";
 export const PERMISSIONS = {
   readFlows: { label: "read flows", roles: ["editor", "tester", "publisher", "admin"] },
   editFlows: { label: "edit flows", roles: ["editor", "publisher", "admin"] },
+  saveScenarios: { label: "save test scenarios", roles: ["editor", "tester", "publisher", "admin"] },
   publishFlows: { label: "publish flows", roles: ["publisher", "admin"] },
   activateVersions: { label: "activate versions", roles: ["publisher", "admin"] },
   rollBack: { label: "roll back deployments", roles: ["admin"] },

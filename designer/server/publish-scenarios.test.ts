@@ -2,44 +2,12 @@ import { testDatabaseKinds } from "@switchboard/db/testing";
 import type { FlowDocument, ScenarioInput } from "@switchboard/flows";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApiClient } from "./client.js";
-import { greetingFlow } from "./test/fixtures.js";
+import { callsGreeting, greetingFlow, greetingSubflow } from "./test/fixtures.js";
 import { failure, openApiHarness, type ApiHarness } from "./test/harness.js";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
 const hearsTheGreeting: ScenarioInput = { name: "caller hears the greeting", call: { localTime: "2026-11-23T10:00", timezone: "Europe/London" }, expect: { visits: ["hello", "bye"], heard: ["Welcome to Acme"], outcome: "selfServed" } };
-
-/** A flow that greets through the sub-flow "Greeting" and then hangs up. */
-function callsGreeting(name: string): FlowDocument {
-  return {
-    ...greetingFlow(name),
-    nodes: [
-      { id: "start", type: "start", position: { x: 0, y: 0 }, data: { answer: true } },
-      { id: "greet", type: "subflow", position: { x: 0, y: 100 }, data: { flow: "Greeting", outcomes: ["done"] } },
-      { id: "bye", type: "hangup", position: { x: 0, y: 200 }, data: { cause: "NORMAL_CLEARING" } },
-    ],
-    edges: [
-      { id: "e1", source: "start", sourceOutlet: "next", target: "greet" },
-      { id: "e2", source: "greet", sourceOutlet: "done", target: "bye" },
-      { id: "e3", source: "greet", sourceOutlet: "failed", target: "bye" },
-    ],
-  } as FlowDocument;
-}
-
-function greetingSubflow(words: string): FlowDocument {
-  return {
-    ...greetingFlow("Greeting"),
-    nodes: [
-      { id: "start", type: "start", position: { x: 0, y: 0 }, data: { answer: true } },
-      { id: "hello", type: "announcement", position: { x: 0, y: 100 }, data: { prompt: { text: { en: words } }, bargeIn: false } },
-      { id: "back", type: "return", position: { x: 0, y: 200 }, data: { outcome: "done" } },
-    ],
-    edges: [
-      { id: "e1", source: "start", sourceOutlet: "next", target: "hello" },
-      { id: "e2", source: "hello", sourceOutlet: "next", target: "back" },
-    ],
-  } as FlowDocument;
-}
 
 describe.each(testDatabaseKinds())("publishing runs the flow's scenarios on %s", (kind) => {
   let h: ApiHarness;

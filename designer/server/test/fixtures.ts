@@ -26,3 +26,36 @@ export function brokenFlow(name: string): FlowDocument {
   flow.edges[1] = { id: "e2", source: "hello", sourceOutlet: "next", target: "ghost" };
   return flow;
 }
+
+/** A flow that greets through the sub-flow "Greeting" and then hangs up. */
+export function callsGreeting(name: string): FlowDocument {
+  return {
+    ...greetingFlow(name),
+    nodes: [
+      { id: "start", type: "start", position: { x: 0, y: 0 }, data: { answer: true } },
+      { id: "greet", type: "subflow", position: { x: 0, y: 100 }, data: { flow: "Greeting", outcomes: ["done"] } },
+      { id: "bye", type: "hangup", position: { x: 0, y: 200 }, data: { cause: "NORMAL_CLEARING" } },
+    ],
+    edges: [
+      { id: "e1", source: "start", sourceOutlet: "next", target: "greet" },
+      { id: "e2", source: "greet", sourceOutlet: "done", target: "bye" },
+      { id: "e3", source: "greet", sourceOutlet: "failed", target: "bye" },
+    ],
+  } as FlowDocument;
+}
+
+/** The sub-flow "Greeting": says `words`, then returns "done". */
+export function greetingSubflow(words: string): FlowDocument {
+  return {
+    ...greetingFlow("Greeting"),
+    nodes: [
+      { id: "start", type: "start", position: { x: 0, y: 0 }, data: { answer: true } },
+      { id: "hello", type: "announcement", position: { x: 0, y: 100 }, data: { prompt: { text: { en: words } }, bargeIn: false } },
+      { id: "back", type: "return", position: { x: 0, y: 200 }, data: { outcome: "done" } },
+    ],
+    edges: [
+      { id: "e1", source: "start", sourceOutlet: "next", target: "hello" },
+      { id: "e2", source: "hello", sourceOutlet: "next", target: "back" },
+    ],
+  } as FlowDocument;
+}

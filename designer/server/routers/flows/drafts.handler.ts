@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Context, SessionUser } from "../../trpc.js";
 import type { ArchiveFlowInput, CreateFlowInput, ListFlowsInput, RenameFlowInput, SaveDraftInput } from "./inputs.js";
-import { asJson, displayName, emptyDocument, isUniqueViolation, loadFlow, parseIncomingDocument, storedDocument } from "./load.js";
+import { asJson, draftConflict, emptyDocument, isUniqueViolation, loadFlow, parseIncomingDocument, storedDocument } from "./load.js";
 
 type Ctx = Context & { user: SessionUser };
 
@@ -120,12 +120,5 @@ export async function saveDraft(ctx: Ctx, input: SaveDraftInput) {
     },
   });
   if (count === 1) return { draftRevision: input.baseRevision + 1, draftSavedAt: savedAt };
-
-  const current = await ctx.prisma.flow.findUniqueOrThrow({ where: { id: flow.id }, include: { draftSavedBy: true } });
-  throw new TRPCError({
-    code: "CONFLICT",
-    message:
-      `Draft of "${flow.name}" was saved by ${displayName(current.draftSavedBy)} at ${current.draftSavedAt.toISOString()} ` +
-      `(revision ${current.draftRevision}) after you opened revision ${input.baseRevision}; reload it and reapply your changes`,
-  });
+  throw await draftConflict(ctx.prisma, flow, input.baseRevision);
 }

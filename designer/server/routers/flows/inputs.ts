@@ -17,6 +17,15 @@ export const ZSaveDraftInput = z.object({
   baseRevision: z.number().int().positive(),
   document: z.unknown(),
 });
+export const ZSaveScenariosInput = z.object({
+  flowId,
+  /** The draft revision the scenarios were made on; a save on top of anyone else's newer save is refused. */
+  baseRevision: z.number().int().positive(),
+  /** The draft's scenarios after the change, all of them (checked against the flows `ScenarioSchema` by the handler). */
+  scenarios: z.array(z.unknown()).max(200),
+});
+/** Flow names a simulated call may enter (sub-flows, followed transitively by the handler). */
+export const ZCompiledByNamesInput = z.object({ names: z.array(z.string().min(1).max(80)).max(100) });
 export const ZValidateInput = z.union([z.object({ flowId }), z.object({ document: z.unknown() })]);
 export const ZPublishInput = z.object({
   flowId,
@@ -39,6 +48,8 @@ export type CreateFlowInput = z.infer<typeof ZCreateFlowInput>;
 export type RenameFlowInput = z.infer<typeof ZRenameFlowInput>;
 export type ArchiveFlowInput = z.infer<typeof ZArchiveFlowInput>;
 export type SaveDraftInput = z.infer<typeof ZSaveDraftInput>;
+export type SaveScenariosInput = z.infer<typeof ZSaveScenariosInput>;
+export type CompiledByNamesInput = z.infer<typeof ZCompiledByNamesInput>;
 export type ValidateInput = z.infer<typeof ZValidateInput>;
 export type PublishInput = z.infer<typeof ZPublishInput>;
 export type GetVersionInput = z.infer<typeof ZGetVersionInput>;

@@ -17,6 +17,19 @@ export async function loadFlow(db: Db, ref: FlowRefInput): Promise<Flow> {
   return flow;
 }
 
+/**
+ * The CONFLICT for a draft save made on top of `baseRevision` after someone else saved: who, when, which revision.
+ */
+export async function draftConflict(db: Db, flow: Flow, baseRevision: number): Promise<TRPCError> {
+  const current = await db.flow.findUniqueOrThrow({ where: { id: flow.id }, include: { draftSavedBy: true } });
+  return new TRPCError({
+    code: "CONFLICT",
+    message:
+      `Draft of "${flow.name}" was saved by ${displayName(current.draftSavedBy)} at ${current.draftSavedAt.toISOString()} ` +
+      `(revision ${current.draftRevision}) after you opened revision ${baseRevision}; reload it and reapply your changes`,
+  });
+}
+
 /** Reads a stored document through the flow model, migrating it if it was saved by an older schema version. */
 export function storedDocument(json: Prisma.JsonValue, where: string): FlowDocument {
   const parsed = parseFlowDocument(json);
