@@ -28,6 +28,11 @@ export interface EmulatorOptions {
   readonly scriptForOriginate?: (destination: string) => CallScript;
   /** `FreeSWITCH-Hostname` and `FreeSWITCH-Switchname`. Default `emulator`. */
   readonly hostname?: string;
+  /**
+   * Drop each call from `calls` once it has finished (long-running use such as the `pnpm start` demo, where
+   * keeping every call's event log would grow without end). Default false: tests read finished calls' logs.
+   */
+  readonly forgetFinishedCalls?: boolean;
 }
 
 /** A call to place with {@link Emulator.placeCall}. */
@@ -61,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const core = new SwitchCore({ coreUuid: randomUUID(), hostname: options.hostname ?? 'emulator', ipv4: '127.0.0.1', ipv6: '::1' }, clock);
   const queues = new QueueRegistry(options.queues ?? {});
   const calls: SimulatedCall[] = [];
+  let callsPlaced = 0;
   const connections = new Set<InboundConnection>();
   const sockets = new Set<Socket>();
   const password = options.password ?? 'ClueCon';
@@ -72,7 +78,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     calls,
     originations: [],
     get callsPlaced() {
-      return calls.length;
+      return callsPlaced;
     },
     placeCall({ destination, callerIdNumber = '0000000000', script }) {
       const extension = options.extensions?.[destination] ?? 'socket';
@@ -84,6 +90,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         extension,
       );
       calls.push(call);
+      callsPlaced++;
+      if (options.forgetFinishedCalls) void call.finished.then(() => calls.splice(calls.indexOf(call), 1));
       return call;
     },
     killChannel(uuid, cause = 'NORMAL_CLEARING') {
