@@ -1,19 +1,22 @@
-import { compileFlow, runScenario, ScenarioSchema, type FlowDocument, type Scenario, type ScenarioResult } from '@switchboard/flows';
+import { compileFlow, linkProgram, runScenario, ScenarioSchema, type CompiledFlow, type FlowDocument, type Scenario, type ScenarioResult } from '@switchboard/flows';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { differenceText } from './difference-text';
 
 /**
  * The flow's saved scenarios: run them all (green / red with the first difference), load one into the start
- * form, edit one as JSON, or delete it. Editing needs the right to edit the flow.
+ * form, edit one as JSON, or delete it. Changing them needs the right to save scenarios. Runs link the
+ * published `subflows`, as publishing does.
  */
 export function ScenarioList({
   document,
+  subflows,
   onChange,
   editDeniedReason,
   onLoad,
 }: {
   document: FlowDocument;
+  subflows: readonly CompiledFlow[];
   onChange: ((scenarios: Scenario[]) => void) | undefined;
   editDeniedReason: string | undefined;
   onLoad: (scenario: Scenario) => void;
@@ -27,7 +30,7 @@ export function ScenarioList({
     const compiled = compileFlow(document).compiled;
     const next: Record<string, Pick<ScenarioResult, 'passed' | 'difference'>> = {};
     for (const scenario of scenarios) {
-      next[scenario.name] = compiled ? runScenario(compiled, scenario) : { passed: false, difference: { kind: 'cannotStart', message: t('simulator.problems.doesNotCompile') } };
+      next[scenario.name] = compiled ? runScenario(linkProgram(compiled, subflows), scenario) : { passed: false, difference: { kind: 'cannotStart', message: t('simulator.problems.doesNotCompile') } };
     }
     setResults(next);
   };

@@ -1,4 +1,4 @@
-import { scenarioFromRun, type FlowDocument, type Scenario } from '@switchboard/flows';
+import { scenarioFromRun, type CompiledFlow, type FlowDocument, type Scenario } from '@switchboard/flows';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeHighlight } from '../editor';
@@ -7,6 +7,7 @@ import { DEFAULT_FORM, formFromScenario, inputsFromForm, type CallInputsForm } f
 import { pathHighlights } from './highlights';
 import { Keypad } from './Keypad';
 import { ScenarioList } from './ScenarioList';
+import { SubflowNotice } from './SubflowNotice';
 import { TranscriptView } from './TranscriptView';
 import { transcriptLines } from './transcript-lines';
 import { useTestCall } from './useTestCall';
@@ -17,11 +18,15 @@ export interface SimulatorPanelProps {
   document: FlowDocument;
   /** Lights the call's path on the canvas (`active` / `visited`); called with `{}` when the call is cleared. */
   onHighlights: (highlights: Record<string, NodeHighlight>) => void;
-  /** Saves the flow's scenarios into the draft; absent when the user may not edit the flow. */
+  /** Saves the flow's scenarios with the draft; absent when the user may not save scenarios. */
   onScenariosChange?: (scenarios: Scenario[]) => void;
   /** Why scenarios cannot be saved (shown on the disabled controls). */
   editDeniedReason?: string;
+  /** Published versions of the sub-flows the document calls, and the ones that are not published. */
+  subflows?: { flows: readonly CompiledFlow[]; unpublished: readonly string[]; loading: boolean; loadError: string | null };
 }
+
+const NO_SUBFLOWS: NonNullable<SimulatorPanelProps['subflows']> = { flows: [], unpublished: [], loading: false, loadError: null };
 
 /** Speaks new prompts with the browser's speech synthesis, when the tester turned it on and the browser has it. */
 function useSpokenPrompts(enabled: boolean, prompts: ReadonlyArray<{ text: string; language: string }>) {
@@ -46,7 +51,7 @@ function useSpokenPrompts(enabled: boolean, prompts: ReadonlyArray<{ text: strin
  * stay silent / hang up, the virtual clock, a transcript with the exact FreeSWITCH commands, the path on the
  * canvas, and the flow's saved scenarios.
  */
-export function SimulatorPanel({ document, onHighlights, onScenariosChange, editDeniedReason }: SimulatorPanelProps) {
+export function SimulatorPanel({ document, onHighlights, onScenariosChange, editDeniedReason, subflows = NO_SUBFLOWS }: SimulatorPanelProps) {
   const { t } = useTranslation();
   const [form, setForm] = useState<CallInputsForm>(DEFAULT_FORM);
   const [formProblem, setFormProblem] = useState<string | null>(null);
@@ -54,7 +59,7 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
   const [speak, setSpeak] = useState(false);
   const [scenarioName, setScenarioName] = useState('');
   const [panel, setPanel] = useState<HTMLElement | null>(null);
-  const call = useTestCall(document);
+  const call = useTestCall(document, subflows.flows);
   const simulation = call.simulation;
 
   const lines = useMemo(() => (simulation ? transcriptLines(simulation.transcript) : []), [simulation, call.revision]);
@@ -99,6 +104,7 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
         <summary>{t('simulator.inputs.title')}</summary>
         <CallInputsFields form={form} onChange={setForm} languages={document.languages} />
       </details>
+      <SubflowNotice unpublished={subflows.unpublished} loading={subflows.loading} loadError={subflows.loadError} />
       <div className="sb-sim-controls">
         <button type="button" className="sb-app-button sb-app-button--primary" onClick={startCall}>
           {simulation ? t('simulator.restart') : t('simulator.start')}
@@ -154,6 +160,7 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
       )}
       <ScenarioList
         document={document}
+        subflows={subflows.flows}
         onChange={onScenariosChange}
         editDeniedReason={editDeniedReason}
         onLoad={(scenario) => {

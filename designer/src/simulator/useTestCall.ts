@@ -1,4 +1,4 @@
-import { compileFlow, Simulation, type FlowDocument, type SimulationInputs } from '@switchboard/flows';
+import { compileFlow, linkProgram, Simulation, type CompiledFlow, type FlowDocument, type SimulationInputs } from '@switchboard/flows';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** `run`: after each caller action the call runs on to the next input; `step`: one event per click. */
@@ -9,9 +9,10 @@ export type StartProblem = { kind: 'doesNotCompile'; errors: number } | { kind: 
 /**
  * One test call at a time on the document shown. Holds the {@link Simulation} (the flows core's, on a virtual
  * clock) and re-renders after each action. In real-time mode the virtual clock follows the wall clock, one
- * second per second; otherwise timeouts and queue waits happen the moment the tester asks.
+ * second per second; otherwise timeouts and queue waits happen the moment the tester asks. The call is linked with
+ * `subflows` (published versions), so it enters them as a real call would.
  */
-export function useTestCall(document: FlowDocument) {
+export function useTestCall(document: FlowDocument, subflows: readonly CompiledFlow[] = []) {
   const simulation = useRef<Simulation | null>(null);
   const [revision, setRevision] = useState(0);
   const [problem, setProblem] = useState<StartProblem | null>(null);
@@ -27,7 +28,7 @@ export function useTestCall(document: FlowDocument) {
         simulation.current = null;
         return refresh();
       }
-      const started = Simulation.start(compiled.compiled, inputs);
+      const started = Simulation.start(linkProgram(compiled.compiled, subflows), inputs);
       if (!(started instanceof Simulation)) {
         setProblem({ kind: 'cannotStart', message: started.error });
         simulation.current = null;
@@ -38,7 +39,7 @@ export function useTestCall(document: FlowDocument) {
       simulation.current = started;
       refresh();
     },
-    [document, mode, refresh],
+    [document, subflows, mode, refresh],
   );
 
   /** Carries out a caller action (or a step), then — in run mode — lets the call run to the next input. */

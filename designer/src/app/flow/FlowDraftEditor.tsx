@@ -39,6 +39,7 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
   );
   const draft = useDraftAutosave(store, flow.draft, flow.draftRevision);
   const editing = usePermission('editFlows');
+  const scenarioSaving = usePermission('saveScenarios');
   const status = useFlowStatus({ name, latestVersionNumber: flow.latestVersionNumber });
   const [publishing, setPublishing] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
@@ -78,7 +79,13 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
           <FlowEditor document={draft.document} onChange={draft.change} readOnly={!editing.allowed} highlights={testCallOpen ? highlights : undefined} />
         </div>
         {testCallOpen && (
-          <FlowSimulator flowId={flow.id} draft={draft.document} onHighlights={setHighlights} onDraftChange={editing.allowed ? draft.change : undefined} editDeniedReason={editing.reason} />
+          <FlowSimulator
+            flowId={flow.id}
+            draft={draft.document}
+            onHighlights={setHighlights}
+            onScenariosSave={scenarioSaving.allowed ? draft.saveScenarios : undefined}
+            saveDeniedReason={scenarioSaving.reason}
+          />
         )}
         {versionsOpen && <VersionsPanel flowId={flow.id} flowName={name} status={status} onClose={() => setVersionsOpen(false)} />}
       </div>

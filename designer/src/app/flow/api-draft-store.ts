@@ -1,4 +1,4 @@
-import type { FlowDocument } from '@switchboard/flows';
+import type { FlowDocument, Scenario } from '@switchboard/flows';
 import { hasErrorCode } from '../api/api-error';
 import type { ApiClient } from '../api/trpc';
 import type { DraftStore, SaveResult } from './draft-store';
@@ -21,6 +21,15 @@ export function apiDraftStore(client: ApiClient, flowId: string, initialName: st
       }
       try {
         const result = await client.flows.saveDraft.mutate({ flowId, baseRevision: base, document });
+        return { saved: true, revision: result.draftRevision };
+      } catch (error) {
+        if (hasErrorCode(error, 'CONFLICT')) return { saved: false, conflict: true };
+        throw error;
+      }
+    },
+    async saveScenarios(baseRevision: number, scenarios: Scenario[]): Promise<SaveResult> {
+      try {
+        const result = await client.flows.saveScenarios.mutate({ flowId, baseRevision, scenarios });
         return { saved: true, revision: result.draftRevision };
       } catch (error) {
         if (hasErrorCode(error, 'CONFLICT')) return { saved: false, conflict: true };

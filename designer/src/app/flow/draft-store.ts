@@ -1,4 +1,4 @@
-import type { FlowDocument } from '@switchboard/flows';
+import type { FlowDocument, Scenario } from '@switchboard/flows';
 
 /** Who saved the draft last, and when (as the API reports it). */
 export interface DraftSave {
@@ -15,6 +15,8 @@ export type SaveResult = { saved: true; revision: number } | { saved: false; con
 export interface DraftStore {
   /** Saves on top of `baseRevision`; a newer save by anyone else is a conflict, never overwritten. */
   save(baseRevision: number, document: FlowDocument): Promise<SaveResult>;
+  /** Replaces only the draft's scenarios, on top of `baseRevision` (a newer save by anyone is a conflict). */
+  saveScenarios(baseRevision: number, scenarios: Scenario[]): Promise<SaveResult>;
   /** The draft as it is on the server now. */
   latest(): Promise<DraftSave>;
 }

@@ -1,35 +1,8 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { FlowDocument } from '@switchboard/flows';
-import type { DraftSave, DraftStore, SaveResult } from './draft-store';
+import { doc, fakeDraftServer as fakeServer } from '../test/fake-draft-server';
+import type { DraftStore } from './draft-store';
 import { useDraftAutosave } from './useDraftAutosave';
-
-const doc = (description: string) => ({ schemaVersion: 1, name: 'Support', description, languages: ['en'], variables: [], nodes: [], edges: [] }) as unknown as FlowDocument;
-
-/** A server holding one draft: saves on a stale revision are refused, as the API does. */
-function fakeServer(initialRevision = 3) {
-  const server = {
-    revision: initialRevision,
-    document: doc('server'),
-    savedBy: { displayName: 'Sam Other', email: 'sam@example.com' },
-    saves: [] as { base: number; description: string }[],
-    hold: null as Promise<void> | null,
-  };
-  const store: DraftStore = {
-    async save(base, document): Promise<SaveResult> {
-      server.saves.push({ base, description: document.description });
-      if (server.hold) await server.hold;
-      if (base !== server.revision) return { saved: false, conflict: true };
-      server.revision += 1;
-      server.document = document;
-      return { saved: true, revision: server.revision };
-    },
-    async latest(): Promise<DraftSave> {
-      return { revision: server.revision, document: server.document, savedBy: server.savedBy, savedAt: '2026-01-05T10:00:00.000Z' };
-    },
-  };
-  return { server, store };
-}
 
 describe('automatic draft saving', () => {
   it('saves a pause after the last edit, on top of the revision the editor started from', async () => {

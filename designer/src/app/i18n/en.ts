@@ -24,6 +24,7 @@ export const appEn = {
     actions: {
       readFlows: 'read flows',
       editFlows: 'edit flows',
+      saveScenarios: 'save test scenarios',
       publishFlows: 'publish flows',
       activateVersions: 'put versions live',
       rollBack: 'roll back to an earlier version',

@@ -29,6 +29,7 @@ export const appZhCN = {
     actions: {
       readFlows: '查看流程',
       editFlows: '编辑流程',
+      saveScenarios: '保存测试场景',
       publishFlows: '发布流程',
       activateVersions: '让版本上线',
       rollBack: '回滚到旧版本',
