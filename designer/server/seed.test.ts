@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { testDatabaseKinds } from "@switchboard/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApiClient } from "./client.js";
-import { exampleRoute, publishExampleFlows, seedUsers } from "./seed.js";
+import { EXAMPLE_NUMBERS, exampleAddresses, publishExampleFlows, seedUsers } from "./seed.js";
 import { openApiHarness, type ApiHarness } from "./test/harness.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
@@ -47,9 +47,11 @@ describe.each(testDatabaseKinds())("start-up seeding on %s", (kind) => {
     expect(results.filter((r) => r.problem)).toEqual([]);
     expect(results).toHaveLength(files.length);
     const bindings = await h.db.prisma.binding.findMany({ include: { flow: true, activeVersion: true } });
-    expect(bindings).toHaveLength(files.length * 2);
+    const addresses = results.flatMap((r) => exampleAddresses(r.flowName!));
+    expect(addresses).toEqual(expect.arrayContaining(["route:main-menu", ...Object.values(EXAMPLE_NUMBERS)]));
+    expect(bindings).toHaveLength(addresses.length * 2);
     for (const binding of bindings) {
-      expect(binding.address).toBe(exampleRoute(binding.flow.name));
+      expect(exampleAddresses(binding.flow.name)).toContain(binding.address);
       expect(binding.activeVersion.number).toBe(1);
     }
     const again = await publishExampleFlows(h.services, EXAMPLES_DIR);

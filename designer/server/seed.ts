@@ -51,8 +51,22 @@ export function exampleRoute(flowName: string): string {
   return `route:${flowName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
 }
 
+/** Phone numbers the example flows also answer on (the fictional +1 555 01xx range); `pnpm start`'s demo calls dial them. */
+export const EXAMPLE_NUMBERS: Readonly<Record<string, string>> = {
+  "Main menu": "+15550100",
+  "Holiday hours": "+15550101",
+  "Support queue": "+15550102",
+  "VIP route": "+15550103",
+};
+
+/** Where an example flow is bound: its `route:<name>` and, for the known examples, its number. */
+export function exampleAddresses(flowName: string): string[] {
+  const number = EXAMPLE_NUMBERS[flowName];
+  return number ? [exampleRoute(flowName), number] : [exampleRoute(flowName)];
+}
+
 /**
- * Imports, publishes and binds (staging and production, on `route:<name>`) every `*.json` in `dir`, through the
+ * Imports, publishes and binds (staging and production, on `route:<name>` and its number) every `*.json` in `dir`, through the
  * same API procedures a person would use, acting as the seeded admin. Idempotent: unchanged files publish
  * nothing and existing bindings are kept. A file that does not compile is reported, not fatal.
  */
@@ -106,12 +120,13 @@ async function publishAndBind(caller: Caller, file: string, document: unknown): 
   const [imported] = await caller.flows.import({ documents: [document] });
   const { version } = await caller.flows.publish({ flowId: imported!.flowId, message: `Example ${basename(file)}` });
   const bindings = await caller.deployments.list({});
-  const address = exampleRoute(imported!.name);
   const boundTo: string[] = [];
-  for (const environment of ["staging", "production"] as const) {
-    if (bindings.some((b) => b.address === address && b.environment === environment)) continue;
-    await caller.deployments.bind({ address, environment, flowName: imported!.name, reason: "example flow seeded at start-up" });
-    boundTo.push(`${address} (${environment})`);
+  for (const address of exampleAddresses(imported!.name)) {
+    for (const environment of ["staging", "production"] as const) {
+      if (bindings.some((b) => b.address === address && b.environment === environment)) continue;
+      await caller.deployments.bind({ address, environment, flowName: imported!.name, reason: "example flow seeded at start-up" });
+      boundTo.push(`${address} (${environment})`);
+    }
   }
   return { file, flowName: imported!.name, versionNumber: version.number, boundTo };
 }
