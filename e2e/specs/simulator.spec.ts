@@ -21,7 +21,7 @@ const pressKey = (page: Page, key: string) => page.getByRole('group', { name: 'P
 
 /**
  * Test calls in the browser on the holiday-hours example: a tester tries a holiday, a working day and a full
- * queue; a publisher saves the run as a scenario, and an edit that breaks it blocks publishing.
+ * queue and saves that run as a scenario; a publisher's edit that breaks it blocks publishing.
  */
 test.describe.serial('test calls and saved scenarios', () => {
   let flowPath = '';
@@ -49,7 +49,7 @@ test.describe.serial('test calls and saved scenarios', () => {
     await page.context().close();
   });
 
-  test('on a working day the tester presses 1 and reaches the queue; over its threshold the callback offer is made', async ({ browser, baseURL }) => {
+  test('on a working day the tester presses 1 and reaches the queue; over its threshold the callback offer is made, and the tester saves that run as a scenario', async ({ browser, baseURL }) => {
     const page = await pageAs(browser, baseURL, 'tester');
     await page.goto(flowPath);
     await startTestCall(page, '2026-11-23');
@@ -64,24 +64,28 @@ test.describe.serial('test calls and saved scenarios', () => {
     await page.getByTestId('simulator-panel').press('1');
     await expect(transcript(page).getByTestId('heard').last()).toContainText('We can call you back on 4 4 7 7 0 0 9 0 0 1 2 3');
     await expect(node(page, 'callback')).toHaveClass(/sb-highlight--active/);
-    // Scenarios live in the flow's draft: a tester may run them, not change them.
-    await expect(page.getByRole('button', { name: 'Save run as scenario' })).toBeDisabled();
+    await pressKey(page, '1');
+    await expect(page.getByTestId('simulator-status')).toContainText('Call ended: callback booked');
+
+    // A tester cannot edit the flow, but saves the run into the draft's scenarios.
+    await page.getByLabel('Scenario name').fill('Busy queue: callback booked');
+    await page.getByRole('button', { name: 'Save run as scenario' }).click();
+    await expect(page.getByTestId('scenario-save-notice')).toContainText('Scenarios saved with the draft');
+    await expect(page.getByTestId('scenario').filter({ hasText: 'Busy queue: callback booked' })).toBeVisible();
     await page.getByRole('button', { name: 'Run all scenarios' }).click();
-    await expect(page.getByTestId('scenario-summary')).toHaveText('3 passed, 0 failed');
+    await expect(page.getByTestId('scenario-summary')).toHaveText('4 passed, 0 failed');
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Test call', exact: true }).click();
+    await expect(page.getByTestId('scenario')).toHaveCount(4);
     await page.context().close();
   });
 
-  test('a publisher saves the callback run as a scenario; an edit that breaks it blocks publishing', async ({ browser, baseURL }) => {
+  test("a publisher's edit that breaks the tester's scenario blocks publishing", async ({ browser, baseURL }) => {
     const page = await pageAs(browser, baseURL, 'publisher');
     await page.goto(flowPath);
-    await startTestCall(page, '2026-11-23', 12);
-    await pressKey(page, '1');
-    await pressKey(page, '1');
-    await expect(page.getByTestId('simulator-status')).toContainText('Call ended: callback booked');
-    await page.getByLabel('Scenario name').fill('Busy queue: callback booked');
-    await page.getByRole('button', { name: 'Save run as scenario' }).click();
+    await page.getByRole('button', { name: 'Test call', exact: true }).click();
     await expect(page.getByTestId('scenario').filter({ hasText: 'Busy queue: callback booked' })).toBeVisible();
-    await expectSaved(page);
     await page.getByRole('button', { name: 'Run all scenarios' }).click();
     await expect(page.getByTestId('scenario-summary')).toHaveText('4 passed, 0 failed');
 
