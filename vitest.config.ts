@@ -9,6 +9,6 @@ const here = (dir: string) => fileURLToPath(new URL(`./${dir}`, import.meta.url)
  */
 export default defineConfig({
   test: {
-    projects: ['flows', 'runtime', 'esl-emulator', 'prisma', 'designer'].map(here),
+    projects: ['flows', 'runtime', 'esl-emulator', 'prisma', 'designer', 'scripts'].map(here),
   },
 });

@@ -1,58 +1,122 @@
 /**
- * Starts Switchboard: migrate the database, seed one user per role, publish and bind the example flows, and
- * serve the API on one port. Configuration (all optional):
+ * Starts the whole of Switchboard in one process: migrate the database, seed one user per role, publish and bind
+ * the example flows, serve the designer and the API on one port, and run the call runtime on the same database
+ * and deployment bus — connected to the FreeSWITCH named by ESL_HOST or, when none is, to an emulated one that
+ * places a demo call every SWITCHBOARD_DEMO_CALLS_EVERY seconds. Configuration (all optional):
  *   PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://… for PostgreSQL; default embedded PGlite),
  *   SWITCHBOARD_DATA_DIR (.data/pglite), SWITCHBOARD_<ROLE>_PASSWORD for the seeded users,
- *   SWITCHBOARD_SECURE_COOKIES=1 when served over HTTPS.
+ *   SWITCHBOARD_SECURE_COOKIES=1 when served over HTTPS, SWITCHBOARD_DEMO_CALLS_EVERY (20; 0 = off),
+ *   and the runtime's variables (runtime/README.md): RUNTIME_HTTP_PORT (9464), ESL_HOST, ESL_PORT, ESL_PASSWORD, …
  */
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createDatabase } from "../prisma/src/index.js";
 import { createApiServices, publishExampleFlows, seedUsers, startHttpServer } from "../designer/server/index.js";
+import { EXAMPLE_NUMBERS } from "../designer/server/seed.js";
 import { staticFiles } from "../designer/server/static-files.js";
+import { CallReports } from "./call-handling/call-reports.js";
+import { queuesOfPublishedFlows } from "./call-handling/flow-queues.js";
+import { startCallHandling } from "./call-handling/start-call-handling.js";
+import { DEMO_CALLERS } from "./demo/demo-callers.js";
+import { DEMO_CALL_PATH, withDemoCallEndpoint } from "./demo/demo-call-endpoint.js";
+import { DemoCalls } from "./demo/demo-calls.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-export async function serve(env: NodeJS.ProcessEnv = process.env) {
-  const db = await createDatabase({ dataDir: env.SWITCHBOARD_DATA_DIR ?? `${root}.data/pglite` });
-  console.log(`Database: ${db.location}`);
-  if (db.migrations.applied.length > 0) console.log(`Applied migrations: ${db.migrations.applied.join(", ")}`);
+export interface ServeOptions {
+  /** Where the start-up summary and the per-call lines go (default: stdout). */
+  readonly print?: (line: string) => void;
+  /** Emulated switch and runtime time run this many times faster (tests). Default 1. */
+  readonly timeScale?: number;
+}
+
+function demoCallsEvery(env: NodeJS.ProcessEnv): number {
+  const value = env.SWITCHBOARD_DEMO_CALLS_EVERY?.trim() || "20";
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`SWITCHBOARD_DEMO_CALLS_EVERY must be seconds (0 = off), got ${JSON.stringify(value)}`);
+  return seconds;
+}
+
+export async function serve(env: NodeJS.ProcessEnv = process.env, options: ServeOptions = {}) {
+  const print = options.print ?? ((line: string) => console.log(line));
+  const demoEvery = demoCallsEvery(env);
+  const db = await createDatabase({ url: env.DATABASE_URL ?? "", dataDir: env.SWITCHBOARD_DATA_DIR ?? `${root}.data/pglite` });
+  print(`Database: ${db.location}`);
+  if (db.migrations.applied.length > 0) print(`Applied migrations: ${db.migrations.applied.join(", ")}`);
 
   const users = await seedUsers(db.prisma, env);
   const created = users.filter((u) => u.password);
   if (created.length > 0) {
-    console.log("\nUsers created (passwords are shown this once; set SWITCHBOARD_<ROLE>_PASSWORD to choose them):");
-    for (const user of created) console.log(`  ${user.role.padEnd(9)} ${user.email.padEnd(28)} ${user.passwordFrom === "env" ? "(password from env)" : user.password}`);
-    console.log("");
+    print("\nUsers created (passwords are shown this once; set SWITCHBOARD_<ROLE>_PASSWORD to choose them):");
+    for (const user of created) print(`  ${user.role.padEnd(9)} ${user.email.padEnd(28)} ${user.passwordFrom === "env" ? "(password from env)" : user.password}`);
+    print("");
   }
 
   const services = await createApiServices(db, { secureCookies: env.SWITCHBOARD_SECURE_COOKIES === "1" });
   for (const result of await publishExampleFlows(services, `${root}flows/examples`)) {
-    if (result.problem) console.warn(`Example ${result.file} not published: ${result.problem}`);
-    else console.log(`Example ${result.flowName} v${result.versionNumber}${result.boundTo?.length ? ` bound to ${result.boundTo.join(", ")}` : ""}`);
+    if (result.problem) print(`Example ${result.file} not published: ${result.problem}`);
+    else print(`Example ${result.flowName} v${result.versionNumber}${result.boundTo?.length ? ` bound to ${result.boundTo.join(", ")}` : ""}`);
   }
+
+  const reports = new CallReports(db.prisma, print);
+  const calls = await startCallHandling({
+    env,
+    database: db,
+    deployments: services.deploymentEvents,
+    queues: await queuesOfPublishedFlows(db.prisma),
+    phones: DEMO_CALLERS.map((caller) => caller.from),
+    onCallEnded: reports.callEnded,
+    ...(options.timeScale ? { timeScale: options.timeScale } : {}),
+  });
+  const demo = calls.emulator ? new DemoCalls(calls.emulator, reports, print) : null;
 
   const server = await startHttpServer(services, {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? "127.0.0.1",
-    // The designer's production build (designer/dist) on the same port as the API.
-    fallback: staticFiles(`${root}designer/dist`),
+    // The designer's production build (designer/dist) on the same port as the API, and the demo-call endpoint.
+    fallback: withDemoCallEndpoint(demo, staticFiles(`${root}designer/dist`)),
   });
-  console.log(`\nSwitchboard designer on ${server.url}/ — API on ${server.url}/trpc (health: ${server.url}/healthz)`);
 
-  const stop = async () => {
-    await server.close();
-    await services.deploymentEvents.close();
-    await db.close();
-  };
-  return { server, db, services, stop };
+  const { runtime } = calls;
+  const operations = runtime.httpPort === null ? "off" : `http://${runtime.config.http.host}:${runtime.httpPort}`;
+  print(`\nSwitchboard designer on ${server.url}/ — API on ${server.url}/trpc (health: ${server.url}/healthz)`);
+  print(`Runtime (${runtime.config.environment}): metrics ${operations}/metrics, health ${operations}/healthz`);
+  if (calls.emulator) {
+    print(`Switch: emulated FreeSWITCH (ESL 127.0.0.1:${calls.emulator.inboundPort}); set ESL_HOST to use a real one`);
+    print(`Numbers: ${Object.entries(EXAMPLE_NUMBERS).map(([flow, number]) => `${number} ${flow}`).join(", ")}`);
+    print(demoEvery > 0 ? `Demo calls every ${demoEvery} s (SWITCHBOARD_DEMO_CALLS_EVERY=0 turns them off); place one: pnpm demo-call +15550100 2\n` : `Place a demo call: pnpm demo-call +15550100 2 (POST ${server.url}${DEMO_CALL_PATH})\n`);
+    demo!.startEvery(demoEvery);
+  } else {
+    const esl = runtime.config.esl!;
+    print(`Switch: FreeSWITCH at ${esl.host}:${esl.port}; its dialplan sends calls to ${runtime.config.outbound.host}:${runtime.outboundPort} (runtime/README.md)\n`);
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      demo?.stop();
+      await calls.close();
+      await server.close();
+      await services.deploymentEvents.close();
+      await db.close();
+    })());
+  return { server, db, services, runtime, emulator: calls.emulator, demo, stop };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const running = await serve();
+/** Stops on SIGINT/SIGTERM (a second signal exits at once). */
+export function stopOnSignals(running: { stop(): Promise<void> }): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      console.log(`\n${signal}: shutting down`);
-      void running.stop().then(() => process.exit(0));
+      console.log(`\n${signal}: shutting down (calls in progress end, the database closes)`);
+      for (const again of ["SIGINT", "SIGTERM"] as const) process.once(again, () => process.exit(130));
+      running.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error("Shutdown failed:", error);
+          process.exit(1);
+        },
+      );
     });
   }
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) stopOnSignals(await serve());

@@ -1,13 +1,8 @@
 #!/usr/bin/env node
-// `pnpm start`: runs scripts/serve.ts (TypeScript, through tsx) — migrate, seed, publish examples, serve the API.
+// `pnpm start`: runs scripts/serve.ts (TypeScript, through tsx) — migrate, seed, publish examples, serve the
+// designer and API, and run the call runtime (on an emulated FreeSWITCH unless ESL_HOST is set).
 import { register } from "tsx/esm/api";
 
 register();
-const { serve } = await import("./serve.ts");
-const running = await serve();
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, () => {
-    console.log(`\n${signal}: shutting down`);
-    void running.stop().then(() => process.exit(0));
-  });
-}
+const { serve, stopOnSignals } = await import("./serve.ts");
+stopOnSignals(await serve());

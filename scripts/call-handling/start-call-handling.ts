@@ -1,0 +1,70 @@
+/**
+ * Call handling inside the `pnpm start` process: the runtime on the platform's own database and deployment bus,
+ * connected to the FreeSWITCH named by ESL_HOST or, when none is, to an emulated one.
+ */
+import type { Database } from "../../prisma/src/index.js";
+import type { Emulator } from "../../esl-emulator/src/index.js";
+import { loadConfig, scaledClock, startRuntime, type CallSummary, type RuntimeHandle } from "../../runtime/src/index.js";
+import type { DeploymentFeed } from "../../runtime/src/services/contracts.js";
+import { startEmulatedSwitch } from "./emulated-switch.js";
+
+export interface CallHandling {
+  readonly runtime: RuntimeHandle;
+  /** The emulated switch; null when connected to a real FreeSWITCH. */
+  readonly emulator: Emulator | null;
+  /** Emulator: hang up the emulated calls, then stop the runtime. FreeSWITCH: give calls in progress 10 s. */
+  close(): Promise<void>;
+}
+
+export interface CallHandlingOptions {
+  /** Environment variables as documented in runtime/README.md; ESL_HOST unset → emulator. */
+  readonly env: NodeJS.ProcessEnv;
+  readonly database: Database;
+  /** The platform's deployment bus: the runtime hears the API's publishes, activations and rollbacks. */
+  readonly deployments: DeploymentFeed;
+  /** Queues the emulator staffs with scripted agents. */
+  readonly queues: readonly string[];
+  /** Numbers that answer when the emulated switch calls them back. */
+  readonly phones: readonly string[];
+  readonly onCallEnded: (summary: CallSummary) => void;
+  /** Emulator and runtime time run this many times faster (tests). Default 1. */
+  readonly timeScale?: number;
+}
+
+/** The runtime logs warnings and errors only, unless LOG_LEVEL says otherwise: the call lines tell the story. */
+const QUIET = { LOG_LEVEL: "warn" };
+
+export async function startCallHandling(options: CallHandlingOptions): Promise<CallHandling> {
+  const { env, database, deployments, onCallEnded } = options;
+  if (env.ESL_HOST?.trim()) {
+    const runtime = await startRuntime({ config: loadConfig({ ...QUIET, ...env }), database, deployments, onCallEnded });
+    return { runtime, emulator: null, close: () => runtime.close(10_000) };
+  }
+  const timeScale = options.timeScale ?? 1;
+  const emulated = await startEmulatedSwitch({ queues: options.queues, phones: options.phones, timeScale });
+  try {
+    const config = loadConfig({
+      ...QUIET,
+      // The emulator learns the runtime's port after it listens: any free one will do unless one is asked for.
+      RUNTIME_LISTEN_PORT: "0",
+      ...env,
+      ESL_HOST: "127.0.0.1",
+      ESL_PORT: String(emulated.emulator.inboundPort),
+      ESL_PASSWORD: "ClueCon",
+    });
+    const clock = timeScale === 1 ? undefined : scaledClock(Date.now(), timeScale);
+    const runtime = await startRuntime({ config, database, deployments, onCallEnded, ...(clock ? { clock } : {}) });
+    emulated.sendCallsTo(runtime.outboundPort);
+    return {
+      runtime,
+      emulator: emulated.emulator,
+      close: async () => {
+        await emulated.emulator.close();
+        await runtime.close(2_000);
+      },
+    };
+  } catch (error) {
+    await emulated.emulator.close();
+    throw error;
+  }
+}
