@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { canonicalTimeZone, isKnownTimeZone } from '../util/time-zone.js';
 import { z } from 'zod';
 import { DtmfKeySchema, OptionalPromptSchema, PromptSchema, TimeOfDaySchema, type Prompt } from '../document/common.js';
 import type { CallbackWindow, Effect, ResolvedPrompt } from '../interpreter/effects.js';
@@ -239,7 +240,7 @@ export const callbackNode = defineNode({
     if (data.window) {
       const { timezone, start, end, days } = data.window;
       let ok = true;
-      if (!IANAZone.isValidZone(timezone)) {
+      if (!isKnownTimeZone(timezone)) {
         ctx.report('SB160', 'window.timezone', `unknown time zone "${timezone}"; use an IANA zone such as Europe/London`);
         ok = false;
       }
@@ -251,7 +252,7 @@ export const callbackNode = defineNode({
         ctx.report('SB160', 'window.days', 'the callback window has no days, so no callback could ever be placed');
         ok = false;
       }
-      if (ok) window = { timezone: new IANAZone(timezone).name, startMinute: minuteOfDay(start), endMinute: minuteOfDay(end), days: [...new Set(days)].sort((a, b) => a - b) };
+      if (ok) window = { timezone: canonicalTimeZone(timezone) ?? timezone, startMinute: minuteOfDay(start), endMinute: minuteOfDay(end), days: [...new Set(days)].sort((a, b) => a - b) };
     }
     return {
       queue: data.queue === '' ? null : data.queue,

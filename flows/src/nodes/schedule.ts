@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { isKnownTimeZone } from '../util/time-zone.js';
 import { z } from 'zod';
 import { KeySchema } from '../document/common.js';
 import { assertNever } from '../util/assert-never.js';
@@ -221,7 +222,7 @@ function checkHours(hours: OpeningHours, field: string, ctx: CompileContext | nu
  * (the node's compile step); the designer preview may pass null and use the result directly.
  */
 export function compileSchedule(data: ScheduleData, ctx: CompileContext | null = null): ScheduleConfig {
-  if (!IANAZone.isValidZone(data.timezone)) {
+  if (!isKnownTimeZone(data.timezone)) {
     ctx?.report('SB120', 'timezone', `"${data.timezone}" is not an IANA time zone`);
   }
 
@@ -444,7 +445,7 @@ export function nextOpening(config: ScheduleConfig, epochMs: number): number | n
   const calm: ScheduleConfig = config.emergencyOverride ? { ...config, emergencyOverride: false } : config;
   const isOpen = (at: number) => OUTLET_OF[decide(calm, localMinutes(calm.timezone, at), noFlags)] === 'open';
   if (isOpen(epochMs)) return epochMs;
-  const zone = IANAZone.isValidZone(calm.timezone) ? calm.timezone : 'UTC';
+  const zone = isKnownTimeZone(calm.timezone) ? calm.timezone : 'UTC';
   const local = localMinutes(calm.timezone, epochMs);
   const today = Math.floor(local / DAY_MINUTES);
   const nowMinute = local - today * DAY_MINUTES;

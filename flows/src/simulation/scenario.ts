@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { isKnownTimeZone } from '../util/time-zone.js';
 import { z } from 'zod';
 import { LanguageSchema } from '../document/common.js';
 
@@ -18,7 +18,7 @@ export const ScenarioCallSchema = z.object({
     .string()
     .min(1)
     .max(64)
-    .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/London')
+    .refine((zone) => isKnownTimeZone(zone), 'must be an IANA time zone such as Europe/London')
     .default('Europe/London'),
   /** The caller's language; the flow's first language when absent or not offered. */
   language: LanguageSchema.optional(),
