@@ -18,6 +18,27 @@ export interface EmulatedSwitch {
   readonly emulator: Emulator;
   /** Where the emulator's dialplan (`socket … async full`) sends calls: the runtime's outbound port. */
   sendCallsTo(port: number): void;
+  /** Hangs up the calls in progress and closes the inbound server. */
+  close(): Promise<void>;
+}
+
+const SWEEP_EVERY_MS = 5_000;
+
+/**
+ * The emulator keeps a callback originated into a queue as a waiting member even after the called phone hung up
+ * (its scripted agents serve only callers who joined through the `callcenter` app). Over hours of demo calls
+ * those rows would fill the queues, so members whose call has ended leave as mod_callcenter's do: Abandoned.
+ */
+export function abandonMembersWithoutCall(emulator: Emulator, queues: readonly string[]): void {
+  const now = Math.floor(emulator.core.clock.now() / 1000);
+  for (const queue of queues) {
+    for (const member of emulator.queues.membersOf(queue, now)) {
+      if (member.state !== "Waiting" || emulator.core.channels.has(member.sessionUuid)) continue;
+      member.state = "Abandoned";
+      member.abandonedEpoch = now;
+      member.sessionUuid = "";
+    }
+  }
 }
 
 export interface EmulatedSwitchOptions {
@@ -38,10 +59,16 @@ export async function startEmulatedSwitch(options: EmulatedSwitchOptions): Promi
     forgetFinishedCalls: true,
     hostname: "switchboard-emulator",
   });
+  const sweeper = setInterval(() => abandonMembersWithoutCall(emulator, options.queues), SWEEP_EVERY_MS);
+  sweeper.unref();
   return {
     emulator,
     sendCallsTo(port) {
       outbound.port = port;
+    },
+    close() {
+      clearInterval(sweeper);
+      return emulator.close();
     },
   };
 }

@@ -59,12 +59,12 @@ export async function startCallHandling(options: CallHandlingOptions): Promise<C
       runtime,
       emulator: emulated.emulator,
       close: async () => {
-        await emulated.emulator.close();
+        await emulated.close();
         await runtime.close(2_000);
       },
     };
   } catch (error) {
-    await emulated.emulator.close();
+    await emulated.close();
     throw error;
   }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { QueueMember } from '../apps/queue-registry.js';
 import type { Emulator } from '../emulator.js';
 
 /** One `originate` the emulator was asked to place (what a test of a dialer checks). */
@@ -16,8 +15,7 @@ export interface OriginateRecord {
  * `originate [{vars}]<endpoint> <app or extension>`: `loopback/<ext>[/<context>]` creates a call that runs the
  * emulator's dialplan (context `default` only); `error/<cause>` fails with that cause, as in transcript 07.
  * With `&callcenter(<queue>)` the answered call joins that queue as a member with its `cc_base_score` (it stays
- * waiting until the callee hangs up, then counts as abandoned: scripted agents serve only members that joined
- * through the `callcenter` app).
+ * waiting: scripted agents serve only members that joined through the `callcenter` app).
  */
 export async function originate(emulator: Emulator, args: string): Promise<string> {
   const [dialString = '', ...rest] = args.split(/\s+/);
@@ -46,7 +44,7 @@ async function place(emulator: Emulator, dialString: string, varBlock: RegExpExe
   await call.answered;
   const queue = /^&callcenter\((.+)\)$/.exec(target)?.[1];
   if (queue) {
-    const member: QueueMember = {
+    emulator.queues.add({
       queue,
       uuid: randomUUID(),
       sessionUuid: call.aLegUuid,
@@ -58,14 +56,6 @@ async function place(emulator: Emulator, dialString: string, varBlock: RegExpExe
       abandonedEpoch: 0,
       baseScore: Number.parseInt(variables.get('cc_base_score') ?? '', 10) || 0,
       bridgeEpoch: 0,
-    };
-    emulator.queues.add(member);
-    // The callee is the member: when it hangs up still waiting, mod_callcenter keeps the row as Abandoned.
-    void call.finished.then(() => {
-      if (member.state !== 'Waiting') return;
-      member.state = 'Abandoned';
-      member.abandonedEpoch = Math.floor(emulator.core.clock.now() / 1000);
-      member.sessionUuid = '';
     });
   }
   return `+OK ${call.aLegUuid}\n`;
