@@ -1,17 +1,10 @@
-import { testDatabaseKinds } from "@switchboard/db/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { createApiClient } from "./client.js";
-import { failure, openApiHarness, TEST_PASSWORD, type ApiHarness } from "./test/harness.js";
+import { describeOnEachDatabase, failure, TEST_PASSWORD } from "./test/harness.js";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
-describe.each(testDatabaseKinds())("auth over HTTP on %s", (kind) => {
-  let h: ApiHarness;
-  beforeAll(async () => {
-    h = await openApiHarness(kind);
-  });
-  afterAll(() => h?.close());
-  beforeEach(() => h.reset());
+describeOnEachDatabase("auth over HTTP", (h) => {
 
   it("signs in with the right password, sets an HttpOnly SameSite cookie, and knows who you are", async () => {
     const response = await fetch(`${h.server.url}/trpc/auth.login`, {

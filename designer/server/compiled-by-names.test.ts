@@ -1,23 +1,16 @@
-import { testDatabaseKinds } from "@switchboard/db/testing";
 import type { FlowDocument } from "@switchboard/flows";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
 import type { ApiClient } from "./client.js";
 import { callsGreeting, greetingSubflow } from "./test/fixtures.js";
-import { openApiHarness, type ApiHarness } from "./test/harness.js";
+import { describeOnEachDatabase } from "./test/harness.js";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
-describe.each(testDatabaseKinds())("flows.compiledByNames on %s", (kind) => {
-  let h: ApiHarness;
+describeOnEachDatabase("flows.compiledByNames", (h) => {
   let editor: ApiClient;
   let publisher: ApiClient;
   let tester: ApiClient;
-  beforeAll(async () => {
-    h = await openApiHarness(kind);
-  });
-  afterAll(() => h?.close());
   beforeEach(async () => {
-    await h.reset();
     editor = await h.sessionFor("editor");
     publisher = await h.sessionFor("publisher");
     tester = await h.sessionFor("tester");

@@ -1,18 +1,11 @@
-import { testDatabaseKinds } from "@switchboard/db/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import type { ApiClient } from "./client.js";
 import { greetingFlow } from "./test/fixtures.js";
-import { openApiHarness, outcome, type ApiHarness } from "./test/harness.js";
+import { describeOnEachDatabase, outcome } from "./test/harness.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
-describe.each(testDatabaseKinds())("concurrent edits and publishes on %s", (kind) => {
-  let h: ApiHarness;
-  beforeAll(async () => {
-    h = await openApiHarness(kind);
-  });
-  afterAll(() => h?.close());
-  beforeEach(() => h.reset());
+describeOnEachDatabase("concurrent edits and publishes", (h) => {
 
   it("two editors saving the same revision at once: exactly one wins, the other gets CONFLICT", async () => {
     const alice = await h.sessionFor("editor");

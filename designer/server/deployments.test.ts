@@ -3,23 +3,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { ApiClient } from "./client.js";
 import { postgresDeploymentEvents, type DeploymentChanged } from "@switchboard/db";
 import { greetingFlow } from "./test/fixtures.js";
-import { failure, openApiHarness, type ApiHarness } from "./test/harness.js";
+import { describeOnEachDatabase, failure, openApiHarness, type ApiHarness } from "./test/harness.js";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
-describe.each(testDatabaseKinds())("deployments API on %s", (kind) => {
-  let h: ApiHarness;
+describeOnEachDatabase("deployments API", (h) => {
   let admin: ApiClient;
   let publisher: ApiClient;
   let flowId: string;
-  beforeAll(async () => {
-    h = await openApiHarness(kind);
-  });
-  afterAll(() => h?.close());
 
   /** Flow "welcome" with versions 1..3 published. */
   beforeEach(async () => {
-    await h.reset();
     admin = await h.sessionFor("admin");
     publisher = await h.sessionFor("publisher");
     const flow = await admin.flows.create.mutate({ name: "welcome" });

@@ -1,16 +1,14 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { testDatabaseKinds } from "@switchboard/db/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
 import { runFlowctl, type FlowctlIo } from "../../scripts/flowctl.js";
 import { brokenFlow, greetingFlow } from "./test/fixtures.js";
-import { openApiHarness, TEST_PASSWORD, type ApiHarness } from "./test/harness.js";
+import { describeOnEachDatabase, TEST_PASSWORD } from "./test/harness.js";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
-describe.each(testDatabaseKinds())("flowctl against a server on %s", (kind) => {
-  let h: ApiHarness;
+describeOnEachDatabase("flowctl against a server", (h) => {
   let dir: string;
   let lines: { out: string[]; err: string[] };
   const flowctl = (role: string, ...argv: string[]) => {
@@ -23,14 +21,7 @@ describe.each(testDatabaseKinds())("flowctl against a server on %s", (kind) => {
     };
     return runFlowctl(argv, io);
   };
-  beforeAll(async () => {
-    h = await openApiHarness(kind);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
   beforeEach(async () => {
-    await h.reset();
     dir = await mkdtemp(join(tmpdir(), "sb-flowctl-"));
     await writeFile(join(dir, "welcome.json"), JSON.stringify(greetingFlow("welcome", "Hello")));
     await writeFile(join(dir, "broken.json"), JSON.stringify(brokenFlow("broken")));

@@ -1,22 +1,15 @@
-import { testDatabaseKinds } from "@switchboard/db/testing";
 import { compileFlow } from "@switchboard/flows";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
 import type { ApiClient } from "./client.js";
 import { brokenFlow, greetingFlow } from "./test/fixtures.js";
-import { failure, openApiHarness, type ApiHarness } from "./test/harness.js";
+import { describeOnEachDatabase, failure } from "./test/harness.js";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
-describe.each(testDatabaseKinds())("flows API on %s", (kind) => {
-  let h: ApiHarness;
+describeOnEachDatabase("flows API", (h) => {
   let editor: ApiClient;
   let publisher: ApiClient;
-  beforeAll(async () => {
-    h = await openApiHarness(kind);
-  });
-  afterAll(() => h?.close());
   beforeEach(async () => {
-    await h.reset();
     editor = await h.sessionFor("editor");
     publisher = await h.sessionFor("publisher");
   });

@@ -1,24 +1,17 @@
-import { testDatabaseKinds } from "@switchboard/db/testing";
 import type { FlowDocument, ScenarioInput } from "@switchboard/flows";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
 import type { ApiClient } from "./client.js";
 import { callsGreeting, greetingFlow, greetingSubflow } from "./test/fixtures.js";
-import { failure, openApiHarness, type ApiHarness } from "./test/harness.js";
+import { describeOnEachDatabase, failure } from "./test/harness.js";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
 const hearsTheGreeting: ScenarioInput = { name: "caller hears the greeting", call: { localTime: "2026-11-23T10:00", timezone: "Europe/London" }, expect: { visits: ["hello", "bye"], heard: ["Welcome to Acme"], outcome: "selfServed" } };
 
-describe.each(testDatabaseKinds())("publishing runs the flow's scenarios on %s", (kind) => {
-  let h: ApiHarness;
+describeOnEachDatabase("publishing runs the flow's scenarios", (h) => {
   let editor: ApiClient;
   let publisher: ApiClient;
-  beforeAll(async () => {
-    h = await openApiHarness(kind);
-  });
-  afterAll(() => h?.close());
   beforeEach(async () => {
-    await h.reset();
     editor = await h.sessionFor("editor");
     publisher = await h.sessionFor("publisher");
   });

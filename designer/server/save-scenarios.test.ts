@@ -1,25 +1,18 @@
-import { testDatabaseKinds } from "@switchboard/db/testing";
 import type { FlowDocument, ScenarioInput } from "@switchboard/flows";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
 import type { ApiClient } from "./client.js";
 import { greetingFlow } from "./test/fixtures.js";
-import { failure, openApiHarness, type ApiHarness } from "./test/harness.js";
+import { describeOnEachDatabase, failure } from "./test/harness.js";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
 const hearsHello: ScenarioInput = { name: "caller hears hello", call: { localTime: "2026-11-23T10:00", timezone: "Europe/London" }, expect: { heard: ["Hello"], outcome: "selfServed" } };
 
-describe.each(testDatabaseKinds())("flows.saveScenarios on %s", (kind) => {
-  let h: ApiHarness;
+describeOnEachDatabase("flows.saveScenarios", (h) => {
   let editor: ApiClient;
   let tester: ApiClient;
   let flowId: string;
-  beforeAll(async () => {
-    h = await openApiHarness(kind);
-  });
-  afterAll(() => h?.close());
   beforeEach(async () => {
-    await h.reset();
     editor = await h.sessionFor("editor");
     tester = await h.sessionFor("tester");
     const flow = await editor.flows.create.mutate({ name: "welcome" });

@@ -1,16 +1,9 @@
-import { testDatabaseKinds } from "@switchboard/db/testing";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { failure, openApiHarness, type ApiHarness } from "./test/harness.js";
+import { expect, it, vi } from "vitest";
+import { describeOnEachDatabase, failure } from "./test/harness.js";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
-describe.each(testDatabaseKinds())("users and roles on %s", (kind) => {
-  let h: ApiHarness;
-  beforeAll(async () => {
-    h = await openApiHarness(kind);
-  });
-  afterAll(() => h?.close());
-  beforeEach(() => h.reset());
+describeOnEachDatabase("users and roles", (h) => {
 
   it("changes a role, takes effect on the user's next request, and audits who changed what", async () => {
     const admin = await h.sessionFor("admin");

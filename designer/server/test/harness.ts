@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "@switchboard/db";
-import { openTestDatabase, type TestDatabase, type TestDatabaseKind } from "@switchboard/db/testing";
+import { openTestDatabase, testDatabaseKinds, type TestDatabase, type TestDatabaseKind } from "@switchboard/db/testing";
 import { TRPCClientError } from "@trpc/client";
+import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import { createApiClient, type ApiClient } from "../client.js";
 import { startHttpServer, type RunningServer } from "../http-server.js";
 import { LoginRateLimiter } from "../login-rate-limit.js";
@@ -82,6 +83,28 @@ export async function openApiHarness(kind: TestDatabaseKind): Promise<ApiHarness
     },
   };
   return harness;
+}
+
+/**
+ * Declares the suite `title` once per test database (`testDatabaseKinds()`: PGlite and PostgreSQL, so the
+ * PostgreSQL run fails when its server is down), each with its own harness: opened before the suite, reset
+ * before each test (before the suite's own `beforeEach` hooks), closed after. `h` stands for that harness; use
+ * it inside hooks and tests only.
+ */
+export function describeOnEachDatabase(title: string, suite: (h: ApiHarness, kind: TestDatabaseKind) => void): void {
+  describe.each(testDatabaseKinds())(`${title} on %s`, (kind) => {
+    let opened: ApiHarness | undefined;
+    const current = (): ApiHarness => {
+      if (!opened) throw new Error(`the ${kind} API harness is used outside a hook or test, or failed to open`);
+      return opened;
+    };
+    beforeAll(async () => {
+      opened = await openApiHarness(kind);
+    });
+    afterAll(() => opened?.close());
+    beforeEach(() => current().reset());
+    suite(new Proxy({} as ApiHarness, { get: (_, key) => Reflect.get(current(), key) }), kind);
+  });
 }
 
 /** The tRPC error code (FORBIDDEN, CONFLICT, …) a call failed with, or "OK" when it succeeded. */
