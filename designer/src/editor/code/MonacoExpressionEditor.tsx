@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { CEL_LANGUAGE_ID, registerCelLanguage, setModelSuggestions } from './cel-language';
 import type { ExpressionSuggestion } from './expression-check';
 import { monaco } from './monaco';
+import { useMonacoEditor } from './useMonacoEditor';
 
 export interface ExpressionEditorProps {
   value: string;
@@ -15,17 +16,14 @@ export interface ExpressionEditorProps {
 
 /** A one-line Monaco editor for a CEL expression: variable completion and the checker's error underlined. */
 export default function MonacoExpressionEditor({ value, ariaLabel, readOnly, problem, suggestions, onChange }: ExpressionEditorProps) {
-  const host = useRef<HTMLDivElement>(null);
-  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const latest = useRef({ onChange, suggestions });
   latest.current = { onChange, suggestions };
 
-  useEffect(() => {
-    if (!host.current) return;
+  const { host, editor } = useMonacoEditor(value, readOnly, (element) => {
     registerCelLanguage(monaco);
     const model = monaco.editor.createModel(value, CEL_LANGUAGE_ID);
     setModelSuggestions(model, () => latest.current.suggestions);
-    const instance = monaco.editor.create(host.current, {
+    const instance = monaco.editor.create(element, {
       model,
       ariaLabel,
       readOnly,
@@ -55,28 +53,11 @@ export default function MonacoExpressionEditor({ value, ariaLabel, readOnly, pro
       if (text.includes('\n')) model.setValue(text.replace(/\r?\n/g, ' '));
       else latest.current.onChange(text);
     });
-    editorRef.current = instance;
-    return () => {
-      subscription.dispose();
-      instance.dispose();
-      model.dispose();
-      editorRef.current = null;
-    };
-    // The editor is created once; value, problem and read-only changes are applied below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    return { editor: instance, disposables: [subscription] };
+  });
 
   useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (model && model.getValue() !== value) model.setValue(value);
-  }, [value]);
-
-  useEffect(() => {
-    editorRef.current?.updateOptions({ readOnly });
-  }, [readOnly]);
-
-  useEffect(() => {
-    const model = editorRef.current?.getModel();
+    const model = editor.current?.getModel();
     if (!model) return;
     const markers = problem
       ? [{ severity: monaco.MarkerSeverity.Error, message: problem, startLineNumber: 1, startColumn: 1, endLineNumber: 1, endColumn: model.getLineMaxColumn(1) }]

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { flowJsonSchema } from '@switchboard/flows';
 import type { TextProblem } from './code-round-trip';
 import { monaco } from './monaco';
+import { useMonacoEditor } from './useMonacoEditor';
 
 interface MonacoJsonEditorProps {
   value: string;
@@ -29,17 +30,14 @@ function configureFlowSchema(): void {
 
 /** Monaco showing the flow as JSON; schema problems from the flows core are added as markers. */
 export default function MonacoJsonEditor({ value, readOnly, problems, ariaLabel, onChange }: MonacoJsonEditorProps) {
-  const host = useRef<HTMLDivElement>(null);
-  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
 
-  useEffect(() => {
-    if (!host.current) return;
+  const { host, editor } = useMonacoEditor(value, readOnly, (element) => {
     configureFlowSchema();
     const uri = monaco.Uri.parse(`inmemory://switchboard/editor-${++modelCounter}.flow.json`);
     const model = monaco.editor.createModel(value, 'json', uri);
-    const instance = monaco.editor.create(host.current, {
+    const instance = monaco.editor.create(element, {
       model,
       ariaLabel,
       readOnly,
@@ -53,29 +51,11 @@ export default function MonacoJsonEditor({ value, readOnly, problems, ariaLabel,
       fontSize: 13,
     });
     const subscription = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
-    editorRef.current = instance;
-    return () => {
-      subscription.dispose();
-      instance.dispose();
-      model.dispose();
-      editorRef.current = null;
-    };
-    // The editor is created once; later value and option changes are applied below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    return { editor: instance, disposables: [subscription] };
+  });
 
   useEffect(() => {
-    const model = editorRef.current?.getModel();
-    // Only replace text that differs, so typing never moves the cursor.
-    if (model && model.getValue() !== value) model.setValue(value);
-  }, [value]);
-
-  useEffect(() => {
-    editorRef.current?.updateOptions({ readOnly });
-  }, [readOnly]);
-
-  useEffect(() => {
-    const model = editorRef.current?.getModel();
+    const model = editor.current?.getModel();
     if (!model) return;
     monaco.editor.setModelMarkers(
       model,
