@@ -5,7 +5,6 @@ import { describeOnEachDatabase, failure, TEST_PASSWORD } from "./test/harness.j
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
 describeOnEachDatabase("auth over HTTP", (h) => {
-
   it("signs in with the right password, sets an HttpOnly SameSite cookie, and knows who you are", async () => {
     const response = await fetch(`${h.server.url}/trpc/auth.login`, {
       method: "POST",

@@ -6,7 +6,6 @@ import { describeOnEachDatabase, outcome } from "./test/harness.js";
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 describeOnEachDatabase("concurrent edits and publishes", (h) => {
-
   it("two editors saving the same revision at once: exactly one wins, the other gets CONFLICT", async () => {
     const alice = await h.sessionFor("editor");
     const bob = await h.sessionFor("publisher");

@@ -4,7 +4,6 @@ import { describeOnEachDatabase, failure } from "./test/harness.js";
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
 describeOnEachDatabase("users and roles", (h) => {
-
   it("changes a role, takes effect on the user's next request, and audits who changed what", async () => {
     const admin = await h.sessionFor("admin");
     const editor = await h.sessionFor("editor");
