@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { pathSegments } from '@switchboard/flows';
 import { supportLineFlow } from '../examples/support-line';
-import { documentToText, parseDocumentText, pathSegments, reconcileText } from './code-round-trip';
+import { documentToText, parseDocumentText, reconcileText } from './code-round-trip';
 
 describe('code view round trip', () => {
   it('reads back exactly the document it showed', () => {

@@ -1,5 +1,5 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { canonicalJson, parseFlowDocument, type FlowDocument } from '@switchboard/flows';
+import { canonicalJson, lineColumn, parseFlowDocument, pathSegments, type FlowDocument } from '@switchboard/flows';
 
 /** A problem in the code view's text, located for the editor (1-based line and column). */
 export interface TextProblem {
@@ -20,28 +20,6 @@ export function documentToText(document: FlowDocument): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-/** `nodes[3].data.options[1].digit` → `['nodes', 3, 'data', 'options', 1, 'digit']`. */
-export function pathSegments(path: string): (string | number)[] {
-  const segments: (string | number)[] = [];
-  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
-    if (match[2] !== undefined) segments.push(Number(match[2]));
-    else if (match[1] !== undefined) segments.push(match[1]);
-  }
-  return segments;
-}
-
 /** The text node a document path points at, or its closest existing ancestor (a missing field's parent). */
 function locate(tree: Node, path: string): Node {
   const segments = pathSegments(path);
@@ -60,7 +38,7 @@ export function parseDocumentText(text: string): TextParse {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !tree) {
-    const problems = errors.map((error) => ({ message: printParseErrorCode(error.error), length: Math.max(1, error.length), ...lineAndColumn(text, error.offset) }));
+    const problems = errors.map((error) => ({ message: printParseErrorCode(error.error), length: Math.max(1, error.length), ...lineColumn(text, error.offset) }));
     return { ok: false, problems: problems.length > 0 ? problems : [{ message: 'ValueExpected', line: 1, column: 1, length: 1 }] };
   }
   const parsed = parseFlowDocument(JSON.parse(text));
@@ -69,7 +47,7 @@ export function parseDocumentText(text: string): TextParse {
     ok: false,
     problems: parsed.diagnostics.map((diagnostic) => {
       const node = locate(tree, diagnostic.path === '(document)' ? '' : diagnostic.path);
-      return { message: diagnostic.message, code: diagnostic.code, path: diagnostic.path, length: Math.max(1, node.length), ...lineAndColumn(text, node.offset) };
+      return { message: diagnostic.message, code: diagnostic.code, path: diagnostic.path, length: Math.max(1, node.length), ...lineColumn(text, node.offset) };
     }),
   };
 }
