@@ -1,22 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './commands.js';
+import { describe, expect, it } from 'vitest';
+import { capture, temporaryFolder } from './cli-test-support.js';
 
-function capture(argv: string[]) {
-  const lines: string[] = [];
-  const code = runCli(argv, { out: (l) => lines.push(l), err: (l) => lines.push(l) });
-  return { code, lines };
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'flows-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return path;
-}
+const { dir, file } = temporaryFolder('flows-cli-');
 
 const node = (id: string, type: string, data: unknown = {}) => ({ id, type, position: { x: 0, y: 0 }, data });
 const good = {
