@@ -13,27 +13,24 @@ export function CompareForm({ flowId, versions }: { flowId: string; versions: re
     event.preventDefault();
     navigate(`/flows/${flowId}/diff/${from}/${to}`);
   };
+  const versionOptions = versions.map((n) => (
+    <option key={n} value={n}>
+      {t('app.versions.version', { version: n })}
+    </option>
+  ));
   return (
     <form className="sb-app-compare" onSubmit={submit}>
       <label>
         {t('app.versions.compareFrom')}{' '}
         <select className="sb-app-input sb-app-input--inline" value={from} onChange={(e) => setFrom(e.target.value)}>
-          {versions.map((n) => (
-            <option key={n} value={n}>
-              {t('app.versions.version', { version: n })}
-            </option>
-          ))}
+          {versionOptions}
         </select>
       </label>
       <label>
         {t('app.versions.compareTo')}{' '}
         <select className="sb-app-input sb-app-input--inline" value={to} onChange={(e) => setTo(e.target.value)}>
           <option value="draft">{t('app.versions.draft')}</option>
-          {versions.map((n) => (
-            <option key={n} value={n}>
-              {t('app.versions.version', { version: n })}
-            </option>
-          ))}
+          {versionOptions}
         </select>
       </label>
       <button type="submit" className="sb-app-button" disabled={from === to}>
