@@ -58,6 +58,11 @@ export async function startSwitchboard(): Promise<RunningSwitchboard> {
     SWITCHBOARD_PUBLISHER_PASSWORD: PASSWORDS.publisher,
     SWITCHBOARD_EDITOR_PASSWORD: PASSWORDS.editor,
     SWITCHBOARD_TESTER_PASSWORD: PASSWORDS.tester,
+    // Free ports for the runtime too, so a Switchboard already running on this machine cannot collide with the
+    // one under test; and no demo calls, which would only add noise to what the specs look at.
+    RUNTIME_HTTP_PORT: '0',
+    RUNTIME_LISTEN_PORT: '0',
+    SWITCHBOARD_DEMO_CALLS_EVERY: '0',
   };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
