@@ -1,5 +1,6 @@
 import { connect, dropFromPalette, edge, expectSaved, node, showProblems, tidyCanvas } from '../support/canvas';
 import { expect, pageAs, test } from '../support/fixtures';
+import { createFlow } from '../support/flows';
 
 const FLOW = 'E2E support line';
 const NUMBER = '+15550142';
@@ -14,11 +15,7 @@ test.describe.serial('build, publish, compare and roll back a flow', () => {
 
   test('an editor builds a menu with an announcement, a queue and a callback, fixes a validation error, and it is saved', async ({ browser, baseURL }) => {
     const page = await pageAs(browser, baseURL, 'editor');
-    await page.getByRole('button', { name: 'New flow' }).click();
-    await page.getByRole('dialog').getByLabel('Name').fill(FLOW);
-    await page.getByRole('button', { name: 'Create and open' }).click();
-    await expect(node(page, 'start')).toBeVisible();
-    flowPath = new URL(page.url()).pathname;
+    flowPath = await createFlow(page, FLOW);
 
     await dropFromPalette(page, 'Menu', 380, 60, 'menu_1');
     await dropFromPalette(page, 'Announcement', 700, 20, 'announcement_1');

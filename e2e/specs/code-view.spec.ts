@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { dropFromPalette, expectSaved, node } from '../support/canvas';
 import { expect, pageAs, test } from '../support/fixtures';
+import { createFlow } from '../support/flows';
 
 const FLOW = 'E2E code view line';
 
@@ -37,11 +38,7 @@ test.describe.serial('code view and expression editor', () => {
 
   test('an editor creates a flow with an announcement and a condition', async ({ browser, baseURL }) => {
     const page = await pageAs(browser, baseURL, 'editor');
-    await page.getByRole('button', { name: 'New flow' }).click();
-    await page.getByRole('dialog').getByLabel('Name').fill(FLOW);
-    await page.getByRole('button', { name: 'Create and open' }).click();
-    await expect(node(page, 'start')).toBeVisible();
-    flowPath = new URL(page.url()).pathname;
+    flowPath = await createFlow(page, FLOW);
     await dropFromPalette(page, 'Announcement', 420, 80, 'announcement_1');
     await dropFromPalette(page, 'Condition', 420, 320, 'condition_1');
     await expectSaved(page);

@@ -1,14 +1,10 @@
 import { expectSaved, node } from '../support/canvas';
 import { expect, pageAs, test } from '../support/fixtures';
+import { createFlow } from '../support/flows';
 
 test('two people edit the same draft: the second sees who saved, and nothing is overwritten silently', async ({ browser, baseURL }) => {
   const editor = await pageAs(browser, baseURL, 'editor');
-  await editor.getByRole('button', { name: 'New flow' }).click();
-  await editor.getByRole('dialog').getByLabel('Name').fill('E2E conflict');
-  await editor.getByRole('dialog').getByLabel('Start from').selectOption({ label: 'Example: Support queue' });
-  await editor.getByRole('button', { name: 'Create and open' }).click();
-  await expect(node(editor, 'queue')).toBeVisible();
-  const flowPath = new URL(editor.url()).pathname;
+  const flowPath = await createFlow(editor, 'E2E conflict', { example: 'Support queue', firstNode: 'queue' });
 
   const publisher = await pageAs(browser, baseURL, 'publisher');
   await publisher.goto(flowPath);

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expectSaved, node } from '../support/canvas';
 import { expect, pageAs, test } from '../support/fixtures';
+import { createFlow } from '../support/flows';
 
 const FLOW = 'E2E holiday line';
 
@@ -28,12 +29,7 @@ test.describe.serial('test calls and saved scenarios', () => {
 
   test('a publisher starts a flow from the holiday-hours example', async ({ browser, baseURL }) => {
     const page = await pageAs(browser, baseURL, 'publisher');
-    await page.getByRole('button', { name: 'New flow' }).click();
-    await page.getByRole('dialog').getByLabel('Name').fill(FLOW);
-    await page.getByRole('dialog').getByLabel('Start from').selectOption({ label: 'Example: Holiday hours' });
-    await page.getByRole('button', { name: 'Create and open' }).click();
-    await expect(node(page, 'holidayMessage')).toBeVisible();
-    flowPath = new URL(page.url()).pathname;
+    flowPath = await createFlow(page, FLOW, { example: 'Holiday hours', firstNode: 'holidayMessage' });
     await page.context().close();
   });
 
