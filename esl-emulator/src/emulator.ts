@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { DEFAULT_MODULES } from './api/modules.js';
 import type { OriginateRecord } from './api/originate.js';
 import { QueueRegistry } from './apps/queue-registry.js';
 import { SimulatedCall, type Extension } from './call.js';
@@ -26,6 +27,11 @@ export interface EmulatorOptions {
   readonly extensions?: Readonly<Record<string, Extension>>;
   /** Script for calls created by `originate` (default: none). */
   readonly scriptForOriginate?: (destination: string) => CallScript;
+  /**
+   * Loaded modules, as `module_exists` reports them (mod_callcenter also decides whether `callcenter_config`
+   * exists). Default: every module of the tested build (mod_callcenter, mod_voicemail, mod_flite, …).
+   */
+  readonly modules?: readonly string[];
   /** `FreeSWITCH-Hostname` and `FreeSWITCH-Switchname`. Default `emulator`. */
   readonly hostname?: string;
   /**
@@ -46,6 +52,8 @@ export interface PlaceCallOptions {
 export interface Emulator {
   readonly core: SwitchCore;
   readonly queues: QueueRegistry;
+  /** Loaded modules; tests may change the set (as `load`/`unload` do) to model a switch reconfigured between connections. */
+  readonly modules: Set<string>;
   /** Port of the inbound ESL server on 127.0.0.1. */
   readonly inboundPort: number;
   readonly calls: readonly SimulatedCall[];
@@ -74,6 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const emulator: Emulator = {
     core,
     queues,
+    modules: new Set(options.modules ?? DEFAULT_MODULES),
     inboundPort: 0,
     calls,
     originations: [],

@@ -7,3 +7,4 @@ export type { OutboundTarget } from './outbound/socket-session.js';
 export type { OriginateRecord } from './api/originate.js';
 export type { QueueMember } from './apps/queue-registry.js';
 export { splitOnDelimiter, splitOnSpaces } from './wire/app-arguments.js';
+export { DEFAULT_MODULES, KNOWN_MODULES } from './api/modules.js';

@@ -45,5 +45,15 @@ export interface QueueConfig {
   readonly maxWaitTimeWithNoAgentTimeReachedSeconds?: number;
   /** `discard-abandoned-after`: an abandoned member row stays counted this long. */
   readonly discardAbandonedAfterSeconds?: number;
+  /** `time-base-score`: `queue` (default) or `system`. Only shown by `queue list`. */
+  readonly timeBaseScore?: 'queue' | 'system';
+  /** `tier-rules-apply` (default false). Only shown by `queue list`. */
+  readonly tierRulesApply?: boolean;
+  /** `tier-rule-wait-second` (default 0). Only shown by `queue list`. */
+  readonly tierRuleWaitSeconds?: number;
+  /** `tier-rule-wait-multiply-level` (default false). Only shown by `queue list`. */
+  readonly tierRuleWaitMultiplyLevel?: boolean;
+  /** `tier-rule-no-agent-no-wait` (default true). Only shown by `queue list`. */
+  readonly tierRuleNoAgentNoWait?: boolean;
   readonly agents?: readonly QueueAgent[];
 }

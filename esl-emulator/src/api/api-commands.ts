@@ -1,5 +1,6 @@
 import type { Emulator } from '../emulator.js';
 import { callcenterConfig, callcenterConfigJson } from './callcenter-config.js';
+import { KNOWN_MODULES } from './modules.js';
 import { originate } from './originate.js';
 
 /**
@@ -54,7 +55,21 @@ export async function runApiCommand(emulator: Emulator, commandLine: string): Pr
     }
     case 'uuid_send_dtmf':
       return core.channels.has(first) ? `+OK ${first} sent DTMF ${second}.\n` : '-ERR no such channel.\n';
+    case 'module_exists':
+      // No newline, as mod_commands writes it.
+      // No newline, as mod_commands writes it; no module name gets an empty reply.
+      if (first === '') return '';
+      return emulator.modules.has(first) ? 'true' : 'false';
+    case 'load':
+      if (!KNOWN_MODULES.has(first)) return '+OK Reloading XML\n-ERR [module load file routine returned an error]\n';
+      emulator.modules.add(first);
+      return '+OK Reloading XML\n+OK\n';
+    case 'unload':
+      if (!emulator.modules.delete(first)) return '-ERR [No such module!]\n';
+      return '+OK\n';
     case 'callcenter_config':
+      // The command is mod_callcenter's: without the module the switch does not know it.
+      if (!emulator.modules.has('mod_callcenter')) return `-ERR ${command} Command not found!\n`;
       return callcenterConfig(emulator, args);
     case 'json': {
       let request: { command?: unknown; data?: { arguments?: string; queue_name?: string } };

@@ -6,8 +6,9 @@ const MEMBER_COLUMNS =
 const AGENT_COLUMNS =
   'name|instance_id|uuid|type|contact|status|state|max_no_answer|wrap_up_time|reject_delay_time|busy_delay_time|no_answer_delay_time|last_bridge_start|last_bridge_end|last_offered_call|last_status_change|no_answer_count|calls_answered|talk_time|ready_time|external_calls_count';
 
+/** As FreeSWITCH 1.10.12 prints them (esl-emulator/fixtures/switch-capabilities/transcript.json). */
 const QUEUE_COLUMNS =
-  'name|strategy|moh_sound|time_base_score|tier_rules_apply|tier_rule_wait_second|tier_rule_wait_multiply_level|tier_rule_no_agent_no_wait|discard_abandoned_after|abandoned_resume_allowed|max_wait_time|max_wait_time_with_no_agent|max_wait_time_with_no_agent_time_reached|record_template|calls_answered|calls_abandoned|ring_progressively_delay';
+  'name|strategy|moh_sound|time_base_score|tier_rules_apply|tier_rule_wait_second|tier_rule_wait_multiply_level|tier_rule_no_agent_no_wait|discard_abandoned_after|abandoned_resume_allowed|max_wait_time|max_wait_time_with_no_agent|max_wait_time_with_no_agent_time_reached|record_template|calls_answered|calls_abandoned|ring_progressively_delay|skip_agents_with_external_calls|agent_no_answer_status';
 
 type Row = Array<string | number>;
 
@@ -51,8 +52,29 @@ export function callcenterConfig(emulator: Emulator, args: string): string {
   if (action === 'list' && third === 'members') return table(MEMBER_COLUMNS, memberRows(emulator, fourth, nowEpoch));
   if (action === 'list' && third === 'agents') return known ? table(AGENT_COLUMNS, agentRows(emulator, fourth)) : '-ERR Invalid Queue not found!\n';
   if (action === 'list' && third === undefined) {
+    // Unset parameters print mod_callcenter's defaults, as the real switch's `queue list` shows them.
     const rows = Object.entries(queues.queues).map(([name, q]) =>
-      [name, q.strategy ?? 'longest-idle-agent', q.mohSound ?? '', 'system', 'false', 30, 'false', 'false', q.discardAbandonedAfterSeconds ?? 60, 'false', q.maxWaitTimeSeconds ?? 0, q.maxWaitTimeWithNoAgentSeconds ?? 0, q.maxWaitTimeWithNoAgentTimeReachedSeconds ?? 5, '', 0, 0, 0].join('|'),
+      [
+        name,
+        q.strategy ?? 'longest-idle-agent',
+        q.mohSound ?? '',
+        q.timeBaseScore ?? 'queue',
+        String(q.tierRulesApply ?? false),
+        q.tierRuleWaitSeconds ?? 0,
+        String(q.tierRuleWaitMultiplyLevel ?? false),
+        String(q.tierRuleNoAgentNoWait ?? true),
+        q.discardAbandonedAfterSeconds ?? 60,
+        'false',
+        q.maxWaitTimeSeconds ?? 0,
+        q.maxWaitTimeWithNoAgentSeconds ?? 0,
+        q.maxWaitTimeWithNoAgentTimeReachedSeconds ?? 5,
+        '',
+        0,
+        0,
+        0,
+        'true',
+        'On Break',
+      ].join('|'),
     );
     return [QUEUE_COLUMNS, ...rows, '+OK', ''].join('\n');
   }
