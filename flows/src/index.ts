@@ -26,3 +26,4 @@ export { compileSchedule, nextOpening, scheduleStatusAt, type ScheduleConfig, ty
 export { assertNever } from './util/assert-never.js';
 export * from "./diff.js";
 export * from './simulation/index.js';
+export * from './switch/index.js';

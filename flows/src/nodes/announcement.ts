@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PromptSchema, type Prompt } from '../document/common.js';
 import { defineNode } from './types.js';
+import { promptRequirements } from '../switch/requirements.js';
 
 export const AnnouncementDataSchema = z.object({
   prompt: PromptSchema,
@@ -25,6 +26,7 @@ export const announcementNode = defineNode({
   outlets: () => [{ name: 'next', label: 'Next' }],
   callerFacing: true,
   waitsForCaller: false,
+  requirements: (config: AnnouncementConfig) => promptRequirements(config.prompt),
   compile: (data, ctx): AnnouncementConfig => {
     ctx.checkPrompt(data.prompt, 'prompt', { required: true });
     return { prompt: data.prompt, bargeIn: data.bargeIn };

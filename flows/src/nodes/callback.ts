@@ -6,6 +6,7 @@ import type { CallbackWindow, Effect, ResolvedPrompt } from '../interpreter/effe
 import type { CallEvent } from '../interpreter/events.js';
 import { assertNever } from '../util/assert-never.js';
 import { defineNode, type NodeOutcome, type RuntimeNode, type StepContext } from './types.js';
+import { promptsRequirements, uniqueRequirements } from '../switch/requirements.js';
 
 const QUEUE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*(@[A-Za-z0-9][A-Za-z0-9_.-]*)?$/;
 
@@ -222,6 +223,21 @@ export const callbackNode = defineNode({
   callerFacing: true,
   waitsForCaller: true,
   promptPlaceholders: CALLBACK_PROMPT_NAMES,
+  // A callback without its own queue re-enters the caller's last queue, which that queue node declares.
+  requirements: (config: CallbackConfig) =>
+    uniqueRequirements([
+      { kind: 'callback' },
+      ...(config.queue === null ? [] : [{ kind: 'queue' as const, queue: config.queue }]),
+      ...promptsRequirements([
+        config.confirmPrompt,
+        config.enterNumberPrompt,
+        config.scheduledPrompt,
+        config.failedPrompt,
+        config.alreadyScheduledPrompt,
+        config.noInputPrompt,
+        config.invalidPrompt,
+      ]),
+    ]),
   compile: (data, ctx): CallbackConfig => {
     const extraNames = CALLBACK_PROMPT_NAMES;
     ctx.checkPrompt(data.confirmPrompt, 'confirmPrompt', { required: true, extraNames });

@@ -97,6 +97,7 @@ export const callerRoutingNode = defineNode({
   ],
   callerFacing: false,
   waitsForCaller: false,
+  requirements: () => [],
   compile: (data, ctx): CallerRoutingConfig => {
     const exact: Record<string, number> = {};
     const prefixes: Record<string, number> = {};

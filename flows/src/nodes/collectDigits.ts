@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OptionalPromptSchema, PromptSchema, VariableNameSchema, type Prompt } from '../document/common.js';
 import { askForDigits, retryOrLeave, type RetryLocal } from './shared/ask-for-digits.js';
 import { defineNode, type NodeOutcome, type StepContext } from './types.js';
+import { promptsRequirements } from '../switch/requirements.js';
 
 /** Longest digit string a caller is asked for (card numbers with a check digit fit). */
 export const COLLECT_MAX_DIGITS = 32;
@@ -103,6 +104,7 @@ export const collectDigitsNode = defineNode({
   ],
   callerFacing: true,
   waitsForCaller: true,
+  requirements: (config: CollectDigitsConfig) => promptsRequirements([config.prompt, config.noInputPrompt, config.invalidPrompt]),
   compile: (data, ctx): CollectDigitsConfig => {
     ctx.checkPrompt(data.prompt, 'prompt', { required: true });
     if (data.noInputPrompt) ctx.checkPrompt(data.noInputPrompt, 'noInputPrompt', { required: true });

@@ -48,6 +48,7 @@ export const conditionNode = defineNode({
   },
   callerFacing: false,
   waitsForCaller: false,
+  requirements: () => [],
   compile: (data, ctx): ConditionConfig => {
     const seen = new Map<string, number>();
     data.branches.forEach((branch, index) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OptionalPromptSchema, type Prompt } from '../document/common.js';
 import type { Effect } from '../interpreter/effects.js';
 import { defineNode, type NodeOutcome } from './types.js';
+import { promptRequirements } from '../switch/requirements.js';
 
 export const HangupDataSchema = z.object({
   /** Optional goodbye played before hanging up. */
@@ -31,6 +32,7 @@ export const hangupNode = defineNode({
   outlets: () => [],
   callerFacing: true,
   waitsForCaller: false,
+  requirements: (config: HangupConfig) => promptRequirements(config.goodbye),
   compile: (data, ctx): HangupConfig => {
     if (data.goodbye) ctx.checkPrompt(data.goodbye, 'goodbye', { required: true });
     return { goodbye: data.goodbye ?? null, cause: data.cause };

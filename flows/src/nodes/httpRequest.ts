@@ -177,6 +177,8 @@ export const httpRequestNode = defineNode({
   ],
   callerFacing: false,
   waitsForCaller: false,
+  // The runtime makes the request itself; the switch is not involved.
+  requirements: () => [],
   compile: (data, ctx): HttpRequestConfig => {
     compileUrl(data.url, ctx);
     const headers: Record<string, string> = {};

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DtmfKeySchema, OptionalPromptSchema, PromptSchema, type Prompt } from '../document/common.js';
 import { askForDigits, retryOrLeave, type DigitEntry, type RetryLocal } from './shared/ask-for-digits.js';
 import { defineNode, type NodeOutcome, type StepContext } from './types.js';
+import { promptsRequirements } from '../switch/requirements.js';
 
 /** Callers remember three or four options; more is a warning (SB101). */
 export const MENU_MAX_RECOMMENDED_OPTIONS = 4;
@@ -72,6 +73,7 @@ export const menuNode = defineNode({
   ],
   callerFacing: true,
   waitsForCaller: true,
+  requirements: (config: MenuConfig) => promptsRequirements([config.prompt, config.noInputPrompt, config.invalidPrompt]),
   compile: (data, ctx): MenuConfig => {
     ctx.checkPrompt(data.prompt, 'prompt', { required: true });
     if (data.noInputPrompt) ctx.checkPrompt(data.noInputPrompt, 'noInputPrompt', { required: true });

@@ -4,6 +4,7 @@ import type { Effect } from '../interpreter/effects.js';
 import type { CallEvent, QueueExitReason } from '../interpreter/events.js';
 import { assertNever } from '../util/assert-never.js';
 import { defineNode, type NodeOutcome, type OutletSpec, type RuntimeNode, type StepContext } from './types.js';
+import { promptsRequirements, uniqueRequirements } from '../switch/requirements.js';
 
 /** mod_callcenter queue names: `name` or `name@domain`. */
 const QUEUE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*(@[A-Za-z0-9][A-Za-z0-9_.-]*)?$/;
@@ -310,6 +311,13 @@ export const queueNode = defineNode({
   callerFacing: true,
   waitsForCaller: true,
   promptPlaceholders: QUEUE_PROMPT_NAMES,
+  // Position and wait announcements are broadcast into the wait; the hold music is played by mod_callcenter.
+  requirements: (config: QueueConfig) =>
+    uniqueRequirements([
+      ...(config.queue === '' ? [] : [{ kind: 'queue' as const, queue: config.queue }]),
+      ...promptsRequirements(config.announcement.map((part) => part.prompt)),
+      ...(config.musicOnHold === null ? [] : [{ kind: 'audio' as const, file: config.musicOnHold }]),
+    ]),
   compile: (data, ctx): QueueConfig => {
     if (!QUEUE_NAME.test(data.queue)) {
       ctx.report('SB151', 'queue', data.queue === '' ? 'queue name is empty' : `"${data.queue}" is not a queue name such as support@default`);

@@ -26,6 +26,7 @@ export const returnNode = defineNode({
   outlets: () => [],
   callerFacing: false,
   waitsForCaller: false,
+  requirements: () => [],
   compile: (data): ReturnConfig => ({ outcome: data.outcome }),
   enter: (node) => ({ kind: 'return', outcome: node.config.outcome }),
 });

@@ -505,6 +505,7 @@ export const scheduleNode = defineNode({
   ],
   callerFacing: false,
   waitsForCaller: false,
+  requirements: () => [],
   compile: (data, ctx) => compileSchedule(data, ctx),
   enter: (node, ctx) => {
     const config = node.config;

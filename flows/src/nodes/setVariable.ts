@@ -36,6 +36,7 @@ export const setVariableNode = defineNode({
   outlets: () => [{ name: 'next', label: 'Next' }],
   callerFacing: false,
   waitsForCaller: false,
+  requirements: () => [],
   compile: (data, ctx): SetVariableConfig => {
     const assignments: SetVariableConfig['assignments'] = [];
     data.assignments.forEach((assignment, index) => {

@@ -53,6 +53,7 @@ export const splitNode = defineNode({
   outlets: (data) => data.branches.map((branch) => ({ name: branch.key, label: `${branch.label ?? branch.key} · ${branch.percent}%` })),
   callerFacing: false,
   waitsForCaller: false,
+  requirements: () => [],
   compile: (data, ctx): SplitConfig => {
     const seen = new Map<string, number>();
     const keys: string[] = [];

@@ -21,6 +21,7 @@ export const startNode = defineNode({
   outlets: () => [{ name: 'next', label: 'Next' }],
   callerFacing: false,
   waitsForCaller: false,
+  requirements: () => [],
   compile: (data) => ({ answer: data.answer }),
   enter: (node) => ({ kind: 'next', outlet: 'next', effects: node.config.answer ? [{ kind: 'answer' }] : [] }),
 });

@@ -44,6 +44,8 @@ export const subflowNode = defineNode({
   },
   callerFacing: false,
   waitsForCaller: false,
+  // The sub-flow's own nodes declare theirs; the registry checks every flow a binding links.
+  requirements: () => [],
   compile: (data, ctx): SubflowConfig => {
     const seen = new Set<string>();
     data.outcomes.forEach((outcome, index) => {

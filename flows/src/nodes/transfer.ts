@@ -69,6 +69,7 @@ export const transferNode = defineNode({
   ],
   callerFacing: true,
   waitsForCaller: false,
+  requirements: (config: TransferConfig) => [{ kind: 'transfer', destination: config.destination.type }],
   compile: (data, ctx): TransferConfig => {
     const destination: TransferDestination = { type: data.destination.type, value: data.destination.value.trim() };
     if (!valid(destination)) {

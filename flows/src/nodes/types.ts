@@ -6,6 +6,7 @@ import type { ExpressionChecker } from '../expressions/cel.js';
 import type { CallOutcome, Effect, ResolvedPrompt } from '../interpreter/effects.js';
 import type { CallEvent } from '../interpreter/events.js';
 import type { CallState } from '../interpreter/state.js';
+import type { SwitchRequirement } from '../switch/requirements.js';
 
 /** Grouping in the designer's palette. */
 export type NodeCategory = 'entry' | 'caller' | 'routing' | 'queue' | 'integration' | 'end';
@@ -123,6 +124,12 @@ export interface NodeDefinition<T extends string, D, C> {
   promptPlaceholders?: readonly string[];
   /** Names of flows this node calls as sub-flows (recorded in the compiled flow for SB301/SB302). */
   calls?(data: D): string[];
+  /**
+   * What the switch must have for this node to work (queues, voicemail, text-to-speech, audio formats, transfer
+   * endpoints), from its compiled config. Every node type in the registry declares it, `() => []` when it needs
+   * nothing (a test enforces this); the runtime checks live flows against the switch and publishing warns.
+   */
+  requirements?(config: C): SwitchRequirement[];
 }
 
 /** Erased form used by registries and generic code. */

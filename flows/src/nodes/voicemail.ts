@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OptionalPromptSchema, type Prompt } from '../document/common.js';
 import type { Effect } from '../interpreter/effects.js';
 import { defineNode, type NodeOutcome, type RuntimeNode } from './types.js';
+import { promptRequirements, uniqueRequirements } from '../switch/requirements.js';
 
 export const VoicemailDataSchema = z.object({
   /** The FreeSWITCH voicemail box (mod_voicemail id), e.g. `1000` or `support`. */
@@ -51,6 +52,7 @@ export const voicemailNode = defineNode({
   outlets: () => [{ name: 'failed', label: 'Failed', optional: true }],
   callerFacing: true,
   waitsForCaller: true,
+  requirements: (config: VoicemailConfig) => uniqueRequirements([{ kind: 'voicemail' }, ...promptRequirements(config.greeting)]),
   compile: (data, ctx): VoicemailConfig => {
     if (data.greeting) ctx.checkPrompt(data.greeting, 'greeting', { required: true });
     return { mailbox: data.mailbox, domain: data.domain ?? null, greeting: data.greeting ?? null };

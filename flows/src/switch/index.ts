@@ -1,0 +1,3 @@
+export * from './requirements.js';
+export * from './modules.js';
+export * from './capabilities.js';
