@@ -44,6 +44,7 @@ export async function openTestDatabase(kind: TestDatabaseKind, options: { migrat
 
 /** Every table, children before parents, so plain DELETEs never trip a foreign key. */
 const RESET_ORDER = [
+  "switch_capabilities",
   "node_visits",
   "call_records",
   "callbacks",
