@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { Registry } from 'prom-client';
+import { SwitchCapabilityMonitor } from './capabilities/capability-monitor.js';
+import { databaseCapabilityStore } from './capabilities/capability-store.js';
 import { systemClock, type RuntimeClock } from './call/clock.js';
 import type { CallSummary } from './call/session.js';
 import { loadConfig, type RuntimeConfig } from './config.js';
@@ -36,6 +38,8 @@ export interface RuntimeOptions {
   readonly callbackDialer?: boolean;
   /** Called after each call with how it went. */
   readonly onCallEnded?: (summary: CallSummary) => void;
+  /** Names this runtime in `switch_capabilities` (default `hostname:pid`). */
+  readonly runtimeInstance?: string;
 }
 
 /** A running runtime. */
@@ -47,6 +51,8 @@ export interface RuntimeHandle {
   readonly httpPort: number | null;
   readonly registry: FlowRegistry;
   readonly metrics: RuntimeMetrics;
+  /** What the switch has and which live flows need something it lacks; null without an inbound connection. */
+  readonly switchCapabilities: SwitchCapabilityMonitor | null;
   health(): HealthReport;
   /** Stops accepting calls, lets calls in progress finish for up to `drainMs`, then releases everything. */
   close(drainMs?: number): Promise<void>;
@@ -57,6 +63,9 @@ const NO_SWITCH_QUEUES: QueueService = {
   snapshot: () => Promise.reject(new Error('no inbound ESL connection configured')),
   watchPosition: () => () => undefined,
 };
+
+/** Where the callback dialer places callbacks (an emulator or loopback-only switch reaches the queue this way). */
+const CALLBACK_DIAL_STRING = 'loopback/{number}/default';
 
 /**
  * Starts call handling: the flow registry (loaded from the database, refreshed on deployment notices), the
@@ -99,7 +108,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     analytics = batched ?? { callStarted: () => undefined, nodeVisited: () => undefined, callEnded: () => undefined };
   }
   if (database && inbound && (options.callbackDialer ?? true)) {
-    const dialer = startCallbackDialer(database, inbound, { registry, logger, target: { kind: 'queue' } });
+    const dialer = startCallbackDialer(database, inbound, { registry, logger, target: { kind: 'queue' }, dialString: CALLBACK_DIAL_STRING });
     cleanups.push(() => dialer.stop());
   }
 
@@ -111,7 +120,33 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   }
 
   const flows = new FlowRegistry({ source: versions, environment: config.environment, logger });
+  const switchCapabilities = inbound
+    ? new SwitchCapabilityMonitor({
+        api: (command) => inbound.api(command),
+        liveVersions: () => flows.live(),
+        settings: { ttsEngine: config.commands.tts.engine, dialStrings: config.commands.dialStrings, callbackDialString: CALLBACK_DIAL_STRING },
+        logger,
+        registry,
+        now: () => new Date((options.clock ?? systemClock).now()),
+        ...(database
+          ? {
+              store: databaseCapabilityStore(database, {
+                runtimeInstance: options.runtimeInstance ?? `${hostname()}:${process.pid}`,
+                environment: config.environment === 'staging' ? 'staging' : 'production',
+                switchHost: config.esl ? `${config.esl.host}:${config.esl.port}` : 'inbound',
+              }),
+            }
+          : {}),
+      })
+    : null;
+  if (inbound && switchCapabilities) {
+    // Learn the switch again on every (re)connection (it may have restarted with other modules or queues), and
+    // re-compare whenever a new version goes live; while the switch is unreachable, compare with the last answers.
+    cleanups.push(inbound.onReady(() => void switchCapabilities.check()));
+    cleanups.push(flows.onChange(() => void (inbound.health.state === 'ready' ? switchCapabilities.check() : switchCapabilities.recompare())));
+  }
   await flows.start(deployments);
+  if (inbound?.health.state === 'ready' && switchCapabilities) void switchCapabilities.check();
 
   const server = new OutboundServer(
     {
@@ -132,13 +167,16 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const esl = inbound?.health;
     const registryHealth = flows.health;
     const eslDown = inbound !== null && esl?.state !== 'ready';
-    const status = !registryHealth.loaded ? 'unavailable' : eslDown || !registryHealth.databaseReachable ? 'degraded' : 'ok';
+    const switchHealth = switchCapabilities?.health ?? null;
+    const switchProblems = (switchHealth?.problems.length ?? 0) > 0;
+    const status = !registryHealth.loaded ? 'unavailable' : eslDown || !registryHealth.databaseReachable || switchProblems ? 'degraded' : 'ok';
     return {
       status,
       esl: { configured: inbound !== null, state: esl?.state ?? 'off', connections: esl?.connections ?? 0, lastError: esl?.lastError },
       registry: { loaded: registryHealth.loaded, bindings: registryHealth.bindings },
       database: { reachable: registryHealth.databaseReachable, lastError: registryHealth.lastError },
       activeCalls: server.activeCalls,
+      switch: switchHealth,
     };
   };
   const operations = config.http.port === null ? null : new OperationsServer(registry, health);
@@ -152,6 +190,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     httpPort,
     registry: flows,
     metrics,
+    switchCapabilities,
     health,
     close: (drainMs = 0) =>
       (closing ??= (async () => {

@@ -44,6 +44,7 @@ export class InboundClient {
   private readonly options: InboundClientOptions;
   private readonly backoff: BackoffOptions;
   private readonly listeners = new Set<(event: EslEvent) => void>();
+  private readonly readyListeners = new Set<() => void>();
   private readonly jobs = new Map<string, PendingJob>();
   private connection: EslConnection | undefined;
   private socket: Socket | undefined;
@@ -78,6 +79,16 @@ export class InboundClient {
   onEvent(listener: (event: EslEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` after every successful (re)connection, once authenticated and subscribed: the moment to
+   * re-learn anything about the switch, which may have restarted with another configuration. Returns the
+   * function that stops listening.
+   */
+  onReady(listener: () => void): () => void {
+    this.readyListeners.add(listener);
+    return () => this.readyListeners.delete(listener);
   }
 
   /** Runs a blocking `api` command and returns its output. */
@@ -140,6 +151,7 @@ export class InboundClient {
       clearTimeout(timeout);
       this.setHealth({ state: 'ready', connections: this.healthState.connections + 1, consecutiveFailures: 0, lastError: undefined });
       for (const wake of this.readyWaiters.splice(0)) wake();
+      for (const listener of [...this.readyListeners]) listener();
     } catch (error) {
       clearTimeout(timeout);
       this.setHealth({ lastError: error instanceof Error ? error.message : String(error) });

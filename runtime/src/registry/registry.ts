@@ -48,6 +48,7 @@ export class FlowRegistry {
   private reachable = false;
   private lastError: string | undefined;
   private unsubscribe: () => void = () => undefined;
+  private readonly changeListeners = new Set<() => void>();
   private closed = false;
   private markLoaded: () => void = () => undefined;
   /** Resolves after the first successful full load. */
@@ -74,6 +75,20 @@ export class FlowRegistry {
     return this.bindings.get(address);
   }
 
+  /** Every binding's live version, as new calls get them now. */
+  live(): PinnedVersion[] {
+    return [...this.bindings.values()];
+  }
+
+  /**
+   * Calls `listener` after the live versions changed: the full load, a hot swap or a removed binding. Returns the
+   * function that stops listening.
+   */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
   get health(): RegistryHealth {
     return { loaded: this.loadedOnce, databaseReachable: this.reachable, bindings: this.bindings.size, lastError: this.lastError };
   }
@@ -90,10 +105,12 @@ export class FlowRegistry {
       if (live === null) {
         this.bindings.delete(address);
         this.options.logger.info({ address }, 'binding removed');
+        this.changed();
         return;
       }
       await this.install(live);
       this.options.logger.info({ address, flow: live.flowName, version: live.versionNumber }, 'binding now runs a new version');
+      this.changed();
     } catch (error) {
       this.failed(address, error, () => this.refresh(address));
     }
@@ -118,6 +135,7 @@ export class FlowRegistry {
         this.markLoaded();
       }
       this.options.logger.info({ environment: this.options.environment, bindings: this.bindings.size }, 'flow registry loaded');
+      this.changed();
     } catch (error) {
       this.failed('*', error, () => this.loadAll());
     }
@@ -166,6 +184,10 @@ export class FlowRegistry {
       versionNumber: live.versionNumber,
       program: linkProgram(live.compiled, library),
     };
+  }
+
+  private changed(): void {
+    for (const listener of [...this.changeListeners]) listener();
   }
 
   private succeeded(key: string): void {

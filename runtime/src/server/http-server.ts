@@ -1,15 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import type { SwitchHealth } from '../capabilities/capability-monitor.js';
 
 /** What `/healthz` reports. */
 export interface HealthReport {
-  /** `ok`: serving flows; `degraded`: serving, but something is down (ESL, database); `unavailable`: nothing loaded. */
+  /**
+   * `ok`: serving flows; `degraded`: serving, but something is down (ESL, database) or a live flow needs what the
+   * switch lacks; `unavailable`: nothing loaded.
+   */
   readonly status: 'ok' | 'degraded' | 'unavailable';
   readonly esl: { readonly configured: boolean; readonly state: string; readonly connections: number; readonly lastError: string | undefined };
   readonly registry: { readonly loaded: boolean; readonly bindings: number };
   readonly database: { readonly reachable: boolean; readonly lastError: string | undefined };
   readonly activeCalls: number;
+  /** What the switch has and which live flows need something it lacks; null without an inbound connection. */
+  readonly switch: SwitchHealth | null;
 }
 
 /** `/metrics` (Prometheus text) and `/healthz` (JSON; 200 unless nothing can be served, then 503). */
