@@ -2,6 +2,7 @@ import { auditRouter } from "./routers/audit/router.js";
 import { authRouter } from "./routers/auth/router.js";
 import { deploymentsRouter } from "./routers/deployments/router.js";
 import { flowsRouter } from "./routers/flows/router.js";
+import { switchesRouter } from "./routers/switches/router.js";
 import { usersRouter } from "./routers/users/router.js";
 import { router } from "./trpc.js";
 
@@ -11,6 +12,7 @@ export const appRouter = router({
   deployments: deploymentsRouter,
   users: usersRouter,
   audit: auditRouter,
+  switches: switchesRouter,
 });
 
 /** The API's type, for typed clients (the designer UI, the CLI, tests). */

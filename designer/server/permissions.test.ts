@@ -101,6 +101,7 @@ const CASES: Case[] = [
   },
   { procedure: "users.setRole", permission: "manageUsers", mutates: true, call: (api, w) => api.users.setRole.mutate({ userId: w.extraUserId, role: "publisher" }) },
   { procedure: "audit.list", permission: "readAudit", mutates: false, call: (api) => api.audit.list.query() },
+  { procedure: "switches.capabilities", permission: "readSwitchStatus", mutates: false, call: (api) => api.switches.capabilities.query() },
 ];
 
 describe.each(testDatabaseKinds())("every procedure × role on %s", (kind) => {

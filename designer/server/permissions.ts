@@ -16,6 +16,7 @@ import type { Role } from "@switchboard/db";
  * | bind numbers         |        |        |           |   ✓   |
  * | manage users         |        |        |           |   ✓   |
  * | read the audit log   |        |        |           |   ✓   |
+ * | read switch status   |   ✓    |   ✓    |     ✓     |   ✓   |
  */
 export const PERMISSIONS = {
   readFlows: { label: "read flows", roles: ["editor", "tester", "publisher", "admin"] },
@@ -27,6 +28,7 @@ export const PERMISSIONS = {
   bindNumbers: { label: "bind numbers and routes", roles: ["admin"] },
   manageUsers: { label: "manage users", roles: ["admin"] },
   readAudit: { label: "read the audit log", roles: ["admin"] },
+  readSwitchStatus: { label: "read switch status", roles: ["editor", "tester", "publisher", "admin"] },
 } as const satisfies Record<string, { label: string; roles: readonly Role[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;

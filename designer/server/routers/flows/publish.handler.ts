@@ -6,6 +6,7 @@ import type { Context, SessionUser } from "../../trpc.js";
 import type { PublishInput, ValidateInput } from "./inputs.js";
 import { asJson, displayName, loadFlow, storedDocument } from "./load.js";
 import { requirePassingScenarios } from "./publish-scenarios.js";
+import { switchWarningsFor } from "../switches/known-switches.js";
 
 type Ctx = Context & { user: SessionUser };
 
@@ -55,7 +56,7 @@ export async function publishFlow(ctx: Ctx, input: PublishInput) {
   await requirePublishedSubflows(ctx, compiled.subflows.filter((name) => name !== flow.name));
   await requirePassingScenarios(ctx, flow.name, document, compiled);
 
-  return ctx.prisma.$transaction(async (tx) => {
+  const published = await ctx.prisma.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ draft_revision: number; latest_version_number: number }[]>`
       SELECT draft_revision, latest_version_number FROM flows WHERE id = ${flow.id}::uuid FOR UPDATE`;
     if (!locked || locked.draft_revision !== flow.draftRevision) {
@@ -95,6 +96,8 @@ export async function publishFlow(ctx: Ctx, input: PublishInput) {
     });
     return { version, created: true, diagnostics: result.diagnostics };
   });
+  // Not errors: the switch may be fixed before the version is activated.
+  return { ...published, switchWarnings: await switchWarningsFor(ctx.prisma, compiled) };
 }
 
 async function requirePublishedSubflows(ctx: Ctx, names: string[]): Promise<void> {

@@ -6,15 +6,18 @@ import { useTRPCClient, type Binding } from '../api/trpc';
 import { GuardedButton } from '../permissions/GuardedButton';
 import { DateTime } from '../ui/DateTime';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { BindingSwitchStatus, type SwitchReport } from './switch-problems';
 
 interface BindingRowProps {
   binding: Binding;
   /** The flow's id (for the link) and its latest version number (versions are numbered 1…latest without gaps). */
   flow: { id: string; latestVersionNumber: number } | undefined;
+  /** What the runtimes last reported about the switches (all environments); the row picks its own problems. */
+  switchReports: readonly SwitchReport[];
 }
 
 /** One number/route in one environment: which version runs, and a switch to another (activate or roll back). */
-export function BindingRow({ binding, flow }: BindingRowProps) {
+export function BindingRow({ binding, flow, switchReports }: BindingRowProps) {
   const { t } = useTranslation();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -43,6 +46,9 @@ export function BindingRow({ binding, flow }: BindingRowProps) {
       <td data-testid="binding-version">{t('app.versions.version', { version: binding.versionNumber })}</td>
       <td className="sb-app-muted">
         <DateTime value={binding.updatedAt} />
+      </td>
+      <td data-testid="binding-switch">
+        <BindingSwitchStatus address={binding.address} environment={binding.environment} flowName={binding.flowName} reports={switchReports} />
       </td>
       <td className="sb-app-actions">
         <select className="sb-app-input sb-app-input--inline" aria-label={t('app.bindings.chooseVersion', { address: binding.address })} value={target} onChange={(e) => setTarget(Number(e.target.value))}>

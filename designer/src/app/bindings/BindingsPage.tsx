@@ -12,6 +12,8 @@ export function BindingsPage() {
   const trpc = useTRPC();
   const bindings = useQuery(trpc.deployments.list.queryOptions({}));
   const flows = useQuery(trpc.flows.list.queryOptions({ includeArchived: true }));
+  // What the runtimes last found on their switches; the page works without it (older API, or no report yet).
+  const switches = useQuery(trpc.switches.capabilities.queryOptions({}));
   const flowByName = new Map((flows.data ?? []).map((f) => [f.name, f]));
   return (
     <main className="sb-app-page">
@@ -29,12 +31,13 @@ export function BindingsPage() {
               <th>{t('app.bindings.columns.flow')}</th>
               <th>{t('app.bindings.columns.live')}</th>
               <th>{t('app.bindings.columns.updated')}</th>
+              <th>{t('app.bindings.columns.switch')}</th>
               <th>{t('app.bindings.columns.change')}</th>
             </tr>
           </thead>
           <tbody>
             {bindings.data.map((binding) => (
-              <BindingRow key={`${binding.id}-${binding.versionNumber}`} binding={binding} flow={flowByName.get(binding.flowName)} />
+              <BindingRow key={`${binding.id}-${binding.versionNumber}`} binding={binding} flow={flowByName.get(binding.flowName)} switchReports={switches.data ?? []} />
             ))}
           </tbody>
         </table>

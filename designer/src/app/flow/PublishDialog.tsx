@@ -7,6 +7,7 @@ import { DiagnosticList } from '../ui/DiagnosticList';
 import { Dialog } from '../ui/Dialog';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { ChangeSummary } from '../versions/ChangeSummary';
+import { PublishSwitchWarnings } from './PublishSwitchWarnings';
 
 interface PublishDialogProps {
   flowId: string;
@@ -108,6 +109,7 @@ export function PublishDialog({ flowId, flowName, liveVersion, bindings, ensureS
           {publish.data.activated.map((b) => (
             <p key={b.id}>{t('app.publish.activated', { address: b.address, environment: t(`app.environments.${b.environment}`), version: publish.data.version.number })}</p>
           ))}
+          <PublishSwitchWarnings warnings={publish.data.switchWarnings} />
         </div>
       ) : (
         check.isSuccess && (
