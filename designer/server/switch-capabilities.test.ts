@@ -1,4 +1,4 @@
-import type { Environment } from "@switchboard/db";
+import { Prisma, type Environment } from "@switchboard/db";
 import type { FlowDocument } from "@switchboard/flows";
 import { beforeEach, expect, it, vi } from "vitest";
 import type { ApiClient } from "./client.js";
@@ -38,14 +38,14 @@ const SETTINGS = {
 /** A row as `runtime/src/capabilities/capability-store.ts` writes it after a check. */
 async function runtimeReports(
   h: ApiHarness,
-  report: { environment: Environment; switchHost?: string; runtimeInstance?: string; modules: Record<string, boolean>; queues: string[] | null; problems?: unknown[]; checkedAt: string },
+  report: { environment: Environment; switchHost?: string; runtimeInstance?: string; modules: Record<string, boolean>; queues: string[] | null; problems?: Prisma.InputJsonObject[]; checkedAt: string },
 ): Promise<void> {
   const switchHost = report.switchHost ?? "10.0.0.5:8021";
   const runtimeInstance = report.runtimeInstance ?? "rt-1:4242";
   const data = {
     environment: report.environment,
     modules: report.modules,
-    queues: report.queues ?? undefined,
+    queues: report.queues ?? Prisma.DbNull,
     settings: SETTINGS,
     problems: report.problems ?? [],
     checkedAt: new Date(report.checkedAt),

@@ -85,7 +85,7 @@ describe('publish dialog', () => {
         identical: false,
         nodes: { added: [], removed: [], changed: [{ id: 'welcome', type: 'announcement', changes: [{ path: 'data.prompt.text.en', before: 'Hello', after: 'Welcome' }] }] },
       }),
-      'flows.publish': () => ({ version: { id: 'v2', number: 2, contentHash: 'def', message: 'New welcome', createdAt: new Date() }, created: true, diagnostics: [] }),
+      'flows.publish': () => ({ version: { id: 'v2', number: 2, contentHash: 'def', message: 'New welcome', createdAt: new Date() }, created: true, diagnostics: [], switchWarnings: [] }),
       'deployments.activate': () => ({ address: '+15550100', versionNumber: 2 }),
     });
     expect((await screen.findByTestId('change-summary')).textContent).toContain('data.prompt.text.en: "Hello" → "Welcome"');
