@@ -1,3 +1,4 @@
+import { createDatabase, type Database } from '@switchboard/db';
 import { DEFAULT_MODULES, startEmulator, type Emulator, type EmulatorOptions } from '@switchboard/esl-emulator';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -6,14 +7,18 @@ import { startRuntime, type RuntimeHandle } from '../main.js';
 import type { HealthReport } from '../server/http-server.js';
 import { FakeCallbackService, FakeDeploymentFeed, FakeVersionSource, RecordingAnalytics } from '../testing/fakes.js';
 import { compiledFlow, greetingFlow, liveVersion } from '../testing/flows.js';
+import type { CompiledFlow } from '@switchboard/flows';
 
 let runtime: RuntimeHandle | undefined;
 let emulator: Emulator | undefined;
+let database: Database | undefined;
 afterEach(async () => {
   await runtime?.close();
   await emulator?.close();
+  await database?.close();
   runtime = undefined;
   emulator = undefined;
+  database = undefined;
 });
 
 const voicemailFlow = compiledFlow(
@@ -41,15 +46,20 @@ interface Started {
   readonly logs: Array<{ level: number; msg: string; problems?: string[] }>;
 }
 
-async function start(switchOptions: EmulatorOptions, versions: ReturnType<typeof liveVersion>[]): Promise<Started> {
+async function start(
+  switchOptions: EmulatorOptions,
+  versions: ReturnType<typeof liveVersion>[],
+  extra: { library?: CompiledFlow[]; database?: Database } = {},
+): Promise<Started> {
   emulator = await startEmulator({ timeScale: 1000, ...switchOptions });
-  const source = new FakeVersionSource(versions);
+  const source = new FakeVersionSource(versions, extra.library);
   const feed = new FakeDeploymentFeed();
   const logs: Started['logs'] = [];
   runtime = await startRuntime({
     config: loadConfig({ ESL_HOST: '127.0.0.1', ESL_PORT: String(emulator.inboundPort), RUNTIME_LISTEN_PORT: '0', RUNTIME_HTTP_PORT: '0' }),
     deployments: feed,
     services: { versions: source, callbacks: new FakeCallbackService(), analytics: new RecordingAnalytics() },
+    ...(extra.database ? { database: extra.database, runtimeInstance: 'rt-test:1', callbackDialer: false } : {}),
     logger: pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as Started['logs'][number]) }),
   });
   return { source, feed, logs };
@@ -120,4 +130,41 @@ describe('the switch capabilities', () => {
     expect(await healthz()).toMatchObject({ status: 'ok', esl: { state: 'ready', connections: 2 }, switch: { modules: { mod_voicemail: true } } });
     expect(logs.map((line) => line.msg)).toContain('every live flow has what it needs from the switch');
   });
+
+  it('names the sub-flow holding the node, and writes the report to switch_capabilities for the designer', async () => {
+    const messageSubflow = compiledFlow(
+      'Leave a message',
+      [
+        { id: 'start', type: 'start' },
+        { id: 'mailbox', type: 'voicemail', data: { mailbox: 'sales' } },
+      ],
+      ['start:next->mailbox'],
+    );
+    const main = compiledFlow(
+      'Front desk',
+      [
+        { id: 'start', type: 'start' },
+        { id: 'message', type: 'subflow', data: { flow: 'Leave a message', outcomes: [] } },
+        { id: 'bye', type: 'hangup' },
+      ],
+      ['start:next->message', 'message:failed->bye'],
+    );
+    database = await createDatabase({ url: 'memory://' });
+    await start({ modules: withoutModule('mod_voicemail') }, [liveVersion('4000', main, 7)], { library: [messageSubflow], database });
+    await vi.waitFor(async () => expect((await healthz()).switch?.problems).toHaveLength(1));
+    expect((await healthz()).switch?.problems).toMatchObject([{ address: '4000', flowName: 'Front desk', versionNumber: 7, flow: 'Leave a message', nodeId: 'mailbox', module: 'mod_voicemail' }]);
+    const port = emulator?.inboundPort;
+    await vi.waitFor(async () => expect(await database?.prisma.switchCapabilities.count()).toBe(1));
+    const row = await database.prisma.switchCapabilities.findFirstOrThrow();
+    expect(row).toMatchObject({
+      runtimeInstance: 'rt-test:1',
+      environment: 'production',
+      switchHost: `127.0.0.1:${port}`,
+      queues: [],
+      settings: { ttsEngine: 'flite', dialStrings: { number: 'sofia/gateway/default/{destination}' }, callbackDialString: 'loopback/{number}/default' },
+      problems: [{ address: '4000', flowName: 'Front desk', versionNumber: 7, flow: 'Leave a message', nodeId: 'mailbox', nodeType: 'voicemail', kind: 'missingModule', module: 'mod_voicemail' }],
+    });
+    expect((row.modules as Record<string, boolean>)['mod_voicemail']).toBe(false);
+    expect((row.modules as Record<string, boolean>)['mod_callcenter']).toBe(true);
+  }, 30_000);
 });
