@@ -10,3 +10,4 @@ export { systemClock, scaledClock, type RuntimeClock } from './call/clock.js';
 export { DEFAULT_FALLBACK, type FallbackSettings } from './call/fallback.js';
 export type { CallSummary } from './call/session.js';
 export type { HealthReport } from './server/http-server.js';
+export { SwitchCapabilityMonitor, type LiveFlowProblem, type SwitchHealth } from './capabilities/capability-monitor.js';
