@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listTranscripts, loadTranscript, parseTranscript, TRANSCRIPT_DIR } from './transcript.js';
 
 describe('transcript loader', () => {
-  it('finds all 21 shared transcripts', () => {
+  it('finds all 21 recorded transcripts', () => {
     expect(listTranscripts()).toHaveLength(21);
   });
 

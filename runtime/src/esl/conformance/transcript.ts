@@ -17,8 +17,8 @@ export interface Transcript {
   readonly blocks: readonly TranscriptBlock[];
 }
 
-/** The shared fixture folder, found relative to the repository (`../shared/fixtures/freeswitch-esl`). */
-export const TRANSCRIPT_DIR = fileURLToPath(new URL('../../../../../shared/fixtures/freeswitch-esl/', import.meta.url));
+/** The recorded FreeSWITCH transcripts, kept beside this loader (`fixtures/README.md` says where they come from). */
+export const TRANSCRIPT_DIR = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 const MARKERS: ReadonlyArray<readonly [string, TranscriptDirection]> = [
   ['>>> SENT\n', 'sent'],
@@ -52,12 +52,12 @@ export function parseTranscript(name: string, file: Buffer): Transcript {
   return { name, blocks };
 }
 
-/** Loads `<name>.esl.txt` from the shared fixture folder. */
+/** Loads `<name>.esl.txt` from the transcript folder. */
 export function loadTranscript(name: string): Transcript {
   return parseTranscript(name, readFileSync(`${TRANSCRIPT_DIR}${name}.esl.txt`));
 }
 
-/** Base names of every transcript in the shared fixture folder. */
+/** Base names of every transcript in the transcript folder. */
 export function listTranscripts(): string[] {
   return readdirSync(TRANSCRIPT_DIR)
     .filter((file) => file.endsWith('.esl.txt'))
