@@ -19,6 +19,8 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**'],
     environmentMatchGlobs: [['src/**', './src/test/jsdom-environment.ts']],
     setupFiles: [here('./src/test/setup.ts')],
+    // PostgreSQL for the API suites: TEST_DATABASE_URL, or an embedded server started for the run.
+    globalSetup: [here('../prisma/src/test-postgres-setup.ts')],
     // Component tests render the whole editor; give them room on a loaded CI machine.
     testTimeout: 30_000,
   },

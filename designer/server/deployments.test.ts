@@ -1,4 +1,3 @@
-import { testDatabaseKinds } from "@switchboard/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApiClient } from "./client.js";
 import { postgresDeploymentEvents, type DeploymentChanged } from "@switchboard/db";
@@ -104,29 +103,27 @@ describeOnEachDatabase("deployments API", (h) => {
 });
 
 // Server mode only: several Switchboard processes share one PostgreSQL database.
-if (testDatabaseKinds().includes("postgres")) {
-  describe("deployment events on PostgreSQL", () => {
-    let h: ApiHarness;
-    beforeAll(async () => {
-      h = await openApiHarness("postgres");
-      await h.reset();
-    });
-    afterAll(() => h?.close());
-
-    it("reach other processes through LISTEN/NOTIFY", async () => {
-      const admin = await h.sessionFor("admin");
-      const flow = await admin.flows.create.mutate({ name: "welcome" });
-      await admin.flows.saveDraft.mutate({ flowId: flow.id, baseRevision: 1, document: greetingFlow("welcome") });
-      await admin.flows.publish.mutate({ flowId: flow.id });
-      const otherProcess = await postgresDeploymentEvents(h.db.pgConfig!, h.db.schema);
-      const heard: DeploymentChanged[] = [];
-      otherProcess.subscribe((event) => heard.push(event));
-      try {
-        await admin.deployments.bind.mutate({ address: "sip:support", environment: "production", flowName: "welcome" });
-        await vi.waitFor(() => expect(heard.map((e) => `${e.address} v${e.versionNumber}`)).toEqual(["sip:support v1"]));
-      } finally {
-        await otherProcess.close();
-      }
-    });
+describe("deployment events on PostgreSQL", () => {
+  let h: ApiHarness;
+  beforeAll(async () => {
+    h = await openApiHarness("postgres");
+    await h.reset();
   });
-}
+  afterAll(() => h?.close());
+
+  it("reach other processes through LISTEN/NOTIFY", async () => {
+    const admin = await h.sessionFor("admin");
+    const flow = await admin.flows.create.mutate({ name: "welcome" });
+    await admin.flows.saveDraft.mutate({ flowId: flow.id, baseRevision: 1, document: greetingFlow("welcome") });
+    await admin.flows.publish.mutate({ flowId: flow.id });
+    const otherProcess = await postgresDeploymentEvents(h.db.pgConfig!, h.db.schema);
+    const heard: DeploymentChanged[] = [];
+    otherProcess.subscribe((event) => heard.push(event));
+    try {
+      await admin.deployments.bind.mutate({ address: "sip:support", environment: "production", flowName: "welcome" });
+      await vi.waitFor(() => expect(heard.map((e) => `${e.address} v${e.versionNumber}`)).toEqual(["sip:support v1"]));
+    } finally {
+      await otherProcess.close();
+    }
+  });
+});

@@ -2,20 +2,29 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createDatabase, type Database } from "./create-database.js";
 
-/** The PostgreSQL server tests use; trust auth on the development machines and CI. */
-export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+/**
+ * The PostgreSQL server tests use: `TEST_DATABASE_URL`, which the vitest `globalSetup` (`test-postgres-setup.ts`)
+ * sets to an embedded server it started when the user did not set it.
+ */
+export function testPostgresUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "TEST_DATABASE_URL is not set: run the tests with vitest from the repository or a package folder (their " +
+        "vitest.config.ts starts an embedded PostgreSQL through @switchboard/db/test-postgres-setup), " +
+        "or set TEST_DATABASE_URL=postgres://user@host:port/db",
+    );
+  }
+  return url;
+}
 
 export type TestDatabaseKind = "pglite" | "postgres";
 
 /**
- * The databases every database-backed suite runs against. PostgreSQL is always included: when it is down the
- * suite fails. Outside CI a developer without PostgreSQL may set SWITCHBOARD_SKIP_POSTGRES=1; CI refuses that.
+ * The databases every database-backed suite runs against: PGlite and PostgreSQL, always both (PostgreSQL is
+ * started for the run when no server is given, so there is nothing to skip).
  */
 export function testDatabaseKinds(): TestDatabaseKind[] {
-  if (process.env.SWITCHBOARD_SKIP_POSTGRES === "1") {
-    if (process.env.CI === "true") throw new Error("SWITCHBOARD_SKIP_POSTGRES=1 is not allowed in CI: PostgreSQL tests must run");
-    return ["pglite"];
-  }
   return ["pglite", "postgres"];
 }
 
@@ -34,7 +43,7 @@ export async function openTestDatabase(kind: TestDatabaseKind, options: { migrat
   const schema = `sb_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(`CREATE SCHEMA "${schema}"`);
   try {
-    const db = await createDatabase({ url: TEST_POSTGRES_URL, schema, migrate });
+    const db = await createDatabase({ url: testPostgresUrl(), schema, migrate });
     return withReset(db, () => adminQuery(`DROP SCHEMA "${schema}" CASCADE`));
   } catch (error) {
     await adminQuery(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -58,7 +67,7 @@ const RESET_ORDER = [
 ];
 
 /** Fails with instructions when the test PostgreSQL server cannot be reached. */
-export async function assertPostgresReachable(url = TEST_POSTGRES_URL): Promise<void> {
+export async function assertPostgresReachable(url = testPostgresUrl()): Promise<void> {
   await adminQuery("SELECT 1", url);
 }
 
@@ -81,15 +90,15 @@ function withReset(db: Database, afterClose: () => Promise<unknown>): TestDataba
   };
 }
 
-async function adminQuery(sql: string, url = TEST_POSTGRES_URL): Promise<void> {
+async function adminQuery(sql: string, url = testPostgresUrl()): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
   } catch (cause) {
     throw new Error(
-      `PostgreSQL for tests is unreachable at ${url} (${(cause as Error).message}). ` +
-        `Start it (pg_ctlcluster <version> main start), point TEST_DATABASE_URL elsewhere, ` +
-        `or outside CI set SWITCHBOARD_SKIP_POSTGRES=1`,
+      `PostgreSQL for tests is unreachable at ${redactPassword(url)} (${(cause as Error).message}). ` +
+        `Start that server, point TEST_DATABASE_URL at one that runs, or unset TEST_DATABASE_URL so the tests ` +
+        `start an embedded PostgreSQL themselves`,
       { cause },
     );
   }
@@ -97,5 +106,16 @@ async function adminQuery(sql: string, url = TEST_POSTGRES_URL): Promise<void> {
     await client.query(sql);
   } finally {
     await client.end();
+  }
+}
+
+/** `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for error messages. */
+export function redactPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparsable URL)";
   }
 }

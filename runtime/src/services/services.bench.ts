@@ -3,7 +3,8 @@
  * Prints analytics write throughput, queue position fan-out cost and callback scheduling/dialing rates;
  * `… services.bench.ts analytics|queue|callbacks` runs one part.
  */
-import { openTestDatabase, type TestDatabaseKind } from '@switchboard/db/testing';
+import { providePostgresForTests } from '@switchboard/db/test-postgres-setup';
+import { openTestDatabase, testDatabaseKinds, type TestDatabaseKind } from '@switchboard/db/testing';
 import { startEmulator } from '@switchboard/esl-emulator';
 import { InboundClient } from '../esl/inbound-client.js';
 import { createCallAnalytics } from './analytics/call-analytics.js';
@@ -12,7 +13,7 @@ import { createCallbackService } from './callbacks/callback-service.js';
 import { createQueueService } from './queues/queue-service.js';
 
 const ms = (start: number) => performance.now() - start;
-const kinds: TestDatabaseKind[] = process.env.SWITCHBOARD_SKIP_POSTGRES === '1' ? ['pglite'] : ['pglite', 'postgres'];
+const kinds: TestDatabaseKind[] = testDatabaseKinds();
 
 async function analytics(kind: TestDatabaseKind): Promise<void> {
   const db = await openTestDatabase(kind);
@@ -85,6 +86,12 @@ async function callbacks(kind: TestDatabaseKind): Promise<void> {
 }
 
 const only = process.argv[2];
-if (!only || only === 'analytics') for (const kind of kinds) await analytics(kind);
-if (!only || only === 'queue') await queuePositions();
-if (!only || only === 'callbacks') for (const kind of kinds) await callbacks(kind);
+// PostgreSQL: TEST_DATABASE_URL, or an embedded server for this run (as the tests do).
+const releasePostgres = await providePostgresForTests();
+try {
+  if (!only || only === 'analytics') for (const kind of kinds) await analytics(kind);
+  if (!only || only === 'queue') await queuePositions();
+  if (!only || only === 'callbacks') for (const kind of kinds) await callbacks(kind);
+} finally {
+  await releasePostgres();
+}
