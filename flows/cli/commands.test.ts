@@ -44,7 +44,14 @@ describe('pnpm flows validate', () => {
     const a = { ...good, name: 'A', nodes: [node('start', 'start'), node('s', 'subflow', { flow: 'B', outcomes: ['done'] }), node('bye', 'hangup')], edges: [{ id: 'e1', source: 'start', sourceOutlet: 'next', target: 's' }, { id: 'e2', source: 's', sourceOutlet: 'done', target: 'bye' }, { id: 'e3', source: 's', sourceOutlet: 'failed', target: 'bye' }] };
     const b = { ...a, name: 'B', nodes: [node('start', 'start'), node('s', 'subflow', { flow: 'A', outcomes: ['done'] }), node('bye', 'hangup')] };
     const { code, lines } = capture(['validate', file('a.json', a), file('b.json', b)]);
-    expect(lines).toContainEqual(expect.stringContaining('SB301 sub-flows call each other in a cycle: A → B'));
+    expect(lines).toContainEqual(expect.stringContaining('SB301 sub-flows call each other in a cycle: A → B → A'));
+    expect(code).toBe(1);
+  });
+
+  it('refuses a flow that calls itself as a sub-flow (SB303)', () => {
+    const loop = { ...good, name: 'Loop', nodes: [node('start', 'start'), node('s', 'subflow', { flow: 'Loop', outcomes: ['done'] }), node('bye', 'hangup')], edges: [{ id: 'e1', source: 'start', sourceOutlet: 'next', target: 's' }, { id: 'e2', source: 's', sourceOutlet: 'done', target: 'bye' }, { id: 'e3', source: 's', sourceOutlet: 'failed', target: 'bye' }] };
+    const { code, lines } = capture(['validate', file('loop.json', loop)]);
+    expect(lines).toContainEqual(expect.stringContaining('SB303 sub-flow node s calls its own flow "Loop" (Loop → Loop)'));
     expect(code).toBe(1);
   });
 });

@@ -376,6 +376,7 @@ export const zhCN = {
     SB206: { title: '变量类型未知或变量重复', hint: '变量名称必须唯一，类型为文本、整数、数字或是/否。' },
     SB301: { title: '子流程相互循环调用', hint: '打破循环；子流程不能直接或间接调用自己。' },
     SB302: { title: '找不到子流程', hint: '先发布该子流程，或修正名称。' },
+    SB303: { title: '流程把自己当作子流程调用', hint: '调用同一个流程永远不会结束；请改用连线回到前面的节点。' },
   },
   app: appZhCN,
   simulator: simulatorZhCN,

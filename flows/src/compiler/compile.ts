@@ -104,7 +104,7 @@ export function compileFlow(document: FlowDocument): CompileResult {
     if (nodeIndex.get(node.id) !== index) return; // duplicate id, already reported
     const definition = nodeDefinition(node.type);
     if (!definition) return; // impossible after schema validation
-    const ctx = createCompileContext({ nodeId: node.id, dataPath: `nodes[${index}].data`, diagnostics: sink, languages: document.languages, variables, expressions });
+    const ctx = createCompileContext({ flowName: document.name, nodeId: node.id, dataPath: `nodes[${index}].data`, diagnostics: sink, languages: document.languages, variables, expressions });
     const config = definition.compile(node.data, ctx);
     definition.lint?.(node.data, ctx);
     for (const name of definition.calls?.(node.data) ?? []) subflows.add(name);

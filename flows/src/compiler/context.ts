@@ -5,6 +5,7 @@ import type { CompileContext } from '../nodes/types.js';
 
 /** The per-node compile context handed to node modules. */
 export function createCompileContext(options: {
+  flowName: string;
   nodeId: string;
   dataPath: string;
   diagnostics: DiagnosticSink;

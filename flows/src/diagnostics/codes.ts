@@ -63,6 +63,7 @@ export const DIAGNOSTIC_CODES = {
 
   SB301: { severity: 'error', title: 'sub-flows call each other in a cycle', hint: 'Break the cycle; a sub-flow cannot call itself, directly or through others.' },
   SB302: { severity: 'error', title: 'sub-flow not found', hint: 'Publish the sub-flow first, or fix its name.' },
+  SB303: { severity: 'error', title: 'flow calls itself as a sub-flow', hint: 'A call into the same flow never ends; go back with an edge to an earlier node instead.' },
 } as const satisfies Record<string, CodeEntry>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

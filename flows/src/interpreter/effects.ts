@@ -102,6 +102,12 @@ export type Effect =
   | { kind: 'httpRequest'; method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; headers: Record<string, string>; body: string | null; timeoutMs: number; seq?: number }
   | { kind: 'enterSubflow'; flow: string }
   | { kind: 'exitSubflow'; flow: string; outcome: string }
+  /**
+   * A Sub-flow call that was not started because calls were already nested `limit` deep (a cycle of sub-flows, or
+   * one far too deep): the call goes on by the node's `failed` outlet, or ends with an error when it has none.
+   * `chain` is the call stack with the refused flow last; `reason` says it all for a log line.
+   */
+  | { kind: 'subflowRefused'; flow: string; limit: number; chain: string[]; reason: string }
   /** awaits `voicemailFinished`. */
   | { kind: 'voicemail'; mailbox: string; /** Voicemail domain; `null` uses the switch's default domain. */ domain: string | null; greeting: ResolvedPrompt | null; seq?: number }
   | { kind: 'hangup'; cause: HangupCause; reason: string }

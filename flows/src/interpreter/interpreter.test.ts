@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileFlow } from '../compiler/compile.js';
 import type { CompiledFlow } from '../compiler/compiled.js';
 import { buildFlow, T0 } from '../../test/build.js';
-import { start, step } from './interpreter.js';
+import { DEFAULT_LIMITS, start, step } from './interpreter.js';
 import type { CallState } from './state.js';
 
 function compiled(document: ReturnType<typeof buildFlow>): CompiledFlow {
@@ -101,7 +101,7 @@ describe('interpreter', () => {
         ['start:next->a', 'a:next->a'],
       ),
     );
-    const limits = { maxStepsPerEvent: 1000, maxStepsPerCall: 50 };
+    const limits = { ...DEFAULT_LIMITS, maxStepsPerEvent: 1000, maxStepsPerCall: 50 };
     let result = start(flow, { callId: 'c', caller: '1', dialled: '2', at: T0 }, limits);
     for (let i = 0; i < 100 && result.state.status !== 'ended'; i++) {
       result = step(flow, result.state, { type: 'promptFinished', at: T0 + i, seq: result.state.seq }, limits);

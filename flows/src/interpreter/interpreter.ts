@@ -15,9 +15,15 @@ export interface InterpreterLimits {
   maxStepsPerEvent: number;
   /** Node entries allowed over the whole call. */
   maxStepsPerCall: number;
+  /**
+   * Sub-flow calls that may be nested inside each other (the main flow is depth 0). A deeper call takes the Sub-flow
+   * node's `failed` outlet, or ends the call, so a cycle of sub-flows that slipped past the linter cannot pile up
+   * frames for the rest of a call.
+   */
+  maxSubflowDepth: number;
 }
 
-export const DEFAULT_LIMITS: InterpreterLimits = { maxStepsPerEvent: 1000, maxStepsPerCall: 10000 };
+export const DEFAULT_LIMITS: InterpreterLimits = { maxStepsPerEvent: 1000, maxStepsPerCall: 10000, maxSubflowDepth: 8 };
 
 export interface StepResult {
   state: CallState;
@@ -174,6 +180,7 @@ class Run {
           this.end('error', `sub-flow "${outcome.flow}" is not available`, nodeId, true);
           return 'stop';
         }
+        if (this.state.stack.length - 1 >= this.limits.maxSubflowDepth) return this.refuseSubflow(callee.name, nodeId, compiled);
         this.effects.push({ kind: 'enterSubflow', flow: callee.name });
         // Variables are per flow: the callee starts from its own initial values; the caller's wait on the frame.
         this.state.stack = [...this.state.stack, { flow: callee.name, nodeId: callee.entry, callerVars: this.state.vars }];
@@ -200,6 +207,20 @@ class Run {
       default:
         return assertNever(outcome, 'node outcome');
     }
+  }
+
+  /** A Sub-flow call nested too deep: say so, then the node's `failed` outlet, or end the call when it has none. */
+  private refuseSubflow(flow: string, nodeId: string, compiled: CompiledNode): 'stop' | { target: string; origin: { nodeId: string; outlet: string } } {
+    const limit = this.limits.maxSubflowDepth;
+    const chain = [...this.state.stack.map((frame) => frame.flow), flow];
+    const target = compiled.next['failed'] ?? null;
+    const reason =
+      `sub-flow "${flow}" not started: sub-flow calls nested ${limit} deep (${chain.join(' → ')}); ` +
+      (target !== null ? `continuing by the failed outlet of node ${nodeId}` : `node ${nodeId} has no failed outlet, so the call ends`);
+    this.effects.push({ kind: 'subflowRefused', flow, limit, chain, reason });
+    if (target !== null) return { target, origin: { nodeId, outlet: 'failed' } };
+    this.end('error', reason, nodeId, true);
+    return 'stop';
   }
 
   /** Hand an event to the node the call is waiting on. */

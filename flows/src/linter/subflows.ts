@@ -3,8 +3,9 @@ import { DiagnosticSink, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { stronglyConnectedComponents } from './scc.js';
 
 /**
- * Cross-flow checks for sub-flow calls: every referenced flow exists (SB302) and no flow calls itself,
- * directly or through others (SB301). `flows` maps each flow name to the sub-flows it calls.
+ * Cross-flow checks for sub-flow calls: every referenced flow exists (SB302) and no flows call each other in a
+ * cycle (SB301, one diagnostic per cycle, naming it: `main-menu → billing → main-menu`). `flows` maps each flow
+ * name to the sub-flows it calls. A flow calling itself is SB303, which the compiler reports on the node.
  */
 export function checkSubflowReferences(flows: ReadonlyMap<string, readonly string[]>): Diagnostic[] {
   const sink = new DiagnosticSink();
@@ -15,14 +16,51 @@ export function checkSubflowReferences(flows: ReadonlyMap<string, readonly strin
   }
   const components = stronglyConnectedComponents([...flows.keys()], (name) => (flows.get(name) ?? []).filter((c) => flows.has(c)));
   for (const component of components) {
-    const first = component[0] as string;
-    const selfCall = component.length === 1 && (flows.get(first) ?? []).includes(first);
-    if (component.length > 1 || selfCall) {
-      const names = [...component].sort();
-      sink.report('SB301', { path: `flows["${names[0]}"]` }, `sub-flows call each other in a cycle: ${names.join(' → ')}`);
-    }
+    if (component.length < 2) continue;
+    const first = [...component].sort()[0] as string;
+    const cycle = findSubflowCycle(flows, first);
+    if (cycle) sink.items.push(subflowCycleDiagnostic(cycle));
   }
   return sink.items;
+}
+
+/**
+ * The shortest chain of sub-flow calls that leads from `start` back to `start`, as flow names beginning and ending
+ * with `start` (`["main-menu", "billing", "main-menu"]`), or null when no call chain returns to it. A flow calling
+ * itself gives `[start, start]`.
+ */
+export function findSubflowCycle(flows: ReadonlyMap<string, readonly string[]>, start: string): string[] | null {
+  const cameFrom = new Map<string, string>();
+  const queue: string[] = [start];
+  for (let i = 0; i < queue.length; i++) {
+    const current = queue[i] as string;
+    for (const callee of flows.get(current) ?? []) {
+      if (callee === start) {
+        const between: string[] = [];
+        for (let at = current; at !== start; at = cameFrom.get(at) as string) between.unshift(at);
+        return [start, ...between, start];
+      }
+      if (cameFrom.has(callee)) continue;
+      cameFrom.set(callee, current);
+      queue.push(callee);
+    }
+  }
+  return null;
+}
+
+/** `main-menu → billing → main-menu`: how diagnostics and errors name a cycle of sub-flow calls. */
+export function describeSubflowCycle(cycle: readonly string[]): string {
+  return cycle.join(' → ');
+}
+
+/** The SB301 diagnostic for one cycle (as {@link findSubflowCycle} gives it), naming the cycle in message and hint. */
+export function subflowCycleDiagnostic(cycle: readonly string[]): Diagnostic {
+  const sink = new DiagnosticSink();
+  const named = describeSubflowCycle(cycle);
+  sink.report('SB301', { path: `flows["${cycle[0] ?? ''}"]` }, `sub-flows call each other in a cycle: ${named}`, {
+    hint: `Break the cycle ${named}: change or remove the Sub-flow node in one of these flows. A call into it would never end.`,
+  });
+  return sink.items[0] as Diagnostic;
 }
 
 /**

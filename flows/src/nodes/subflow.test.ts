@@ -4,7 +4,7 @@ import type { CompiledFlow } from '../compiler/compiled.js';
 import { start, step } from '../interpreter/interpreter.js';
 import type { Effect } from '../interpreter/effects.js';
 import { linkProgram } from '../interpreter/program.js';
-import { checkSubflowOutcomes, checkSubflowReferences } from '../linter/subflows.js';
+import { checkSubflowOutcomes, checkSubflowReferences, findSubflowCycle } from '../linter/subflows.js';
 import { buildFlow, T0 } from '../../test/build.js';
 import { returnNode } from './return.js';
 import { subflowNode } from './subflow.js';
@@ -59,6 +59,34 @@ function identifyFlow() {
   );
 }
 
+/** A flow named `name` whose Sub-flow node `again` calls `callee` and hangs up on either outlet. */
+function loopFlow(name: string, callee: string) {
+  return buildFlow(
+    [
+      { id: 'start', type: 'start' },
+      { id: 'again', type: 'subflow', data: { flow: callee, outcomes: ['done'] } },
+      { id: 'end', type: 'hangup' },
+      { id: 'done', type: 'return', data: { outcome: 'done' } },
+    ],
+    ['start:next->again', 'again:done->done', 'again:failed->end'],
+    { name },
+  );
+}
+
+/** A flow that says its name, then calls `callee`, with no failed outlet. */
+function promptThenCall(name: string, callee: string) {
+  return buildFlow(
+    [
+      { id: 'start', type: 'start' },
+      { id: 'hello', type: 'announcement', data: { prompt: { text: { en: `This is ${name}.` } } } },
+      { id: 'call', type: 'subflow', data: { flow: callee, outcomes: ['done'] } },
+      { id: 'done', type: 'return', data: { outcome: 'done' } },
+    ],
+    ['start:next->hello', 'hello:next->call', 'call:done->done'],
+    { name },
+  );
+}
+
 const call = { callId: 'c1', caller: '+441632960000', dialled: '100', at: T0 };
 const visited = (effects: Effect[]) => effects.flatMap((e) => (e.kind === 'visit' ? [`${e.flow}/${e.nodeId}`] : []));
 
@@ -104,24 +132,87 @@ describe('subflow and return nodes', () => {
     expect(visited(first.effects)).toEqual(['Main line/start', 'Main line/identify', 'Main line/sorry']);
   });
 
-  it('stops a flow that calls itself with the step budget and a clean hangup, never an exception', () => {
-    const loop = compile(
-      buildFlow(
-        [
-          { id: 'start', type: 'start' },
-          { id: 'again', type: 'subflow', data: { flow: 'Loop', outcomes: ['done'] } },
-          { id: 'end', type: 'hangup' },
-        ],
-        ['start:next->again', 'again:done->end', 'again:failed->end'],
-        { name: 'Loop' },
-      ),
+  it('refuses, when compiling, a flow that calls itself (SB303), naming the cycle', () => {
+    const result = compileFlow(loopFlow('Loop', 'Loop'));
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'SB303',
+        severity: 'error',
+        nodeId: 'again',
+        path: 'nodes[1].data.flow',
+        message: 'sub-flow node again calls its own flow "Loop" (Loop → Loop)',
+        hint: expect.stringContaining('Break the cycle Loop → Loop'),
+      }),
     );
+    expect(compileFlow(loopFlow('Loop', 'Other')).diagnostics.filter((d) => d.code === 'SB303')).toEqual([]);
+  });
+
+  it('caps sub-flow nesting at 8: a flow calling itself (an old version) takes the failed outlet at depth 8, with a refusal to log', () => {
+    const loop = compileFlow(loopFlow('Loop', 'Loop')).compiled as CompiledFlow;
     const result = start(linkProgram(loop), call);
+    const refused = result.effects.filter((e) => e.kind === 'subflowRefused');
+    expect(refused).toEqual([
+      {
+        kind: 'subflowRefused',
+        flow: 'Loop',
+        limit: 8,
+        chain: Array(10).fill('Loop'),
+        reason: `sub-flow "Loop" not started: sub-flow calls nested 8 deep (${Array(10).fill('Loop').join(' → ')}); continuing by the failed outlet of node again`,
+      },
+    ]);
+    expect(result.effects.filter((e) => e.kind === 'enterSubflow')).toHaveLength(8);
     expect(result.state.status).toBe('ended');
+    expect(result.effects.at(-1)).toMatchObject({ kind: 'end', nodeId: 'end' });
+    expect(result.state.steps).toBeLessThan(40);
+  });
+
+  it('ends a call whose sub-flows call each other with no failed outlet, with an error naming the calls, after a prompt in each', () => {
+    // The reported case: A plays a prompt and calls B, B plays a prompt and calls A. Each prompt waits for the
+    // switch, so only the whole-call step budget (10,000 steps) stopped it before: hours of prompts.
+    const a = compileFlow(promptThenCall('A', 'B')).compiled as CompiledFlow;
+    const b = compileFlow(promptThenCall('B', 'A')).compiled as CompiledFlow;
+    const program = linkProgram(a, [b]);
+    let result = start(program, call);
+    let prompts = 0;
+    while (result.state.status !== 'ended' && prompts < 100) {
+      prompts++;
+      result = step(program, result.state, { type: 'promptFinished', at: T0 + prompts * 1000, seq: result.state.pending?.seq });
+    }
+    expect(prompts).toBe(9);
     expect(result.state.outcome).toBe('error');
-    const tail = result.effects.slice(-2);
-    expect(tail[0]).toMatchObject({ kind: 'hangup', cause: 'NORMAL_TEMPORARY_FAILURE' });
-    expect(tail[1]).toMatchObject({ kind: 'end', outcome: 'error', reason: expect.stringContaining('step budget') });
+    const chain = ['A', 'B', 'A', 'B', 'A', 'B', 'A', 'B', 'A', 'B'];
+    expect(result.effects.slice(-3)).toEqual([
+      expect.objectContaining({ kind: 'subflowRefused', flow: 'B', chain }),
+      expect.objectContaining({ kind: 'hangup', cause: 'NORMAL_TEMPORARY_FAILURE' }),
+      expect.objectContaining({
+        kind: 'end',
+        outcome: 'error',
+        flow: 'A',
+        nodeId: 'call',
+        reason: `sub-flow "B" not started: sub-flow calls nested 8 deep (${chain.join(' → ')}); node call has no failed outlet, so the call ends`,
+      }),
+    ]);
+  });
+
+  it('runs 8 nested sub-flow calls and refuses the 9th', () => {
+    const chainOf = (length: number) =>
+      Array.from({ length }, (_, i) =>
+        compileFlow(
+          i === length - 1
+            ? buildFlow([{ id: 'start', type: 'start' }, { id: 'done', type: 'return', data: { outcome: 'done' } }], ['start:next->done'], { name: `F${i}` })
+            : loopFlow(`F${i}`, `F${i + 1}`),
+        ).compiled as CompiledFlow,
+      );
+    const eight = chainOf(9); // F0 calls F1 … calls F8: 8 nested calls
+    const deep = start(linkProgram(eight[0] as CompiledFlow, eight.slice(1)), call);
+    expect(deep.effects.filter((e) => e.kind === 'enterSubflow')).toHaveLength(8);
+    expect(deep.effects.filter((e) => e.kind === 'exitSubflow')).toHaveLength(8);
+    expect(deep.effects.some((e) => e.kind === 'subflowRefused')).toBe(false);
+    const nine = chainOf(10);
+    const tooDeep = start(linkProgram(nine[0] as CompiledFlow, nine.slice(1)), call);
+    expect(tooDeep.effects.filter((e) => e.kind === 'subflowRefused')).toEqual([expect.objectContaining({ flow: 'F9', chain: nine.map((f) => f.name) })]);
+    expect(visited(tooDeep.effects).at(-1)).toBe('F8/end');
   });
 
   it('ends the call when a Return node runs in a flow that was not called as a sub-flow', () => {
@@ -181,6 +272,32 @@ describe('subflow and return nodes', () => {
       ),
     );
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('checkSubflowReferences', () => {
+  const graph = (entries: Record<string, string[]>) => new Map(Object.entries(entries));
+
+  it('names each cycle of sub-flow calls as the calls go (SB301), in the message and the hint', () => {
+    const diagnostics = checkSubflowReferences(graph({ 'main-menu': ['billing'], billing: ['main-menu'], 'opening-hours': [] }));
+    expect(diagnostics).toEqual([
+      {
+        code: 'SB301',
+        severity: 'error',
+        path: 'flows["billing"]',
+        message: 'sub-flows call each other in a cycle: billing → main-menu → billing',
+        hint: 'Break the cycle billing → main-menu → billing: change or remove the Sub-flow node in one of these flows. A call into it would never end.',
+      },
+    ]);
+  });
+
+  it('finds the shortest cycle back to a flow, and none where calls do not return to it', () => {
+    const calls = graph({ 'main-menu': ['identify', 'billing'], identify: [], billing: ['payments'], payments: ['main-menu', 'billing'] });
+    expect(findSubflowCycle(calls, 'main-menu')).toEqual(['main-menu', 'billing', 'payments', 'main-menu']);
+    expect(findSubflowCycle(calls, 'billing')).toEqual(['billing', 'payments', 'billing']);
+    expect(findSubflowCycle(calls, 'identify')).toBeNull();
+    expect(findSubflowCycle(graph({ loop: ['loop'] }), 'loop')).toEqual(['loop', 'loop']);
+    expect(checkSubflowReferences(graph({ 'main-menu': ['identify'], identify: [] }))).toEqual([]);
   });
 });
 

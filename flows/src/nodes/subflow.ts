@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FlowNameSchema, KeySchema } from '../document/common.js';
+import { describeSubflowCycle } from '../linter/subflows.js';
 import { defineNode } from './types.js';
 
 /** Taken when the sub-flow is not available or returns an outcome this node does not list. */
@@ -47,6 +48,12 @@ export const subflowNode = defineNode({
   // The sub-flow's own nodes declare theirs; the registry checks every flow a binding links.
   requirements: () => [],
   compile: (data, ctx): SubflowConfig => {
+    if (data.flow === ctx.flowName) {
+      const cycle = describeSubflowCycle([ctx.flowName, ctx.flowName]);
+      ctx.report('SB303', 'flow', `sub-flow node ${ctx.nodeId} calls its own flow "${ctx.flowName}" (${cycle})`, {
+        hint: `Break the cycle ${cycle}: a call into the same flow never ends. To start over, connect an edge back to an earlier node instead.`,
+      });
+    }
     const seen = new Set<string>();
     data.outcomes.forEach((outcome, index) => {
       if (outcome === SUBFLOW_FAILED_OUTLET) {

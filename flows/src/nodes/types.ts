@@ -28,6 +28,8 @@ export interface OutletSpec {
 
 /** Context for compile-time checks of one node. */
 export interface CompileContext {
+  /** Name of the flow being compiled (a Sub-flow node must not call it: SB303). */
+  readonly flowName: string;
   readonly nodeId: string;
   /** Path of the node's `data` in the document, e.g. `nodes[4].data`. */
   readonly dataPath: string;

@@ -121,6 +121,7 @@ export class SimulatedSwitch {
       case 'setVariable':
       case 'enterSubflow':
       case 'exitSubflow':
+      case 'subflowRefused':
       case 'hangup':
       case 'end':
         return;

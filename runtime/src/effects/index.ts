@@ -15,6 +15,7 @@ import { queueStatus } from './queueStatus.js';
 import { scheduleCallback } from './scheduleCallback.js';
 import { setVariable } from './setVariable.js';
 import { startTimer } from './startTimer.js';
+import { subflowRefused } from './subflowRefused.js';
 import { transfer } from './transfer.js';
 import type { EffectContext, EffectExecutor } from './types.js';
 import { visit } from './visit.js';
@@ -40,6 +41,7 @@ export const EXECUTORS = {
   httpRequest,
   enterSubflow,
   exitSubflow,
+  subflowRefused,
   voicemail,
   hangup,
   end,

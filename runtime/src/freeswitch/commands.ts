@@ -213,6 +213,7 @@ export function commandsForEffect(effect: Effect, channelUuid: string, settings:
     case 'setVariable':
     case 'enterSubflow':
     case 'exitSubflow':
+    case 'subflowRefused':
       return NOTHING;
     case 'end':
       return note(`call record: ${effect.outcome} (${effect.reason})`);
