@@ -4,6 +4,7 @@ import { recordAudit } from "../../audit.js";
 import { DiagnosticsError } from "../../errors.js";
 import type { Context, SessionUser } from "../../trpc.js";
 import type { PublishInput, ValidateInput } from "./inputs.js";
+import { requireNoSubflowCycle, subflowCycleDiagnostics } from "./live-subflows.js";
 import { asJson, displayName, loadFlow, storedDocument } from "./load.js";
 import { requirePassingScenarios } from "./publish-scenarios.js";
 import { switchWarningsFor } from "../switches/known-switches.js";
@@ -21,7 +22,9 @@ export async function validateFlow(ctx: Ctx, input: ValidateInput): Promise<{ ok
     document = parsed.document;
   }
   const result = compileFlow(document);
-  return { ok: result.ok, diagnostics: result.diagnostics };
+  // Across flows: a cycle of sub-flow calls this document would close among the live versions.
+  const cycles = result.compiled ? await subflowCycleDiagnostics(ctx, result.compiled) : [];
+  return { ok: result.ok && cycles.length === 0, diagnostics: [...result.diagnostics, ...cycles] };
 }
 
 function countErrors(diagnostics: Diagnostic[]): number {
@@ -54,6 +57,7 @@ export async function publishFlow(ctx: Ctx, input: PublishInput) {
   }
   const compiled: CompiledFlow = result.compiled;
   await requirePublishedSubflows(ctx, compiled.subflows.filter((name) => name !== flow.name));
+  await requireNoSubflowCycle(ctx, compiled);
   await requirePassingScenarios(ctx, flow.name, document, compiled);
 
   const published = await ctx.prisma.$transaction(async (tx) => {
