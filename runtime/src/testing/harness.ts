@@ -2,7 +2,7 @@ import { startEmulator, type Emulator, type EmulatorOptions } from '@switchboard
 import { compileFlow, parseFlowDocument, type CompiledFlow } from '@switchboard/flows';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { CommandObserver } from '../call/channel.js';
 import { scaledClock, type RuntimeClock } from '../call/clock.js';
 import { DEFAULT_FALLBACK, type FallbackSettings } from '../call/fallback.js';
@@ -52,9 +52,19 @@ export interface Harness {
  * loopback. `startAt` is the simulated wall-clock time calls start at (for schedules and holidays).
  */
 export async function startHarness(
-  options: { source?: FakeVersionSource; startAt?: number; fallback?: FallbackSettings; emulator?: Omit<EmulatorOptions, 'outbound' | 'timeScale' | 'clock'>; clock?: RuntimeClock; fetch?: typeof fetch; tap?: boolean } = {},
+  options: {
+    source?: FakeVersionSource;
+    startAt?: number;
+    fallback?: FallbackSettings;
+    emulator?: Omit<EmulatorOptions, 'outbound' | 'timeScale' | 'clock'>;
+    clock?: RuntimeClock;
+    fetch?: typeof fetch;
+    tap?: boolean;
+    /** The runtime's logger (for tests that read its lines); silent unless TEST_LOG_LEVEL says otherwise. */
+    logger?: Logger;
+  } = {},
 ): Promise<Harness> {
-  const logger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
+  const logger = options.logger ?? pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
   const source = options.source ?? new FakeVersionSource();
   const feed = new FakeDeploymentFeed();
   const registry = new FlowRegistry({ source, environment: 'production', logger, retry: { initialMs: 5, maxMs: 20 } });
