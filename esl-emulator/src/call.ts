@@ -10,6 +10,7 @@ import { SITES, type SwitchCore } from './model/switch-core.js';
 import { runOutboundSocket, type OutboundTarget } from './outbound/socket-session.js';
 import type { CallScript } from './script.js';
 import type { Emulator } from './emulator.js';
+import { expandVariables } from './wire/app-arguments.js';
 
 /** What a destination number does in the emulator's dialplan (context `default`). */
 export type Extension = 'socket' | 'tone';
@@ -126,10 +127,23 @@ export class SimulatedCall {
     };
   }
 
+  /**
+   * `arg` after variable expansion, as `switch_core_session_exec` hands it to the app (and reports it as
+   * Application-Data): channel variables, then the switch's globals (`domain` is its IPv4 address, as in the
+   * stock vars.xml). `app_disable_expand_variables=true` leaves it alone.
+   */
+  expandArgument(arg: string): string {
+    const channel = this.bLeg;
+    if (channel.variables.get('app_disable_expand_variables') === 'true') return arg;
+    const globals: Readonly<Record<string, string>> = { domain: this.deps.core.identity.ipv4, hostname: this.deps.core.identity.hostname };
+    return expandVariables(arg, (name, global) => (global ? undefined : channel.variables.get(name)) ?? globals[name]);
+  }
+
   /** Runs `app` on the B leg as a dialplan (or, with `applicationUuid`, sendmsg) application. */
-  async execute(app: string, arg: string, applicationUuid?: string): Promise<void> {
+  async execute(app: string, rawArg: string, applicationUuid?: string): Promise<void> {
     const run = APPLICATIONS[app];
     const context = this.appContext();
+    const arg = this.expandArgument(rawArg);
     await executeApplication(this.deps.core, this.bLeg, app, arg, async () => {
       if (run) await run(context, arg);
       else this.note(`${app}: not an application the emulator knows; completed without effect`);

@@ -6,5 +6,5 @@ export type { SwitchEvent } from './model/event.js';
 export type { OutboundTarget } from './outbound/socket-session.js';
 export type { OriginateRecord } from './api/originate.js';
 export type { QueueMember } from './apps/queue-registry.js';
-export { splitOnDelimiter, splitOnSpaces } from './wire/app-arguments.js';
+export { expandVariables, speakText, splitOnDelimiter, splitOnSpaces, type VariableLookup } from './wire/app-arguments.js';
 export { DEFAULT_MODULES, KNOWN_MODULES } from './api/modules.js';

@@ -2,6 +2,8 @@ import type { Emulator } from '../emulator.js';
 import { callcenterConfig, callcenterConfigJson } from './callcenter-config.js';
 import { KNOWN_MODULES } from './modules.js';
 import { originate } from './originate.js';
+import { speakText, splitOnSpaces } from '../wire/app-arguments.js';
+import { spokenForm } from '../apps/media.js';
 
 /**
  * Runs an `api`/`bgapi` command and returns its output exactly as FreeSWITCH words it (including whether it
@@ -43,15 +45,41 @@ export async function runApiCommand(emulator: Emulator, commandLine: string): Pr
       return '+OK\n';
     }
     case 'uuid_break': {
-      // Stops the media playing on the channel: a callcenter member's hold music, so the member leaves (BREAK_OUT).
+      // Stops the media playing on the channel (CF_BREAK). A callcenter member's hold music just starts again:
+      // mod_callcenter's wait loop does not end on it (seen on FreeSWITCH 1.10.12).
       const channel = core.channels.get(first);
       if (!channel) return '-ERR No such channel!\n';
       channel.breakMedia();
       return '+OK\n';
     }
+    case 'uuid_recv_dtmf': {
+      // The digits are queued on the channel as if the caller pressed them (a callcenter exit key ends the wait).
+      const [uuid = '', digits = ''] = splitOnSpaces(args, 2);
+      const channel = core.channels.get(uuid);
+      if (!uuid || !digits) return '-USAGE: <uuid> <dtmf_data>\n';
+      if (!channel) return '-ERR Cannot locate session!\n';
+      channel.queueDtmf(digits);
+      return `+OK ${uuid} received DTMF ${digits}.\n`;
+    }
+    case 'uuid_flush_dtmf': {
+      const channel = core.channels.get(args);
+      if (!channel) return '-ERR No such session\n';
+      channel.flushDtmf();
+      return '+OK\n';
+    }
     case 'uuid_broadcast': {
-      // Plays a file (or app::args) to the channel over whatever it is doing; the emulator only acknowledges it.
-      return core.channels.has(first) ? '+OK Message sent\n' : '-ERR No such channel!\n';
+      // Plays a file (or app::args) to the channel over whatever it is doing. The emulator plays nothing, but a
+      // `speak::` announcement is read exactly as the switch would read it (split on spaces, then the queued
+      // speak app's own expansion), and noted as spoken on the call.
+      const [uuid = '', path = ''] = splitOnSpaces(args, 4);
+      if (!core.channels.has(uuid)) return '-ERR No such channel!\n';
+      const call = emulator.calls.find((c) => c.bLegUuid === uuid || c.aLegUuid === uuid);
+      // switch_ivr_broadcast: `app::arg` when the first `:` is followed by another, else a file for playback.
+      const colon = path.indexOf(':');
+      if (call && colon > 0 && path[colon + 1] === ':' && path.slice(0, colon) === 'speak') {
+        call.note(`Speaking text: ${spokenForm(call.bLeg, speakText(call.expandArgument(path.slice(colon + 2))).text)}`);
+      }
+      return '+OK Message sent\n';
     }
     case 'uuid_send_dtmf':
       return core.channels.has(first) ? `+OK ${first} sent DTMF ${second}.\n` : '-ERR no such channel.\n';

@@ -1,6 +1,7 @@
 import { answerChannel } from '../model/lifecycle.js';
 import type { Application } from './app-context.js';
-import { playPrompt } from './media.js';
+import { playFile, speakAloud } from './media.js';
+import { speakText } from '../wire/app-arguments.js';
 
 /** `answer`: answers the channel if it is not answered yet. */
 export const answer: Application = async (context) => {
@@ -25,22 +26,19 @@ export const unset: Application = async (context, arg) => {
 
 /** `playback <file>`: FILE PLAYED when it ran to the end, PLAYBACK ERROR when the caller hung up mid-prompt. */
 export const playback: Application = async (context, arg) => {
-  const { completed } = await playPrompt(context, arg);
+  const { completed } = await playFile(context, arg);
   context.channel.setVariable('current_application_response', completed ? 'FILE PLAYED' : 'PLAYBACK ERROR');
 };
 
-const SPEAK_MS_PER_CHARACTER = 75;
-
-/** `speak engine|voice|text` (or just `text` with `tts_engine`/`tts_voice` set): about 75 ms per character. */
+/** `speak engine|voice|text` (or `voice|text` / `text` with `tts_engine`/`tts_voice` set). */
 export const speak: Application = async (context, arg) => {
-  const parts = arg.split('|');
-  const text = parts.length >= 3 ? parts.slice(2).join('|') : arg;
-  const engine = parts.length >= 3 ? parts[0] : context.channel.variables.get('tts_engine');
+  const parsed = speakText(arg);
+  const engine = parsed.engine ?? context.channel.variables.get('tts_engine');
   if (!engine) {
-    context.note(`speak: no TTS engine for ${JSON.stringify(text)}`);
+    context.note(`speak: no TTS engine for ${JSON.stringify(parsed.text)}`);
     return;
   }
-  await context.sleep(text.length * SPEAK_MS_PER_CHARACTER);
+  await speakAloud(context, parsed.text);
 };
 
 /** `hangup [cause]`: hangs the channel up (NORMAL_CLEARING by default). */

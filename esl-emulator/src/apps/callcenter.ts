@@ -3,9 +3,13 @@ import type { CallingSite } from '../model/event.js';
 import { SITES } from '../model/switch-core.js';
 import type { AppContext, Application } from './app-context.js';
 import { hangupPromise, setPlaybackVariables } from './media.js';
+import { pressDigit } from './play-and-get-digits.js';
 import type { QueueMember } from './queue-registry.js';
 
-type Departure = { kind: 'agent'; agent: string; talkSeconds: number } | { kind: 'cancel'; reason: 'TIMEOUT' | 'NO_AGENT_TIMEOUT' | 'BREAK_OUT'; key?: string } | { kind: 'hangup' };
+/** `cc_cancel_reason` values (mod_callcenter's MEMBER_CANCEL_REASON_CHART) the emulator produces. */
+type CancelReason = 'TIMEOUT' | 'NO_AGENT_TIMEOUT' | 'EXIT_WITH_KEY';
+
+type Departure = { kind: 'agent'; agent: string; talkSeconds: number } | { kind: 'cancel'; reason: CancelReason; key?: string } | { kind: 'hangup' };
 
 function fireMemberEvent(context: AppContext, member: QueueMember, action: string, extra: Array<[string, string]>, site: CallingSite = SITES.ccMemberStart): void {
   context.core.fireChannelEvent('CUSTOM', context.channel, {
@@ -61,24 +65,38 @@ async function waitForDeparture(context: AppContext, queue: string): Promise<Dep
   if (agent) {
     waits.push(context.sleep(agent.answerAfterSeconds * 1000).then(() => ({ kind: 'agent', agent: agent.name, talkSeconds: agent.talkSeconds ?? 30 })));
   }
-  // uuid_break stops the hold music; mod_callcenter takes that as BREAK_OUT with no exit key.
-  let stopBreak: () => void = () => undefined;
-  waits.push(new Promise<Departure>((resolve) => (stopBreak = context.channel.onBreak(() => resolve({ kind: 'cancel', reason: 'BREAK_OUT' })))));
-  void Promise.race(waits).then(() => stopBreak());
+  // The hold music's DTMF callback (moh_on_dtmf) takes every digit on the channel — the caller's, or one queued
+  // with uuid_recv_dtmf — and a digit in cc_exit_keys ends the wait with EXIT_WITH_KEY, the key in cc_exit_key.
+  // uuid_break does not end it: the wait loop just starts the hold music again.
+  const channel = context.channel;
+  const exitKeys = channel.variables.get('cc_exit_keys') ?? '';
+  let stopListening: () => void = () => undefined;
+  waits.push(
+    new Promise<Departure>((resolve) => {
+      const take = (): void => {
+        for (let digit = channel.dequeueDtmf(); digit !== undefined; digit = channel.dequeueDtmf()) {
+          pressDigit(context, digit);
+          if (exitKeys.includes(digit)) {
+            stopListening();
+            resolve({ kind: 'cancel', reason: 'EXIT_WITH_KEY', key: digit });
+            return;
+          }
+        }
+      };
+      stopListening = channel.onDtmfQueued(take);
+      take();
+    }),
+  );
+  void Promise.race(waits).then(() => stopListening());
   const pressed = context.script.queueDtmf;
-  const exitKeys = context.channel.variables.get('cc_exit_keys') ?? '';
-  const exitKey = pressed?.digits.split('').find((digit) => exitKeys.includes(digit));
-  if (pressed && exitKey !== undefined) {
-    // mod_callcenter's hold-music DTMF callback keeps the key in cc_exit_key.
-    waits.push(context.sleep(pressed.afterMs ?? 0).then(() => ({ kind: 'cancel', reason: 'BREAK_OUT', key: exitKey })));
-  }
+  if (pressed) void context.sleep(pressed.afterMs ?? 0).then((up) => up && channel.queueDtmf(pressed.digits));
   return Promise.race(waits);
 }
 
 /**
  * `callcenter <queue>`: joins the queue as a member, plays hold music, and leaves when an agent answers,
- * max-wait-time (TIMEOUT) or the no-agent limits (NO_AGENT_TIMEOUT) pass, the caller presses an exit key
- * (BREAK_OUT), or the caller hangs up — with the callcenter::info events and `cc_*` variables of transcript 05.
+ * max-wait-time (TIMEOUT) or the no-agent limits (NO_AGENT_TIMEOUT) pass, a key in `cc_exit_keys` is pressed
+ * (EXIT_WITH_KEY; also one queued with `uuid_recv_dtmf`), or the caller hangs up — with the callcenter::info events and `cc_*` variables of transcript 05.
  */
 export const callcenter: Application = async (context, arg) => {
   const queue = arg.trim();

@@ -1,6 +1,6 @@
 import type { Application, AppContext } from './app-context.js';
 import { splitOnSpaces } from '../wire/app-arguments.js';
-import { hangupPromise, playPrompt } from './media.js';
+import { hangupPromise, playFile } from './media.js';
 
 interface DigitsArguments {
   readonly min: number;
@@ -15,8 +15,10 @@ interface DigitsArguments {
 }
 
 function parseArguments(arg: string): DigitsArguments {
-  // Quoted words and escapes as FreeSWITCH reads them, so prompts like 'say:For sales, press 1.' stay one argument.
-  const [min = '1', max = '1', tries = '1', timeout = '3000', terminators = '#', prompt = '', invalid = '', variable = 'digits', regex] = splitOnSpaces(arg);
+  // Quoted words and escapes as FreeSWITCH reads them (argv[11]), so prompts like 'say:For sales, press 1.' stay
+  // one argument. An empty terminator argument means `#`.
+  const [min = '1', max = '1', tries = '1', timeout = '3000', terminatorArgument = '', prompt = '', invalid = '', variable = 'digits', regex] = splitOnSpaces(arg, 11);
+  const terminators = terminatorArgument === '' ? '#' : terminatorArgument;
   let pattern: RegExp | undefined;
   try {
     pattern = regex ? new RegExp(regex) : undefined;
@@ -37,7 +39,7 @@ function parseArguments(arg: string): DigitsArguments {
 }
 
 /** Fires the DTMF event FreeSWITCH fires when a digit is dequeued from the channel. */
-function pressDigit(context: AppContext, digit: string): void {
+export function pressDigit(context: AppContext, digit: string): void {
   context.core.fireChannelEvent('DTMF', context.channel, {
     site: { file: 'switch_channel.c', func: 'switch_channel_dequeue_dtmf', line: 677 },
     variables: false,
@@ -62,7 +64,7 @@ export const playAndGetDigits: Application = async (context, arg) => {
   for (let attempt = 0; attempt < options.tries && !context.channel.isHungUp; attempt++) {
     const digits = attempt === 0 && input ? input.digits.replace(new RegExp(`[${options.terminators.replace(/[\]\\^-]/g, '\\$&')}]`, 'g'), '') : '';
     const pressed = attempt === 0 && input ? context.sleep(input.afterMs ?? 20) : undefined;
-    await playPrompt(context, options.prompt, pressed);
+    await playFile(context, options.prompt, pressed);
     if (context.channel.isHungUp) return;
     if (attempt === 0 && input) {
       await pressed;
@@ -79,6 +81,6 @@ export const playAndGetDigits: Application = async (context, arg) => {
     }
     // FreeSWITCH keeps a rejected entry in <var>_invalid.
     if (digits !== '') context.channel.setVariable(`${options.variable}_invalid`, digits);
-    if (options.invalidPrompt) await playPrompt(context, options.invalidPrompt);
+    if (options.invalidPrompt) await playFile(context, options.invalidPrompt);
   }
 };

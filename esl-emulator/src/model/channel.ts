@@ -81,6 +81,34 @@ export class Channel {
     return () => this.breakListeners.delete(listener);
   }
 
+  private readonly dtmfQueue: string[] = [];
+  private readonly dtmfListeners = new Set<() => void>();
+
+  /**
+   * `switch_channel_queue_dtmf_string` (`uuid_recv_dtmf`): the digits wait on the channel as if the caller had
+   * pressed them, until an app reading DTMF takes them; DTMF keys only (0-9 * # A-D).
+   */
+  queueDtmf(digits: string): void {
+    for (const digit of digits) if (/^[0-9*#A-Da-d]$/.test(digit)) this.dtmfQueue.push(digit);
+    for (const listener of [...this.dtmfListeners]) listener();
+  }
+
+  /** Takes the next queued digit (`switch_channel_dequeue_dtmf`). */
+  dequeueDtmf(): string | undefined {
+    return this.dtmfQueue.shift();
+  }
+
+  /** `uuid_flush_dtmf`: drops the queued digits. */
+  flushDtmf(): void {
+    this.dtmfQueue.length = 0;
+  }
+
+  /** Runs `listener` whenever digits are queued; returns the function that stops listening. */
+  onDtmfQueued(listener: () => void): () => void {
+    this.dtmfListeners.add(listener);
+    return () => this.dtmfListeners.delete(listener);
+  }
+
   /** Sets (or, with an empty/undefined value, removes) a channel variable; a set variable moves to the end. */
   setVariable(name: string, value: string | undefined): void {
     this.variables.delete(name);

@@ -172,7 +172,7 @@ export function runOutboundSocket(call: SimulatedCall, core: SwitchCore, target:
       const callCommand = command.headers.get('call-command');
       write(commandReply('+OK'));
       if (callCommand === 'execute') {
-        queue.push({ app: command.headers.get('execute-app-name') ?? '', arg: command.headers.get('execute-app-arg') ?? '', eventUuid: command.headers.get('Event-UUID') ?? '' });
+        queue.push({ app: command.headers.get('execute-app-name') ?? '', arg: executeArgument(command), eventUuid: command.headers.get('Event-UUID') ?? '' });
         void runQueue();
       } else if (callCommand === 'hangup') {
         call.hangup(command.headers.get('hangup-cause') ?? 'NORMAL_CLEARING');
@@ -214,6 +214,17 @@ export function runOutboundSocket(call: SimulatedCall, core: SwitchCore, target:
       if (!channel.isHungUp && !running) endApp();
     });
   });
+}
+
+/**
+ * `execute-app-arg`, or — when there is none and `content-type: text/plain` — the body (switch_ivr_parse_event),
+ * which is how an argument with line breaks travels. Header names are matched without regard to case.
+ */
+function executeArgument(command: ClientCommand): string {
+  const header = (name: string): string | undefined => [...command.headers].find(([key]) => key.toLowerCase() === name)?.[1];
+  const arg = header('execute-app-arg');
+  if (arg) return arg;
+  return header('content-type')?.toLowerCase() === 'text/plain' ? command.body : '';
 }
 
 /** The `connect` reply: CHANNEL_DATA headers (caller profile as `Channel-*` first) plus the command/reply. */

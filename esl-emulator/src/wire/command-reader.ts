@@ -35,7 +35,8 @@ export class CommandReader {
         const separator = header.indexOf(':');
         if (separator > 0) headers.set(header.slice(0, separator).trim(), header.slice(separator + 1).trim());
       }
-      const lengthText = headers.get('Content-Length');
+      // mod_event_socket matches `content-length` without regard to case.
+      const lengthText = [...headers].find(([name]) => name.toLowerCase() === 'content-length')?.[1];
       const length = lengthText === undefined ? 0 : Number(lengthText);
       if (!Number.isSafeInteger(length) || length < 0 || length > MAX_COMMAND_BYTES) return undefined;
       if (this.buffer.length < end + 2 + length) {

@@ -22,7 +22,7 @@ function agentCall(ctx: EffectContext, pickedUp: (agent: string | undefined) => 
 
 /**
  * Joins a mod_callcenter queue and reports how the wait ended: answered (once the agent call is over, as the
- * queue node expects), timeout, no agents, exit key — or nothing when the runtime itself broke the wait.
+ * queue node expects), timeout, no agents, exit key — or nothing once the flow has left (leaveQueue).
  * Position updates from the queue service arrive as `queueUpdate` events meanwhile.
  */
 export const enqueue: EffectExecutor<'enqueue'> = (effect, ctx) => {
@@ -59,10 +59,12 @@ export const enqueue: EffectExecutor<'enqueue'> = (effect, ctx) => {
           answer(ctx, effect.seq, { type: 'queueExit', reason: 'answered', detail: outcome.agent });
           return;
         case 'exit':
+          if (wait.leaving) return;
           answer(ctx, effect.seq, { type: 'queueExit', reason: outcome.reason, ...(outcome.detail === undefined ? {} : { detail: outcome.detail }) });
           return;
-        case 'brokenOut':
-          if (!wait.leaving) answer(ctx, effect.seq, { type: 'queueExit', reason: 'exitKey' });
+        case 'leftOnRequest':
+          // leaveQueue pressed the runtime's key: the flow has already moved on.
+          wait.leftOnRequest = true;
           return;
         case 'callerGone':
           return;
@@ -78,7 +80,7 @@ export const enqueue: EffectExecutor<'enqueue'> = (effect, ctx) => {
       if (ctx.queueWait === wait) ctx.queueWait = null;
     }
   };
-  const wait: QueueWait = { queue: effect.queue, done: Promise.resolve(), leaving: false };
+  const wait: QueueWait = { queue: effect.queue, done: Promise.resolve(), leaving: false, leftOnRequest: false };
   ctx.queueWait = wait;
   (wait as { done: Promise<void> }).done = ctx.channel.track(waiting());
 };

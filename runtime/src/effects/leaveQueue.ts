@@ -1,20 +1,47 @@
-import { commandsForEffect } from '../freeswitch/commands.js';
-import type { EffectExecutor } from './types.js';
-
-/** Longest wait for the callcenter app to return after `uuid_break` before later apps are sent anyway. */
-const LEAVE_TIMEOUT_MS = 5_000;
+import { leaveQueueBreak, leaveQueueKey } from '../freeswitch/commands.js';
+import type { EffectContext, EffectExecutor, QueueWait } from './types.js';
 
 /**
- * Takes the caller out of the queue the flow is leaving (max-wait timer, a key the switch did not handle):
- * `uuid_break`, then waits for the callcenter app to return, because apps sent while it runs would be flushed
- * by its hold-music loop.
+ * How long the switch gets to act on the runtime's exit key before it is pressed again. mod_callcenter reads it
+ * within a 20 ms frame; the one case it never sees the key is a queue announcement that started between
+ * `uuid_break all` and `uuid_recv_dtmf` and took the digit for itself — pressing again is then the way out.
  */
-export const leaveQueue: EffectExecutor<'leaveQueue'> = async (effect, ctx) => {
+export const LEAVE_KEY_RETRY_MS = 1_000;
+/** After this many presses the runtime stops pressing and logs an error; it still waits for the app to return. */
+export const LEAVE_KEY_MAX_PRESSES = 10;
+
+/** Resolves true when `wait` is done, false after `ms` of the call's clock. */
+function doneWithin(ctx: EffectContext, wait: QueueWait, ms: number): Promise<boolean> {
+  let timer: unknown;
+  const elapsed = new Promise<boolean>((resolve) => (timer = ctx.clock.setTimeout(() => resolve(false), ms)));
+  return Promise.race([wait.done.then(() => true), elapsed]).finally(() => ctx.clock.clearTimeout(timer));
+}
+
+/**
+ * Takes the caller out of the queue the flow is leaving (max-wait timer, a key the switch did not handle) and
+ * resolves once the callcenter app has returned, so the flow's next apps run after it, not nested inside it.
+ * mod_callcenter ends a wait only for an agent, its own timeouts, an exit key or a hang-up: the runtime stops
+ * any announcement (`uuid_break … all`) and presses its own exit key (`uuid_recv_dtmf … D`); the member leaves
+ * with EXIT_WITH_KEY. Keys left over from pressing again (or from a wait that ended otherwise meanwhile) are
+ * flushed, so the next prompt does not hear them.
+ */
+export const leaveQueue: EffectExecutor<'leaveQueue'> = async (_effect, ctx) => {
   const wait = ctx.queueWait;
   if (wait === null || ctx.channel.isGone) return;
   wait.leaving = true;
-  await ctx.channel.send(commandsForEffect(effect, ctx.channel.uuid, ctx.settings).commands).catch(() => undefined);
-  let timer: unknown;
-  await Promise.race([wait.done, new Promise<void>((resolve) => (timer = setTimeout(resolve, LEAVE_TIMEOUT_MS)))]);
-  clearTimeout(timer as NodeJS.Timeout);
+  const uuid = ctx.channel.uuid;
+  const press = (): Promise<unknown> => ctx.channel.send([leaveQueueKey(uuid)]).catch(() => undefined);
+  await ctx.channel.send([leaveQueueBreak(uuid)]).catch(() => undefined);
+  let presses = 0;
+  for (;;) {
+    if (ctx.channel.isGone) break;
+    if (presses < LEAVE_KEY_MAX_PRESSES) {
+      await press();
+      presses++;
+      if (presses === LEAVE_KEY_MAX_PRESSES) ctx.logger.error({ queue: wait.queue, presses }, 'callcenter did not return after the leave key; waiting for it');
+    }
+    if (await doneWithin(ctx, wait, LEAVE_KEY_RETRY_MS)) break;
+  }
+  await wait.done;
+  if (!ctx.channel.isGone && (presses > 1 || !wait.leftOnRequest)) await ctx.channel.api(`uuid_flush_dtmf ${uuid}`).catch(() => undefined);
 };

@@ -26,8 +26,10 @@ export interface QueueWait {
   readonly queue: string;
   /** Settles when the callcenter app has returned (and, after an agent answered, when that call ended). */
   readonly done: Promise<void>;
-  /** Set by leaveQueue: the BREAK_OUT that follows is ours, not the caller's. */
+  /** Set by leaveQueue: the flow has left; how the wait ends is no longer the flow's news. */
   leaving: boolean;
+  /** Set by enqueue: the wait ended on the runtime's own exit key (leaveQueue's, which then has nothing to flush). */
+  leftOnRequest: boolean;
 }
 
 /** What an effect executor may use: the call's channel, timers and services, and a way to answer the flow. */

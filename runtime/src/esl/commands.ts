@@ -54,12 +54,16 @@ export function serializeCommand(command: EslCommand): string {
     case 'exit':
       return 'exit\n\n';
     case 'execute': {
-      const arg = command.arg === undefined || command.arg === '' ? '' : `execute-app-arg: ${singleLine('app argument', command.arg)}\n`;
       const lock = command.eventLock === false ? '' : 'event-lock: true\n';
-      return (
-        `sendmsg\ncall-command: execute\nexecute-app-name: ${singleLine('app name', command.app)}\n` +
-        `${arg}${lock}Event-UUID: ${singleLine('Event-UUID', command.eventUuid)}\n\n`
-      );
+      const head = `sendmsg\ncall-command: execute\nexecute-app-name: ${singleLine('app name', command.app)}\n`;
+      const uuid = `Event-UUID: ${singleLine('Event-UUID', command.eventUuid)}\n`;
+      if (command.arg !== undefined && /[\r\n]/.test(command.arg)) {
+        // A header cannot carry a line break; switch_ivr_parse_event takes the argument from a text/plain body
+        // when there is no execute-app-arg (e.g. `speak` text written on several lines).
+        return `${head}${lock}${uuid}content-type: text/plain\nContent-Length: ${new TextEncoder().encode(command.arg).length}\n\n${command.arg}`;
+      }
+      const arg = command.arg === undefined || command.arg === '' ? '' : `execute-app-arg: ${command.arg}\n`;
+      return `${head}${arg}${lock}${uuid}\n`;
     }
     default:
       return assertNever(command);

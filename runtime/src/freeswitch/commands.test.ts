@@ -1,8 +1,8 @@
-import { splitOnDelimiter, splitOnSpaces } from '@switchboard/esl-emulator';
+import { expandVariables, speakText, splitOnDelimiter, splitOnSpaces } from '@switchboard/esl-emulator';
 import type { Effect, EffectKind } from '@switchboard/flows';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandsForEffect, DEFAULT_COMMAND_SETTINGS, describeCommand, type CommandSettings } from './commands.js';
+import { ANY_DIGITS, commandsForEffect, DEFAULT_COMMAND_SETTINGS, describeCommand, NO_TERMINATOR, type CommandSettings } from './commands.js';
 
 const UUID = '0b7c1c2e-0000-4000-8000-000000000001';
 
@@ -23,7 +23,7 @@ const EXPECTED = {
       'execute set tts_voice=kal',
       'execute set playback_delimiter=!',
       'execute set playback_sleep_val=0',
-      "execute play_and_get_digits 1 1 1 5000 # 'say:Sorry\\\\!!/sounds/menu.wav' silence_stream://250 switchboard_digits ^[0-9*#]+$ 3000",
+      "execute play_and_get_digits 1 1 1 5000 # 'say:Sorry\\\\\\\\!!/sounds/menu.wav' silence_stream://250 switchboard_digits ^[0-9*#]+\\$ 3000",
     ],
   ],
   announce: [{ kind: 'announce', prompt: en('You are number 3 in the queue.') }, [`api uuid_broadcast ${UUID} 'speak::flite|kal|You are number 3 in the queue.' aleg`]],
@@ -34,12 +34,12 @@ const EXPECTED = {
       'execute set switchboard_skills=billing,fr',
       'execute set cc_export_vars=switchboard_skills',
       'execute set cc_base_score=105',
-      'execute set cc_exit_keys=12',
+      'execute set cc_exit_keys=12D',
       'execute set cc_moh_override=local_stream://moh',
       'execute callcenter support@default',
     ],
   ],
-  leaveQueue: [{ kind: 'leaveQueue', queue: 'support@default' }, [`api uuid_break ${UUID}`]],
+  leaveQueue: [{ kind: 'leaveQueue', queue: 'support@default' }, [`api uuid_break ${UUID} all`, `api uuid_recv_dtmf ${UUID} D`]],
   startTimer: [{ kind: 'startTimer', name: 'queue.maxWait', afterMs: 120000 }, []],
   cancelTimer: [{ kind: 'cancelTimer', name: 'queue.maxWait' }, []],
   transfer: [
@@ -82,7 +82,7 @@ describe('effect → FreeSWITCH commands', () => {
     expect(pin).toEqual([
       'execute set playback_delimiter=!',
       'execute set playback_sleep_val=0',
-      "execute play_and_get_digits 4 6 1 7000 '' /p.wav silence_stream://250 switchboard_digits '^(?:\\\\d{4,6})$' 2000",
+      "execute play_and_get_digits 4 6 1 7000 none /p.wav silence_stream://250 switchboard_digits '^(?:\\\\\\\\d{4,6})\\$' 2000",
     ]);
     expect(wire({ kind: 'transfer', destination: { type: 'number', value: '+442071234567' }, timeoutSeconds: 30, callerIdNumber: '+441000000000' }).at(-1)).toBe(
       'execute bridge {originate_timeout=30,origination_caller_id_number=+441000000000}sofia/gateway/default/+442071234567',
@@ -98,7 +98,7 @@ describe('effect → FreeSWITCH commands', () => {
     ]);
     expect(wire({ ...EXPECTED.enqueue[0], skills: [], exitKeys: [], musicOnHold: null, priority: 0, baseScoreSeconds: 0 })).toEqual([
       'execute set cc_base_score=0',
-      'execute unset cc_exit_keys',
+      'execute set cc_exit_keys=D',
       'execute unset cc_moh_override',
       'execute callcenter support@default',
     ]);
@@ -111,25 +111,77 @@ describe('effect → FreeSWITCH commands', () => {
     expect(wire(EXPECTED.transfer[0], settings).at(-1)).toBe('execute bridge {originate_timeout=25}sofia/internal/2000@pbx.local');
   });
 
-  it('prompt text never expands channel variables and stays on one line', () => {
-    expect(wire({ kind: 'play', prompt: en('Cost: ${price}\nthanks $${x}'), bargeIn: false }).at(-1)).toBe('execute speak flite|kal|Cost: $ {price} thanks $$ {x}');
+  it('a prompt with variables, quotes and line breaks is protected, not rewritten', () => {
+    // Expansion would turn `${price}` into the variable and `\'` into nothing; `\\` and `\$` give `\` and `$` back.
+    expect(wire({ kind: 'play', prompt: en("Cost: ${price}, don't\nwait"), bargeIn: false }).at(-1)).toBe("execute speak flite|kal|Cost: \\${price}, don't\nwait");
+    expect(wire({ kind: 'play', prompt: en("It's $5"), bargeIn: false }).at(-1)).toBe("execute speak flite|kal|It's $5");
+  });
+});
+
+/**
+ * What a caller hears, by FreeSWITCH 1.10.12's own reading of each command — the emulator's line-by-line model
+ * of `switch_channel_expand_variables_check`, `switch_separate_string` and `speak_function` (checked against the
+ * real switch by `real-switch-check.ts`). A `${…}` that reached expansion would come out as `EXPANDED`.
+ */
+const expand = (arg: string) => expandVariables(arg, () => 'EXPANDED');
+
+function heardFromPlay(text: string): string {
+  const command = commandsForEffect({ kind: 'play', prompt: en(text), bargeIn: false, seq: 1 }, UUID).commands.at(-1);
+  if (command?.kind !== 'execute' || command.app !== 'speak' || command.arg === null) throw new Error('no speak');
+  return speakText(expand(command.arg)).text;
+}
+
+function heardFromCollect(texts: readonly string[]): string[] {
+  const command = commandsForEffect({ kind: 'collectDigits', prompts: texts.map(en), minDigits: 1, maxDigits: 1, timeoutMs: 1000, interDigitTimeoutMs: 1000, terminator: null, pattern: null, seq: 1 }, UUID).commands.at(-1);
+  if (command?.kind !== 'execute' || command.app !== 'play_and_get_digits' || command.arg === null) throw new Error('no play_and_get_digits');
+  expect(command.arg).not.toMatch(/[\r\n]/); // one header line
+  const args = splitOnSpaces(expand(command.arg), 11);
+  expect(args).toHaveLength(10);
+  expect(args[4]).toBe(NO_TERMINATOR);
+  expect(args[8]).toBe(ANY_DIGITS);
+  return splitOnDelimiter(args[5] ?? '', '!').map((item) => {
+    expect(item.startsWith('say:')).toBe(true);
+    return item.slice('say:'.length);
+  });
+}
+
+function heardFromAnnounce(text: string): string {
+  const command = commandsForEffect({ kind: 'announce', prompt: en(text) }, UUID).commands.at(-1);
+  if (command?.kind !== 'api') throw new Error('no api');
+  expect(command.command).not.toMatch(/[\r\n]/);
+  const [name, ...rest] = command.command.split(' ');
+  expect(name).toBe('uuid_broadcast');
+  const [uuid, path = '', legs] = splitOnSpaces(rest.join(' '), 4);
+  expect([uuid, legs]).toEqual([UUID, 'aleg']);
+  expect(path.startsWith('speak::')).toBe(true);
+  return speakText(expand(path.slice('speak::'.length))).text;
+}
+
+/** Every character FreeSWITCH's readers treat specially, plus letters, spaces and Chinese. */
+const TRICKY = fc.string({ unit: fc.constantFrom(...'\\\'"!$${}%,;|: \t\n\r', 'a', 'b', 'n', 's', 't', '您', '好'), maxLength: 30 });
+
+describe('any prompt text is heard exactly as written (FreeSWITCH 1.10.12 argument handling, from its C source)', () => {
+  it('the prompts the real switch garbled or expanded', () => {
+    expect(heardFromCollect(["Sorry, I didn't hear a choice.", 'Press 1!'])).toEqual(["Sorry, I didn't hear a choice.", 'Press 1!']);
+    expect(heardFromPlay('Costs $5, $$10 and ${x} or $${y}')).toBe('Costs $5, $$10 and ${x} or $${y}');
+    expect(heardFromAnnounce("You're number 3 \\ (50% done!)")).toBe("You're number 3 \\ (50% done!)");
   });
 
-  it('any prompt text reaches the TTS engine unchanged through FreeSWITCH argument and delimiter splitting', () => {
-    const text = fc.string({ minLength: 1, maxLength: 40 }).map((s) => s.replace(/[\r\n\t$]/g, 'x').trim()).filter((s) => s.length > 0);
-    fc.assert(
-      fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), (texts) => {
-        const command = commandsForEffect(
-          { kind: 'collectDigits', prompts: texts.map(en), minDigits: 1, maxDigits: 1, timeoutMs: 1000, interDigitTimeoutMs: 1000, terminator: "'", pattern: 'a b' },
-          UUID,
-        ).commands.at(-1);
-        if (command?.kind !== 'execute' || command.arg === null) throw new Error('no play_and_get_digits');
-        const args = splitOnSpaces(command.arg);
-        expect(args).toHaveLength(10);
-        expect(args[4]).toBe("'");
-        expect(args[8]).toBe('a b');
-        expect(splitOnDelimiter(args[5] ?? '', '!')).toEqual(texts.map((t) => `say:${t}`));
-      }),
-    );
+  it('speak (play): everything but leading spaces, which speak itself drops', () => {
+    fc.assert(fc.property(TRICKY, (text) => {
+        expect(heardFromPlay(text)).toBe(text.replace(/^ +/, ''));
+      }));
+  });
+
+  it('play_and_get_digits: every prompt of a `!`-delimited say: list, exactly', () => {
+    fc.assert(fc.property(fc.array(TRICKY, { minLength: 1, maxLength: 3 }), (texts) => {
+        expect(heardFromCollect(texts)).toEqual(texts);
+      }));
+  });
+
+  it('uuid_broadcast speak:: announcements: everything but leading spaces', () => {
+    fc.assert(fc.property(TRICKY, (text) => {
+        expect(heardFromAnnounce(text)).toBe(text.replace(/^ +/, ''));
+      }));
   });
 });

@@ -6,7 +6,8 @@
  * Why each mapping is what it is is written beside it; `runtime/README.md` has the overview.
  */
 import { assertNever, type Effect, type EffectOf, type ResolvedPrompt, type TransferDestination } from '@switchboard/flows';
-import { delimitedItem, PLAYBACK_DELIMITER, plainText, positionalArgument } from './arguments.js';
+import { RUNTIME_LEAVE_KEY } from './results.js';
+import { delimitedItem, PLAYBACK_DELIMITER, positionalArgument, protectFromExpansion, speakArgument } from './arguments.js';
 
 /** One command for the switch. */
 export type SwitchCommand =
@@ -53,6 +54,9 @@ export const DEFAULT_COMMAND_SETTINGS: CommandSettings = {
 /** Allowed digits when the flow sets no pattern; the interpreter checks length and pattern itself as well. */
 export const ANY_DIGITS = '^[0-9*#]+$';
 
+/** play_and_get_digits' terminator argument when the flow wants none (an empty one would mean `#`). */
+export const NO_TERMINATOR = 'none';
+
 /** Played after a rejected entry; the interpreter plays its own apology, so this is only a short pause. */
 export const INVALID_ENTRY_PAUSE = 'silence_stream://250';
 
@@ -73,12 +77,12 @@ function note(text: string): EffectCommands {
 /** `speak` with engine and voice in the argument, or `playback` of an audio file. */
 function promptCommand(prompt: ResolvedPrompt, settings: CommandSettings): SwitchCommand {
   if (prompt.audio !== undefined) return execute('playback', prompt.audio);
-  return execute('speak', `${settings.tts.engine}|${settings.tts.voice}|${plainText(prompt.text ?? '')}`);
+  return execute('speak', speakArgument(settings.tts.engine, settings.tts.voice, prompt.text ?? ''));
 }
 
 /** A prompt as a file argument of `switch_ivr_play_file`: a file, or `say:<text>` spoken with tts_engine/tts_voice. */
 function promptFile(prompt: ResolvedPrompt): string {
-  return prompt.audio !== undefined ? prompt.audio : `say:${plainText(prompt.text ?? '')}`;
+  return prompt.audio !== undefined ? prompt.audio : `say:${prompt.text ?? ''}`;
 }
 
 function dialString(destination: TransferDestination, settings: CommandSettings): string {
@@ -116,14 +120,15 @@ function collectDigits(effect: EffectOf<'collectDigits'>, settings: CommandSetti
     String(effect.maxDigits),
     '1', // tries: the interpreter owns retries and their apology prompts
     String(effect.timeoutMs),
-    positionalArgument(effect.terminator ?? ''),
-    positionalArgument(file),
+    // An empty terminator argument means `#` to play_and_get_digits; `none` holds no key, so no key terminates.
+    effect.terminator ?? NO_TERMINATOR,
+    file,
     INVALID_ENTRY_PAUSE,
     settings.digitsVariable,
-    positionalArgument(effect.pattern ?? ANY_DIGITS),
+    effect.pattern ?? ANY_DIGITS,
     String(effect.interDigitTimeoutMs),
   ];
-  commands.push(execute('play_and_get_digits', args.join(' ')));
+  commands.push(execute('play_and_get_digits', protectFromExpansion(args.map(positionalArgument).join(' '))));
   return { commands, note: null };
 }
 
@@ -137,7 +142,8 @@ function enqueue(effect: EffectOf<'enqueue'>): EffectCommands {
     // mod_callcenter serves the highest base_score + seconds waited first: a callback re-entering keeps its
     // original wait, and priority adds virtual seconds.
     set('cc_base_score', String(Math.max(0, Math.round(effect.baseScoreSeconds + effect.priority)))),
-    effect.exitKeys.length > 0 ? set('cc_exit_keys', effect.exitKeys.join('')) : execute('unset', 'cc_exit_keys'),
+    // The flow's keys end the wait with EXIT_WITH_KEY; the runtime's own key is how leaveQueue takes the caller out.
+    set('cc_exit_keys', `${effect.exitKeys.join('')}${RUNTIME_LEAVE_KEY}`),
     effect.musicOnHold !== null ? set('cc_moh_override', effect.musicOnHold) : execute('unset', 'cc_moh_override'),
     // No event-lock: an event-locked app holds the channel's queued events, so position announcements sent with
     // uuid_broadcast would wait until the caller left the queue.
@@ -168,6 +174,16 @@ function voicemail(effect: EffectOf<'voicemail'>, settings: CommandSettings): Ef
   return { commands: [set('playback_terminators', 'none'), promptCommand(effect.greeting, settings), set('skip_greeting', 'true'), execute('voicemail', target)], note: null };
 }
 
+/** First half of leaving a queue: `uuid_break <uuid> all` stops the announcement playing and drops queued ones. */
+export function leaveQueueBreak(channelUuid: string): SwitchCommand {
+  return { kind: 'api', command: `uuid_break ${channelUuid} all` };
+}
+
+/** Second half: the caller "presses" {@link RUNTIME_LEAVE_KEY}, which is in `cc_exit_keys`. */
+export function leaveQueueKey(channelUuid: string): SwitchCommand {
+  return { kind: 'api', command: `uuid_recv_dtmf ${channelUuid} ${RUNTIME_LEAVE_KEY}` };
+}
+
 /**
  * The commands for one effect. `channelUuid` is the call's channel (the simulator may pass a placeholder).
  * Effects that are not switch commands return none and a note saying what the runtime does instead.
@@ -184,7 +200,8 @@ export function commandsForEffect(effect: Effect, channelUuid: string, settings:
       // The caller is inside the callcenter app; uuid_broadcast queues the prompt on the channel and the app's
       // hold-music loop plays it, then resumes the music. `aleg` = the channel named by the uuid (the caller),
       // not a bridged peer. `app::arg` runs speak instead of playback for text.
-      const path = effect.prompt.audio ?? `speak::${settings.tts.engine}|${settings.tts.voice}|${plainText(effect.prompt.text ?? '')}`;
+      // The api splits its argument on spaces (layer 2); the queued speak app expands its own argument (layer 1).
+      const path = effect.prompt.audio ?? `speak::${speakArgument(settings.tts.engine, settings.tts.voice, effect.prompt.text ?? '')}`;
       return { commands: [{ kind: 'api', command: `uuid_broadcast ${channelUuid} ${positionalArgument(path)} aleg` }], note: null };
     }
     case 'queueStatus':
@@ -192,9 +209,14 @@ export function commandsForEffect(effect: Effect, channelUuid: string, settings:
     case 'enqueue':
       return enqueue(effect);
     case 'leaveQueue':
-      // mod_callcenter ends its wait when the hold music is broken (CF_BREAK) and records BREAK_OUT. Without
-      // `all`, so apps the runtime queued behind the callcenter app are not flushed.
-      return { commands: [{ kind: 'api', command: `uuid_break ${channelUuid}` }], note: 'waits until the callcenter app has returned' };
+      // mod_callcenter's wait ends only for an agent, its own timeouts, an exit key or a hang-up (uuid_break just
+      // restarts the hold music, and apps sent meanwhile run nested inside callcenter). So: stop and drop any
+      // queue announcement (a prompt playing inside the wait would swallow the key), then press the runtime's
+      // exit key for the caller; the member leaves with EXIT_WITH_KEY and the app returns.
+      return {
+        commands: [leaveQueueBreak(channelUuid), leaveQueueKey(channelUuid)],
+        note: 'waits until the callcenter app has returned (pressing the key again each second while it has not)',
+      };
     case 'startTimer':
       return note(`timer "${effect.name}" fires in ${effect.afterMs} ms`);
     case 'cancelTimer':

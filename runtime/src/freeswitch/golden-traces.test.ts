@@ -39,6 +39,7 @@ import { executeEffect, type EffectContext } from '../effects/index.js';
 import type { ExecuteResult, OutboundSession } from '../esl/index.js';
 import { FakeCallbackService, FakeQueueService, RecordingAnalytics } from '../testing/fakes.js';
 import { commandsForEffect, DEFAULT_COMMAND_SETTINGS, describeCommand } from './commands.js';
+import { RUNTIME_LEAVE_KEY } from './results.js';
 
 /** The channel uuid in golden commands (`uuid_broadcast <uuid> …`); the simulator shows a placeholder too. */
 const CHANNEL_UUID = 'golden-channel';
@@ -95,14 +96,18 @@ function simulatorTrace(file: string): GoldenTrace {
 /** Stands in for the outbound ESL session: records nothing itself (the channel's observer does), completes apps. */
 function recordingOutbound(): OutboundSession {
   let leaveQueue: () => void = () => undefined;
-  const completion = (app: string): ExecuteResult => ({ application: app, response: '_none_', variables: {}, channelHungUp: false, event: { name: 'CHANNEL_EXECUTE_COMPLETE', headers: {} } as never });
+  const completion = (app: string, variables: Record<string, string> = {}): ExecuteResult => ({ application: app, response: '_none_', variables, channelHungUp: false, event: { name: 'CHANNEL_EXECUTE_COMPLETE', headers: {} } as never });
   const fake = {
     isChannelGone: false,
     hangupCause: undefined,
-    // The callcenter app runs until the runtime breaks it (uuid_break); every other app completes at once.
-    execute: (app: string) => (app === 'callcenter' ? new Promise<ExecuteResult>((resolve) => (leaveQueue = () => resolve(completion(app)))) : Promise.resolve(completion(app))),
+    // The callcenter app runs until the runtime presses its exit key (as mod_callcenter does: EXIT_WITH_KEY);
+    // every other app completes at once.
+    execute: (app: string) =>
+      app === 'callcenter'
+        ? new Promise<ExecuteResult>((resolve) => (leaveQueue = () => resolve(completion(app, { cc_cancel_reason: 'EXIT_WITH_KEY', cc_exit_key: RUNTIME_LEAVE_KEY }))))
+        : Promise.resolve(completion(app)),
     api: (command: string) => {
-      if (command.startsWith('uuid_break')) leaveQueue();
+      if (command.startsWith(`uuid_recv_dtmf ${CHANNEL_UUID} ${RUNTIME_LEAVE_KEY}`)) leaveQueue();
       return Promise.resolve('+OK');
     },
     subscribe: () => Promise.resolve(),

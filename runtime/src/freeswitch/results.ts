@@ -83,14 +83,24 @@ export type QueueOutcome =
    * the app as soon as the agent answers (the agent thread bridges afterwards), the flow wants to know when it ends.
    */
   | { readonly kind: 'agentAnswered'; readonly agent: string; readonly callEnded: boolean }
-  /** BREAK_OUT with no exit key: the runtime broke the wait itself (`uuid_break`). */
-  | { readonly kind: 'brokenOut' }
+  /** EXIT_WITH_KEY with the runtime's own key ({@link RUNTIME_LEAVE_KEY}): the wait ended because the flow left. */
+  | { readonly kind: 'leftOnRequest' }
   | CallerGone;
 
 /**
- * `cc_agent` / `cc_queue_answered_epoch` / `cc_cause=answered` → answered; otherwise `cc_cancel_reason`:
- * TIMEOUT (max-wait-time) → timeout, NO_AGENT_TIMEOUT → noAgents, BREAK_OUT with `cc_exit_key` → exitKey
- * (the key as detail). A hung-up channel without an agent is a caller who abandoned the queue.
+ * The DTMF key the runtime adds to `cc_exit_keys` and injects with `uuid_recv_dtmf` to take a caller out of a
+ * queue: mod_callcenter's wait loop only ends for an agent, its own timeouts, an exit key or a hang-up —
+ * `uuid_break` merely restarts the hold music. Flows cannot use it (their keys are 0-9, * and #), and ordinary
+ * phones cannot press it.
+ */
+export const RUNTIME_LEAVE_KEY = 'D';
+
+/**
+ * `cc_agent` / `cc_queue_answered_epoch` / `cc_cause=answered` → answered; otherwise `cc_cancel_reason`, whose
+ * values are mod_callcenter's `MEMBER_CANCEL_REASON_CHART` (mod_callcenter.c, 1.8 onwards): TIMEOUT
+ * (max-wait-time) → timeout, NO_AGENT_TIMEOUT → noAgents, EXIT_WITH_KEY → exitKey with `cc_exit_key` as detail
+ * (or the runtime leaving, for its own key), BREAK_OUT (the channel stopped being ready without hanging up, e.g.
+ * transferred away) and NONE → error. A hung-up channel without an agent is a caller who abandoned the queue.
  */
 export function queueOutcome(completion: AppCompletion): QueueOutcome {
   const variables = completion.variables;
@@ -105,9 +115,10 @@ export function queueOutcome(completion: AppCompletion): QueueOutcome {
       return { kind: 'exit', reason: 'timeout' };
     case 'NO_AGENT_TIMEOUT':
       return { kind: 'exit', reason: 'noAgents' };
-    case 'BREAK_OUT': {
-      const key = variables['cc_exit_key'];
-      return key ? { kind: 'exit', reason: 'exitKey', detail: key } : { kind: 'brokenOut' };
+    case 'EXIT_WITH_KEY': {
+      const key = variables['cc_exit_key'] ?? '';
+      if (key === RUNTIME_LEAVE_KEY) return { kind: 'leftOnRequest' };
+      return key ? { kind: 'exit', reason: 'exitKey', detail: key } : { kind: 'exit', reason: 'error', detail: 'cc_cancel_reason EXIT_WITH_KEY without cc_exit_key' };
     }
     default:
       return { kind: 'exit', reason: 'error', detail: reason ? `cc_cancel_reason ${reason}` : `callcenter returned without a reason (${completion.response})` };
