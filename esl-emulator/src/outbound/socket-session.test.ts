@@ -68,11 +68,60 @@ describe('outbound socket session', () => {
     expect(call.emulator.core.clock.now() - start).toBeGreaterThanOrEqual(8000);
   });
 
-  it('leaves a queue with BREAK_OUT when the caller presses an exit key', async () => {
-    const { call, peer } = await callWith({ queues: { q: QUEUE }, script: { queueDtmf: { digits: '*', afterMs: 1000 } } });
+  it('leaves a queue with EXIT_WITH_KEY and the key in cc_exit_key when the caller presses an exit key', async () => {
+    const { call, peer } = await callWith({ queues: { q: { maxWaitTimeSeconds: 600 } }, script: { queueDtmf: { digits: '*', afterMs: 1000 } } });
     peer.send(executeCommand('set', 'cc_exit_keys=*', 'uuid-k') + executeCommand('callcenter', 'q', 'uuid-cc'));
     while (!lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application', 'callcenter')) await new Promise((r) => setTimeout(r, 2));
-    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_cc_cancel_reason', 'callcenter')).toBe('BREAK_OUT');
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_cc_cancel_reason', 'callcenter')).toBe('EXIT_WITH_KEY');
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_cc_exit_key', 'callcenter')).toBe('*');
+    expect(lastEventHeader(call, 'DTMF', 'DTMF-Digit')).toBe('*');
+  });
+
+  it('uuid_break does not end a queue wait; a key queued with uuid_recv_dtmf does, and the member stops waiting', async () => {
+    const { call, peer } = await callWith({ queues: { q: { maxWaitTimeSeconds: 600 } } });
+    const uuid = call.bLegUuid;
+    const members = async (): Promise<string> => {
+      const before = peer.frames.length;
+      peer.send('api callcenter_config queue list members q\n\n');
+      const isList = (f: { line: string; body: string }) => f.line === 'Content-Type: api/response' && f.body.startsWith('queue|');
+      while (!peer.frames.slice(before).some(isList)) await new Promise((r) => setTimeout(r, 2));
+      return peer.frames.slice(before).find(isList)?.body ?? '';
+    };
+    peer.send(executeCommand('set', 'cc_exit_keys=1D', 'uuid-k') + executeCommand('callcenter', 'q', 'uuid-cc'));
+    await call.emulator.core.clock.sleep(2000);
+    expect(await members()).toContain(`|${uuid}|`);
+    peer.send(`api uuid_break ${uuid}\n\n`);
+    await call.emulator.core.clock.sleep(5000);
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application', 'callcenter')).toBeUndefined();
+    expect(await members()).toMatch(new RegExp(`\\|${uuid}\\|.*\\|Waiting\\|`));
+    peer.send(`api uuid_recv_dtmf ${uuid} D\n\n`);
+    while (!lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application', 'callcenter')) await new Promise((r) => setTimeout(r, 2));
+    while (!peer.frames.some((f) => f.body === `+OK ${uuid} received DTMF D.\n`)) await new Promise((r) => setTimeout(r, 2));
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_cc_cancel_reason', 'callcenter')).toBe('EXIT_WITH_KEY');
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_cc_exit_key', 'callcenter')).toBe('D');
+    const after = await members();
+    expect(after).not.toContain(`|${uuid}|`);
+    expect(after).toContain('|Abandoned|');
+  });
+
+  it('speaks prompts exactly as FreeSWITCH reads them: expansion, then speak, play_file say: lists and broadcasts', async () => {
+    const { call, peer } = await callWith({ queues: { q: { maxWaitTimeSeconds: 600 } } });
+    const spoken = () => call.log.flatMap((entry) => (entry.kind === 'note' && entry.text.startsWith('Speaking text: ') ? [entry.text.slice('Speaking text: '.length)] : []));
+    peer.send(
+      executeCommand('set', 'tts_engine=flite', 'u1') +
+        executeCommand('set', 'playback_delimiter=!', 'u2') +
+        executeCommand('speak', "flite|kal|It\\'s ${tts_engine} at #1", 'u3') +
+        executeCommand('play_and_get_digits', "1 1 1 1000 none 'say:I didn\\\\\\'t hear!say:Press 1\\\\!' silence_stream://250 d", 'u4'),
+    );
+    while (!lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application', 'play_and_get_digits')) await new Promise((r) => setTimeout(r, 2));
+    peer.send(`sendmsg\ncall-command: execute\nexecute-app-name: speak\nevent-lock: true\nEvent-UUID: u5\ncontent-type: text/plain\nContent-Length: 15\n\nflite|kal|a\nb\tc`);
+    peer.send(executeCommand('callcenter', 'q', 'u6'));
+    await call.emulator.core.clock.sleep(3000);
+    peer.send(`api uuid_broadcast ${call.bLegUuid} 'speak::flite|kal|You\\'re number 1!' aleg\n\n`);
+    await call.emulator.core.clock.sleep(500);
+    // `\'` vanishes in expansion (so `didn\\\'t` is `didn\t`, a TAB once split — the garbled prompt seen on the real
+    // switch); `#` is read as "pound"; the say: list is split on `!`; a body carries line breaks.
+    expect(spoken()).toEqual(['Its flite at pound1', "I didn\t hear", 'Press 1!', 'a\nb\tc', "You're number 1!"]);
   });
 
   it('bridges to an agent who answers, and counts members through callcenter_config', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digitsOutcome, promptOutcome, queueOutcome, transferOutcome, voicemailOutcome, type AppCompletion } from './results.js';
+import { digitsOutcome, promptOutcome, queueOutcome, RUNTIME_LEAVE_KEY, transferOutcome, voicemailOutcome, type AppCompletion } from './results.js';
 import { recordedCompletions } from './transcript-completions.js';
 
 function completion(application: string, variables: Record<string, string>, extra: Partial<AppCompletion> = {}): AppCompletion {
@@ -56,14 +56,33 @@ describe('result mapping of outcomes the recordings do not show', () => {
     expect(transferOutcome(completion('bridge', { originate_disposition: 'ORIGINATOR_CANCEL' }, { channelHungUp: true }))).toEqual({ kind: 'callerGone' });
   });
 
-  it('queues: agent answered (call over or not yet), no agents, exit key, our own break, abandoned', () => {
+  it('queues: an agent answered, whether or not that call is over yet', () => {
     expect(queueOutcome(completion('callcenter', { cc_agent: 'alice', cc_queue_answered_epoch: '1' }))).toEqual({ kind: 'agentAnswered', agent: 'alice', callEnded: false });
     expect(queueOutcome(completion('callcenter', { cc_agent: 'alice', cc_queue_terminated_epoch: '9' }))).toEqual({ kind: 'agentAnswered', agent: 'alice', callEnded: true });
     expect(queueOutcome(completion('callcenter', { cc_agent: 'alice' }, { channelHungUp: true }))).toMatchObject({ callEnded: true });
-    expect(queueOutcome(completion('callcenter', { cc_cancel_reason: 'NO_AGENT_TIMEOUT' }))).toEqual({ kind: 'exit', reason: 'noAgents' });
-    expect(queueOutcome(completion('callcenter', { cc_cancel_reason: 'BREAK_OUT', cc_exit_key: '1' }))).toEqual({ kind: 'exit', reason: 'exitKey', detail: '1' });
-    expect(queueOutcome(completion('callcenter', { cc_cancel_reason: 'BREAK_OUT' }))).toEqual({ kind: 'brokenOut' });
-    expect(queueOutcome(completion('callcenter', { cc_cancel_reason: 'BREAK_OUT' }, { channelHungUp: true }))).toEqual({ kind: 'callerGone' });
+    expect(queueOutcome(completion('callcenter', { cc_cause: 'answered' }))).toMatchObject({ kind: 'agentAnswered' });
+  });
+
+  // Every value of mod_callcenter's MEMBER_CANCEL_REASON_CHART (mod_callcenter.c, FreeSWITCH 1.10.12).
+  it.each([
+    ['TIMEOUT', {}, { kind: 'exit', reason: 'timeout' }],
+    ['NO_AGENT_TIMEOUT', {}, { kind: 'exit', reason: 'noAgents' }],
+    // Seen on the real switch: "exit queue support@default due to EXIT_WITH_KEY" with cc_exit_key=1.
+    ['EXIT_WITH_KEY', { cc_exit_key: '1' }, { kind: 'exit', reason: 'exitKey', detail: '1' }],
+    ['EXIT_WITH_KEY', { cc_exit_key: RUNTIME_LEAVE_KEY }, { kind: 'leftOnRequest' }],
+    ['EXIT_WITH_KEY', {}, { kind: 'exit', reason: 'error', detail: 'cc_cancel_reason EXIT_WITH_KEY without cc_exit_key' }],
+    // The wait loop ended without a reason while the channel was up (e.g. transferred away): not the caller's key.
+    ['BREAK_OUT', {}, { kind: 'exit', reason: 'error', detail: 'cc_cancel_reason BREAK_OUT' }],
+    ['BREAK_OUT', { cc_exit_key: '1' }, { kind: 'exit', reason: 'error', detail: 'cc_cancel_reason BREAK_OUT' }],
+    ['NONE', {}, { kind: 'exit', reason: 'error', detail: 'cc_cancel_reason NONE' }],
+  ] as const)('queues: cc_cancel_reason %s %o', (reason, extra, expected) => {
+    expect(queueOutcome(completion('callcenter', { cc_cancel_reason: reason, ...extra }))).toEqual(expected);
+  });
+
+  it('queues: a hung-up caller is gone whatever the reason; no reason at all is an error', () => {
+    for (const reason of ['TIMEOUT', 'NO_AGENT_TIMEOUT', 'EXIT_WITH_KEY', 'BREAK_OUT', 'NONE']) {
+      expect(queueOutcome(completion('callcenter', { cc_cancel_reason: reason, cc_exit_key: '1' }, { channelHungUp: true }))).toEqual({ kind: 'callerGone' });
+    }
     expect(queueOutcome(completion('callcenter', {}))).toMatchObject({ kind: 'exit', reason: 'error' });
   });
 
