@@ -18,7 +18,7 @@ export interface CallScript {
   readonly hangupAfterMs?: number;
   /** One entry per `bridge` run, in order. Without one, `error/<cause>` fails with that cause, anything else answers. */
   readonly bridge?: readonly BridgeOutcome[];
-  /** The caller presses this digit while waiting in a callcenter queue (leaves with BREAK_OUT if it is in `cc_exit_keys`). */
+  /** The caller presses this digit while waiting in a callcenter queue (leaves with EXIT_WITH_KEY if it is in `cc_exit_keys`). */
   readonly queueDtmf?: ScriptedDtmf;
 }
 

@@ -137,7 +137,7 @@ export class SimulatedSwitch {
     const wait = this.queueWait;
     if (wait) {
       const key = [...keys].find((k) => wait.exitKeys.includes(k));
-      // mod_callcenter returns with cc_cancel_reason BREAK_OUT and the key in cc_exit_key; other keys do nothing.
+      // mod_callcenter returns with cc_cancel_reason EXIT_WITH_KEY and the key in cc_exit_key; other keys do nothing.
       if (key === undefined) return { kind: 'ignored', why: 'notAnExitKey' };
       return { kind: 'event', event: { type: 'queueExit', at: now, reason: 'exitKey', detail: key, seq: wait.seq } };
     }

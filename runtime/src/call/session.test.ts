@@ -71,9 +71,13 @@ describe('call session through the emulator', () => {
     expect((await harness.summaryOf(call.bLegUuid)).outcome).toBe('answeredFromQueue');
     const asks = (harness.commands.get(call.bLegUuid) ?? []).filter((command) => command.startsWith('execute play_and_get_digits'));
     expect(asks).toHaveLength(3);
-    expect(asks[1]).toContain("say:Sorry, I didn\\\\\\'t hear a choice.!say:For sales, press 1.");
+    expect(asks[1]).toContain(String.raw`'say:Sorry, I didn\\\\\\'t hear a choice.!say:For sales, press 1.`);
     expect(asks[2]).toContain("'say:Sorry, that is not one of the options.!say:For sales");
     expect(harness.commands.get(call.bLegUuid)).toContain('execute callcenter sales@default');
+    // What the caller hears, as FreeSWITCH reads those arguments (the apostrophe once came out as a TAB).
+    const spoken = (await call.finished).log.flatMap((entry) => (entry.kind === 'note' && entry.text.startsWith('Speaking text: ') ? [entry.text.slice(15)] : []));
+    expect(spoken).toContain("Sorry, I didn't hear a choice.");
+    expect(spoken).toContain('Sorry, that is not one of the options.');
   });
 
   it('holiday: on Christmas Day the caller hears the holiday message and the call ends', async () => {
@@ -161,7 +165,7 @@ describe('call session through the emulator', () => {
     await Promise.all(calls.map((call) => call.finished));
   });
 
-  it('queue: position announced over the hold music; the max-wait timer takes the caller out (uuid_break) before the overflow route speaks', async () => {
+  it('queue: position announced over the hold music; the max-wait timer takes the caller out (its own exit key) before the overflow route speaks', async () => {
     harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', exampleFlow('support-queue.json'))]), emulator: { queues: { 'support@default': {} } } });
     const h = harness;
     const call = h.emulator.placeCall({ destination: '1000', callerIdNumber: '4005551234', script: { dtmf: [{ digits: '1' }] } });
@@ -170,24 +174,32 @@ describe('call session through the emulator', () => {
     expect((await h.summaryOf(call.bLegUuid)).outcome).toBe('callbackScheduled');
     const commands = h.commands.get(call.bLegUuid) ?? [];
     expect(commands).toContain(`api uuid_broadcast ${call.bLegUuid} 'speak::flite|kal|You are number 3 in the queue.' aleg`);
-    const leave = commands.indexOf(`api uuid_break ${call.bLegUuid}`);
+    const leave = commands.indexOf(`api uuid_break ${call.bLegUuid} all`);
     expect(leave).toBeGreaterThan(commands.indexOf('execute callcenter support@default'));
-    expect(commands[leave + 1]).toBe('execute speak flite|kal|Sorry to keep you waiting. All our agents are still busy.');
-    // On the switch, the callcenter app had returned (BREAK_OUT) before the next app started.
+    expect(commands[leave + 1]).toBe(`api uuid_recv_dtmf ${call.bLegUuid} D`);
+    expect(commands[leave + 2]).toBe('execute speak flite|kal|Sorry to keep you waiting. All our agents are still busy.');
+    // uuid_break alone would not end the wait (mod_callcenter restarts the hold music); the key does. The callcenter
+    // app had returned (EXIT_WITH_KEY D) before the next app started, so nothing ran nested inside it.
     const b = (await call.finished).log.flatMap((entry) => (entry.kind === 'event' && entry.leg === 'b' ? [entry.event] : []));
-    const app = (event: (typeof b)[number]) => event.headers.find(([name]) => name === 'Application')?.[1];
-    const queueDone = b.findIndex((event) => event.name === 'CHANNEL_EXECUTE_COMPLETE' && app(event) === 'callcenter');
-    const sorryStarts = b.findIndex((event, index) => index > 0 && event.name === 'CHANNEL_EXECUTE' && app(event) === 'speak' && index > queueDone);
+    const header = (event: (typeof b)[number], wanted: string) => event.headers.find(([name]) => name === wanted)?.[1];
+    const queueDone = b.findIndex((event) => event.name === 'CHANNEL_EXECUTE_COMPLETE' && header(event, 'Application') === 'callcenter');
+    const sorryStarts = b.findIndex((event, index) => index > 0 && event.name === 'CHANNEL_EXECUTE' && header(event, 'Application') === 'speak' && index > queueDone);
     expect(queueDone).toBeGreaterThan(0);
+    expect([header(b[queueDone]!, 'variable_cc_cancel_reason'), header(b[queueDone]!, 'variable_cc_exit_key')]).toEqual(['EXIT_WITH_KEY', 'D']);
     expect(sorryStarts).toBeGreaterThan(queueDone);
+    // The member no longer waits: an agent who frees up cannot be offered this caller.
+    expect(h.emulator.queues.membersOf('support@default', Number.MAX_SAFE_INTEGER).filter((m) => m.state === 'Waiting')).toEqual([]);
     expect(h.callbacks.requests).toMatchObject([{ queue: 'support@default', number: '4005551234', keepPlace: true }]);
   });
 
-  it('queue: the callback key pressed while waiting (BREAK_OUT with cc_exit_key) books a callback that keeps the wait', async () => {
+  it('queue: the callback key pressed while waiting (EXIT_WITH_KEY with cc_exit_key) books a callback that keeps the wait', async () => {
     harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', exampleFlow('support-queue.json'))]), emulator: { queues: { 'support@default': {} } } });
     const call = harness.emulator.placeCall({ destination: '1000', callerIdNumber: '4005551234', script: { queueDtmf: { digits: '1', afterMs: 30_000 }, dtmf: [{ digits: '1' }] } });
     expect((await harness.summaryOf(call.bLegUuid)).outcome).toBe('callbackScheduled');
-    expect(harness.commands.get(call.bLegUuid)).not.toContain(`api uuid_break ${call.bLegUuid}`);
+    expect(harness.commands.get(call.bLegUuid)).toContain('execute set cc_exit_keys=1D');
+    expect(harness.commands.get(call.bLegUuid)?.filter((command) => command.startsWith('api uuid_break') || command.startsWith('api uuid_recv_dtmf'))).toEqual([]);
+    const done = (await call.finished).log.find((entry) => entry.kind === 'event' && entry.event.name === 'CHANNEL_EXECUTE_COMPLETE' && entry.event.headers.some(([n, v]) => n === 'Application' && v === 'callcenter'));
+    expect(done?.kind === 'event' && done.event.headers.find(([n]) => n === 'variable_cc_cancel_reason')?.[1]).toBe('EXIT_WITH_KEY');
     const [request] = harness.callbacks.requests;
     expect(request?.originalWaitSeconds).toBeGreaterThanOrEqual(25);
     expect(request?.originalWaitSeconds).toBeLessThan(60);
