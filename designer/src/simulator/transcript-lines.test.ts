@@ -17,7 +17,7 @@ describe('transcript lines', () => {
     const call = callHolidayHours({});
     const lines = transcriptLines(call.transcript);
     const collect = lines.find((line) => line.kind === 'effect' && line.effect.kind === 'collectDigits');
-    expect(collect && collect.kind === 'effect' && collect.commands.map((c) => c.text).at(-1)).toMatch(/^execute play_and_get_digits 1 1 1 5000 '' 'say:For support, press 1\. To speak to an agent, press 0\.' silence_stream:\/\/250 switchboard_digits/);
+    expect(collect && collect.kind === 'effect' && collect.commands.map((c) => c.text).at(-1)).toMatch(/^execute play_and_get_digits 1 1 1 5000 none 'say:For support, press 1\. To speak to an agent, press 0\.' silence_stream:\/\/250 switchboard_digits/);
     expect(lines.filter((line) => line.kind === 'heard').map((line) => line.kind === 'heard' && line.text)).toEqual(['For support, press 1. To speak to an agent, press 0.']);
   });
 
