@@ -14,9 +14,25 @@ export type TransferDestination =
   | { type: 'number'; value: string }
   | { type: 'sip'; value: string };
 
-/** Why a call ended, for analytics (self-service containment, abandonment, …). */
+/**
+ * Why a call ended, as the flow sees it (self-service containment, abandonment, …). The runtime adds outcomes of
+ * its own for calls the flow could not finish (`fallback`, `shutdownDrained`, `runtimeLost`, `switchLost`): see
+ * the outcome taxonomy in `runtime/src/services/README.md`.
+ *
+ * - `selfServed`: the flow ended the call on purpose (a hang-up node, the end of the flow).
+ * - `unresolvedInIvr`: the flow ended the call right after the caller's input failed (no input or wrong keys
+ *   until the retries ran out) — hung up on, not served.
+ * - `rejected`: the flow turned the caller away with a `CALL_REJECTED` or `USER_BUSY` hang-up (blocked numbers).
+ * - `callerHungUp`: the caller hung up in the IVR (abandoned in the IVR).
+ * - `abandonedInQueue`: the caller hung up while waiting in a queue.
+ * - `answeredFromQueue`, `transferred`: the caller reached a person.
+ * - `callbackScheduled`: a callback was booked. `voicemail`: the caller reached the mailbox.
+ * - `error`: the flow or the switch failed (the `end` record's reason says what).
+ */
 export type CallOutcome =
   | 'selfServed'
+  | 'unresolvedInIvr'
+  | 'rejected'
   | 'transferred'
   | 'answeredFromQueue'
   | 'abandonedInQueue'
@@ -24,6 +40,14 @@ export type CallOutcome =
   | 'voicemail'
   | 'callerHungUp'
   | 'error';
+
+/** How the call left a node: the outlet taken and why (the key pressed, the queue's exit reason, the branch…). */
+export interface NodeExit {
+  /** The node left (in the flow of the visit that carries this exit, or the calling flow after a sub-flow). */
+  nodeId: string;
+  outlet: string;
+  reason: string;
+}
 
 /** Hangup causes the interpreter asks for (FreeSWITCH/Q.850 names). */
 export type HangupCause = 'NORMAL_CLEARING' | 'CALL_REJECTED' | 'USER_BUSY' | 'NORMAL_TEMPORARY_FAILURE';
@@ -46,7 +70,12 @@ export interface CallbackWindow {
  * `seq` so late answers to earlier effects can be told apart.
  */
 export type Effect =
-  | { kind: 'visit'; flow: string; nodeId: string; nodeType: string; at: number }
+  /**
+   * A node was entered. `arrivedFrom` is how the call left the node visited just before (its outlet and why);
+   * null for the first node of the call.
+   */
+  | { kind: 'visit'; flow: string; nodeId: string; nodeType: string; at: number; arrivedFrom: NodeExit | null }
+  /** Answer the call. The interpreter sends it just before the first effect the caller hears, never earlier. */
   | { kind: 'answer' }
   /** awaits `promptFinished` (or `digits` when barge-in is on). */
   | { kind: 'play'; prompt: ResolvedPrompt; bargeIn: boolean; seq?: number }
@@ -111,8 +140,11 @@ export type Effect =
   /** awaits `voicemailFinished`. */
   | { kind: 'voicemail'; mailbox: string; /** Voicemail domain; `null` uses the switch's default domain. */ domain: string | null; greeting: ResolvedPrompt | null; seq?: number }
   | { kind: 'hangup'; cause: HangupCause; reason: string }
-  /** Always the last effect of a call: why and where it ended. */
-  | { kind: 'end'; outcome: CallOutcome; flow: string; nodeId: string | null; at: number; reason: string };
+  /**
+   * Always the last effect of a call: why and where it ended. `lastExit` is set when the last node was left by an
+   * outlet that led nowhere (the call ended because of it).
+   */
+  | { kind: 'end'; outcome: CallOutcome; flow: string; nodeId: string | null; at: number; reason: string; lastExit: NodeExit | null };
 
 export type EffectKind = Effect['kind'];
 export type EffectOf<K extends EffectKind> = Extract<Effect, { kind: K }>;

@@ -29,7 +29,12 @@ export type CallEvent =
   | { type: 'timer'; at: number; name: string }
   /** The edge could not carry out the awaited effect (switch error, timeout). */
   | { type: 'effectFailed'; at: number; message: string; seq?: number }
-  | { type: 'hangup'; at: number; cause?: string };
+  /**
+   * The caller is gone. `failure` is set when the switch hung the call up because it could not run what the flow
+   * asked for (e.g. FreeSWITCH's "Invalid Application voicemail" on a switch without mod_voicemail): the call
+   * then ends with outcome `error` and this text as its reason.
+   */
+  | { type: 'hangup'; at: number; cause?: string; failure?: string };
 
 export type QueueExitReason = 'answered' | 'timeout' | 'noAgents' | 'exitKey' | 'error';
 export type CallEventType = CallEvent['type'];

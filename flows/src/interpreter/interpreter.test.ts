@@ -35,7 +35,8 @@ function deepFreeze<T>(value: T): T {
 describe('interpreter', () => {
   it('records a visit per node, speaks in the caller’s language and fills placeholders', () => {
     const { effects, state } = start(greeting(), { callId: 'c1', caller: '+33123', dialled: '100', at: T0, language: 'fr' });
-    expect(effects.map((e) => e.kind)).toEqual(['visit', 'answer', 'visit', 'play']);
+    // The answer goes out just before the first prompt, not at the start node.
+    expect(effects.map((e) => e.kind)).toEqual(['visit', 'visit', 'answer', 'play']);
     expect(effects[3]).toMatchObject({ kind: 'play', prompt: { language: 'fr', text: 'Bonjour +33123' }, seq: 1 });
     expect(state).toMatchObject({ status: 'waiting', pending: { nodeId: 'hello', seq: 1 } });
   });
@@ -69,7 +70,7 @@ describe('interpreter', () => {
     const flow = greeting();
     const first = start(flow, { callId: 'c1', caller: '1', dialled: '2', at: T0 });
     const gone = step(flow, first.state, { type: 'hangup', at: T0 + 500 });
-    expect(gone.effects).toEqual([{ kind: 'end', outcome: 'callerHungUp', flow: 'Test flow', nodeId: 'hello', at: T0 + 500, reason: 'caller hung up' }]);
+    expect(gone.effects).toEqual([{ kind: 'end', outcome: 'callerHungUp', flow: 'Test flow', nodeId: 'hello', at: T0 + 500, reason: 'caller hung up', lastExit: null }]);
   });
 
   it('stops a loop without caller input with a clean hangup once the per-event budget is spent', () => {

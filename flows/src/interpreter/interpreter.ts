@@ -4,7 +4,7 @@ import { nodeDefinition } from '../nodes/registry.js';
 import type { NodeOutcome, RuntimeNode } from '../nodes/types.js';
 import { assertNever } from '../util/assert-never.js';
 import { StepContextImpl } from './context.js';
-import type { CallOutcome, Effect } from './effects.js';
+import type { CallOutcome, Effect, NodeExit } from './effects.js';
 import type { CallEvent, CallStart } from './events.js';
 import { flowByName, mainFlow, type Runnable } from './program.js';
 import type { CallState, Frame } from './state.js';
@@ -55,6 +55,57 @@ function finiteOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
+/** Effects the caller hears or that connect them somewhere: the call is answered just before the first of them. */
+const MEDIA: ReadonlySet<Effect['kind']> = new Set(['play', 'collectDigits', 'announce', 'enqueue', 'transfer', 'voicemail']);
+
+/** Outlets that mean the caller's input failed (silence, wrong keys until the retries ran out). */
+const INPUT_FAILURES: ReadonlySet<string> = new Set(['noInput', 'invalid']);
+
+/** Outcomes that say no more than "the call is over": a more telling outcome recorded earlier wins over them. */
+const PLAIN_ENDINGS: ReadonlySet<CallOutcome> = new Set(['selfServed', 'callerHungUp', 'unresolvedInIvr']);
+
+/** Where the call came from when entering a node: the outlet of the node visited last, and why. */
+interface Origin extends NodeExit {
+  /** The node whose outlet it is, when not the node visited last (a sub-flow node after its sub-flow returned). */
+  outletOf?: string;
+}
+
+/** Words for the visit record: the event that made a node leave by an outlet. */
+export function describeEvent(event: CallEvent): string {
+  switch (event.type) {
+    case 'digits':
+      return `pressed ${event.digits}`;
+    case 'noInput':
+      return 'no input';
+    case 'promptFinished':
+      return 'prompt finished';
+    case 'queueStatus':
+      return `queue status: ${event.callersWaiting} waiting, ${event.agentsAvailable}/${event.agentsLoggedIn} agents available`;
+    case 'queueUpdate':
+      return `queue position ${event.position}`;
+    case 'queueAnswered':
+      return event.agent ? `agent ${event.agent} answered` : 'agent answered';
+    case 'queueExit':
+      return `queue exit: ${event.reason}${event.detail ? ` (${event.detail})` : ''}`;
+    case 'transferResult':
+      return `transfer ${event.result}${event.cause ? ` (${event.cause})` : ''}`;
+    case 'httpResult':
+      return event.error !== undefined ? `HTTP error: ${event.error}` : `HTTP ${event.status ?? 'no status'}`;
+    case 'callbackResult':
+      return event.ok ? 'callback booked' : `callback not booked: ${event.reason ?? 'error'}${event.error ? ` (${event.error})` : ''}`;
+    case 'voicemailFinished':
+      return 'voicemail finished';
+    case 'timer':
+      return `timer ${event.name}`;
+    case 'effectFailed':
+      return `failed: ${event.message}`;
+    case 'hangup':
+      return event.failure ?? 'caller hung up';
+    default:
+      return assertNever(event, 'call event');
+  }
+}
+
 /** Which effects make the call wait for an answer, and so carry the `seq` the answer must echo. */
 const AWAITED: ReadonlySet<Effect['kind']> = new Set(['play', 'collectDigits', 'queueStatus', 'enqueue', 'transfer', 'scheduleCallback', 'httpRequest', 'voicemail']);
 
@@ -72,6 +123,9 @@ class Run {
     private readonly sharedVars: CallState['vars'] | null = null,
   ) {}
 
+  /** The event being handled (null while starting the call): the default reason for an outlet taken. */
+  event: CallEvent | null = null;
+
   private currentFlow(): CompiledFlow | undefined {
     const frame = this.state.stack[this.state.stack.length - 1];
     return frame ? flowByName(this.runnable, frame.flow) : undefined;
@@ -84,22 +138,26 @@ class Run {
   }
 
   /** End the call: optional hangup, then the `end` record. */
-  end(outcome: CallOutcome, reason: string, nodeId: string | null, hangup: boolean): void {
+  end(outcome: CallOutcome, reason: string, nodeId: string | null, hangup: boolean, lastExit: NodeExit | null = null): void {
     const state = this.state;
     if (hangup && !state.callerGone) {
       this.effects.push({ kind: 'hangup', cause: outcome === 'error' ? 'NORMAL_TEMPORARY_FAILURE' : 'NORMAL_CLEARING', reason });
     }
+    let finalOutcome = outcome;
     // Keep the more telling outcome recorded earlier (e.g. answeredFromQueue before a final hangup node).
-    const finalOutcome = state.outcome !== null && (outcome === 'selfServed' || outcome === 'callerHungUp') ? state.outcome : outcome;
+    if (state.outcome !== null && PLAIN_ENDINGS.has(outcome)) finalOutcome = state.outcome;
+    // Hung up on right after the retries ran out: the flow ended the call, but the caller was not served.
+    else if (outcome === 'selfServed' && state.inputFailed) finalOutcome = 'unresolvedInIvr';
     state.outcome = finalOutcome;
     state.status = 'ended';
     state.pending = null;
     const frame = state.stack[state.stack.length - 1];
-    this.effects.push({ kind: 'end', outcome: finalOutcome, flow: frame?.flow ?? '', nodeId, at: this.now, reason });
+    const exit = lastExit === null ? null : { nodeId: lastExit.nodeId, outlet: lastExit.outlet, reason: lastExit.reason };
+    this.effects.push({ kind: 'end', outcome: finalOutcome, flow: frame?.flow ?? '', nodeId, at: this.now, reason, lastExit: exit });
   }
 
   /** Enter `nodeId` in the current flow and keep going until the call waits or ends. */
-  enter(nodeId: string | null, from: { nodeId: string; outlet: string } | null): void {
+  enter(nodeId: string | null, from: Origin | null): void {
     let target = nodeId;
     let origin = from;
     for (;;) {
@@ -107,8 +165,8 @@ class Run {
       const frame = this.state.stack[this.state.stack.length - 1];
       if (!flow || !frame) return this.end('error', 'sub-flow not available', null, true);
       if (target === null) {
-        const where = origin ? `outlet "${origin.outlet}" of node ${origin.nodeId}` : 'the flow entry';
-        return this.end('error', `${where} is not connected`, origin?.nodeId ?? null, true);
+        const where = origin ? `outlet "${origin.outlet}" of node ${origin.outletOf ?? origin.nodeId}` : 'the flow entry';
+        return this.end('error', `${where} is not connected`, origin?.nodeId ?? null, true, origin);
       }
       const compiled: CompiledNode | undefined = flow.nodes[target];
       if (!compiled) return this.end('error', `node ${target} does not exist in flow ${flow.name}`, target, true);
@@ -120,7 +178,8 @@ class Run {
         return this.end('error', `step budget exceeded (${limit})`, target, true);
       }
       frame.nodeId = target;
-      this.effects.push({ kind: 'visit', flow: flow.name, nodeId: target, nodeType: compiled.type, at: this.now });
+      const arrivedFrom = origin === null ? null : { nodeId: origin.nodeId, outlet: origin.outlet, reason: origin.reason };
+      this.effects.push({ kind: 'visit', flow: flow.name, nodeId: target, nodeType: compiled.type, at: this.now, arrivedFrom });
 
       const definition = nodeDefinition(compiled.type);
       if (!definition) return this.end('error', `unknown node type ${compiled.type}`, target, true);
@@ -143,12 +202,15 @@ class Run {
   }
 
   /** Carry out what a node asked for. Returns where to go next, or 'stop' when the call waits or ended. */
-  apply(outcome: NodeOutcome, nodeId: string, compiled: CompiledNode): 'stop' | { target: string | null; origin: { nodeId: string; outlet: string } } {
+  apply(outcome: NodeOutcome, nodeId: string, compiled: CompiledNode): 'stop' | { target: string | null; origin: Origin } {
     switch (outcome.kind) {
       case 'next': {
         if (outcome.effects) this.effects.push(...outcome.effects);
+        if (INPUT_FAILURES.has(outcome.outlet)) this.state.inputFailed = true;
+        else if (this.event?.type === 'digits') this.state.inputFailed = false;
         const target = Object.prototype.hasOwnProperty.call(compiled.next, outcome.outlet) ? (compiled.next[outcome.outlet] ?? null) : null;
-        return { target, origin: { nodeId, outlet: outcome.outlet } };
+        const reason = outcome.reason ?? (this.event === null ? `took ${outcome.outlet}` : describeEvent(this.event));
+        return { target, origin: { nodeId, outlet: outcome.outlet, reason } };
       }
       case 'wait': {
         // A node that keeps waiting for the same answer (e.g. a queue playing a position announcement) keeps its
@@ -176,7 +238,7 @@ class Run {
         const callee = flowByName(this.runnable, outcome.flow);
         if (!callee) {
           const target = compiled.next['failed'] ?? null;
-          if (target !== null) return { target, origin: { nodeId, outlet: 'failed' } };
+          if (target !== null) return { target, origin: { nodeId, outlet: 'failed', reason: `sub-flow "${outcome.flow}" is not available` } };
           this.end('error', `sub-flow "${outcome.flow}" is not available`, nodeId, true);
           return 'stop';
         }
@@ -185,7 +247,7 @@ class Run {
         // Variables are per flow: the callee starts from its own initial values; the caller's wait on the frame.
         this.state.stack = [...this.state.stack, { flow: callee.name, nodeId: callee.entry, callerVars: this.state.vars }];
         this.state.vars = initialVars(callee);
-        return { target: callee.entry, origin: { nodeId, outlet: 'call' } };
+        return { target: callee.entry, origin: { nodeId, outlet: 'call', reason: `calls sub-flow "${callee.name}"` } };
       }
       case 'return': {
         const stack = this.state.stack;
@@ -202,7 +264,9 @@ class Run {
         const callerNode = this.currentFlow()?.nodes[caller.nodeId];
         const next = callerNode?.next ?? {};
         const outlet = Object.prototype.hasOwnProperty.call(next, outcome.outcome) ? outcome.outcome : 'failed';
-        return { target: next[outlet] ?? null, origin: { nodeId: caller.nodeId, outlet } };
+        // The visit left is the return node's; the outlet taken is the sub-flow node's.
+        const reason = `sub-flow "${finished.flow}" returned "${outcome.outcome}"`;
+        return { target: next[outlet] ?? null, origin: { nodeId, outlet, reason, outletOf: caller.nodeId } };
       }
       default:
         return assertNever(outcome, 'node outcome');
@@ -225,6 +289,7 @@ class Run {
 
   /** Hand an event to the node the call is waiting on. */
   resume(event: CallEvent): void {
+    this.event = event;
     const pending = this.state.pending;
     const flow = this.currentFlow();
     if (!pending || !flow) return;
@@ -275,7 +340,34 @@ function freshCopy(state: CallState): CallState {
     callerGone: state.callerGone,
     outcome: state.outcome,
     reachedAgent: state.reachedAgent,
+    answer: state.answer,
+    inputFailed: state.inputFailed,
   };
+}
+
+/**
+ * Answers lazily: an `answer` asked for (by the start node) is held back and sent just before the first effect
+ * the caller hears, so a caller turned away before that (a blocked number) is rejected without being answered
+ * and without paying for the call. Updates `state.answer`; returns `effects` itself when nothing moves.
+ */
+function answerBeforeMedia(state: CallState, effects: Effect[]): Effect[] {
+  if (state.answer === 'done') return effects;
+  let placed: Effect[] | null = null;
+  for (let index = 0; index < effects.length; index++) {
+    const effect = effects[index] as Effect;
+    if (effect.kind === 'answer') {
+      placed ??= effects.slice(0, index);
+      state.answer = 'due';
+      continue;
+    }
+    if (state.answer === 'due' && MEDIA.has(effect.kind)) {
+      placed ??= effects.slice(0, index);
+      placed.push({ kind: 'answer' });
+      state.answer = 'done';
+    }
+    placed?.push(effect);
+  }
+  return placed ?? effects;
 }
 
 /**
@@ -309,11 +401,13 @@ export function start(runnable: Runnable, call: CallStart, limits: InterpreterLi
     callerGone: false,
     outcome: null,
     reachedAgent: false,
+    answer: 'notRequested',
+    inputFailed: false,
   };
   const run = new Run(runnable, state, at, limits);
   if (!flow) run.end('error', 'flow not available', null, true);
   else run.enter(flow.entry, null);
-  return { state, effects: run.effects };
+  return { state, effects: answerBeforeMedia(state, run.effects) };
 }
 
 /**
@@ -332,8 +426,10 @@ export function step(runnable: Runnable, state: CallState, event: CallEvent, lim
   draft.now = now;
   if (event.type === 'hangup') draft.callerGone = true;
   const run = new Run(runnable, draft, now, limits, state.vars);
-  if (pending === null) run.end('callerHungUp', 'caller hung up', state.stack[state.stack.length - 1]?.nodeId ?? null, false);
+  const here = state.stack[state.stack.length - 1]?.nodeId ?? null;
+  if (event.type === 'hangup' && typeof event.failure === 'string') run.end('error', event.failure, pending?.nodeId ?? here, false);
+  else if (pending === null) run.end('callerHungUp', 'caller hung up', here, false);
   else run.resume(event);
   if (run.effects.length === 0 && draft.status === state.status && draft.pending === state.pending) return { state, effects: [] };
-  return { state: draft, effects: run.effects };
+  return { state: draft, effects: answerBeforeMedia(draft, run.effects) };
 }

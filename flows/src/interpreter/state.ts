@@ -50,4 +50,11 @@ export interface CallState {
   outcome: CallOutcome | null;
   /** Whether the call reached a person (queue answered, transfer answered) — self-service containment is the rest. */
   reachedAgent: boolean;
+  /**
+   * Answering: `due` once the start node asked for it, `done` once the `answer` effect went out, which happens
+   * just before the first effect the caller hears. A caller turned away before that is rejected unanswered.
+   */
+  answer: 'notRequested' | 'due' | 'done';
+  /** The last caller input failed (a node left by `noInput` / `invalid`) and no key was accepted since. */
+  inputFailed: boolean;
 }

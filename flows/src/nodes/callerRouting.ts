@@ -144,7 +144,10 @@ export const callerRoutingNode = defineNode({
   },
   enter: (node, ctx) => {
     const config = node.config;
-    const list = matchList(config, valueToMatch(config, ctx.state.call));
-    return { kind: 'next', outlet: list < 0 ? CALLER_ROUTING_DEFAULT_OUTLET : (config.keys[list] as string) };
+    const value = valueToMatch(config, ctx.state.call);
+    const list = matchList(config, value);
+    if (list < 0) return { kind: 'next', outlet: CALLER_ROUTING_DEFAULT_OUTLET, reason: `"${value}" is on no list` };
+    const key = config.keys[list] as string;
+    return { kind: 'next', outlet: key, reason: `"${value}" is on list ${key}` };
   },
 });

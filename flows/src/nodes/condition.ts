@@ -74,9 +74,9 @@ export const conditionNode = defineNode({
   enter: (node, ctx) => {
     for (const branch of node.config.branches) {
       const result = ctx.evaluate(branch.expression);
-      if (!result.ok) return { kind: 'next', outlet: CONDITION_DEFAULT_OUTLET };
-      if (result.value === true) return { kind: 'next', outlet: branch.key };
+      if (!result.ok) return { kind: 'next', outlet: CONDITION_DEFAULT_OUTLET, reason: `branch ${branch.key} failed: ${result.error}` };
+      if (result.value === true) return { kind: 'next', outlet: branch.key, reason: `${branch.expression} is true` };
     }
-    return { kind: 'next', outlet: CONDITION_DEFAULT_OUTLET };
+    return { kind: 'next', outlet: CONDITION_DEFAULT_OUTLET, reason: 'no branch is true' };
   },
 });

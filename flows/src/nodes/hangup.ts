@@ -18,6 +18,8 @@ interface HangupConfig {
 
 function hangUp(config: HangupConfig): NodeOutcome {
   const effects: Effect[] = [{ kind: 'hangup', cause: config.cause, reason: 'hangup node' }];
+  // CALL_REJECTED / USER_BUSY turn the caller away (a blocked number): not a served call.
+  if (config.cause !== 'NORMAL_CLEARING') return { kind: 'end', effects, outcome: 'rejected', reason: `flow rejected the call (${config.cause})` };
   return { kind: 'end', effects, outcome: 'selfServed', reason: 'flow ended the call' };
 }
 

@@ -76,7 +76,8 @@ describe('queue node: before joining', () => {
   it('asks the switch how busy the queue is before putting the caller in it', () => {
     const flow = compile();
     const first = start(flow, CALL);
-    expect(kinds(first.effects)).toEqual(['answer', 'queueStatus']);
+    // Asking the switch is not media: the caller is answered only when they join the queue (or hear a prompt).
+    expect(kinds(first.effects)).toEqual(['queueStatus']);
     expect(first.effects).toContainEqual(expect.objectContaining({ kind: 'queueStatus', queue: 'support@default', seq: first.state.pending?.seq }));
   });
 
@@ -115,7 +116,7 @@ describe('queue node: before joining', () => {
   it('joins the queue with its priority, skills, exit key, music on hold and a max-wait timer', () => {
     const flow = compile();
     const result = joined(flow);
-    expect(kinds(result.effects)).toEqual(['enqueue', 'startTimer']);
+    expect(kinds(result.effects)).toEqual(['answer', 'enqueue', 'startTimer']);
     expect(result.effects).toContainEqual({
       kind: 'enqueue',
       queue: 'support@default',
@@ -330,7 +331,7 @@ describe('queue node: without an overflow route', () => {
 
     const flow = compile({}, edges);
     const full = answer(flow, start(flow, CALL), status(T0 + 200, { callersWaiting: 50, agentsLoggedIn: 0 }));
-    expect(kinds(full.effects)).toEqual(['enqueue']);
+    expect(kinds(full.effects)).toEqual(['answer', 'enqueue']);
   });
 
   it('re-joins in the same place when the switch times the caller out', () => {

@@ -509,6 +509,8 @@ export const scheduleNode = defineNode({
   compile: (data, ctx) => compileSchedule(data, ctx),
   enter: (node, ctx) => {
     const config = node.config;
-    return { kind: 'next', outlet: OUTLET_OF[decide(config, localMinutes(config.timezone, ctx.now), ctx.state.call.flags)] };
+    // The branch and why ("closed: holiday Christmas Day") go into the visit record.
+    const status = scheduleStatusAt(config, ctx.now, ctx.state.call.flags);
+    return { kind: 'next', outlet: status.outlet, reason: `${status.reason} at ${status.localTime} ${config.timezone}` };
   },
 });

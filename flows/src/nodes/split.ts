@@ -86,6 +86,6 @@ export const splitNode = defineNode({
         break;
       }
     }
-    return { kind: 'next', outlet: keys[chosen] ?? '' };
+    return { kind: 'next', outlet: keys[chosen] ?? '', reason: `bucket ${bucket} of ${BUCKETS}` };
   },
 });

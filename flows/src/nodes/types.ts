@@ -79,8 +79,11 @@ export interface StepContext {
 
 /** What a node asks the interpreter to do after entering it or handling an event. */
 export type NodeOutcome =
-  /** Leave by an outlet at once. */
-  | { kind: 'next'; outlet: string; effects?: Effect[] }
+  /**
+   * Leave by an outlet at once. `reason` says why for the visit record (e.g. "invalid input after 3 tries");
+   * without it the interpreter describes the event that was handled ("pressed 1", "queue exit: timeout").
+   */
+  | { kind: 'next'; outlet: string; effects?: Effect[]; reason?: string }
   /** Stay on this node until an event arrives; `local` is the node's own state, handed back on resume. */
   | { kind: 'wait'; effects: Effect[]; local: unknown }
   /** The event does not concern this node: keep waiting, change nothing. */

@@ -83,7 +83,7 @@ export const HttpMockSchema = z.object({
 export type HttpMock = z.infer<typeof HttpMockSchema>;
 
 /** Outcomes a scenario may expect: how the call ended, or that it is still going when the script is done. */
-export const EXPECTED_OUTCOMES = ['selfServed', 'transferred', 'answeredFromQueue', 'abandonedInQueue', 'callbackScheduled', 'voicemail', 'callerHungUp', 'error', 'inProgress'] as const;
+export const EXPECTED_OUTCOMES = ['selfServed', 'unresolvedInIvr', 'rejected', 'transferred', 'answeredFromQueue', 'abandonedInQueue', 'callbackScheduled', 'voicemail', 'callerHungUp', 'error', 'inProgress'] as const;
 export type ExpectedOutcome = (typeof EXPECTED_OUTCOMES)[number];
 
 export const ScenarioExpectationsSchema = z.object({

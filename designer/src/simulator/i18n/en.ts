@@ -24,6 +24,8 @@ export const simulatorEn = {
   },
   outcomes: {
     selfServed: 'self-served',
+    unresolvedInIvr: 'hung up on after failed input',
+    rejected: 'rejected',
     transferred: 'transferred',
     answeredFromQueue: 'answered from the queue',
     abandonedInQueue: 'abandoned in the queue',

@@ -26,6 +26,8 @@ export const simulatorZhCN: typeof simulatorEn = {
   },
   outcomes: {
     selfServed: '自助完成',
+    unresolvedInIvr: '输入失败后被挂断',
+    rejected: '已拒绝',
     transferred: '已转接',
     answeredFromQueue: '排队后接通',
     abandonedInQueue: '排队中放弃',

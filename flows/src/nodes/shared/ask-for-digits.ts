@@ -20,8 +20,10 @@ export function askForDigits(ctx: StepContext, prompt: Prompt, apology: Prompt |
   return { kind: 'wait', effects: [{ kind: 'collectDigits', prompts, ...entry }], local: { failures } satisfies RetryLocal };
 }
 
-/** Count a failed try: ask again while retries remain, otherwise leave by `outlet`. */
+/** Count a failed try: ask again while retries remain, otherwise leave by `outlet` (`noInput`, `invalid`, …). */
 export function retryOrLeave(local: RetryLocal, maxRetries: number, outlet: string, askAgain: (failures: number) => NodeOutcome): NodeOutcome {
   const failures = local.failures + 1;
-  return failures > maxRetries ? { kind: 'next', outlet } : askAgain(failures);
+  if (failures <= maxRetries) return askAgain(failures);
+  const what = outlet === 'noInput' ? 'no input' : outlet === 'invalid' ? 'invalid input' : outlet;
+  return { kind: 'next', outlet, reason: `${what} after ${failures} ${failures === 1 ? 'try' : 'tries'}` };
 }
