@@ -29,6 +29,8 @@ export interface CallDependencies {
   readonly core: SwitchCore;
   readonly queues: QueueRegistry;
   readonly outbound: OutboundTarget | undefined;
+  /** Applications whose module is not loaded (see `EmulatorOptions.missingApplications`). */
+  readonly missingApplications?: ReadonlySet<string>;
 }
 
 /**
@@ -141,6 +143,12 @@ export class SimulatedCall {
 
   /** Runs `app` on the B leg as a dialplan (or, with `applicationUuid`, sendmsg) application. */
   async execute(app: string, rawArg: string, applicationUuid?: string): Promise<void> {
+    if (this.deps.missingApplications?.has(app)) {
+      // switch_core_session.c:2766 — no EXECUTE events, the channel is hung up.
+      this.note(`Invalid Application ${app}`);
+      hangupChannel(this.deps.core, this.bLeg, 'DESTINATION_OUT_OF_ORDER', 'app');
+      return;
+    }
     const run = APPLICATIONS[app];
     const context = this.appContext();
     const arg = this.expandArgument(rawArg);

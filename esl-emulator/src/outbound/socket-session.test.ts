@@ -10,10 +10,15 @@ afterEach(async () => {
   closeListener?.();
 });
 
-async function callWith(options: { script?: Parameters<Emulator['placeCall']>[0]['script']; queues?: Record<string, QueueConfig> } = {}) {
+async function callWith(options: { script?: Parameters<Emulator['placeCall']>[0]['script']; queues?: Record<string, QueueConfig>; missingApplications?: string[] } = {}) {
   const listener = await outboundListener();
   closeListener = listener.close;
-  emulator = await startEmulator({ outbound: { host: '127.0.0.1', port: listener.port }, timeScale: 1000, ...(options.queues ? { queues: options.queues } : {}) });
+  emulator = await startEmulator({
+    outbound: { host: '127.0.0.1', port: listener.port },
+    timeScale: 1000,
+    ...(options.queues ? { queues: options.queues } : {}),
+    ...(options.missingApplications ? { missingApplications: options.missingApplications } : {}),
+  });
   const call = emulator.placeCall({ destination: '1000', ...(options.script ? { script: options.script } : {}) });
   const peer: RawEslPeer = await listener.accept();
   peer.send('connect\n\nmyevents\n\nlinger\n\n');
@@ -34,6 +39,20 @@ describe('outbound socket session', () => {
     expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application-UUID', 'set')).toBe('uuid-1');
     expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application-Response', 'playback')).toBe('FILE PLAYED');
     expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_a', 'playback')).toBe('1');
+  });
+
+  it('an application whose module is not loaded: +OK, no EXECUTE events, hung up with DESTINATION_OUT_OF_ORDER (as FreeSWITCH 1.10.12 does)', async () => {
+    const { call, peer } = await callWith({ missingApplications: ['voicemail'] });
+    peer.send(executeCommand('voicemail', 'default 127.0.0.1 1000', 'uuid-vm'));
+    const summary = await call.finished;
+    expect(summary.hangupCause).toBe('DESTINATION_OUT_OF_ORDER');
+    await new Promise((r) => setTimeout(r, 10));
+    const replies = peer.frames.slice(3).filter((f) => f.headers.get('Content-Type') === 'command/reply');
+    expect(replies.map((f) => f.headers.get('Reply-Text'))).toEqual(['+OK']);
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE', 'Application-UUID', 'voicemail')).toBeUndefined();
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application-UUID', 'voicemail')).toBeUndefined();
+    expect(lastEventHeader(call, 'CHANNEL_HANGUP', 'Hangup-Cause')).toBe('DESTINATION_OUT_OF_ORDER');
+    expect(call.log.flatMap((entry) => (entry.kind === 'note' ? [entry.text] : []))).toContain('Invalid Application voicemail');
   });
 
   it('ends with the full hangup sequence, the linger notice, and closes after exit', async () => {
