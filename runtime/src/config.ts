@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { DEFAULT_FALLBACK, type FallbackSettings } from './call/fallback.js';
 import { DEFAULT_COMMAND_SETTINGS, type CommandSettings } from './freeswitch/commands.js';
 
@@ -5,6 +6,12 @@ import { DEFAULT_COMMAND_SETTINGS, type CommandSettings } from './freeswitch/com
 export interface RuntimeConfig {
   /** Which bindings this runtime serves: `production` or `staging`. */
   readonly environment: string;
+  /**
+   * This runtime instance's name, stable across restarts (`RUNTIME_INSTANCE`, default `<host name>:<outbound
+   * port>`). Call records carry it; at start-up the runtime closes the calls of this instance still open as
+   * `runtimeLost`. Runtimes sharing a database must have different names.
+   */
+  readonly instance: string;
   /** Inbound ESL connection (queue statistics, callbacks); null runs without one. */
   readonly esl: { readonly host: string; readonly port: number; readonly password: string } | null;
   /** Where FreeSWITCH's `socket` app connects. */
@@ -52,10 +59,14 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
   const eslHost = text(env, 'ESL_HOST', '');
   const timeout = Number(text(env, 'RUNTIME_FALLBACK_TIMEOUT', String(DEFAULT_FALLBACK.timeoutSeconds)));
   if (!Number.isInteger(timeout) || timeout < 5 || timeout > 120) throw new ConfigError('RUNTIME_FALLBACK_TIMEOUT must be whole seconds between 5 and 120');
+  const outbound = { host: text(env, 'RUNTIME_LISTEN_HOST', '127.0.0.1'), port: port(env, 'RUNTIME_LISTEN_PORT', 9090) ?? 9090 };
+  const instance = text(env, 'RUNTIME_INSTANCE', `${hostname()}:${outbound.port}`);
+  if (instance.length > 200) throw new ConfigError(`RUNTIME_INSTANCE must be at most 200 characters, got ${instance.length}`);
   return {
     environment,
+    instance,
     esl: eslHost === '' ? null : { host: eslHost, port: port(env, 'ESL_PORT', 8021) ?? 8021, password: text(env, 'ESL_PASSWORD', 'ClueCon') },
-    outbound: { host: text(env, 'RUNTIME_LISTEN_HOST', '127.0.0.1'), port: port(env, 'RUNTIME_LISTEN_PORT', 9090) ?? 9090 },
+    outbound,
     http: { host: text(env, 'RUNTIME_HTTP_HOST', '127.0.0.1'), port: port(env, 'RUNTIME_HTTP_PORT', 9464) },
     fallback: {
       extension: text(env, 'RUNTIME_FALLBACK_EXTENSION', '') || null,

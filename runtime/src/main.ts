@@ -14,7 +14,7 @@ import { OperationsServer, type HealthReport } from './server/http-server.js';
 import { RuntimeMetrics } from './server/metrics.js';
 import { OutboundServer } from './server/outbound-server.js';
 import type { CallAnalytics, CallbackService, DeploymentFeed, QueueService, VersionSource } from './services/contracts.js';
-import { createCallAnalytics, createCallbackService, createQueueService, createVersionSource, startCallbackDialer } from './services/index.js';
+import { closeLostCalls, createCallAnalytics, createCallbackService, createQueueService, createVersionSource, startCallbackDialer } from './services/index.js';
 
 /** How to start a runtime. Everything is optional: `startRuntime()` reads the environment (runtime/README.md). */
 export interface RuntimeOptions {
@@ -101,11 +101,21 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const queues = options.services?.queues ?? (inbound ? createQueueService(inbound, { registry, logger }) : NO_SWITCH_QUEUES);
   if (!options.services?.queues && queues !== NO_SWITCH_QUEUES) cleanups.push(() => (queues as ReturnType<typeof createQueueService>).close());
   const callbacks = options.services?.callbacks ?? (database ? createCallbackService(database, { registry, logger }) : unavailableCallbacks());
+  const clock = options.clock ?? systemClock;
   let analytics = options.services?.analytics;
   if (!analytics) {
-    const batched = database ? createCallAnalytics(database, { registry, logger }) : null;
+    const batched = database ? createCallAnalytics(database, { registry, logger, runtimeInstance: config.instance }) : null;
     if (batched) cleanups.push(() => batched.close());
     analytics = batched ?? { callStarted: () => undefined, nodeVisited: () => undefined, callEnded: () => undefined };
+    if (database) {
+      // Calls this instance was handling when it was killed or crashed: close them before taking new ones.
+      try {
+        const lost = await closeLostCalls(database, config.instance, clock.now());
+        if (lost.callIds.length > 0) logger.warn({ calls: lost.callIds.length, instance: config.instance }, 'closed calls left open by the previous run as runtimeLost');
+      } catch (error) {
+        logger.warn({ err: String(error) }, 'could not close calls left open by the previous run');
+      }
+    }
   }
   if (database && inbound && (options.callbackDialer ?? true)) {
     const dialer = startCallbackDialer(database, inbound, { registry, logger, target: { kind: 'queue' }, dialString: CALLBACK_DIAL_STRING });
@@ -154,7 +164,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       services: { queues, callbacks, analytics, fetch },
       settings: config.commands,
       fallback: config.fallback,
-      clock: options.clock ?? systemClock,
+      clock,
       logger,
       metrics,
       environment: config.environment,

@@ -1,9 +1,10 @@
-import { start, step, type CallEvent, type CallState, type Effect, type EffectOf, type Program } from '@switchboard/flows';
+import { start, step, type CallEvent, type CallState, type Effect, type EffectOf, type NodeExit, type Program } from '@switchboard/flows';
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { executeEffect, type CallServices, type EffectContext, type QueueWait } from '../effects/index.js';
 import { eventHeader, OutboundSession, type ChannelData, type EslEvent } from '../esl/index.js';
 import type { CommandSettings } from '../freeswitch/commands.js';
+import type { CallRecordOutcome, RuntimeOutcome } from '../services/analytics/outcomes.js';
 import type { PinnedVersion } from '../registry/registry.js';
 import type { RuntimeMetrics } from '../server/metrics.js';
 import { bindingAddress, callStartOf } from './call-start.js';
@@ -70,6 +71,11 @@ export class CallSession {
   private hangupReported = false;
   private finishing: Promise<void> | undefined;
   private outcome = 'unknown';
+  /** The call record was started (callStarted) / ended (callEnded): each is written once. */
+  private recordStarted = false;
+  private recordEnded = false;
+  /** An ending the runtime decided (switch lost) that the flow's own end record gives way to. */
+  private runtimeEnding: { outcome: RuntimeOutcome; reason: string } | null = null;
   private logger: Logger;
   private queueWait: QueueWait | null = null;
   /** An error that escaped the interpreter loop (never expected). */
@@ -103,13 +109,18 @@ export class CallSession {
     this.deps.metrics.activeCalls.inc();
     this.deps.metrics.callsStarted.inc({ environment: this.deps.environment });
     this.outbound.onEvent((event) => this.onChannelEvent(event));
-    void this.outbound.ended.then(() => this.reportHangup(undefined));
+    void this.outbound.ended.then(() => {
+      if (this.outbound.lost) this.runtimeEnding ??= { outcome: 'switchLost', reason: 'the connection to FreeSWITCH closed mid-call without a hangup' };
+      this.reportHangup(undefined);
+    });
 
     const pinned = this.deps.versions.lookup(address);
     let fallback: FallbackReason | null = null;
     try {
       if (!pinned) {
         fallback = 'noBinding';
+        const call = callStartOf(data, this.deps.clock.now());
+        this.recordStart({ callId: call.callId, address, environment: this.deps.environment, flowName: null, versionId: null, caller: call.caller, at: call.at });
         await this.fallBack(fallback, `no live flow for ${address} in ${this.deps.environment}`);
       } else {
         await this.runFlow(pinned, data);
@@ -117,7 +128,7 @@ export class CallSession {
     } catch (error) {
       fallback = 'internalError';
       this.logger.error({ err: error instanceof Error ? error.stack : String(error) }, 'call failed inside the runtime');
-      await this.fallBack(fallback, 'internal error').catch(() => undefined);
+      await this.fallBack(fallback, `internal error: ${error instanceof Error ? error.message : String(error)}`).catch(() => undefined);
     }
     await this.finish();
     this.deps.metrics.activeCalls.dec();
@@ -128,7 +139,7 @@ export class CallSession {
   private async runFlow(pinned: PinnedVersion, data: ChannelData): Promise<void> {
     this.program = pinned.program;
     const call = callStartOf(data, this.deps.clock.now());
-    this.deps.services.analytics.callStarted({
+    this.recordStart({
       callId: call.callId,
       address: pinned.address,
       environment: pinned.environment,
@@ -149,9 +160,39 @@ export class CallSession {
   /** Resolves when the interpreter has ended the call (or, after the caller left, gave up waiting for it). */
   private readonly flowEnded = new Promise<void>((resolve) => (this.markFlowEnded = resolve));
 
+  private recordStart(call: Parameters<CallServices['analytics']['callStarted']>[0]): void {
+    this.recordStarted = true;
+    this.deps.services.analytics.callStarted(call);
+  }
+
+  /** Writes the call record's end once; later endings (the flow's own after a shutdown cut) are ignored. */
+  private recordEnd(outcome: CallRecordOutcome, reason: string, nodeId: string | null, lastExit: NodeExit | null = null): void {
+    if (this.recordEnded) return;
+    this.outcome = outcome;
+    if (!this.recordStarted || !this.channel) return;
+    this.recordEnded = true;
+    this.deps.services.analytics.callEnded({ callId: this.channel.uuid, outcome, nodeId, at: this.deps.clock.now(), reason, lastExit });
+  }
+
+  /** Where the flow is now (the node it waits on), for records the runtime writes itself. */
+  private currentNode(): string | null {
+    const state = this.state;
+    return state ? (state.stack[state.stack.length - 1]?.nodeId ?? null) : null;
+  }
+
+  /**
+   * The runtime is shutting down and this call outlived the grace period: record it as `shutdownDrained` now (the
+   * flow will only hear the socket close, which it would take for the caller hanging up), then close the socket
+   * — the switch carries on with the dialplan after the socket app (the fallback).
+   */
+  cut(graceMs: number): void {
+    this.recordEnd('shutdownDrained', `runtime shut down; the call was still running after the ${Math.round(graceMs / 1000)} s grace period`, this.currentNode());
+    this.outbound.close();
+  }
+
   private async fallBack(reason: FallbackReason, why: string): Promise<void> {
-    this.outcome = 'fallback';
     this.deps.metrics.fallbacks.inc({ reason });
+    this.recordEnd('fallback', why, this.currentNode());
     this.logger.warn({ reason: why }, 'call sent to the fallback');
     const channel = this.channel;
     if (!channel || channel.isGone) return;
@@ -277,8 +318,10 @@ export class CallSession {
         return () => this.cleanups.delete(cleanup);
       },
       ended: (effect: EffectOf<'end'>) => {
-        this.outcome = effect.outcome;
-        this.logger.info({ outcome: effect.outcome, node: effect.nodeId, reason: effect.reason }, 'call ended');
+        const ending = this.runtimeEnding;
+        if (ending) this.recordEnd(ending.outcome, `${ending.reason} (the flow saw: ${effect.reason})`, effect.nodeId, effect.lastExit);
+        else this.recordEnd(effect.outcome, effect.reason, effect.nodeId, effect.lastExit);
+        this.logger.info({ outcome: this.outcome, node: effect.nodeId, reason: effect.reason }, 'call ended');
       },
     };
     return this.contextValue;
@@ -298,8 +341,12 @@ export class CallSession {
     if (this.hangupReported || !channel) return;
     this.hangupReported = true;
     channel.markGone();
+    const refused = this.outbound.refusedApplication;
+    // The switch hung up because it could not run our app: an error, not the caller leaving (nor the app's result).
+    const failure = refused === undefined ? undefined : `the switch could not run ${refused} (FreeSWITCH: Invalid Application ${refused}; hung up with ${cause ?? 'DESTINATION_OUT_OF_ORDER'})`;
+    if (failure) this.logger.error({ app: refused }, 'the switch could not run an application (module not loaded?)');
     void within(channel.settled(), DRAIN_MS).then(() => {
-      this.deliver({ type: 'hangup', at: this.deps.clock.now(), ...(cause === undefined ? {} : { cause }) });
+      this.deliver({ type: 'hangup', at: this.deps.clock.now(), ...(cause === undefined ? {} : { cause }), ...(failure === undefined ? {} : { failure }) });
       // A flow may still do work after the caller left (an HTTP update); it gets a bounded time for it.
       const timer = setTimeout(() => this.markFlowEnded(), DRAIN_MS);
       void this.flowEnded.then(() => clearTimeout(timer));

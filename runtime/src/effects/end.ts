@@ -1,7 +1,9 @@
 import type { EffectExecutor } from './types.js';
 
-/** The flow is over: the call record, then the session winds the call down. */
+/**
+ * The flow is over: the session writes the call record (the flow's outcome, unless the runtime knows better —
+ * a lost switch connection, a shutdown cut) and winds the call down.
+ */
 export const end: EffectExecutor<'end'> = (effect, ctx) => {
-  ctx.services.analytics.callEnded({ callId: ctx.callId, outcome: effect.outcome, nodeId: effect.nodeId, at: effect.at, reason: effect.reason });
   ctx.ended(effect);
 };

@@ -52,7 +52,7 @@ export interface EffectContext {
   subscribe(events: readonly string[]): Promise<void>;
   /** Runs `cleanup` when the call ends (abort requests, stop watchers). Returns a function that unregisters it. */
   onEnd(cleanup: () => void): () => void;
-  /** The call's flow has ended: the `end` record. */
+  /** The call's flow has ended: the session writes the call record's end from it. */
   ended(effect: EffectOf<'end'>): void;
 }
 

@@ -27,6 +27,8 @@ export interface ExecuteResult {
 
 interface PendingExecute {
   readonly app: string;
+  /** CHANNEL_EXECUTE for it arrived: the switch found the application and started it. */
+  started?: boolean;
   readonly resolve: (result: ExecuteResult) => void;
   readonly reject: (error: Error) => void;
 }
@@ -43,6 +45,9 @@ export class OutboundSession {
   private readonly eventListeners = new Set<(event: EslEvent) => void>();
   private hangupCauseValue: string | undefined;
   private channelGone = false;
+  private closedByUs = false;
+  private lostValue = false;
+  private refusedApplicationValue: string | undefined;
   private resolveEnded: () => void = () => undefined;
   /** Resolves when the socket has closed. */
   readonly ended: Promise<void> = new Promise((resolve) => (this.resolveEnded = resolve));
@@ -52,11 +57,37 @@ export class OutboundSession {
       event: (event) => this.handleEvent(event),
       disconnectNotice: (notice) => this.onNotice(notice),
       closed: () => {
+        // Neither a hangup nor a disconnect notice came first, and we did not close it: the switch went away.
+        this.lostValue = !this.channelGone && !this.closedByUs;
         this.markChannelGone();
         this.rejectPending(() => new ChannelGoneError('outbound socket closed', this.hangupCauseValue));
         this.resolveEnded();
       },
     });
+  }
+
+  /**
+   * True when the socket closed without the channel hanging up or the switch saying it disconnects, and not by
+   * {@link exit} or {@link close}: the connection to the switch was lost (switch restart, network).
+   */
+  get lost(): boolean {
+    return this.lostValue;
+  }
+
+  /**
+   * The application the switch could not run: FreeSWITCH 1.10.12 answers `sendmsg execute` of an application
+   * whose module is not loaded with `+OK`, logs `Invalid Application <app>`, fires no CHANNEL_EXECUTE and hangs
+   * the channel up with DESTINATION_OUT_OF_ORDER (switch_core_session.c). Set when the channel hangs up with that
+   * cause while an app we sent had not started.
+   */
+  get refusedApplication(): string | undefined {
+    return this.refusedApplicationValue;
+  }
+
+  /** Closes the socket from our side (shutdown) without waiting for the switch. */
+  close(): void {
+    this.closedByUs = true;
+    this.connection.close();
   }
 
   /** `Hangup-Cause` once the channel has hung up. */
@@ -140,6 +171,7 @@ export class OutboundSession {
 
   /** Sends `exit` (allowed while lingering) and waits for the socket to close. */
   async exit(): Promise<void> {
+    this.closedByUs = true;
     if (!this.connection.isClosed) {
       await this.connection.send({ kind: 'exit' }).catch(() => undefined);
     }
@@ -156,6 +188,18 @@ export class OutboundSession {
     if (event.name === 'CHANNEL_HANGUP') {
       this.hangupCauseValue = eventHeader(event, 'Hangup-Cause');
       this.channelGone = true;
+      if (this.hangupCauseValue === 'DESTINATION_OUT_OF_ORDER') {
+        // Apps run in order: the first one not started is the one the switch tried and refused.
+        for (const pending of this.executions.values()) {
+          if (pending.started) continue;
+          this.refusedApplicationValue = pending.app;
+          break;
+        }
+      }
+    }
+    if (event.name === 'CHANNEL_EXECUTE') {
+      const pending = this.executions.get(eventHeader(event, 'Application-UUID') ?? '');
+      if (pending) pending.started = true;
     }
     if (event.name === 'CHANNEL_EXECUTE_COMPLETE') {
       const uuid = eventHeader(event, 'Application-UUID') ?? '';

@@ -54,8 +54,8 @@ const EXPECTED = {
   subflowRefused: [{ kind: 'subflowRefused', flow: 'Billing', limit: 8, chain: ['Main', 'Billing'], reason: 'nested 8 deep' }, []],
   voicemail: [{ kind: 'voicemail', mailbox: 'general', domain: null, greeting: null, seq: 8 }, ['execute unset skip_greeting', 'execute voicemail default ${domain} general']],
   hangup: [{ kind: 'hangup', cause: 'NORMAL_CLEARING', reason: 'done' }, ['execute hangup NORMAL_CLEARING']],
-  visit: [{ kind: 'visit', flow: 'Main', nodeId: 'menu', nodeType: 'menu', at: 0 }, []],
-  end: [{ kind: 'end', outcome: 'selfServed', flow: 'Main', nodeId: 'bye', at: 0, reason: 'done' }, []],
+  visit: [{ kind: 'visit', flow: 'Main', nodeId: 'menu', nodeType: 'menu', at: 0, arrivedFrom: null }, []],
+  end: [{ kind: 'end', outcome: 'selfServed', flow: 'Main', nodeId: 'bye', at: 0, reason: 'done', lastExit: null }, []],
 } satisfies { [K in EffectKind]: [Extract<Effect, { kind: K }>, string[]] };
 
 describe('effect → FreeSWITCH commands', () => {

@@ -8,7 +8,7 @@ import { CallSession, type CallSummary, type SessionDependencies } from '../call
 export class OutboundServer {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
-  private readonly sessions = new Set<Promise<CallSummary>>();
+  private readonly sessions = new Map<Promise<CallSummary>, CallSession>();
 
   constructor(
     private readonly deps: SessionDependencies,
@@ -41,26 +41,29 @@ export class OutboundServer {
   }
 
   /**
-   * Stops accepting calls; calls in progress get `drainMs` to finish, then their sockets are closed (with
-   * `socket_resume=true` FreeSWITCH carries on with the dialplan after the socket app, i.e. the fallback).
+   * Stops accepting calls; calls in progress get `drainMs` to finish, then they are cut: recorded as
+   * `shutdownDrained` and their sockets closed (with `socket_resume=true` FreeSWITCH carries on with the dialplan
+   * after the socket app, i.e. the fallback).
    */
   async close(drainMs = 0): Promise<void> {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     if (drainMs > 0 && this.sessions.size > 0) {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.allSettled([...this.sessions]), new Promise((resolve) => (timer = setTimeout(resolve, drainMs)))]);
+      await Promise.race([Promise.allSettled([...this.sessions.keys()]), new Promise((resolve) => (timer = setTimeout(resolve, drainMs)))]);
       clearTimeout(timer);
     }
+    for (const session of this.sessions.values()) session.cut(drainMs);
     for (const socket of this.sockets) socket.destroy();
-    await Promise.allSettled([...this.sessions]);
+    await Promise.allSettled([...this.sessions.keys()]);
     await closed;
   }
 
   private accept(socket: Socket): void {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
-    const session = new CallSession(socket, this.deps).run();
-    this.sessions.add(session);
+    const call = new CallSession(socket, this.deps);
+    const session = call.run();
+    this.sessions.set(session, call);
     void session.then((summary) => {
       this.sessions.delete(session);
       this.onCallEnded(summary);

@@ -3,7 +3,8 @@
  * the services it uses (queues on mod_callcenter, keep-your-place callbacks, analytics, deployments). Each side
  * is built and tested on its own against these interfaces; `runtime/src/main.ts` wires real implementations.
  */
-import type { CallOutcome, CompiledFlow } from '@switchboard/flows';
+import type { CompiledFlow, NodeExit } from '@switchboard/flows';
+import type { CallRecordOutcome } from './analytics/outcomes.js';
 
 /** What the queue looks like right now (from `callcenter_config`), for overflow decisions before joining. */
 export interface QueueSnapshot {
@@ -55,9 +56,12 @@ export interface CallbackService {
 
 /** Per-call analytics, written in batches by the implementation. */
 export interface CallAnalytics {
-  callStarted(call: { callId: string; address: string; environment: string; flowName: string; versionId: string | null; caller: string; at: number }): void;
-  nodeVisited(visit: { callId: string; flowName: string; nodeId: string; nodeType: string; at: number }): void;
-  callEnded(end: { callId: string; outcome: CallOutcome; nodeId: string | null; at: number; reason: string }): void;
+  /** A call began; `flowName` is null for a call that got the fallback without a flow. */
+  callStarted(call: { callId: string; address: string; environment: string; flowName: string | null; versionId: string | null; caller: string; at: number }): void;
+  /** A node was entered; `arrivedFrom` is how the call left the node visited before it (stored on that visit). */
+  nodeVisited(visit: { callId: string; flowName: string; nodeId: string; nodeType: string; at: number; arrivedFrom: NodeExit | null }): void;
+  /** The call is over: its outcome and why; `lastExit` is the last node's outlet when it led nowhere. */
+  callEnded(end: { callId: string; outcome: CallRecordOutcome; nodeId: string | null; at: number; reason: string; lastExit?: NodeExit | null }): void;
 }
 
 /** The published version a binding runs. */

@@ -22,6 +22,7 @@ export { createCallbackService, type CallbackServiceOptions } from './callbacks/
 export { startCallbackDialer, type CallbackDialer, type CallbackDialerOptions } from './callbacks/callback-dialer.js';
 export type { CallbackTarget } from './callbacks/originate.js';
 export type { CallbackDatabase } from './callbacks/callback-store.js';
-export { createCallAnalytics, type BatchedCallAnalytics, type CallAnalyticsOptions } from './analytics/call-analytics.js';
+export { closeLostCalls, createCallAnalytics, type BatchedCallAnalytics, type CallAnalyticsOptions, type LostCalls } from './analytics/call-analytics.js';
+export { CALL_RECORD_OUTCOMES, type CallRecordOutcome, type RuntimeOutcome } from './analytics/outcomes.js';
 export { nodeMetrics, type NodeMetrics, type NodeMetricsQuery } from './analytics/node-metrics.js';
 export { createVersionSource, asCompiledFlow, UnrunnableVersionError } from './versions/version-source.js';

@@ -23,7 +23,7 @@ async function analytics(kind: TestDatabaseKind): Promise<void> {
   for (let i = 0; i < calls; i++) {
     const callId = `call-${i}`;
     sink.callStarted({ callId, address: '+4989', environment: 'production', flowName: 'main', versionId: null, caller: '+4930', at: Date.now() });
-    for (let n = 0; n < 5; n++) sink.nodeVisited({ callId, flowName: 'main', nodeId: `node-${n}`, nodeType: 'menu', at: Date.now() });
+    for (let n = 0; n < 5; n++) sink.nodeVisited({ callId, flowName: 'main', nodeId: `node-${n}`, nodeType: 'menu', at: Date.now(), arrivedFrom: n === 0 ? null : { nodeId: `node-${n - 1}`, outlet: '1', reason: 'pressed 1' } });
     sink.callEnded({ callId, outcome: 'selfServed', nodeId: 'node-4', at: Date.now(), reason: 'bench' });
   }
   const enqueue = ms(t0);

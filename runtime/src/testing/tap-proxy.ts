@@ -11,6 +11,8 @@ export interface TappedConnection {
   readonly chunks: TappedChunk[];
   /** Writes raw bytes to the runtime as if the switch had sent them. */
   inject(bytes: string): void;
+  /** Cuts the connection to the runtime as a vanished switch would: no hangup event, no disconnect notice. */
+  drop(): void;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function startTapProxy(target: { host: string; port: number }): Pro
       socket.on('close', () => sockets.delete(socket));
       socket.on('error', () => undefined);
     }
-    connections.push({ chunks, inject: (bytes) => toRuntime.write(bytes) });
+    connections.push({ chunks, inject: (bytes) => toRuntime.write(bytes), drop: () => toRuntime.destroy() });
     fromSwitch.on('data', (data: Buffer) => {
       chunks.push({ from: 'switch', data });
       toRuntime.write(data);

@@ -3,6 +3,7 @@ import type { Database } from '@switchboard/db';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { CallAnalytics } from '../contracts.js';
+import type { CallRecordOutcome } from './outcomes.js';
 import { counterOn, gaugeOn, quietLogger } from '../metrics.js';
 
 /** Settings for {@link createCallAnalytics}. */
@@ -17,6 +18,11 @@ export interface CallAnalyticsOptions {
   maxActiveCalls?: number;
   /** `close()` waits at most this long for the last write. Default 5,000 ms. */
   closeTimeoutMs?: number;
+  /**
+   * The runtime instance writing these records (`call_records.runtime_instance`); {@link closeLostCalls} closes
+   * only the open calls of the instance it is given. Default null (records no owner).
+   */
+  runtimeInstance?: string | null;
   registry?: Registry;
   logger?: Logger;
 }
@@ -36,7 +42,7 @@ interface StartRow {
   callId: string;
   environment: string;
   address: string;
-  flowName: string;
+  flowName: string | null;
   versionId: string | null;
   caller: string;
   at: number;
@@ -48,14 +54,23 @@ interface VisitRow {
   nodeType: string;
   at: number;
 }
+/** How the call left a visit already buffered or written: its outlet and why. */
+interface ExitRow {
+  recordId: string;
+  sequence: number;
+  outlet: string;
+  reason: string;
+}
 interface EndRow {
   callId: string;
   outcome: string;
+  reason: string;
   at: number;
 }
 interface Batch {
   starts: StartRow[];
   visits: VisitRow[];
+  exits: ExitRow[];
   ends: EndRow[];
 }
 
@@ -65,7 +80,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** PostgreSQL text cannot hold NUL; one such value would otherwise fail its whole batch on every retry. */
 const text = (value: string) => (value.includes('\u0000') ? value.replaceAll('\u0000', '') : value);
 
-const size = (batch: Batch) => batch.starts.length + batch.visits.length + batch.ends.length;
+const size = (batch: Batch) => batch.starts.length + batch.visits.length + batch.exits.length + batch.ends.length;
+const emptyBatch = (): Batch => ({ starts: [], visits: [], exits: [], ends: [] });
 
 /**
  * Call records and node visits written in batches to `call_records` / `node_visits`.
@@ -76,9 +92,10 @@ const size = (batch: Batch) => batch.starts.length + batch.visits.length + batch
  * buffered and the write is retried; beyond `maxBufferedRows`, new rows are dropped, counted in
  * `switchboard_analytics_rows_dropped_total` and logged (at most once a minute).
  *
- * The outcome stored is the interpreter's `CallOutcome` (`selfServed`, `transferred`, `answeredFromQueue`,
- * `abandonedInQueue`, `callbackScheduled`, `voicemail`, `callerHungUp`, `error`); "hung up at node X" is the
- * `callerHungUp` outcome with X the call's last node visit (see `nodeMetrics`).
+ * The outcome stored is a {@link CallRecordOutcome} (the flow's outcome, or the runtime's `fallback`,
+ * `shutdownDrained`, `switchLost`; `runtimeLost` is written by {@link closeLostCalls}) with the reason in words in
+ * `end_reason`; "hung up at node X" is the `callerHungUp` outcome with X the call's last node visit (see
+ * `nodeMetrics`). Each visit gets the outlet it was left by and why when the next visit (or the end) says so.
  */
 export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnalyticsOptions = {}): BatchedCallAnalytics {
   const flushSize = options.flushSize ?? 500;
@@ -86,13 +103,14 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
   const maxBuffered = options.maxBufferedRows ?? 100_000;
   const maxActiveCalls = options.maxActiveCalls ?? 200_000;
   const closeTimeoutMs = options.closeTimeoutMs ?? 5000;
+  const runtimeInstance = options.runtimeInstance ?? null;
   const logger = options.logger ?? quietLogger();
   const written = counterOn(options.registry, 'switchboard_analytics_rows_written_total', 'Analytics rows written', ['table']);
   const dropped = counterOn(options.registry, 'switchboard_analytics_rows_dropped_total', 'Analytics rows dropped (buffer full, bad data, unknown call)', ['reason']);
   const bufferedGauge = gaugeOn(options.registry, 'switchboard_analytics_rows_buffered', 'Analytics rows waiting to be written');
 
   const active = new Map<string, { recordId: string; nextSequence: number }>();
-  let pending: Batch = { starts: [], visits: [], ends: [] };
+  let pending: Batch = emptyBatch();
   /** A batch that failed to write; written before anything newer so rows land in order. */
   let retrying: Batch | undefined;
   /** The batch being written right now (still counted as buffered). */
@@ -128,11 +146,11 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
 
   async function write(batch: Batch): Promise<void> {
     const counts = await db.sql.transaction(async (tx) => {
-      const inserted = { starts: 0, visits: 0, ends: 0 };
+      const inserted = { starts: 0, visits: 0, exits: 0, ends: 0 };
       if (batch.starts.length > 0) {
         inserted.starts = (await tx.query(
-          `INSERT INTO call_records (id, call_id, environment, address, flow_name, version_id, caller_number, started_at)
-           SELECT r.id, r.call_id, r.environment::"Environment", r.address, r.flow_name, r.version_id, r.caller_number, r.started_at
+          `INSERT INTO call_records (id, call_id, environment, address, flow_name, version_id, caller_number, started_at, runtime_instance)
+           SELECT r.id, r.call_id, r.environment::"Environment", r.address, r.flow_name, r.version_id, r.caller_number, r.started_at, $9::text
              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::timestamptz[])
                   AS r(id, call_id, environment, address, flow_name, version_id, caller_number, started_at)
            ON CONFLICT (call_id) DO NOTHING RETURNING 1`,
@@ -145,6 +163,7 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
             batch.starts.map((s) => s.versionId),
             batch.starts.map((s) => s.caller),
             batch.starts.map((s) => iso(s.at)),
+            runtimeInstance,
           ],
         )).length;
       }
@@ -159,25 +178,36 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
           [batch.visits.map((v) => v.recordId), batch.visits.map((v) => v.sequence), batch.visits.map((v) => v.nodeId), batch.visits.map((v) => v.nodeType), batch.visits.map((v) => iso(v.at))],
         )).length;
       }
+      if (batch.exits.length > 0) {
+        // After the inserts: the visit left may be in this very batch.
+        inserted.exits = (await tx.query(
+          `UPDATE node_visits v SET outlet = x.outlet, outlet_reason = x.reason
+             FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[]) AS x(record_id, sequence, outlet, reason)
+            WHERE v.call_record_id = x.record_id AND v.sequence = x.sequence RETURNING 1`,
+          [batch.exits.map((x) => x.recordId), batch.exits.map((x) => x.sequence), batch.exits.map((x) => x.outlet), batch.exits.map((x) => x.reason)],
+        )).length;
+      }
       if (batch.ends.length > 0) {
+        // A call closed already (e.g. as runtimeLost by a restarted runtime) keeps that ending.
         inserted.ends = (await tx.query(
-          `UPDATE call_records c SET ended_at = e.ended_at, outcome = e.outcome
-             FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS e(call_id, outcome, ended_at)
-            WHERE c.call_id = e.call_id RETURNING 1`,
-          [batch.ends.map((e) => e.callId), batch.ends.map((e) => e.outcome), batch.ends.map((e) => iso(e.at))],
+          `UPDATE call_records c SET ended_at = e.ended_at, outcome = e.outcome, end_reason = e.reason
+             FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[]) AS e(call_id, outcome, ended_at, reason)
+            WHERE c.call_id = e.call_id AND c.ended_at IS NULL RETURNING 1`,
+          [batch.ends.map((e) => e.callId), batch.ends.map((e) => e.outcome), batch.ends.map((e) => iso(e.at)), batch.ends.map((e) => e.reason)],
         )).length;
       }
       return inserted;
     });
     written.inc({ table: 'call_records' }, counts.starts);
     written.inc({ table: 'node_visits' }, counts.visits);
+    written.inc({ table: 'node_visits_exits' }, counts.exits);
     written.inc({ table: 'call_records_ended' }, counts.ends);
   }
 
   async function writeAll(): Promise<void> {
     if (!retrying && size(pending) === 0) return;
     const batch = retrying ?? pending;
-    if (!retrying) pending = { starts: [], visits: [], ends: [] };
+    if (!retrying) pending = emptyBatch();
     retrying = undefined;
     inFlight = batch;
     try {
@@ -209,6 +239,11 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
     return writing;
   }
 
+  /** The call's latest visit was left by `exit`'s outlet. */
+  function exitLastVisit(call: { recordId: string; nextSequence: number }, exit: { outlet: string; reason: string }): void {
+    pending.exits.push({ recordId: call.recordId, sequence: call.nextSequence - 1, outlet: text(exit.outlet), reason: text(exit.reason) });
+  }
+
   const timer = setInterval(() => void flush(), flushIntervalMs);
   timer.unref();
 
@@ -234,7 +269,7 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
         callId: text(call.callId),
         environment: call.environment,
         address: text(call.address),
-        flowName: text(call.flowName),
+        flowName: call.flowName === null ? null : text(call.flowName),
         versionId: call.versionId && UUID.test(call.versionId) ? call.versionId : null,
         caller: text(call.caller),
         at: call.at,
@@ -249,14 +284,17 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
         drop('unknownCall');
         return;
       }
+      if (visit.arrivedFrom && call.nextSequence > 0) exitLastVisit(call, visit.arrivedFrom);
       pending.visits.push({ recordId: call.recordId, sequence: call.nextSequence++, nodeId: text(visit.nodeId), nodeType: text(visit.nodeType), at: visit.at });
       added();
     },
 
     callEnded(end) {
+      const call = active.get(end.callId);
       active.delete(end.callId);
       if (!admit()) return;
-      pending.ends.push({ callId: text(end.callId), outcome: end.outcome, at: end.at });
+      if (call && end.lastExit && call.nextSequence > 0) exitLastVisit(call, end.lastExit);
+      pending.ends.push({ callId: text(end.callId), outcome: end.outcome satisfies CallRecordOutcome, reason: text(end.reason), at: end.at });
       added();
     },
 
@@ -284,4 +322,27 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
       }
     },
   };
+}
+
+/** What {@link closeLostCalls} did. */
+export interface LostCalls {
+  /** Call ids closed as `runtimeLost`. */
+  readonly callIds: readonly string[];
+}
+
+/**
+ * Closes the calls this runtime instance left open — started before `at` and never ended, because the runtime
+ * that handled them was killed or crashed — as `runtimeLost`, with `ended_at` = `at` (the restart, not the real
+ * end, which nobody saw). Only calls whose `runtime_instance` is `runtimeInstance`: other runtimes sharing the
+ * database keep their calls in progress. Run it at start-up, before accepting calls.
+ */
+export async function closeLostCalls(db: Pick<Database, 'sql'>, runtimeInstance: string, at: number): Promise<LostCalls> {
+  const rows = await db.sql.query<{ call_id: string }>(
+    `UPDATE call_records SET ended_at = $2::timestamptz, outcome = 'runtimeLost',
+            end_reason = 'still open when runtime instance ' || $1 || ' started again (it stopped without closing the call)'
+      WHERE runtime_instance = $1 AND ended_at IS NULL AND started_at <= $2::timestamptz
+      RETURNING call_id`,
+    [runtimeInstance, iso(at)],
+  );
+  return { callIds: rows.map((row) => row.call_id) };
 }
