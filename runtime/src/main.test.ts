@@ -1,4 +1,6 @@
+import { openTestDatabase, testDatabaseKinds } from '@switchboard/db/testing';
 import { startEmulator, type Emulator } from '@switchboard/esl-emulator';
+import { hostname } from 'node:os';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from './config.js';
@@ -90,12 +92,50 @@ describe('startRuntime with its real services', () => {
     const call = emulator.placeCall({ destination: '4242' });
     expect((await call.finished).hangupCause).toBe('NORMAL_TEMPORARY_FAILURE');
   }, 30_000);
+
+  it.each(testDatabaseKinds())('on %s: closes the calls this instance left open when it was killed, as runtimeLost, and no other instance\'s', async (kind) => {
+    const db = await openTestDatabase(kind);
+    try {
+      const startedAt = new Date(Date.now() - 60_000);
+      const open = (callId: string, runtimeInstance: string) =>
+        db.prisma.callRecord.create({ data: { callId, environment: 'production', address: '1000', flowName: 'Hello', callerNumber: '1', startedAt, runtimeInstance } });
+      await open('killed-mid-call', 'rt-a');
+      await open('other-runtime-call', 'rt-b');
+      const target = { host: '127.0.0.1', port: 0 };
+      emulator = await startEmulator({ outbound: target, timeScale: 1000 });
+      const before = Date.now();
+      runtime = await startRuntime({
+        config: loadConfig({ RUNTIME_INSTANCE: 'rt-a', ESL_HOST: '127.0.0.1', ESL_PORT: String(emulator.inboundPort), RUNTIME_LISTEN_PORT: '0', RUNTIME_HTTP_PORT: '0' }),
+        database: db,
+        logger: pino({ level: 'silent' }),
+      });
+      const lost = await db.prisma.callRecord.findUniqueOrThrow({ where: { callId: 'killed-mid-call' } });
+      expect(lost).toMatchObject({ outcome: 'runtimeLost', endReason: expect.stringMatching(/rt-a started again/) });
+      expect(lost.endedAt?.getTime()).toBeGreaterThanOrEqual(before - 5);
+      expect(await db.prisma.callRecord.findUniqueOrThrow({ where: { callId: 'other-runtime-call' } })).toMatchObject({ outcome: null, endedAt: null });
+      // New calls are recorded as this instance's, with why they ended.
+      target.port = runtime.outboundPort;
+      await runtime.registry.loaded;
+      const call = emulator.placeCall({ destination: '4242' });
+      await call.finished;
+      await runtime.close();
+      runtime = undefined;
+      expect(await db.prisma.callRecord.findUniqueOrThrow({ where: { callId: call.bLegUuid } })).toMatchObject({ runtimeInstance: 'rt-a', outcome: 'fallback', endReason: 'no live flow for 4242 in production', flowName: null });
+    } finally {
+      await emulator?.close();
+      emulator = undefined;
+      await runtime?.close();
+      runtime = undefined;
+      await db.close();
+    }
+  }, 60_000);
 });
 
 describe('loadConfig', () => {
   it('has defaults for a FreeSWITCH on the same host', () => {
     expect(loadConfig({})).toMatchObject({
       environment: 'production',
+      instance: `${hostname()}:9090`,
       esl: null,
       outbound: { host: '127.0.0.1', port: 9090 },
       http: { port: 9464 },
@@ -118,9 +158,11 @@ describe('loadConfig', () => {
       TTS_VOICE: 'Joanna',
       DIAL_NUMBER_TEMPLATE: 'sofia/gateway/carrier/{destination}',
       VOICEMAIL_DOMAIN: 'pbx.example.com',
+      RUNTIME_INSTANCE: 'runtime-2',
     });
     expect(config).toMatchObject({
       environment: 'staging',
+      instance: 'runtime-2',
       esl: { host: 'fs.internal', port: 8022, password: 's3cret' },
       outbound: { host: '0.0.0.0', port: 8084 },
       http: { port: null },
