@@ -14,8 +14,11 @@ function compiled(document: ReturnType<typeof buildFlow>): CompiledFlow {
 
 const CALL = { callId: 'c1', caller: '+441234', dialled: '100', at: T0 };
 
+/** An event without its time and seq (per event type, so each keeps its own fields). */
+type Unstamped = CallEvent extends infer E ? (E extends CallEvent ? Omit<E, 'at' | 'seq'> : never) : never;
+
 /** Feeds `events` in turn (each stamped with the awaited seq) and collects every effect. */
-function run(flow: CompiledFlow, events: Array<Omit<CallEvent, 'at' | 'seq'>>, call = CALL): { effects: Effect[]; last: StepResult } {
+function run(flow: CompiledFlow, events: Unstamped[], call = CALL): { effects: Effect[]; last: StepResult } {
   let result = start(flow, call);
   const effects = [...result.effects];
   events.forEach((event, index) => {
