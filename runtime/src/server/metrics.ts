@@ -28,7 +28,7 @@ export class RuntimeMetrics {
     this.callsStarted = new Counter({ name: 'switchboard_calls_started_total', help: 'Calls handed to the runtime by FreeSWITCH', labelNames: ['environment'], registers });
     this.callsEnded = new Counter({
       name: 'switchboard_calls_ended_total',
-      help: 'Calls that ended, by outcome (selfServed, transferred, answeredFromQueue, abandonedInQueue, callbackScheduled, voicemail, callerHungUp, error, fallback)',
+      help: 'Calls that ended, by call record outcome (selfServed, unresolvedInIvr, rejected, transferred, answeredFromQueue, abandonedInQueue, callbackScheduled, voicemail, callerHungUp, error, fallback, shutdownDrained, switchLost)',
       labelNames: ['outcome'],
       registers,
     });
