@@ -111,8 +111,11 @@ describe('call records say what happened (through the emulator)', () => {
 
   it('a caller who hangs up is still recorded as callerHungUp (the switch said so before closing)', async () => {
     harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', greetingFlow('Long', LONG_MESSAGE))]) });
-    const call = harness.emulator.placeCall({ destination: '1000', script: { hangupAfterMs: 5_000 } });
+    // A first call warms the process up, so the hang-up lands mid-prompt rather than during call set-up.
+    await harness.emulator.placeCall({ destination: '1000', script: { hangupAfterMs: 1 } }).finished;
+    const call = harness.emulator.placeCall({ destination: '1000', script: { hangupAfterMs: 60_000 } });
     expect((await harness.summaryOf(call.bLegUuid)).outcome).toBe('callerHungUp');
+    expect(harness.analytics.ended.find((end) => end.callId === call.bLegUuid)).toMatchObject({ outcome: 'callerHungUp', nodeId: 'hello', reason: 'caller hung up' });
   });
 
   it('a number with no flow gets the fallback and a call record saying so', async () => {

@@ -131,6 +131,10 @@ export class CallSession {
       await this.fallBack(fallback, `internal error: ${error instanceof Error ? error.message : String(error)}`).catch(() => undefined);
     }
     await this.finish();
+    // Every started record gets an end, even when the flow never produced one (still busy after the caller left).
+    const ending = this.runtimeEnding;
+    if (ending) this.recordEnd(ending.outcome, ending.reason, this.currentNode());
+    else this.recordEnd(this.state?.outcome ?? 'callerHungUp', `the flow had not ended ${DRAIN_MS / 1000} s after the call did`, this.currentNode());
     this.deps.metrics.activeCalls.dec();
     this.deps.metrics.callsEnded.inc({ outcome: this.outcome });
     return { callId: data.uniqueId, address, versionId: fallback === null ? (pinned?.versionId ?? null) : null, outcome: this.outcome, fallback };
