@@ -58,9 +58,6 @@ function finiteOr(value: unknown, fallback: number): number {
 /** Effects the caller hears or that connect them somewhere: the call is answered just before the first of them. */
 const MEDIA: ReadonlySet<Effect['kind']> = new Set(['play', 'collectDigits', 'announce', 'enqueue', 'transfer', 'voicemail']);
 
-/** Outlets that mean the caller's input failed (silence, wrong keys until the retries ran out). */
-const INPUT_FAILURES: ReadonlySet<string> = new Set(['noInput', 'invalid']);
-
 /** Outcomes that say no more than "the call is over": a more telling outcome recorded earlier wins over them. */
 const PLAIN_ENDINGS: ReadonlySet<CallOutcome> = new Set(['selfServed', 'callerHungUp', 'unresolvedInIvr']);
 
@@ -206,7 +203,8 @@ class Run {
     switch (outcome.kind) {
       case 'next': {
         if (outcome.effects) this.effects.push(...outcome.effects);
-        if (INPUT_FAILURES.has(outcome.outlet)) this.state.inputFailed = true;
+        // A hang-up right after failed input is not self-service; an accepted key clears it.
+        if (outcome.inputFailed) this.state.inputFailed = true;
         else if (this.event?.type === 'digits') this.state.inputFailed = false;
         const target = Object.prototype.hasOwnProperty.call(compiled.next, outcome.outlet) ? (compiled.next[outcome.outlet] ?? null) : null;
         const reason = outcome.reason ?? (this.event === null ? `took ${outcome.outlet}` : describeEvent(this.event));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFlow, T0 } from '../../test/build.js';
 import { compileFlow } from '../compiler/compile.js';
+import { callbackNode } from '../nodes/callback.js';
 import type { CompiledFlow } from '../compiler/compiled.js';
 import type { Effect, EffectOf } from './effects.js';
 import type { CallEvent } from './events.js';
@@ -196,6 +197,45 @@ describe('call outcomes', () => {
     const { effects } = run(flow, [{ type: 'hangup', cause: 'DESTINATION_OUT_OF_ORDER', failure }]);
     expect(ending(effects)).toMatchObject({ outcome: 'error', nodeId: 'vm', reason: failure });
     expect(effects.filter((e) => e.kind === 'hangup')).toEqual([]);
+  });
+
+  it('collect digits: a PIN never entered, then hung up on: unresolvedInIvr; entered: selfServed', () => {
+    const flow = compiled(
+      buildFlow(
+        [
+          { id: 'start', type: 'start' },
+          { id: 'pin', type: 'collectDigits', data: { prompt: { text: { en: 'Your PIN?' } }, variable: 'pin', minDigits: 4, maxDigits: 4, maxRetries: 1 } },
+          { id: 'thanks', type: 'hangup' },
+          { id: 'giveUp', type: 'hangup' },
+        ],
+        ['start:next->pin', 'pin:ok->thanks', 'pin:failed->giveUp'],
+        { variables: [{ name: 'pin', type: 'string' }] },
+      ),
+    );
+    const failed = run(flow, [{ type: 'noInput' }, { type: 'noInput' }]).effects;
+    expect(visits(failed).at(-1)?.arrivedFrom).toEqual({ nodeId: 'pin', outlet: 'failed', reason: 'no input after 2 tries' });
+    expect(ending(failed)?.outcome).toBe('unresolvedInIvr');
+    expect(ending(run(flow, [{ type: 'digits', digits: '1234' }]).effects)?.outcome).toBe('selfServed');
+  });
+
+  it('callback offer: declined by silence until the retries ran out is unresolvedInIvr; booked is callbackScheduled', () => {
+    const flow = compiled(
+      buildFlow(
+        [
+          { id: 'start', type: 'start' },
+          { id: 'cb', type: 'callback', data: { ...callbackNode.defaults(), queue: 'sales@default', maxRetries: 1 } },
+          { id: 'booked', type: 'hangup' },
+          { id: 'no', type: 'hangup' },
+          { id: 'sorry', type: 'hangup' },
+        ],
+        ['start:next->cb', 'cb:scheduled->booked', 'cb:declined->no', 'cb:failed->sorry'],
+      ),
+    );
+    const silent = run(flow, [{ type: 'noInput' }, { type: 'noInput' }], { ...CALL, caller: '+447700900123' }).effects;
+    expect(visits(silent).at(-1)).toMatchObject({ nodeId: 'no', arrivedFrom: { outlet: 'declined', reason: 'no input after 2 tries' } });
+    expect(ending(silent)?.outcome).toBe('unresolvedInIvr');
+    const booked = run(flow, [{ type: 'digits', digits: '1' }, { type: 'callbackResult', ok: true, callbackId: 'cb-1' }, { type: 'promptFinished' }], { ...CALL, caller: '+447700900123' }).effects;
+    expect(ending(booked)?.outcome).toBe('callbackScheduled');
   });
 
   it('voicemail finished: voicemail', () => {

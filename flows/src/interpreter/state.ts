@@ -55,6 +55,6 @@ export interface CallState {
    * just before the first effect the caller hears. A caller turned away before that is rejected unanswered.
    */
   answer: 'notRequested' | 'due' | 'done';
-  /** The last caller input failed (a node left by `noInput` / `invalid`) and no key was accepted since. */
+  /** The last caller input failed (a node left after its retries ran out) and no key was accepted since. */
   inputFailed: boolean;
 }

@@ -124,7 +124,7 @@ function ask(config: CallbackConfig, ctx: StepContext, local: Extract<CallbackLo
 
 function retry(config: CallbackConfig, ctx: StepContext, local: Extract<CallbackLocal, { phase: 'confirm' | 'enter' }>, failure: 'noInput' | 'invalid'): NodeOutcome {
   const failures = local.failures + 1;
-  if (failures > config.maxRetries) return { kind: 'next', outlet: 'declined' };
+  if (failures > config.maxRetries) return { kind: 'next', outlet: 'declined', inputFailed: true, reason: `${failure === 'noInput' ? 'no input' : 'invalid input'} after ${failures} tries` };
   return ask(config, ctx, { ...local, failures }, failure === 'noInput' ? config.noInputPrompt : config.invalidPrompt);
 }
 

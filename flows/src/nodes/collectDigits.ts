@@ -75,8 +75,9 @@ function ask(config: CollectDigitsConfig, ctx: StepContext, failures: number, ap
   return askForDigits(ctx, config.prompt, apology, { minDigits, maxDigits, timeoutMs, interDigitTimeoutMs, terminator, pattern }, failures);
 }
 
-function retryOrFail(config: CollectDigitsConfig, ctx: StepContext, local: RetryLocal, apology: Prompt | null): NodeOutcome {
-  return retryOrLeave(local, config.maxRetries, 'failed', (failures) => ask(config, ctx, failures, apology));
+function retryOrFail(config: CollectDigitsConfig, ctx: StepContext, local: RetryLocal, failure: 'noInput' | 'invalid'): NodeOutcome {
+  const apology = failure === 'noInput' ? config.noInputPrompt : config.invalidPrompt;
+  return retryOrLeave(local, config.maxRetries, 'failed', failure, (failures) => ask(config, ctx, failures, apology));
 }
 
 /**
@@ -154,13 +155,13 @@ export const collectDigitsNode = defineNode({
         const entry = typeof event.digits === 'string' ? event.digits : '';
         const terminator = config.terminator;
         const digits = terminator !== null && entry.endsWith(terminator) ? entry.slice(0, -1) : entry;
-        if (!isValidEntry(config, digits)) return retryOrFail(config, ctx, state, config.invalidPrompt);
+        if (!isValidEntry(config, digits)) return retryOrFail(config, ctx, state, 'invalid');
         if (config.variable !== null) ctx.setVariable(config.variable, digits);
         return { kind: 'next', outlet: 'ok' };
       }
       case 'noInput':
       case 'effectFailed':
-        return retryOrFail(config, ctx, state, config.noInputPrompt);
+        return retryOrFail(config, ctx, state, 'noInput');
       default:
         return { kind: 'ignore' };
     }

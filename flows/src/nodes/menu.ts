@@ -43,7 +43,7 @@ function ask(config: MenuConfig, ctx: StepContext, failures: number, apology: Pr
 
 function retryOrLeaveMenu(config: MenuConfig, ctx: StepContext, local: RetryLocal, failure: 'noInput' | 'invalid'): NodeOutcome {
   const apology = failure === 'noInput' ? config.noInputPrompt : config.invalidPrompt;
-  return retryOrLeave(local, config.maxRetries, failure, (failures) => ask(config, ctx, failures, apology));
+  return retryOrLeave(local, config.maxRetries, failure, failure, (failures) => ask(config, ctx, failures, apology));
 }
 
 /**

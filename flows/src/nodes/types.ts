@@ -83,7 +83,7 @@ export type NodeOutcome =
    * Leave by an outlet at once. `reason` says why for the visit record (e.g. "invalid input after 3 tries");
    * without it the interpreter describes the event that was handled ("pressed 1", "queue exit: timeout").
    */
-  | { kind: 'next'; outlet: string; effects?: Effect[]; reason?: string }
+  | { kind: 'next'; outlet: string; effects?: Effect[]; reason?: string; /** The caller's input failed (retries used up): a hang-up next is not self-service. */ inputFailed?: boolean }
   /** Stay on this node until an event arrives; `local` is the node's own state, handed back on resume. */
   | { kind: 'wait'; effects: Effect[]; local: unknown }
   /** The event does not concern this node: keep waiting, change nothing. */

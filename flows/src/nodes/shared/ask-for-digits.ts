@@ -20,10 +20,13 @@ export function askForDigits(ctx: StepContext, prompt: Prompt, apology: Prompt |
   return { kind: 'wait', effects: [{ kind: 'collectDigits', prompts, ...entry }], local: { failures } satisfies RetryLocal };
 }
 
-/** Count a failed try: ask again while retries remain, otherwise leave by `outlet` (`noInput`, `invalid`, …). */
-export function retryOrLeave(local: RetryLocal, maxRetries: number, outlet: string, askAgain: (failures: number) => NodeOutcome): NodeOutcome {
+/**
+ * Count a failed try (`failure`: silence or a wrong entry): ask again while retries remain, otherwise leave by
+ * `outlet` (`noInput`, `invalid`, `failed`…), saying why for the visit record ("invalid input after 3 tries").
+ */
+export function retryOrLeave(local: RetryLocal, maxRetries: number, outlet: string, failure: 'noInput' | 'invalid', askAgain: (failures: number) => NodeOutcome): NodeOutcome {
   const failures = local.failures + 1;
   if (failures <= maxRetries) return askAgain(failures);
-  const what = outlet === 'noInput' ? 'no input' : outlet === 'invalid' ? 'invalid input' : outlet;
-  return { kind: 'next', outlet, reason: `${what} after ${failures} ${failures === 1 ? 'try' : 'tries'}` };
+  const what = failure === 'noInput' ? 'no input' : 'invalid input';
+  return { kind: 'next', outlet, inputFailed: true, reason: `${what} after ${failures} ${failures === 1 ? 'try' : 'tries'}` };
 }
