@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from './apps/app-context.js';
 import type { QueueRegistry } from './apps/queue-registry.js';
+import { APPLICATION_MODULES } from './api/modules.js';
 import { APPLICATIONS } from './apps/registry.js';
 import { promptDurationMs } from './apps/media.js';
 import type { Channel } from './model/channel.js';
@@ -29,8 +30,6 @@ export interface CallDependencies {
   readonly core: SwitchCore;
   readonly queues: QueueRegistry;
   readonly outbound: OutboundTarget | undefined;
-  /** Applications whose module is not loaded (see `EmulatorOptions.missingApplications`). */
-  readonly missingApplications?: ReadonlySet<string>;
 }
 
 /**
@@ -143,8 +142,11 @@ export class SimulatedCall {
 
   /** Runs `app` on the B leg as a dialplan (or, with `applicationUuid`, sendmsg) application. */
   async execute(app: string, rawArg: string, applicationUuid?: string): Promise<void> {
-    if (this.deps.missingApplications?.has(app)) {
-      // switch_core_session.c:2766 — no EXECUTE events, the channel is hung up.
+    const module = Object.hasOwn(APPLICATION_MODULES, app) ? APPLICATION_MODULES[app] : undefined;
+    if (module !== undefined && !this.deps.emulator.modules.has(module)) {
+      // An app of a module not loaded (e.g. voicemail without mod_voicemail), as FreeSWITCH 1.10.12 does it
+      // (switch_core_session.c:2766, seen on the real switch): sendmsg got +OK, the log says "Invalid
+      // Application voicemail", no CHANNEL_EXECUTE / EXECUTE_COMPLETE, and the channel is hung up.
       this.note(`Invalid Application ${app}`);
       hangupChannel(this.deps.core, this.bLeg, 'DESTINATION_OUT_OF_ORDER', 'app');
       return;

@@ -39,13 +39,6 @@ export interface EmulatorOptions {
    * keeping every call's event log would grow without end). Default false: tests read finished calls' logs.
    */
   readonly forgetFinishedCalls?: boolean;
-  /**
-   * Applications whose module this switch has not loaded, e.g. `['voicemail']` for a switch without
-   * mod_voicemail. Running one does what FreeSWITCH 1.10.12 does (`switch_core_session_execute_application_get_flags`,
-   * seen on the real switch): the `sendmsg` is answered `+OK`, the log says `Invalid Application voicemail`, no
-   * CHANNEL_EXECUTE or CHANNEL_EXECUTE_COMPLETE is fired and the channel is hung up with DESTINATION_OUT_OF_ORDER.
-   */
-  readonly missingApplications?: readonly string[];
 }
 
 /** A call to place with {@link Emulator.placeCall}. */
@@ -99,7 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     placeCall({ destination, callerIdNumber = '0000000000', script }) {
       const extension = options.extensions?.[destination] ?? 'socket';
       const call = new SimulatedCall(
-        { core, queues, outbound: options.outbound, emulator, missingApplications: new Set(options.missingApplications ?? []) },
+        { core, queues, outbound: options.outbound, emulator },
         destination,
         callerIdNumber,
         script ?? options.scriptForOriginate?.(destination) ?? {},

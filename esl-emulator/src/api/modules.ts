@@ -30,3 +30,13 @@ export const KNOWN_MODULES: ReadonlySet<string> = new Set([
 
 /** Loaded by default: a switch with everything a Switchboard flow can ask for. */
 export const DEFAULT_MODULES: readonly string[] = [...KNOWN_MODULES];
+
+/**
+ * Applications that exist only while their module is loaded. Running one without it is FreeSWITCH's "Invalid
+ * Application": the channel is hung up with DESTINATION_OUT_OF_ORDER (see `SimulatedCall.execute`).
+ */
+export const APPLICATION_MODULES: Readonly<Record<string, string>> = {
+  voicemail: 'mod_voicemail',
+  callcenter: 'mod_callcenter',
+  fifo: 'mod_fifo',
+};

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_MODULES } from '../api/modules.js';
 import { startEmulator, type Emulator } from '../emulator.js';
 import type { QueueConfig } from '../script.js';
 import { bLegEventNames, executeCommand, lastEventHeader, outboundListener, type RawEslPeer } from '../testing.js';
@@ -10,14 +11,14 @@ afterEach(async () => {
   closeListener?.();
 });
 
-async function callWith(options: { script?: Parameters<Emulator['placeCall']>[0]['script']; queues?: Record<string, QueueConfig>; missingApplications?: string[] } = {}) {
+async function callWith(options: { script?: Parameters<Emulator['placeCall']>[0]['script']; queues?: Record<string, QueueConfig>; modules?: string[] } = {}) {
   const listener = await outboundListener();
   closeListener = listener.close;
   emulator = await startEmulator({
     outbound: { host: '127.0.0.1', port: listener.port },
     timeScale: 1000,
     ...(options.queues ? { queues: options.queues } : {}),
-    ...(options.missingApplications ? { missingApplications: options.missingApplications } : {}),
+    ...(options.modules ? { modules: options.modules } : {}),
   });
   const call = emulator.placeCall({ destination: '1000', ...(options.script ? { script: options.script } : {}) });
   const peer: RawEslPeer = await listener.accept();
@@ -41,8 +42,8 @@ describe('outbound socket session', () => {
     expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_a', 'playback')).toBe('1');
   });
 
-  it('an application whose module is not loaded: +OK, no EXECUTE events, hung up with DESTINATION_OUT_OF_ORDER (as FreeSWITCH 1.10.12 does)', async () => {
-    const { call, peer } = await callWith({ missingApplications: ['voicemail'] });
+  it('an application whose module is not loaded (voicemail without mod_voicemail): +OK, no EXECUTE events, hung up with DESTINATION_OUT_OF_ORDER (as FreeSWITCH 1.10.12 does)', async () => {
+    const { call, peer } = await callWith({ modules: DEFAULT_MODULES.filter((module) => module !== 'mod_voicemail') });
     peer.send(executeCommand('voicemail', 'default 127.0.0.1 1000', 'uuid-vm'));
     const summary = await call.finished;
     expect(summary.hangupCause).toBe('DESTINATION_OUT_OF_ORDER');

@@ -1,3 +1,4 @@
+import { DEFAULT_MODULES } from '@switchboard/esl-emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scaledClock, type RuntimeClock } from './clock.js';
 import { FakeVersionSource } from '../testing/fakes.js';
@@ -300,7 +301,7 @@ describe('call records say what happened (through the emulator)', () => {
   });
 
   it('voicemail on a switch without mod_voicemail: the switch hangs up (Invalid Application) and the record says error and why, not voicemail', async () => {
-    harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', mailboxOnly)]), emulator: { missingApplications: ['voicemail'] } });
+    harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', mailboxOnly)]), emulator: { modules: DEFAULT_MODULES.filter((module) => module !== 'mod_voicemail') } });
     const call = harness.emulator.placeCall({ destination: '1000' });
     expect((await harness.summaryOf(call.bLegUuid)).outcome).toBe('error');
     expect((await call.finished).hangupCause).toBe('DESTINATION_OUT_OF_ORDER');
