@@ -351,6 +351,16 @@ describe('call records say what happened (through the emulator)', () => {
     expect(ends[0]).toMatchObject({ outcome: 'shutdownDrained', nodeId: 'hello', reason: expect.stringMatching(/runtime shut down; the call was still running after the 0 s grace period/) });
   });
 
+  it('a call that finishes within the shutdown grace period keeps its own outcome', async () => {
+    harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', greetingFlow('Hello', 'Thank you for calling.'))]) });
+    const h = harness;
+    const call = h.emulator.placeCall({ destination: '1000' });
+    while (!h.commands.get(call.bLegUuid)?.some((command) => command.startsWith('execute speak'))) await new Promise((resolve) => setTimeout(resolve, 1));
+    await h.server.close(10_000);
+    expect((await h.summaryOf(call.bLegUuid)).outcome).toBe('selfServed');
+    expect(h.analytics.ended.filter((end) => end.callId === call.bLegUuid).map((end) => end.outcome)).toEqual(['selfServed']);
+  });
+
   it('the connection to the switch dropping mid-call (no hangup) is recorded as switchLost', async () => {
     harness = await startHarness({ source: new FakeVersionSource([liveVersion('1000', greetingFlow('Long', LONG_MESSAGE))]), tap: true });
     const h = harness;
