@@ -275,7 +275,7 @@ class Run {
   }
 
   /** A Sub-flow call nested too deep: say so, then the node's `failed` outlet, or end the call when it has none. */
-  private refuseSubflow(flow: string, nodeId: string, compiled: CompiledNode): 'stop' | { target: string; origin: { nodeId: string; outlet: string } } {
+  private refuseSubflow(flow: string, nodeId: string, compiled: CompiledNode): 'stop' | { target: string; origin: Origin } {
     const limit = this.limits.maxSubflowDepth;
     const chain = [...this.state.stack.map((frame) => frame.flow), flow];
     const target = compiled.next['failed'] ?? null;
@@ -283,7 +283,7 @@ class Run {
       `sub-flow "${flow}" not started: sub-flow calls nested ${limit} deep (${chain.join(' → ')}); ` +
       (target !== null ? `continuing by the failed outlet of node ${nodeId}` : `node ${nodeId} has no failed outlet, so the call ends`);
     this.effects.push({ kind: 'subflowRefused', flow, limit, chain, reason });
-    if (target !== null) return { target, origin: { nodeId, outlet: 'failed' } };
+    if (target !== null) return { target, origin: { nodeId, outlet: 'failed', reason: `sub-flow "${flow}" not started: nested ${limit} deep` } };
     this.end('error', reason, nodeId, true);
     return 'stop';
   }
