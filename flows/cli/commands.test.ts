@@ -32,6 +32,14 @@ describe('pnpm flows validate', () => {
     expect(digit).toMatch(new RegExp(`^${path}:\\d+:\\d+ node m nodes\\[2\\]\\.data\\.options\\[1\\]\\.digit: error SB103 digit 1 is used by options 1 and 2`));
   });
 
+  it('reports two scenarios with the same name at the second one, naming the first (SB011)', () => {
+    const scenario = (name: string) => ({ name, call: { localTime: '2026-11-23T10:00', timezone: 'Europe/London' } });
+    const path = file('twins.json', { ...good, scenarios: [scenario('after hours'), scenario('open'), scenario('after hours')] });
+    const { code, lines } = capture(['validate', path]);
+    expect(code).toBe(1);
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${path}:\\d+:\\d+ scenarios\\[2\\]\\.name: error SB011 scenario name "after hours" is already used by scenarios\\[0\\]`)));
+  });
+
   it('points at the line of a JSON syntax error, and reports unreadable files', () => {
     const path = file('broken.json', '{\n  "schemaVersion": 1,\n  "name": "x",,\n}');
     const { code, lines } = capture(['validate', path, join(dir, 'missing.json')]);

@@ -6,6 +6,7 @@ import { lintGraph } from '../linter/graph.js';
 import { nodeDefinition } from '../nodes/registry.js';
 import type { OutletSpec } from '../nodes/types.js';
 import { canonicalJson } from '../util/canonical-json.js';
+import { checkScenarioNames } from '../simulation/scenario-names.js';
 import { sha256Hex } from '../util/hash.js';
 import { COMPILED_FORMAT, type CompiledFlow, type CompiledNode } from './compiled.js';
 import { createCompileContext } from './context.js';
@@ -97,6 +98,8 @@ export function compileFlow(document: FlowDocument): CompileResult {
   const outletsOf = new Map<string, OutletSpec[]>();
   for (const node of document.nodes) outletsOf.set(node.id, nodeDefinition(node.type)?.outlets(node.data) ?? []);
   const { nodeIndex, outgoing, startId } = checkStructure(document, sink, outletsOf);
+  // Scenarios never reach the compiled flow or its hash, but a duplicate name is a document error all the same.
+  sink.items.push(...checkScenarioNames(document.scenarios ?? []));
 
   const compiledNodes: Record<string, CompiledNode> = {};
   const subflows = new Set<string>();

@@ -21,6 +21,7 @@ export const DIAGNOSTIC_CODES = {
   SB008: { severity: 'error', title: 'edge enters the start node', hint: 'Nothing can lead back to Start; connect to the first real step instead.' },
   SB009: { severity: 'error', title: 'duplicate edge id', hint: 'Give every edge its own id.' },
   SB010: { severity: 'warning', title: 'unknown field is ignored', hint: 'Check the spelling; the field is not part of this node type or of the document.' },
+  SB011: { severity: 'error', title: 'duplicate scenario name', hint: 'Give every scenario its own name: results, runs and saves find a scenario by it.' },
 
   SB101: { severity: 'warning', title: 'menu has too many options', hint: 'Callers remember 3–4 options; split the menu or move rare options to a second level.' },
   SB102: { severity: 'warning', title: 'menus nested too deep', hint: 'Keep menus to 2 levels; deeper trees lose callers.' },

@@ -1,5 +1,6 @@
 /** Test calls on the pure interpreter: the simulated edge, saved scenarios and their runner. */
 export * from './scenario.js';
+export * from './scenario-names.js';
 export * from './simulation.js';
 export * from './simulated-switch.js';
 export * from './run-scenario.js';
