@@ -59,7 +59,7 @@ const CASES: Case[] = [
     procedure: "flows.saveScenarios",
     permission: "saveScenarios",
     mutates: true,
-    call: (api, w) => api.flows.saveScenarios.mutate({ flowId: w.spareId, baseRevision: 1, scenarios: [{ name: "hears hello", call: { localTime: "2026-11-23T10:00", timezone: "Europe/London" } }] }),
+    call: (api, w) => api.flows.saveScenarios.mutate({ flowId: w.spareId, baseScenariosRevision: 1, scenarios: [{ name: "hears hello", call: { localTime: "2026-11-23T10:00", timezone: "Europe/London" } }] }),
   },
   { procedure: "flows.create", permission: "editFlows", mutates: true, call: (api) => api.flows.create.mutate({ name: "new flow" }) },
   { procedure: "flows.rename", permission: "editFlows", mutates: true, call: (api, w) => api.flows.rename.mutate({ flowId: w.spareId, name: "spare-2" }) },

@@ -18,7 +18,7 @@ describeOnEachDatabase("publishing runs the flow's scenarios", (h) => {
 
   async function saveDraft(flowId: string, document: FlowDocument) {
     const current = await editor.flows.get.query({ flowId });
-    return editor.flows.saveDraft.mutate({ flowId, baseRevision: current.draftRevision, document });
+    return editor.flows.saveDraft.mutate({ flowId, baseRevision: current.draftRevision, baseScenariosRevision: current.scenariosRevision, document });
   }
 
   it("publishes while the scenarios pass, and an edit that breaks one blocks publishing with the difference", async () => {

@@ -1,7 +1,21 @@
 import { TRPCError } from "@trpc/server";
 import type { Context, SessionUser } from "../../trpc.js";
 import type { ArchiveFlowInput, CreateFlowInput, ListFlowsInput, RenameFlowInput, SaveDraftInput } from "./inputs.js";
-import { asJson, draftConflict, emptyDocument, isUniqueViolation, loadFlow, parseIncomingDocument, storedDocument } from "./load.js";
+import { recordAudit } from "../../audit.js";
+import {
+  asJson,
+  draftConflict,
+  emptyDocument,
+  isUniqueViolation,
+  loadFlow,
+  nodesPart,
+  parseIncomingDocument,
+  requireUniqueScenarioNames,
+  scenariosConflict,
+  storedDocument,
+  storedDraft,
+  storedScenarios,
+} from "./load.js";
 
 type Ctx = Context & { user: SessionUser };
 
@@ -11,6 +25,7 @@ const flowSummarySelect = {
   description: true,
   draftRevision: true,
   draftSavedAt: true,
+  scenariosRevision: true,
   latestVersionNumber: true,
   archivedAt: true,
   draftSavedBy: { select: { displayName: true, email: true } },
@@ -24,17 +39,27 @@ export async function listFlows(ctx: Ctx, input: ListFlowsInput) {
   });
 }
 
+/**
+ * A flow with its draft as one document (nodes and scenarios) and both revisions: `draftRevision` for node edits,
+ * `scenariosRevision` for the scenarios, each with who saved it last.
+ */
 export async function getFlow(ctx: Ctx, ref: { flowId: string } | { name: string }) {
   const flow = await loadFlow(ctx.prisma, ref);
-  const savedBy = flow.draftSavedById ? await ctx.prisma.user.findUnique({ where: { id: flow.draftSavedById } }) : null;
+  const person = async (id: string | null) => {
+    const user = id ? await ctx.prisma.user.findUnique({ where: { id } }) : null;
+    return user ? { displayName: user.displayName, email: user.email } : null;
+  };
   return {
     id: flow.id,
     name: flow.name,
     description: flow.description,
-    draft: storedDocument(flow.draftDocument, `flow "${flow.name}"`),
+    draft: storedDraft(flow),
     draftRevision: flow.draftRevision,
     draftSavedAt: flow.draftSavedAt,
-    draftSavedBy: savedBy ? { displayName: savedBy.displayName, email: savedBy.email } : null,
+    draftSavedBy: await person(flow.draftSavedById),
+    scenariosRevision: flow.scenariosRevision,
+    scenariosSavedAt: flow.scenariosSavedAt,
+    scenariosSavedBy: await person(flow.scenariosSavedById),
     latestVersionNumber: flow.latestVersionNumber,
     archivedAt: flow.archivedAt,
   };
@@ -99,7 +124,10 @@ export async function archiveFlow(ctx: Ctx, input: ArchiveFlowInput) {
 
 /**
  * Saves the draft only if nobody saved since `baseRevision` (one conditional UPDATE: atomic, no lost edits).
- * A stale save gets CONFLICT naming who saved in between.
+ * A stale save gets CONFLICT naming who saved in between. The stored scenarios are kept unless the caller sends
+ * `baseScenariosRevision`: then the document's scenarios replace them, if nobody saved scenarios since (else
+ * CONFLICT naming who did). Answers with both revisions and the scenarios now stored, so an editor sees scenarios
+ * a tester saved meanwhile.
  */
 export async function saveDraft(ctx: Ctx, input: SaveDraftInput) {
   const document = parseIncomingDocument(input.document, "document.");
@@ -108,17 +136,47 @@ export async function saveDraft(ctx: Ctx, input: SaveDraftInput) {
   if (document.name !== flow.name) {
     throw new TRPCError({ code: "BAD_REQUEST", message: `The document is named "${document.name}" but the flow is "${flow.name}"; rename the flow instead` });
   }
+  const scenarioChange = input.baseScenariosRevision;
+  const scenarios = document.scenarios ?? [];
+  if (scenarioChange !== undefined) requireUniqueScenarioNames(scenarios, "document.scenarios");
   const savedAt = ctx.now();
-  const { count } = await ctx.prisma.flow.updateMany({
-    where: { id: flow.id, draftRevision: input.baseRevision },
-    data: {
-      draftDocument: asJson(document),
-      description: document.description,
-      draftRevision: { increment: 1 },
-      draftSavedById: ctx.user.id,
-      draftSavedAt: savedAt,
-    },
+  const saved = await ctx.prisma.$transaction(async (tx) => {
+    const { count } = await tx.flow.updateMany({
+      where: { id: flow.id, draftRevision: input.baseRevision, ...(scenarioChange === undefined ? {} : { scenariosRevision: scenarioChange }) },
+      data: {
+        draftDocument: asJson(nodesPart(document)),
+        description: document.description,
+        draftRevision: { increment: 1 },
+        draftSavedById: ctx.user.id,
+        draftSavedAt: savedAt,
+        ...(scenarioChange === undefined
+          ? {}
+          : { draftScenarios: asJson(scenarios), scenariosRevision: { increment: 1 }, scenariosSavedById: ctx.user.id, scenariosSavedAt: savedAt }),
+      },
+    });
+    if (count !== 1) return null;
+    // Our UPDATE holds the row lock until commit: what we read now is exactly what this save left.
+    const after = await tx.flow.findUniqueOrThrow({ where: { id: flow.id }, select: { scenariosRevision: true, draftScenarios: true } });
+    if (scenarioChange !== undefined) {
+      await recordAudit(tx, {
+        action: "flow.scenarios_save",
+        actorId: ctx.user.id,
+        subjectType: "flow",
+        subjectId: flow.id,
+        details: { flow: flow.name, scenariosRevision: after.scenariosRevision, scenarios: scenarios.map((s) => s.name), with: "draft" },
+      });
+    }
+    return after;
   });
-  if (count === 1) return { draftRevision: input.baseRevision + 1, draftSavedAt: savedAt };
-  throw await draftConflict(ctx.prisma, flow, input.baseRevision);
+  if (saved) {
+    return {
+      draftRevision: input.baseRevision + 1,
+      draftSavedAt: savedAt,
+      scenariosRevision: saved.scenariosRevision,
+      scenarios: storedScenarios(saved.draftScenarios, `flow "${flow.name}"`),
+    };
+  }
+  const current = await loadFlow(ctx.prisma, input);
+  if (current.draftRevision !== input.baseRevision || scenarioChange === undefined) throw await draftConflict(ctx.prisma, flow, input.baseRevision);
+  throw await scenariosConflict(ctx.prisma, flow, scenarioChange);
 }

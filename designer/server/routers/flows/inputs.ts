@@ -15,12 +15,18 @@ export const ZSaveDraftInput = z.object({
   flowId,
   /** The draft revision the editor loaded; a save on top of anyone else's newer save is refused. */
   baseRevision: z.number().int().positive(),
+  /**
+   * The whole document. Its `scenarios` are saved only when `baseScenariosRevision` is given (the editor changed
+   * them itself, e.g. in the code view); otherwise the stored scenarios are kept as they are, whatever it holds.
+   */
   document: z.unknown(),
+  /** The scenarios revision the document's scenarios were based on; a newer scenario save by anyone is a conflict. */
+  baseScenariosRevision: z.number().int().positive().optional(),
 });
 export const ZSaveScenariosInput = z.object({
   flowId,
-  /** The draft revision the scenarios were made on; a save on top of anyone else's newer save is refused. */
-  baseRevision: z.number().int().positive(),
+  /** The scenarios revision the change was made on; a save on top of anyone else's newer scenario save is refused. */
+  baseScenariosRevision: z.number().int().positive(),
   /** The draft's scenarios after the change, all of them (checked against the flows `ScenarioSchema` by the handler). */
   scenarios: z.array(z.unknown()).max(200),
 });

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { Prisma, type Flow, type PrismaClient } from "@switchboard/db";
-import { FLOW_SCHEMA_VERSION, nodeRegistry, parseFlowDocument, type FlowDocument } from "@switchboard/flows";
+import { checkScenarioNames, FLOW_SCHEMA_VERSION, formatPath, nodeRegistry, parseFlowDocument, ScenarioSchema, type Diagnostic, type FlowDocument, type Scenario } from "@switchboard/flows";
 import { DiagnosticsError } from "../../errors.js";
 import type { FlowRefInput } from "./inputs.js";
 
@@ -28,6 +28,63 @@ export async function draftConflict(db: Db, flow: Flow, baseRevision: number): P
       `Draft of "${flow.name}" was saved by ${displayName(current.draftSavedBy)} at ${current.draftSavedAt.toISOString()} ` +
       `(revision ${current.draftRevision}) after you opened revision ${baseRevision}; reload it and reapply your changes`,
   });
+}
+
+/**
+ * The CONFLICT for a scenario save made on top of `baseScenariosRevision` after someone else saved scenarios.
+ */
+export async function scenariosConflict(db: Db, flow: Flow, baseScenariosRevision: number): Promise<TRPCError> {
+  const current = await db.flow.findUniqueOrThrow({ where: { id: flow.id }, include: { scenariosSavedBy: true } });
+  const at = current.scenariosSavedAt ? ` at ${current.scenariosSavedAt.toISOString()}` : "";
+  return new TRPCError({
+    code: "CONFLICT",
+    message:
+      `Scenarios of "${flow.name}" were changed by ${displayName(current.scenariosSavedBy)}${at} ` +
+      `(scenarios revision ${current.scenariosRevision}) after you opened scenarios revision ${baseScenariosRevision}; reload them and reapply your changes`,
+  });
+}
+
+/** Reads a stored scenario list through the flows `ScenarioSchema`. */
+export function storedScenarios(json: Prisma.JsonValue, where: string): Scenario[] {
+  const parsed = ScenarioSchema.array().safeParse(json);
+  if (parsed.success) return parsed.data;
+  const diagnostics = parsed.error.issues.map((issue) => ({ code: "SB001", severity: "error", path: `scenarios${formatPath(issue.path)}`, message: issue.message }) as Diagnostic);
+  throw new DiagnosticsError(`Stored scenarios of ${where} no longer parse`, diagnostics);
+}
+
+/** `document` with `scenarios` in place of its own; none at all leaves the field out, as a new document has it. */
+export function withScenarios(document: FlowDocument, scenarios: readonly Scenario[]): FlowDocument {
+  const { scenarios: _replaced, ...rest } = document;
+  return scenarios.length === 0 ? rest : { ...rest, scenarios: [...scenarios] };
+}
+
+/** A flow's draft as one document: the nodes part from `draft_document`, the scenarios from `draft_scenarios`. */
+export function storedDraft(flow: Pick<Flow, "name" | "draftDocument" | "draftScenarios">): FlowDocument {
+  return withScenarios(storedDocument(flow.draftDocument, `flow "${flow.name}"`), storedScenarios(flow.draftScenarios, `flow "${flow.name}"`));
+}
+
+/** The nodes part of a document as `draft_document` stores it: everything but the scenarios. */
+export function nodesPart(document: FlowDocument): Omit<FlowDocument, "scenarios"> {
+  const { scenarios: _apart, ...rest } = document;
+  return rest;
+}
+
+/** BAD_REQUEST listing every problem of a scenario list by path (schema problems, duplicate names SB011). */
+export function scenarioProblems(problems: readonly Diagnostic[]): TRPCError {
+  return new TRPCError({
+    code: "BAD_REQUEST",
+    message: `The scenarios have ${problems.length} problem${problems.length === 1 ? "" : "s"}: ${problems
+      .slice(0, 3)
+      .map((d) => `${d.path}: ${d.message}`)
+      .join("; ")}${problems.length > 3 ? "; …" : ""}`,
+    cause: new DiagnosticsError("invalid scenarios", [...problems]),
+  });
+}
+
+/** Refuses two scenarios with the same name (SB011, at the later one, naming the first). */
+export function requireUniqueScenarioNames(scenarios: readonly Scenario[], pathPrefix = "scenarios"): void {
+  const duplicates = checkScenarioNames(scenarios, pathPrefix);
+  if (duplicates.length > 0) throw scenarioProblems(duplicates);
 }
 
 /** Reads a stored document through the flow model, migrating it if it was saved by an older schema version. */

@@ -5,7 +5,7 @@ import { DiagnosticsError } from "../../errors.js";
 import type { Context, SessionUser } from "../../trpc.js";
 import type { PublishInput, ValidateInput } from "./inputs.js";
 import { requireNoSubflowCycle, subflowCycleDiagnostics } from "./live-subflows.js";
-import { asJson, displayName, loadFlow, storedDocument } from "./load.js";
+import { asJson, displayName, loadFlow, storedDraft } from "./load.js";
 import { requirePassingScenarios } from "./publish-scenarios.js";
 import { switchWarningsFor } from "../switches/known-switches.js";
 
@@ -15,7 +15,7 @@ type Ctx = Context & { user: SessionUser };
 export async function validateFlow(ctx: Ctx, input: ValidateInput): Promise<{ ok: boolean; diagnostics: Diagnostic[] }> {
   let document: FlowDocument;
   if ("flowId" in input) {
-    document = storedDocument((await loadFlow(ctx.prisma, input)).draftDocument, `flow ${input.flowId}`);
+    document = storedDraft(await loadFlow(ctx.prisma, input));
   } else {
     const parsed = parseFlowDocument(input.document);
     if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
@@ -45,7 +45,8 @@ export async function publishFlow(ctx: Ctx, input: PublishInput) {
       message: `Draft of "${flow.name}" is at revision ${flow.draftRevision}, not ${input.baseRevision}; review the latest draft before publishing`,
     });
   }
-  const document = storedDocument(flow.draftDocument, `flow "${flow.name}"`);
+  // The version keeps the draft's scenarios as they are now; each must pass (requirePassingScenarios below).
+  const document = storedDraft(flow);
   const result = compileFlow(document);
   if (!result.ok || !result.compiled) {
     const errors = countErrors(result.diagnostics);
@@ -61,8 +62,14 @@ export async function publishFlow(ctx: Ctx, input: PublishInput) {
   await requirePassingScenarios(ctx, flow.name, document, compiled);
 
   const published = await ctx.prisma.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ draft_revision: number; latest_version_number: number }[]>`
-      SELECT draft_revision, latest_version_number FROM flows WHERE id = ${flow.id}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<{ draft_revision: number; scenarios_revision: number; latest_version_number: number }[]>`
+      SELECT draft_revision, scenarios_revision, latest_version_number FROM flows WHERE id = ${flow.id}::uuid FOR UPDATE`;
+    if (locked && locked.draft_revision === flow.draftRevision && locked.scenarios_revision !== flow.scenariosRevision) {
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: `Scenarios of "${flow.name}" were changed while publishing; publish again to check and include them`,
+      });
+    }
     if (!locked || locked.draft_revision !== flow.draftRevision) {
       const current = await tx.flow.findUniqueOrThrow({ where: { id: flow.id }, include: { draftSavedBy: true } });
       throw new TRPCError({

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { diffFlowDocuments } from "@switchboard/flows";
 import type { Context } from "../../trpc.js";
 import type { DiffVersionsInput, GetVersionInput } from "./inputs.js";
-import { loadFlow, storedDocument } from "./load.js";
+import { loadFlow, storedDocument, storedDraft } from "./load.js";
 
 export async function listVersions(ctx: Context, input: { flowId: string }) {
   const flow = await loadFlow(ctx.prisma, input);
@@ -34,7 +34,7 @@ export async function diffVersions(ctx: Context, input: DiffVersionsInput) {
   const before = storedDocument(from.document, `flow "${flow.name}" version ${from.number}`);
   const after =
     input.to === "draft"
-      ? storedDocument(flow.draftDocument, `flow "${flow.name}" draft`)
+      ? storedDraft(flow)
       : storedDocument((await loadVersion(ctx, input.flowId, input.to)).version.document, `flow "${flow.name}" version ${input.to}`);
   return diffFlowDocuments(before, after);
 }
