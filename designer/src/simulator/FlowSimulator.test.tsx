@@ -33,30 +33,29 @@ describe('simulator on the flow page', () => {
   });
 
   it('a tester saves the finished run as a scenario and sees the revision it landed on', async () => {
-    const onScenariosSave = vi.fn(async (): Promise<ScenarioSaveOutcome> => ({ saved: true, revision: 7 }));
+    const onScenariosSave = vi.fn(async (): Promise<ScenarioSaveOutcome> => ({ saved: true, scenariosRevision: 7 }));
     show({ compiledByNames: { flows: [compiledGreeting()], unpublished: [] }, onScenariosSave });
     await waitFor(() => expect(screen.queryByTestId('subflow-notice')).toBeNull());
     fireEvent.click(screen.getByRole('button', { name: 'Start test call' }));
     fireEvent.change(screen.getByLabelText('Scenario name'), { target: { value: 'greets through the sub-flow' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save run as scenario' }));
-    await waitFor(() => expect(screen.getByTestId('scenario-save-notice').textContent).toBe('Scenarios saved with the draft (revision 7).'));
+    await waitFor(() => expect(screen.getByTestId('scenario-save-notice').textContent).toBe('Scenarios saved (scenarios revision 7).'));
     const [scenarios] = onScenariosSave.mock.calls[0] as unknown as [Scenario[]];
     expect(scenarios.map((s) => s.name)).toEqual(['greets through the sub-flow']);
     expect(scenarios[0]?.expect.visits).toContain('Greeting/hello');
   });
 
-  it('when someone saved the draft in between, says who and that their draft is loaded', async () => {
+  it('when someone saved scenarios in between, says who and that theirs are shown', async () => {
     const onScenariosSave = async (): Promise<ScenarioSaveOutcome> => ({
       saved: false,
-      reloaded: true,
-      conflict: { revision: 9, document: frontDoor(), savedBy: { displayName: 'Erin Editor', email: 'editor@switchboard.local' }, savedAt: '2026-01-05T10:00:00.000Z' },
+      conflict: { scenariosRevision: 9, savedBy: { displayName: 'Pat Publisher', email: 'publisher@switchboard.local' }, savedAt: '2026-01-05T10:00:00.000Z' },
     });
     show({ compiledByNames: { flows: [compiledGreeting()], unpublished: [] }, onScenariosSave });
     fireEvent.click(screen.getByRole('button', { name: 'Start test call' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save run as scenario' }));
     await waitFor(() =>
       expect(screen.getByTestId('scenario-save-notice').textContent).toBe(
-        'Erin Editor <editor@switchboard.local> saved the draft in the meantime (revision 9); their draft is loaded now. Check the call and save again.',
+        'Pat Publisher <publisher@switchboard.local> saved scenarios in the meantime (scenarios revision 9); theirs are shown now and yours were not saved. Check the list and save again.',
       ),
     );
   });

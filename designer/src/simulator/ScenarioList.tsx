@@ -23,14 +23,16 @@ export function ScenarioList({
 }) {
   const { t } = useTranslation();
   const scenarios = document.scenarios ?? [];
-  const [results, setResults] = useState<Record<string, Pick<ScenarioResult, 'passed' | 'difference'>> | null>(null);
+  // Keyed by the scenario itself, so each row shows its own result (two runs never share a name's entry), and a
+  // scenario that arrived or changed since the run shows none.
+  const [results, setResults] = useState<ReadonlyMap<Scenario, Pick<ScenarioResult, 'passed' | 'difference'>> | null>(null);
   const [editing, setEditing] = useState<{ index: number; text: string; problem: string | null } | null>(null);
 
   const runAll = () => {
     const compiled = compileFlow(document).compiled;
-    const next: Record<string, Pick<ScenarioResult, 'passed' | 'difference'>> = {};
+    const next = new Map<Scenario, Pick<ScenarioResult, 'passed' | 'difference'>>();
     for (const scenario of scenarios) {
-      next[scenario.name] = compiled ? runScenario(linkProgram(compiled, subflows), scenario) : { passed: false, difference: { kind: 'cannotStart', message: t('simulator.problems.doesNotCompile') } };
+      next.set(scenario, compiled ? runScenario(linkProgram(compiled, subflows), scenario) : { passed: false, difference: { kind: 'cannotStart', message: t('simulator.problems.doesNotCompile') } });
     }
     setResults(next);
   };
@@ -44,12 +46,16 @@ export function ScenarioList({
       return setEditing({ ...editing, problem: error instanceof Error ? error.message : String(error) });
     }
     if (!parsed.success) return setEditing({ ...editing, problem: `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}` });
+    if (scenarios.some((scenario, index) => index !== editing.index && scenario.name === parsed.data.name)) {
+      return setEditing({ ...editing, problem: t('simulator.scenarios.nameTaken', { name: parsed.data.name }) });
+    }
     onChange(scenarios.map((scenario, index) => (index === editing.index ? parsed.data : scenario)));
     setEditing(null);
     setResults(null);
   };
 
-  const passed = results ? Object.values(results).filter((r) => r.passed).length : 0;
+  const shown = results ? scenarios.flatMap((scenario) => results.get(scenario) ?? []) : [];
+  const passed = shown.filter((r) => r.passed).length;
   return (
     <section className="sb-sim-scenarios" aria-label={t('simulator.scenarios.title')}>
       <header>
@@ -59,10 +65,10 @@ export function ScenarioList({
         </button>
       </header>
       {scenarios.length === 0 && <p className="sb-sim-muted">{t('simulator.scenarios.none')}</p>}
-      {results && <p data-testid="scenario-summary">{t('simulator.scenarios.summary', { passed, failed: scenarios.length - passed })}</p>}
+      {results && <p data-testid="scenario-summary">{t('simulator.scenarios.summary', { passed, failed: shown.length - passed })}</p>}
       <ul>
         {scenarios.map((scenario, index) => {
-          const result = results?.[scenario.name];
+          const result = results?.get(scenario);
           return (
             <li key={`${scenario.name}-${index}`} className={result ? (result.passed ? 'sb-sim-scenario sb-sim-scenario--pass' : 'sb-sim-scenario sb-sim-scenario--fail') : 'sb-sim-scenario'} data-testid="scenario">
               <span className="sb-sim-scenario__name">

@@ -11,11 +11,10 @@ export function ScenarioSaveNoticeLine({ notice }: { notice: ScenarioSaveNotice 
       return <p role="status" className="sb-sim-muted" data-testid="scenario-save-notice">{t('simulator.save.saving')}</p>;
     case 'saved':
       return <p role="status" data-testid="scenario-save-notice">{t('simulator.save.saved', { revision: notice.revision })}</p>;
-    case 'reloaded':
     case 'conflict':
       return (
         <p role="alert" className="sb-sim-problem" data-testid="scenario-save-notice">
-          {t(`simulator.save.${notice.kind}`, { who: notice.who ?? t('simulator.save.someone'), revision: notice.revision })}
+          {t('simulator.save.conflict', { who: notice.who ?? t('simulator.save.someone'), revision: notice.revision })}
         </p>
       );
     case 'failed':

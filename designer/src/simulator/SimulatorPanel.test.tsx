@@ -99,6 +99,62 @@ describe('simulator panel', () => {
     expect(screen.getByTestId('scenario-difference').textContent).toBe('Expected the caller to hear “closed for the holiday”, but they heard “Closed today.”, “Thank you for calling. Goodbye.”');
   });
 
+  it('each row shows its own result, even for two scenarios that share a name (saved before names were checked)', () => {
+    const document = holidayHours();
+    const christmas = document.scenarios![0]!;
+    const twin = { ...christmas, expect: { ...christmas.expect, heard: ['open as usual'] } };
+    show({ ...document, scenarios: [...document.scenarios!, twin] });
+    fireEvent.click(screen.getByRole('button', { name: 'Run all scenarios' }));
+    expect(screen.getByTestId('scenario-summary').textContent).toBe('3 passed, 1 failed');
+    const marks = screen.getAllByTestId('scenario').map((row) => row.textContent?.slice(0, 1));
+    expect(marks).toEqual(['✓', '✓', '✓', '✗']);
+  });
+
+  it('saving a run under a name already taken asks first, then replaces that scenario in place', () => {
+    const onScenariosChange = vi.fn();
+    const document = holidayHours();
+    const taken = document.scenarios![1]!.name;
+    show(document, onScenariosChange);
+    fireEvent.click(screen.getByRole('button', { name: 'Start test call' }));
+    fireEvent.change(screen.getByLabelText('Scenario name'), { target: { value: taken } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save run as scenario' }));
+    expect(onScenariosChange).not.toHaveBeenCalled();
+    expect(screen.getByTestId('scenario-replace').textContent).toContain(`A scenario named “${taken}” already exists.`);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('scenario-replace')).toBeNull();
+    expect(onScenariosChange).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save run as scenario' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Replace it' }));
+    const saved = onScenariosChange.mock.calls[0]?.[0] as Scenario[];
+    expect(saved.map((s) => s.name)).toEqual(document.scenarios!.map((s) => s.name));
+    expect(saved[1]?.script).toEqual([]);
+    expect(saved[1]).not.toEqual(document.scenarios![1]);
+  });
+
+  it('a default name skips names already taken', () => {
+    const onScenariosChange = vi.fn();
+    const document = holidayHours();
+    show({ ...document, scenarios: [{ ...document.scenarios![0]!, name: 'Scenario 2' }] }, onScenariosChange);
+    fireEvent.click(screen.getByRole('button', { name: 'Start test call' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save run as scenario' }));
+    expect((onScenariosChange.mock.calls[0]?.[0] as Scenario[]).map((s) => s.name)).toEqual(['Scenario 2', 'Scenario 3']);
+  });
+
+  it('editing a scenario to a name another one has is refused with the name', () => {
+    const onScenariosChange = vi.fn();
+    const document = holidayHours();
+    show(document, onScenariosChange);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Edit' })[0]!);
+    const text = screen.getByLabelText('Scenario (JSON)') as HTMLTextAreaElement;
+    const other = document.scenarios![2]!.name;
+    fireEvent.change(text, { target: { value: JSON.stringify({ ...JSON.parse(text.value), name: other }) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save scenario' }));
+    expect(screen.getByRole('alert').textContent).toBe(`Another scenario is already named “${other}”; give this one its own name.`);
+    expect(onScenariosChange).not.toHaveBeenCalled();
+  });
+
   it('without the right to edit the flow, saving and editing scenarios is disabled with the reason', () => {
     show(holidayHours());
     fireEvent.click(screen.getByRole('button', { name: 'Start test call' }));

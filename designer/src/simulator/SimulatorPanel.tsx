@@ -58,6 +58,8 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
   const [showDetails, setShowDetails] = useState(false);
   const [speak, setSpeak] = useState(false);
   const [scenarioName, setScenarioName] = useState('');
+  /** A run about to be saved under a name already taken: replace that scenario only once the tester says so. */
+  const [replacing, setReplacing] = useState<Scenario | null>(null);
   const [panel, setPanel] = useState<HTMLElement | null>(null);
   const call = useTestCall(document, subflows.flows);
   const simulation = call.simulation;
@@ -77,10 +79,20 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
     call.start(inputs.inputs);
   };
 
+  const saved = document.scenarios ?? [];
   const saveRun = () => {
     if (!simulation || !onScenariosChange) return;
-    const name = scenarioName.trim() || t('simulator.save.defaultName', { count: (document.scenarios?.length ?? 0) + 1 });
-    onScenariosChange([...(document.scenarios ?? []), scenarioFromRun(simulation, name)]);
+    const name = scenarioName.trim() || freeDefaultName(saved, (count) => t('simulator.save.defaultName', { count }));
+    const scenario = scenarioFromRun(simulation, name);
+    // Names are unique within a flow: a taken one is replaced only when the tester confirms.
+    if (saved.some((s) => s.name === name)) return setReplacing(scenario);
+    onScenariosChange([...saved, scenario]);
+    setScenarioName('');
+  };
+  const replaceScenario = () => {
+    if (!replacing || !onScenariosChange) return;
+    onScenariosChange(saved.map((s) => (s.name === replacing.name ? replacing : s)));
+    setReplacing(null);
     setScenarioName('');
   };
 
@@ -151,11 +163,26 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
           </label>
           <TranscriptView lines={lines} timezone={timezone} showDetails={showDetails} />
           <div className="sb-sim-save">
-            <input aria-label={t('simulator.save.name')} placeholder={t('simulator.save.name')} value={scenarioName} onChange={(e) => setScenarioName(e.target.value)} />
+            <input
+              aria-label={t('simulator.save.name')}
+              placeholder={t('simulator.save.name')}
+              value={scenarioName}
+              onChange={(e) => {
+                setScenarioName(e.target.value);
+                setReplacing(null);
+              }}
+            />
             <button type="button" className="sb-app-button" disabled={!onScenariosChange} title={editDeniedReason} onClick={saveRun}>
               {t('simulator.save.button')}
             </button>
           </div>
+          {replacing && (
+            <div role="alert" className="sb-sim-problem" data-testid="scenario-replace">
+              {t('simulator.save.exists', { name: replacing.name })}{' '}
+              <button type="button" className="sb-app-button" onClick={replaceScenario}>{t('simulator.save.replace')}</button>
+              <button type="button" className="sb-app-button" onClick={() => setReplacing(null)}>{t('simulator.save.cancel')}</button>
+            </div>
+          )}
         </>
       )}
       <ScenarioList
@@ -170,6 +197,14 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
       />
     </aside>
   );
+}
+
+/** The first default name (`Scenario 3`, `Scenario 4`, …) no saved scenario has. */
+function freeDefaultName(saved: readonly Scenario[], named: (count: number) => string): string {
+  const taken = new Set(saved.map((s) => s.name));
+  let count = saved.length + 1;
+  while (taken.has(named(count))) count++;
+  return named(count);
 }
 
 function localTimeLabel(at: number, timezone: string): string {

@@ -6,7 +6,8 @@ import type { ScenarioSaveOutcome } from '../app/flow/useDraftAutosave';
 export type ScenarioSaveNotice =
   | { kind: 'saving' }
   | { kind: 'saved'; revision: number }
-  | { kind: 'reloaded' | 'conflict'; who: string | null; revision: number }
+  /** Someone else saved scenarios first: theirs are shown, these were not saved. */
+  | { kind: 'conflict'; who: string | null; revision: number }
   | { kind: 'failed'; message: string };
 
 /** Sends scenario changes through `saveScenarios` one at a time and keeps what came of the last one. */
@@ -17,10 +18,10 @@ export function useScenarioSaving(saveScenarios: ((scenarios: Scenario[]) => Pro
       if (!saveScenarios) return;
       setNotice({ kind: 'saving' });
       const outcome = await saveScenarios(scenarios);
-      if (outcome.saved) return setNotice({ kind: 'saved', revision: outcome.revision });
+      if (outcome.saved) return setNotice({ kind: 'saved', revision: outcome.scenariosRevision });
       if ('conflict' in outcome) {
         const by = outcome.conflict.savedBy;
-        return setNotice({ kind: outcome.reloaded ? 'reloaded' : 'conflict', who: by ? `${by.displayName} <${by.email}>` : null, revision: outcome.conflict.revision });
+        return setNotice({ kind: 'conflict', who: by ? `${by.displayName} <${by.email}>` : null, revision: outcome.conflict.scenariosRevision });
       }
       setNotice({ kind: 'failed', message: outcome.error instanceof Error ? outcome.error.message : String(outcome.error) });
     },

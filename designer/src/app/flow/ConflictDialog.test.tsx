@@ -7,10 +7,14 @@ import { i18n } from '../../i18n';
 import { ConflictDialog } from './ConflictDialog';
 
 const conflict = {
+  part: 'nodes' as const,
   revision: 7,
   document: { name: 'Support line' } as FlowDocument,
   savedBy: { displayName: 'Sam Other', email: 'sam@example.com' },
   savedAt: '2026-01-05T10:00:00.000Z',
+  scenariosRevision: 3,
+  scenariosSavedBy: { displayName: 'Tess Tester', email: 'tess@example.com' },
+  scenariosSavedAt: '2026-01-05T10:01:00.000Z',
 };
 
 function show(overrides: Partial<Parameters<typeof ConflictDialog>[0]> = {}) {
@@ -30,6 +34,16 @@ describe('conflict dialog', () => {
     show();
     expect(screen.getByRole('dialog', { name: 'Someone else saved this flow' })).toBeTruthy();
     expect(screen.getByTestId('conflict-who').textContent).toContain('Sam Other <sam@example.com> saved revision 7 while you were editing');
+  });
+
+  it('promises that keeping mine keeps the scenarios saved now', () => {
+    show();
+    expect(screen.getByTestId('conflict-scenarios-kept').textContent).toBe('Scenarios are not part of this: the draft keeps the scenarios saved now, whoever saved them.');
+  });
+
+  it('when the scenarios clashed, names who saved them and their scenarios revision', () => {
+    show({ conflict: { ...conflict, part: 'scenarios' } });
+    expect(screen.getByTestId('conflict-who').textContent).toContain('Tess Tester <tess@example.com> saved the scenarios (scenarios revision 3) while you were changing them');
   });
 
   it('offers exactly three ways on, each doing what it says', async () => {

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../ui/DateTime';
 import { Dialog } from '../ui/Dialog';
-import type { DraftSave } from './draft-store';
+import type { DraftConflict } from './useDraftAutosave';
 
 interface ConflictDialogProps {
-  conflict: DraftSave;
+  conflict: DraftConflict;
   flowName: string;
   busy: boolean;
   onLoadTheirs(): void;
@@ -22,11 +22,16 @@ interface ConflictDialogProps {
 export function ConflictDialog({ conflict, flowName, busy, onLoadTheirs, onOverwrite, onCopyToNewFlow, copyError }: ConflictDialogProps) {
   const { t } = useTranslation();
   const [copyName, setCopyName] = useState(`${flowName} my copy`.slice(0, 80));
-  const who = conflict.savedBy ? `${conflict.savedBy.displayName} <${conflict.savedBy.email}>` : t('app.conflict.someone');
+  const scenarios = conflict.part === 'scenarios';
+  const savedBy = scenarios ? conflict.scenariosSavedBy : conflict.savedBy;
+  const who = savedBy ? `${savedBy.displayName} <${savedBy.email}>` : t('app.conflict.someone');
   return (
     <Dialog title={t('app.conflict.title')} onClose={() => undefined} actions={null} wide>
       <p data-testid="conflict-who">
-        {t('app.conflict.explain', { who, revision: conflict.revision })} <DateTime value={conflict.savedAt} />
+        {scenarios
+          ? t('app.conflict.scenariosExplain', { who, revision: conflict.scenariosRevision })
+          : t('app.conflict.explain', { who, revision: conflict.revision })}{' '}
+        <DateTime value={scenarios ? conflict.scenariosSavedAt : conflict.savedAt} />
       </p>
       <p>{t('app.conflict.notSaved')}</p>
       <div className="sb-app-choices">
@@ -40,6 +45,7 @@ export function ConflictDialog({ conflict, flowName, busy, onLoadTheirs, onOverw
         <section className="sb-app-choice">
           <h3>{t('app.conflict.mine.title')}</h3>
           <p className="sb-app-muted">{t('app.conflict.mine.explain', { who })}</p>
+          <p className="sb-app-muted" data-testid="conflict-scenarios-kept">{t('app.conflict.mine.scenariosKept')}</p>
           <button type="button" className="sb-app-button sb-app-button--danger" disabled={busy} onClick={onOverwrite}>
             {t('app.conflict.mine.button')}
           </button>

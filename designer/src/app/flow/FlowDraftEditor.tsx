@@ -20,6 +20,7 @@ import { PublishDialog } from './PublishDialog';
 import { SaveStateIndicator } from './SaveStateIndicator';
 import { useDraftAutosave } from './useDraftAutosave';
 import { useFlowStatus } from './useFlowStatus';
+import { useScenarioRefresh } from './useScenarioRefresh';
 import { ValidateButton } from './ValidateButton';
 
 /** The draft of one flow: the editor with automatic saving, validation, publishing, versions and files. */
@@ -37,7 +38,8 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
     }),
     [client, flow.id, flow.name, queryClient, trpc],
   );
-  const draft = useDraftAutosave(store, flow.draft, flow.draftRevision);
+  const draft = useDraftAutosave(store, { document: flow.draft, revision: flow.draftRevision, scenariosRevision: flow.scenariosRevision });
+  useScenarioRefresh(draft.refreshScenarios);
   const editing = usePermission('editFlows');
   const scenarioSaving = usePermission('saveScenarios');
   const status = useFlowStatus({ name, latestVersionNumber: flow.latestVersionNumber });

@@ -1,7 +1,7 @@
 import type { FlowDocument, Scenario } from '@switchboard/flows';
 import { hasErrorCode } from '../api/api-error';
 import type { ApiClient } from '../api/trpc';
-import type { DraftStore, SaveResult } from './draft-store';
+import type { DraftStore, SaveResult, ScenariosSaveResult } from './draft-store';
 
 /**
  * Drafts saved through the API. A document whose name was changed in the editor renames the flow first; if the
@@ -10,7 +10,7 @@ import type { DraftStore, SaveResult } from './draft-store';
 export function apiDraftStore(client: ApiClient, flowId: string, initialName: string, onRenamed: (name: string) => void): DraftStore {
   let flowName = initialName;
   return {
-    async save(baseRevision: number, document: FlowDocument): Promise<SaveResult> {
+    async save(baseRevision: number, document: FlowDocument, baseScenariosRevision?: number): Promise<SaveResult> {
       let base = baseRevision;
       if (document.name !== flowName) {
         const renamed = await client.flows.rename.mutate({ flowId, name: document.name });
@@ -20,17 +20,17 @@ export function apiDraftStore(client: ApiClient, flowId: string, initialName: st
         base = renamed.draftRevision;
       }
       try {
-        const result = await client.flows.saveDraft.mutate({ flowId, baseRevision: base, document });
-        return { saved: true, revision: result.draftRevision };
+        const result = await client.flows.saveDraft.mutate({ flowId, baseRevision: base, document, ...(baseScenariosRevision === undefined ? {} : { baseScenariosRevision }) });
+        return { saved: true, revision: result.draftRevision, scenariosRevision: result.scenariosRevision, scenarios: result.scenarios };
       } catch (error) {
         if (hasErrorCode(error, 'CONFLICT')) return { saved: false, conflict: true };
         throw error;
       }
     },
-    async saveScenarios(baseRevision: number, scenarios: Scenario[]): Promise<SaveResult> {
+    async saveScenarios(baseScenariosRevision: number, scenarios: Scenario[]): Promise<ScenariosSaveResult> {
       try {
-        const result = await client.flows.saveScenarios.mutate({ flowId, baseRevision, scenarios });
-        return { saved: true, revision: result.draftRevision };
+        const result = await client.flows.saveScenarios.mutate({ flowId, baseScenariosRevision, scenarios });
+        return { saved: true, scenariosRevision: result.scenariosRevision, scenarios: result.scenarios };
       } catch (error) {
         if (hasErrorCode(error, 'CONFLICT')) return { saved: false, conflict: true };
         throw error;
@@ -39,7 +39,15 @@ export function apiDraftStore(client: ApiClient, flowId: string, initialName: st
     async latest() {
       const flow = await client.flows.get.query({ flowId });
       flowName = flow.name;
-      return { revision: flow.draftRevision, document: flow.draft, savedBy: flow.draftSavedBy, savedAt: flow.draftSavedAt };
+      return {
+        revision: flow.draftRevision,
+        document: flow.draft,
+        savedBy: flow.draftSavedBy,
+        savedAt: flow.draftSavedAt,
+        scenariosRevision: flow.scenariosRevision,
+        scenariosSavedBy: flow.scenariosSavedBy,
+        scenariosSavedAt: flow.scenariosSavedAt,
+      };
     },
   };
 }

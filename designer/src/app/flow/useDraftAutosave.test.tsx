@@ -7,7 +7,7 @@ import { useDraftAutosave } from './useDraftAutosave';
 describe('automatic draft saving', () => {
   it('saves a pause after the last edit, on top of the revision the editor started from', async () => {
     const { server, store } = fakeServer(3);
-    const { result } = renderHook(() => useDraftAutosave(store, doc('a'), 3, 20));
+    const { result } = renderHook(() => useDraftAutosave(store, { document: doc('a'), revision: 3, scenariosRevision: 1 }, 20));
     act(() => result.current.change(doc('b')));
     act(() => result.current.change(doc('c')));
     expect(result.current.status).toBe('unsaved');
@@ -20,7 +20,7 @@ describe('automatic draft saving', () => {
     const { server, store } = fakeServer(1);
     let release!: () => void;
     server.hold = new Promise((resolve) => (release = resolve));
-    const { result } = renderHook(() => useDraftAutosave(store, doc('a'), 1, 10));
+    const { result } = renderHook(() => useDraftAutosave(store, { document: doc('a'), revision: 1, scenariosRevision: 1 }, 10));
     act(() => result.current.change(doc('first')));
     await waitFor(() => expect(result.current.status).toBe('saving'));
     act(() => result.current.change(doc('second')));
@@ -36,7 +36,7 @@ describe('automatic draft saving', () => {
 
   it('stops on a conflict, says who saved, and never overwrites unless asked', async () => {
     const { server, store } = fakeServer(5);
-    const { result } = renderHook(() => useDraftAutosave(store, doc('a'), 4, 10));
+    const { result } = renderHook(() => useDraftAutosave(store, { document: doc('a'), revision: 4, scenariosRevision: 1 }, 10));
     act(() => result.current.change(doc('mine')));
     await waitFor(() => expect(result.current.status).toBe('conflict'));
     expect(result.current.conflict?.savedBy?.displayName).toBe('Sam Other');
@@ -57,7 +57,7 @@ describe('automatic draft saving', () => {
 
   it('loading their version drops unsaved edits and continues from their revision', async () => {
     const { server, store } = fakeServer(8);
-    const { result } = renderHook(() => useDraftAutosave(store, doc('a'), 7, 10));
+    const { result } = renderHook(() => useDraftAutosave(store, { document: doc('a'), revision: 7, scenariosRevision: 1 }, 10));
     act(() => result.current.change(doc('mine')));
     await waitFor(() => expect(result.current.status).toBe('conflict'));
     act(() => result.current.loadTheirs());
@@ -71,8 +71,8 @@ describe('automatic draft saving', () => {
   it('reports a failed save and saves again on retry', async () => {
     const { server, store } = fakeServer(1);
     let fail = true;
-    const flaky: DraftStore = { ...store, save: (base, d) => (fail ? Promise.reject(new Error('network down')) : store.save(base, d)) };
-    const { result } = renderHook(() => useDraftAutosave(flaky, doc('a'), 1, 10));
+    const flaky: DraftStore = { ...store, save: (base, d, s) => (fail ? Promise.reject(new Error('network down')) : store.save(base, d, s)) };
+    const { result } = renderHook(() => useDraftAutosave(flaky, { document: doc('a'), revision: 1, scenariosRevision: 1 }, 10));
     act(() => result.current.change(doc('b')));
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect((result.current.error as Error).message).toBe('network down');

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FlowDocument, Scenario } from '@switchboard/flows';
-import type { DraftSave, DraftStore } from './draft-store';
+import { canonicalJson, type FlowDocument, type Scenario } from '@switchboard/flows';
+import type { DraftSave, DraftStore, SavedBy } from './draft-store';
 
 /** What the save indicator shows. */
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error';
@@ -10,18 +10,30 @@ export const AUTOSAVE_DELAY_MS = 800;
 
 /** What became of a scenario save. */
 export type ScenarioSaveOutcome =
-  | { saved: true; revision: number }
-  /** Someone saved the draft in between; `reloaded` when their draft was loaded (nothing unsaved was dropped). */
-  | { saved: false; conflict: DraftSave; reloaded: boolean }
+  | { saved: true; scenariosRevision: number }
+  /** Someone else saved scenarios in between; theirs are shown now and these were not saved. */
+  | { saved: false; conflict: { savedBy: SavedBy | null; savedAt: Date | string | null; scenariosRevision: number } }
   | { saved: false; error: unknown };
+
+/** The draft as the editor loaded it: the document with the revision of its node part and of its scenarios. */
+export interface LoadedDraft {
+  document: FlowDocument;
+  revision: number;
+  scenariosRevision: number;
+}
+
+/** A save refused because someone saved first: their draft, and which part clashed (node edits or scenarios). */
+export type DraftConflict = DraftSave & { part: 'nodes' | 'scenarios' };
 
 export interface DraftAutosave {
   document: FlowDocument;
   status: SaveStatus;
   /** The draft revision the editor is based on (the last one it saved or loaded). */
   revision: number;
+  /** The scenarios revision the editor shows. */
+  scenariosRevision: number;
   /** Set while someone else's save blocks ours: who, when, and their document. */
-  conflict: DraftSave | null;
+  conflict: DraftConflict | null;
   error: unknown;
   change(document: FlowDocument): void;
   /**
@@ -30,13 +42,21 @@ export interface DraftAutosave {
    */
   flush(): Promise<number | null>;
   /**
-   * Saves the draft's scenarios through their own procedure (testers may, without edit rights): unsaved edits go
-   * out first, then the scenarios on that revision; the editor continues from the new revision, with them.
+   * Saves the draft's scenarios through their own procedure and revision (testers may, without edit rights).
+   * Node edits are not involved: an unsaved or conflicting node edit neither blocks nor is touched by it.
    */
   saveScenarios(scenarios: Scenario[]): Promise<ScenarioSaveOutcome>;
+  /**
+   * Shows scenarios saved elsewhere (another tab, a tester) since the editor's scenarios revision, without an
+   * undo step and without touching node edits. Scenario edits of the editor's own that are not saved yet stay.
+   */
+  refreshScenarios(): Promise<void>;
   /** Conflict: drop my edits and continue from theirs. */
   loadTheirs(): void;
-  /** Conflict: save my document over theirs, knowingly (on top of their revision). */
+  /**
+   * Conflict: save my node edits over theirs, knowingly (on top of their revision). Scenarios are never part of
+   * it: the draft keeps the scenarios stored now, whoever saved them.
+   */
   overwriteTheirs(): Promise<number | null>;
 }
 
@@ -44,21 +64,30 @@ interface Internal {
   document: FlowDocument;
   saved: FlowDocument;
   revision: number;
+  /** The scenarios revision `savedScenarios` are at. */
+  scenariosRevision: number;
+  /** The scenarios the server holds at `scenariosRevision`; the editor's differ only if it changed them itself. */
+  savedScenarios: readonly Scenario[];
   inFlight: Promise<void> | null;
   timer: ReturnType<typeof setTimeout> | undefined;
-  conflict: DraftSave | null;
+  conflict: DraftConflict | null;
   failed: boolean;
   /**
-   * After a scenario save: the scenario lists it replaced, and what replaced them. A change the editor computed
-   * from a document it had not yet re-rendered with carries a replaced list; it gets the saved one instead.
+   * After scenarios arrived from the server: the scenario lists they replaced, and what replaced them. A change the
+   * editor computed from a document it had not yet re-rendered with carries a replaced list; it gets the new one.
    */
   scenarioSwap: { replaced: Set<Scenario[] | undefined>; saved: Scenario[] | undefined } | null;
 }
 
 /** `document` with `scenarios` in place of its own; none leaves the field out, as the server stores it. */
-function withScenarios(document: FlowDocument, scenarios: Scenario[] | undefined): FlowDocument {
+function withScenarios(document: FlowDocument, scenarios: readonly Scenario[] | undefined): FlowDocument {
   const { scenarios: _replaced, ...rest } = document;
-  return scenarios && scenarios.length > 0 ? { ...rest, scenarios } : rest;
+  return scenarios && scenarios.length > 0 ? { ...rest, scenarios: [...scenarios] } : rest;
+}
+
+/** Same scenarios, field for field (none and an empty list are the same). */
+function sameScenarios(a: readonly Scenario[] | undefined, b: readonly Scenario[] | undefined): boolean {
+  return a === b || canonicalJson(a ?? []) === canonicalJson(b ?? []);
 }
 
 /**
@@ -66,13 +95,54 @@ function withScenarios(document: FlowDocument, scenarios: Scenario[] | undefined
  * Edits made while a save is on its way are saved next. If someone else saved in between, saving stops and the
  * conflict is reported; nothing is overwritten until the user chooses.
  */
-export function useDraftAutosave(store: DraftStore, initial: FlowDocument, initialRevision: number, delayMs = AUTOSAVE_DELAY_MS): DraftAutosave {
+export function useDraftAutosave(store: DraftStore, loaded: LoadedDraft, delayMs = AUTOSAVE_DELAY_MS): DraftAutosave {
+  const { document: initial, revision: initialRevision, scenariosRevision: initialScenariosRevision } = loaded;
   const [document, setDocument] = useState(initial);
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [revision, setRevision] = useState(initialRevision);
-  const [conflict, setConflict] = useState<DraftSave | null>(null);
+  const [scenariosRevision, setScenariosRevision] = useState(initialScenariosRevision);
+  const [conflict, setConflict] = useState<DraftConflict | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const state = useRef<Internal>({ document: initial, saved: initial, revision: initialRevision, inFlight: null, timer: undefined, conflict: null, failed: false, scenarioSwap: null });
+  const state = useRef<Internal>({
+    document: initial,
+    saved: initial,
+    revision: initialRevision,
+    scenariosRevision: initialScenariosRevision,
+    savedScenarios: initial.scenarios ?? [],
+    inFlight: null,
+    timer: undefined,
+    conflict: null,
+    failed: false,
+    scenarioSwap: null,
+  });
+
+  /** Shows `scenarios` (stored at `at`) in place of the editor's, as an outside change: node edits stay as they are. */
+  const showScenarios = useCallback((scenarios: readonly Scenario[], at: number) => {
+    const s = state.current;
+    s.scenariosRevision = at;
+    s.savedScenarios = scenarios;
+    setScenariosRevision(at);
+    if (sameScenarios(s.document.scenarios, scenarios) && sameScenarios(s.saved.scenarios, scenarios)) return;
+    const clean = s.document === s.saved;
+    const replaced = new Set([...(s.scenarioSwap?.replaced ?? []), s.document.scenarios, s.saved.scenarios]);
+    s.saved = withScenarios(s.saved, scenarios);
+    s.document = clean ? s.saved : withScenarios(s.document, scenarios);
+    s.scenarioSwap = { replaced, saved: s.document.scenarios };
+    setDocument(s.document);
+  }, []);
+
+  /** Scenarios the server reports: shown, unless the editor changed its own and has not saved them yet. */
+  const absorbScenarios = useCallback(
+    (scenarios: readonly Scenario[], at: number) => {
+      const s = state.current;
+      if (at < s.scenariosRevision) return;
+      const ownUnsaved = !sameScenarios(s.document.scenarios, s.savedScenarios);
+      // The editor's own change stays on the revision it was made on: saving it on a newer one would be a conflict.
+      if (ownUnsaved && !sameScenarios(s.document.scenarios, scenarios)) return;
+      showScenarios(scenarios, at);
+    },
+    [showScenarios],
+  );
 
   const saveOnce = useCallback(async (): Promise<void> => {
     const s = state.current;
@@ -84,23 +154,32 @@ export function useDraftAutosave(store: DraftStore, initial: FlowDocument, initi
       return;
     }
     const sending = s.document;
+    // Scenarios go with a node save only when the editor itself changed them (the code view, an import).
+    const scenarioChange = !sameScenarios(sending.scenarios, s.savedScenarios);
     setStatus('saving');
     s.inFlight = (async () => {
       try {
-        const result = await store.save(s.revision, sending);
+        const result = await store.save(s.revision, sending, scenarioChange ? s.scenariosRevision : undefined);
         if (!result.saved) {
           const latest = await store.latest();
-          s.conflict = latest;
-          setConflict(latest);
+          const clash: DraftConflict = { ...latest, part: latest.revision === s.revision && scenarioChange ? 'scenarios' : 'nodes' };
+          s.conflict = clash;
+          setConflict(clash);
           setStatus('conflict');
           return;
         }
         s.revision = result.revision;
         s.saved = sending;
+        if (scenarioChange) {
+          s.savedScenarios = sending.scenarios ?? [];
+          s.scenariosRevision = result.scenariosRevision;
+          setScenariosRevision(result.scenariosRevision);
+        }
         s.failed = false;
         setRevision(result.revision);
+        absorbScenarios(result.scenarios, result.scenariosRevision);
         setError(null);
-        setStatus(s.document === sending ? 'saved' : 'unsaved');
+        setStatus(s.document === s.saved ? 'saved' : 'unsaved');
       } catch (failure) {
         s.failed = true;
         setError(failure);
@@ -110,7 +189,7 @@ export function useDraftAutosave(store: DraftStore, initial: FlowDocument, initi
       }
     })();
     return s.inFlight;
-  }, [store]);
+  }, [absorbScenarios, store]);
 
   const flush = useCallback(async (): Promise<number | null> => {
     const s = state.current;
@@ -139,73 +218,67 @@ export function useDraftAutosave(store: DraftStore, initial: FlowDocument, initi
     [delayMs, flush],
   );
 
-  const adopt = useCallback((theirs: DraftSave) => {
+  const loadTheirs = useCallback(() => {
     const s = state.current;
+    const theirs = s.conflict;
+    if (!theirs) return;
     s.document = s.saved = theirs.document;
     s.revision = theirs.revision;
+    s.scenariosRevision = theirs.scenariosRevision;
+    s.savedScenarios = theirs.document.scenarios ?? [];
     s.conflict = null;
     setDocument(s.document);
     setRevision(s.revision);
+    setScenariosRevision(s.scenariosRevision);
     setConflict(null);
     setStatus('saved');
   }, []);
 
-  const loadTheirs = useCallback(() => {
+  /** Waits until no save is on its way, then holds the slot for `work`, so automatic saves queue behind it. */
+  const exclusively = useCallback(async <T,>(work: () => Promise<T>): Promise<T> => {
     const s = state.current;
-    if (s.conflict) adopt(s.conflict);
-  }, [adopt]);
+    while (s.inFlight) await s.inFlight;
+    let result!: T;
+    s.inFlight = (async () => {
+      try {
+        result = await work();
+      } finally {
+        s.inFlight = null;
+      }
+    })();
+    await s.inFlight;
+    return result;
+  }, []);
 
   const saveScenarios = useCallback(
-    async (scenarios: Scenario[]): Promise<ScenarioSaveOutcome> => {
-      const s = state.current;
-      // The server must hold what the editor shows first, so the scenarios land on top of the editor's edits.
-      for (let attempt = 0; s.inFlight || s.document !== s.saved || s.conflict; attempt++) {
-        if (s.conflict) return { saved: false, conflict: s.conflict, reloaded: false };
-        if (attempt === 5 || (await flush()) === null) {
-          if (s.conflict) return { saved: false, conflict: s.conflict, reloaded: false };
-          return { saved: false, error: new Error('the draft could not be saved first') };
-        }
-      }
-      let outcome: ScenarioSaveOutcome = { saved: false, error: new Error('not sent') };
-      // Holding the in-flight slot keeps automatic saves behind this one, so both never race on a revision.
-      s.inFlight = (async () => {
+    (scenarios: Scenario[]): Promise<ScenarioSaveOutcome> =>
+      exclusively(async (): Promise<ScenarioSaveOutcome> => {
+        const s = state.current;
         try {
-          const result = await store.saveScenarios(s.revision, scenarios);
-          if (!result.saved) {
-            const latest = await store.latest();
-            const reloaded = s.document === s.saved;
-            if (reloaded) adopt(latest);
-            else {
-              s.conflict = latest;
-              setConflict(latest);
-              setStatus('conflict');
-            }
-            outcome = { saved: false, conflict: latest, reloaded };
-            return;
+          const result = await store.saveScenarios(s.scenariosRevision, scenarios);
+          if (result.saved) {
+            showScenarios(result.scenarios, result.scenariosRevision);
+            return { saved: true, scenariosRevision: result.scenariosRevision };
           }
-          const editedMeanwhile = s.document !== s.saved;
-          const saved = withScenarios(s.saved, scenarios).scenarios;
-          s.scenarioSwap = { replaced: new Set([...(s.scenarioSwap?.replaced ?? []), s.saved.scenarios, s.document.scenarios]), saved };
-          s.saved = withScenarios(s.saved, saved);
-          s.document = editedMeanwhile ? withScenarios(s.document, saved) : s.saved;
-          s.revision = result.revision;
-          setDocument(s.document);
-          setRevision(result.revision);
-          setStatus(editedMeanwhile ? 'unsaved' : 'saved');
-          outcome = { saved: true, revision: result.revision };
+          const latest = await store.latest();
+          showScenarios(latest.document.scenarios ?? [], latest.scenariosRevision);
+          return { saved: false, conflict: { savedBy: latest.scenariosSavedBy, savedAt: latest.scenariosSavedAt, scenariosRevision: latest.scenariosRevision } };
         } catch (failure) {
-          outcome = { saved: false, error: failure };
-        } finally {
-          s.inFlight = null;
+          return { saved: false, error: failure };
         }
-      })();
-      await s.inFlight;
-      return outcome;
-    },
-    [adopt, flush, store],
+      }),
+    [exclusively, showScenarios, store],
   );
 
-  // Once the editor renders the document with the saved scenarios, its changes carry them: no more swapping.
+  const refreshScenarios = useCallback(async () => {
+    const s = state.current;
+    // A save on its way answers with the stored scenarios itself.
+    if (s.inFlight) return;
+    const latest = await store.latest();
+    if (latest.scenariosRevision > s.scenariosRevision && !s.inFlight) absorbScenarios(latest.document.scenarios ?? [], latest.scenariosRevision);
+  }, [absorbScenarios, store]);
+
+  // Once the editor renders the document with the new scenarios, its changes carry them: no more swapping.
   useEffect(() => {
     const s = state.current;
     if (s.scenarioSwap && document.scenarios === s.scenarioSwap.saved) s.scenarioSwap = null;
@@ -213,13 +286,16 @@ export function useDraftAutosave(store: DraftStore, initial: FlowDocument, initi
 
   const overwriteTheirs = useCallback(async () => {
     const s = state.current;
-    if (!s.conflict) return null;
-    s.saved = s.conflict.document;
-    s.revision = s.conflict.revision;
+    const theirs = s.conflict;
+    if (!theirs) return null;
+    s.saved = theirs.document;
+    s.revision = theirs.revision;
     s.conflict = null;
     setConflict(null);
+    // Mine are the node edits; the scenarios stay as stored, so keeping mine can never delete a scenario.
+    showScenarios(theirs.document.scenarios ?? [], theirs.scenariosRevision);
     return flush();
-  }, [flush]);
+  }, [flush, showScenarios]);
 
   useEffect(() => {
     const s = state.current;
@@ -235,5 +311,5 @@ export function useDraftAutosave(store: DraftStore, initial: FlowDocument, initi
     };
   }, [flush]);
 
-  return { document, status, revision, conflict, error, change, flush, saveScenarios, loadTheirs, overwriteTheirs };
+  return { document, status, revision, scenariosRevision, conflict, error, change, flush, saveScenarios, refreshScenarios, loadTheirs, overwriteTheirs };
 }

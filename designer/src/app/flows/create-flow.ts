@@ -8,7 +8,13 @@ import type { ApiClient } from '../api/trpc';
 export async function createFlowWithDocument(client: ApiClient, name: string, description: string, document: FlowDocument | null): Promise<string> {
   const created = await client.flows.create.mutate({ name, description });
   if (document) {
-    await client.flows.saveDraft.mutate({ flowId: created.id, baseRevision: created.draftRevision, document: { ...document, name, description } });
+    // The copy takes the scenarios along: they are saved only when sent with the revision they replace.
+    await client.flows.saveDraft.mutate({
+      flowId: created.id,
+      baseRevision: created.draftRevision,
+      baseScenariosRevision: created.scenariosRevision,
+      document: { ...document, name, description },
+    });
   }
   return created.id;
 }

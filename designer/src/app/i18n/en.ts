@@ -99,10 +99,16 @@ export const appEn = {
   conflict: {
     title: 'Someone else saved this flow',
     explain: '{{who}} saved revision {{revision}} while you were editing, at',
+    scenariosExplain: '{{who}} saved the scenarios (scenarios revision {{revision}}) while you were changing them, at',
     someone: 'Someone',
     notSaved: 'Your latest changes are not saved yet. Choose how to go on:',
     theirs: { title: 'Use their version', explain: 'Your unsaved changes are dropped; you continue from what they saved.', button: 'Load their version' },
-    mine: { title: 'Keep mine', explain: 'Your version replaces theirs. What {{who}} saved is lost from the draft.', button: 'Overwrite with mine' },
+    mine: {
+      title: 'Keep mine',
+      explain: 'Your version replaces theirs. What {{who}} saved is lost from the draft.',
+      scenariosKept: 'Scenarios are not part of this: the draft keeps the scenarios saved now, whoever saved them.',
+      button: 'Overwrite with mine',
+    },
     copy: { title: 'Copy mine to a new flow', explain: 'Their draft stays as it is; your version becomes a new flow.', name: 'New flow name', button: 'Copy to a new flow' },
   },
   publish: {

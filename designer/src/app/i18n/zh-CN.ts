@@ -101,10 +101,16 @@ export const appZhCN = {
   conflict: {
     title: '其他人已保存此流程',
     explain: '在您编辑期间，{{who}} 保存了修订 {{revision}}，时间：',
+    scenariosExplain: '在您修改场景期间，{{who}} 保存了场景（场景修订 {{revision}}），时间：',
     someone: '有人',
     notSaved: '您最近的更改尚未保存。请选择如何继续：',
     theirs: { title: '使用对方的版本', explain: '放弃您未保存的更改，从对方保存的内容继续。', button: '加载对方的版本' },
-    mine: { title: '保留我的版本', explain: '您的版本将替换对方的版本，{{who}} 保存的内容将从草稿中丢失。', button: '用我的版本覆盖' },
+    mine: {
+      title: '保留我的版本',
+      explain: '您的版本将替换对方的版本，{{who}} 保存的内容将从草稿中丢失。',
+      scenariosKept: '场景不受此影响：草稿保留当前已保存的场景，无论由谁保存。',
+      button: '用我的版本覆盖',
+    },
     copy: { title: '把我的版本复制为新流程', explain: '对方的草稿保持不变；您的版本成为一个新流程。', name: '新流程名称', button: '复制为新流程' },
   },
   publish: {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { supportLineFlow } from '../examples/support-line';
-import { emptyHistory, HISTORY_LIMIT, MERGE_WINDOW_MS, recordEdit, redo, undo } from './history';
+import type { FlowDocument } from '@switchboard/flows';
+import { emptyHistory, HISTORY_LIMIT, MERGE_WINDOW_MS, onlyScenariosChanged, rebaseScenarios, recordEdit, redo, undo } from './history';
 
 const docs = Array.from({ length: 4 }, (_, i) => ({ ...supportLineFlow(), name: `v${i}` }));
 
@@ -38,5 +39,24 @@ describe('edit history', () => {
     let history = emptyHistory;
     for (let i = 0; i < HISTORY_LIMIT + 5; i++) history = recordEdit(history, docs[i % 4]!, i * 10_000);
     expect(history.past).toHaveLength(HISTORY_LIMIT);
+  });
+
+  it('carries scenarios saved elsewhere into every undo and redo step, and tells them from other outside changes', () => {
+    const scenario = { name: 'tester run' } as NonNullable<FlowDocument['scenarios']>[number];
+    const base = docs[0]!;
+    const withScenario = { ...base, scenarios: [scenario] };
+    expect(onlyScenariosChanged(base, withScenario)).toBe(true);
+    expect(onlyScenariosChanged(base, { ...withScenario, description: 'other' })).toBe(false);
+    expect(onlyScenariosChanged(base, base)).toBe(false);
+
+    let history = recordEdit(emptyHistory, docs[0]!, 0);
+    history = recordEdit(history, docs[1]!, 5000);
+    const back = undo(history, docs[2]!)!;
+    const rebased = rebaseScenarios(back.history, [scenario]);
+    expect(rebased.past.map((d) => d.scenarios)).toEqual([[scenario]]);
+    expect(rebased.future.map((d) => d.scenarios)).toEqual([[scenario]]);
+    expect(rebased.past[0]!.name).toBe('v0');
+    expect(rebased.future[0]!.name).toBe('v2');
+    expect(rebaseScenarios(rebased, undefined).past[0]).not.toHaveProperty('scenarios');
   });
 });

@@ -41,3 +41,27 @@ export function redo(history: History, current: FlowDocument): { history: Histor
   if (!document) return null;
   return { document, history: { past: [...history.past, current], future: history.future.slice(1), lastKey: null, lastAt: 0 } };
 }
+
+/**
+ * True when `next` is `previous` with other scenarios and every other part the very same object: scenarios saved
+ * elsewhere (a tester, another tab) arriving in the open document.
+ */
+export function onlyScenariosChanged(previous: FlowDocument, next: FlowDocument): boolean {
+  if (previous.scenarios === next.scenarios) return false;
+  const keys = new Set([...Object.keys(previous), ...Object.keys(next)]);
+  keys.delete('scenarios');
+  for (const key of keys) if (previous[key as keyof FlowDocument] !== next[key as keyof FlowDocument]) return false;
+  return true;
+}
+
+/**
+ * The same undo steps, each carrying `scenarios`: scenarios are saved on their own (testers save them without
+ * editing the flow), so stepping back through node edits must neither remove nor resurrect one.
+ */
+export function rebaseScenarios(history: History, scenarios: FlowDocument['scenarios']): History {
+  const carry = (document: FlowDocument): FlowDocument => {
+    const { scenarios: _old, ...rest } = document;
+    return scenarios === undefined ? rest : { ...rest, scenarios };
+  };
+  return { ...history, past: history.past.map(carry), future: history.future.map(carry) };
+}

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { FlowDocument } from '@switchboard/flows';
-import { emptyHistory, recordEdit, redo as redoStep, undo as undoStep, type History } from './history';
+import { emptyHistory, onlyScenariosChanged, rebaseScenarios, recordEdit, redo as redoStep, undo as undoStep, type History } from './history';
 
 export interface EditHistory {
   /** Apply an edit: records the current document for undo and hands the new one to `onChange`. */
@@ -13,7 +13,8 @@ export interface EditHistory {
 
 /**
  * Undo/redo over a controlled document. A document that arrives from outside (the app shell loaded another
- * version, or resolved a save conflict) starts a fresh history: undo never reaches across such a switch.
+ * version, or resolved a save conflict) starts a fresh history: undo never reaches across such a switch. Scenarios
+ * saved elsewhere arriving in the open document are not such a switch: the steps stay, carrying the new scenarios.
  */
 export function useEditHistory(document: FlowDocument, onChange: (document: FlowDocument) => void): EditHistory {
   const [history, setHistory] = useState<History>(emptyHistory);
@@ -24,8 +25,10 @@ export function useEditHistory(document: FlowDocument, onChange: (document: Flow
 
   if (documentRef.current !== document) {
     if (document !== emitted.current && historyRef.current !== emptyHistory) {
-      historyRef.current = emptyHistory;
-      setHistory(emptyHistory);
+      // Scenarios saved elsewhere change nothing the user edited: keep their undo steps, carrying the new scenarios.
+      const next = onlyScenariosChanged(documentRef.current, document) ? rebaseScenarios(historyRef.current, document.scenarios) : emptyHistory;
+      historyRef.current = next;
+      setHistory(next);
     }
     documentRef.current = document;
   }
