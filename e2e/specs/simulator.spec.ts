@@ -66,7 +66,7 @@ test.describe.serial('test calls and saved scenarios', () => {
     // A tester cannot edit the flow, but saves the run into the draft's scenarios.
     await page.getByLabel('Scenario name').fill('Busy queue: callback booked');
     await page.getByRole('button', { name: 'Save run as scenario' }).click();
-    await expect(page.getByTestId('scenario-save-notice')).toContainText('Scenarios saved with the draft');
+    await expect(page.getByTestId('scenario-save-notice')).toContainText('Scenarios saved (scenarios revision');
     await expect(page.getByTestId('scenario').filter({ hasText: 'Busy queue: callback booked' })).toBeVisible();
     await page.getByRole('button', { name: 'Run all scenarios' }).click();
     await expect(page.getByTestId('scenario-summary')).toHaveText('4 passed, 0 failed');
