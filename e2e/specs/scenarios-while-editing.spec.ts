@@ -35,7 +35,7 @@ test('a tester saves scenarios while a publisher edits nodes: no conflict, the s
   const tester = await pageAs(browser, baseURL, 'tester');
   await tester.goto(flowPath);
   await saveChristmasRun(tester, 'Tester: Christmas morning');
-  await expect(tester.getByTestId('scenario-save-notice')).toContainText('Scenarios saved (scenarios revision');
+  await expect(tester.getByTestId('scenario-save-notice')).toContainText('Scenarios saved');
   await expect(tester.getByTestId('scenario')).toHaveCount(4);
 
   // The editor goes on editing from the draft it loaded before the tester saved: no conflict.
@@ -55,10 +55,14 @@ test('a tester saves scenarios while a publisher edits nodes: no conflict, the s
   await saveChristmasRun(tester, 'Tester: Christmas again');
   await expect(tester.getByTestId('scenario-replace')).toContainText('A scenario named “Tester: Christmas again” already exists.');
   await tester.getByRole('button', { name: 'Replace it' }).click();
-  await expect(tester.getByTestId('scenario-save-notice')).toContainText('Scenarios saved (scenarios revision');
+  await expect(tester.getByTestId('scenario-save-notice')).toContainText('Scenarios saved');
   await expect(tester.getByTestId('scenario')).toHaveCount(5);
   await tester.getByRole('button', { name: 'Run all scenarios' }).click();
-  await expect(tester.getByTestId('scenario-summary')).toHaveText('5 passed, 0 failed');
+  // Each row shows its own result: the editor's new busy message fails only the example's full-queue scenario.
+  await expect(tester.getByTestId('scenario-summary')).toHaveText('4 passed, 1 failed');
+  await expect(scenarioRow(tester, 'Queue over its threshold')).toHaveClass(/sb-sim-scenario--fail/);
+  await expect(scenarioRow(tester, 'Tester: Christmas again')).toHaveClass(/sb-sim-scenario--pass/);
+  await expect(tester.locator('.sb-sim-scenario--fail')).toHaveCount(1);
 
   // Undo in the editor steps back through its node edits only; the scenarios stay.
   await editor.getByRole('button', { name: 'Undo' }).click();
