@@ -28,7 +28,7 @@ class UsageError extends Error {}
 const USAGE = `usage:
   flowctl validate <file.json…>
   flowctl push <file.json…> [--publish] [--message "why"] [--activate <number|route> --env staging|production] [--force]
-    (--force replaces drafts holding someone else's unpublished edits)
+    (--force replaces drafts holding someone else's unpublished edits or scenarios)
   flowctl pull <flow name…> | --all [--version N] [--out flows]
   flowctl promote <number|route> [--from staging] [--to production] [--reason "why"]
 env: SWITCHBOARD_URL, SWITCHBOARD_EMAIL, SWITCHBOARD_PASSWORD`;

@@ -211,6 +211,10 @@ describeOnEachDatabase("flows.saveScenarios", (h) => {
 
     const twins = await failure(editor.flows.import.mutate({ documents: [{ ...again, scenarios: [hearsHello, hearsHello] }] }));
     expect(twins.message).toMatch(/documents\[0\]\.scenarios\[1\]\.name: scenario name "caller hears hello" is already used/);
+
+    // Forced, the file wins: its (empty) scenario list replaces the stored one, knowingly.
+    await editor.flows.import.mutate({ documents: [moved(pulled, 30)], replaceOthersDrafts: true });
+    expect((await editor.flows.get.query({ flowId })).draft.scenarios).toBeUndefined();
   });
 
   it("refuses an archived flow", async () => {

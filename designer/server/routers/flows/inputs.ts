@@ -44,7 +44,7 @@ export const ZDiffVersionsInput = z.object({ flowId, from: versionNumber, to: z.
 export const ZExportFlowInput = z.intersection(ZFlowRefInput, z.object({ version: versionNumber.optional() }));
 export const ZImportFlowsInput = z.object({
   documents: z.array(z.unknown()).min(1).max(200),
-  /** Replace drafts holding someone else's unpublished edits (refused by default, so no edit is lost unseen). */
+  /** Replace drafts holding someone else's unpublished edits or scenarios (refused by default, so nothing is lost unseen). */
   replaceOthersDrafts: z.boolean().default(false),
 });
 
