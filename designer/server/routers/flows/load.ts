@@ -52,15 +52,15 @@ export function storedScenarios(json: Prisma.JsonValue, where: string): Scenario
   throw new DiagnosticsError(`Stored scenarios of ${where} no longer parse`, diagnostics);
 }
 
-/** `document` with `scenarios` in place of its own; none at all leaves the field out, as a new document has it. */
-export function withScenarios(document: FlowDocument, scenarios: readonly Scenario[]): FlowDocument {
-  const { scenarios: _replaced, ...rest } = document;
-  return scenarios.length === 0 ? rest : { ...rest, scenarios: [...scenarios] };
-}
-
-/** A flow's draft as one document: the nodes part from `draft_document`, the scenarios from `draft_scenarios`. */
+/**
+ * A flow's draft as one document: the nodes part from `draft_document` with the scenarios from `draft_scenarios`,
+ * read together through the flow model (so a document migration reaches the scenarios too).
+ */
 export function storedDraft(flow: Pick<Flow, "name" | "draftDocument" | "draftScenarios">): FlowDocument {
-  return withScenarios(storedDocument(flow.draftDocument, `flow "${flow.name}"`), storedScenarios(flow.draftScenarios, `flow "${flow.name}"`));
+  const nodes = flow.draftDocument;
+  const scenarios = flow.draftScenarios;
+  const whole = Array.isArray(scenarios) && scenarios.length > 0 && nodes !== null && typeof nodes === "object" && !Array.isArray(nodes) ? { ...nodes, scenarios } : nodes;
+  return storedDocument(whole, `flow "${flow.name}"`);
 }
 
 /** The nodes part of a document as `draft_document` stores it: everything but the scenarios. */
