@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, MIGRATIONS_DIR, readMigrations } from "./migrate.js";
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from "./testing.js";
 
-const MIGRATION = "20261203143000_draft_scenarios";
+const MIGRATION = "20261203152000_draft_scenarios";
 
 describe.each(testDatabaseKinds())("the draft_scenarios migration on %s", (kind) => {
   let db: TestDatabase;
