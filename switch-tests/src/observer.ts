@@ -1,0 +1,175 @@
+/**
+ * The suite's own view of the switch: an inbound ESL connection that places calls, sends DTMF and records every
+ * channel event, so assertions come from the switch's side.
+ */
+import { InboundClient, eventHeader, type EslEvent } from '@switchboard/runtime/esl';
+import type { EslAddress } from './freeswitch.js';
+
+/** Events the observer records. */
+const EVENTS = ['CHANNEL_CREATE', 'CHANNEL_ANSWER', 'CHANNEL_EXECUTE', 'CHANNEL_EXECUTE_COMPLETE', 'CHANNEL_HANGUP_COMPLETE', 'CHANNEL_BRIDGE', 'CHANNEL_UNBRIDGE', 'DTMF', 'CUSTOM', 'callcenter::info'];
+
+/** A recorded event with the headers we look at, flattened. */
+export interface SeenEvent {
+  readonly name: string;
+  readonly uuid: string;
+  readonly header: (name: string) => string | undefined;
+  readonly raw: EslEvent;
+}
+
+let callerSequence = 0;
+
+/** A call placed with loopback: the a-leg is ours (parked), the b-leg runs the dialplan and meets the runtime. */
+export class TestCall {
+  /** The unique caller number this call presents (its call record is found by it). */
+  readonly caller: string;
+  constructor(
+    private readonly observer: SwitchObserver,
+    /** The a-leg uuid `originate` returned; DTMF sent to it arrives on the b-leg. */
+    readonly aLeg: string,
+    caller: string,
+    /** The b-leg: the channel the runtime handles (call_records.call_id). */
+    readonly bLeg: Promise<string>,
+  ) {
+    this.caller = caller;
+  }
+
+  /** Sends DTMF digits (one `uuid_send_dtmf` on the a-leg; they arrive on the b-leg). */
+  async dtmf(digits: string): Promise<void> {
+    const reply = await this.observer.api(`uuid_send_dtmf ${this.aLeg} ${digits}`);
+    if (!reply.startsWith('+OK')) throw new Error(`uuid_send_dtmf ${digits} refused: ${reply.trim()}`);
+  }
+
+  /** The caller hangs up. */
+  async hangup(): Promise<void> {
+    await this.observer.api(`uuid_kill ${this.aLeg}`);
+  }
+
+  /** Resolves with the b-leg's hangup cause once it is gone. */
+  async ended(timeoutMs = 60_000): Promise<string> {
+    const uuid = await this.bLeg;
+    const event = await this.observer.waitFor((e) => e.name === 'CHANNEL_HANGUP_COMPLETE' && e.uuid === uuid, timeoutMs, `hang-up of ${this.caller}`);
+    return event.header('Hangup-Cause') ?? '';
+  }
+
+  /** Events of the b-leg so far. */
+  async events(): Promise<SeenEvent[]> {
+    const uuid = await this.bLeg;
+    return this.observer.seen.filter((event) => event.uuid === uuid);
+  }
+
+  /** Waits until the b-leg starts running `application` (and its data matches, when given). */
+  async executes(application: string, data?: RegExp, timeoutMs = 30_000): Promise<SeenEvent> {
+    const uuid = await this.bLeg;
+    return this.observer.waitFor(
+      (e) => e.name === 'CHANNEL_EXECUTE' && e.uuid === uuid && e.header('Application') === application && (!data || data.test(e.header('Application-Data') ?? '')),
+      timeoutMs,
+      `${this.caller} executing ${application}${data ? ` ${data}` : ''}`,
+    );
+  }
+
+  /** Applications the b-leg ran, in order, as `app(data)`. */
+  async applications(): Promise<string[]> {
+    return (await this.events()).filter((e) => e.name === 'CHANNEL_EXECUTE').map((e) => `${e.header('Application')}(${e.header('Application-Data') ?? ''})`);
+  }
+}
+
+/** The observer connection. */
+export class SwitchObserver {
+  readonly seen: SeenEvent[] = [];
+  private readonly client: InboundClient;
+  private waiters = new Set<{ test: (event: SeenEvent) => boolean; resolve: (event: SeenEvent) => void }>();
+
+  constructor(esl: EslAddress) {
+    this.client = new InboundClient({ ...esl, events: EVENTS, backoff: { initialMs: 100, maxMs: 1000 } });
+    this.client.onEvent((raw) => {
+      const event: SeenEvent = { name: raw.name, uuid: eventHeader(raw, 'Unique-ID') ?? '', header: (name) => eventHeader(raw, name), raw };
+      this.seen.push(event);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.test(event)) {
+          this.waiters.delete(waiter);
+          waiter.resolve(event);
+        }
+      }
+    });
+  }
+
+  start(): Promise<void> {
+    return this.client.start();
+  }
+
+  ready(): Promise<void> {
+    return this.client.ready();
+  }
+
+  get connected(): boolean {
+    return this.client.health.state === 'ready';
+  }
+
+  async api(command: string): Promise<string> {
+    await this.client.ready();
+    return this.client.api(command);
+  }
+
+  /** Resolves with the first recorded or future event `test` accepts. */
+  waitFor(test: (event: SeenEvent) => boolean, timeoutMs: number, what: string): Promise<SeenEvent> {
+    const already = this.seen.find(test);
+    if (already) return Promise.resolve(already);
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        test,
+        resolve: (event: SeenEvent) => {
+          clearTimeout(timer);
+          resolve(event);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  /**
+   * Places a call to `number` over loopback (`originate loopback/<number>/public &park`) from a unique caller
+   * number (or `caller`), like a phone dialling the switch.
+   */
+  async call(number: string, options: { caller?: string; variables?: Readonly<Record<string, string>> } = {}): Promise<TestCall> {
+    const caller = options.caller ?? `+1999${String(process.pid % 1000).padStart(3, '0')}${String(++callerSequence).padStart(4, '0')}`;
+    const variables = { origination_caller_id_number: caller, origination_caller_id_name: 'Switch_test', ...options.variables };
+    const prefix = `{${Object.entries(variables).map(([name, value]) => `${name}=${value}`).join(',')}}`;
+    const reply = await this.client.bgapi(`originate ${prefix}loopback/${number}/public &park`);
+    const aLeg = /^\+OK ([0-9a-f-]{36})/.exec(reply.trim())?.[1];
+    if (!aLeg) throw new Error(`originate ${number} failed: ${reply.trim()}`);
+    const bLeg = this.waitFor(
+      (e) => e.name === 'CHANNEL_CREATE' && e.header('Channel-Name') === `loopback/${number}-b` && e.header('Caller-Caller-ID-Number') === caller,
+      10_000,
+      `the b-leg of ${caller}`,
+    ).then((event) => event.uuid);
+    bLeg.catch(() => undefined);
+    return new TestCall(this, aLeg, caller, bLeg);
+  }
+
+  /** Channels the switch has up (`show channels as json`). */
+  async channels(): Promise<Array<Record<string, string>>> {
+    const text = await this.api('show channels as json');
+    const parsed = JSON.parse(text) as { row_count: number; rows?: Array<Record<string, string>> };
+    return parsed.rows ?? [];
+  }
+
+  /** Waits until the switch has no channel up. */
+  async noChannels(timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let rows: Array<Record<string, string>> = [];
+    while (Date.now() < deadline) {
+      rows = await this.channels();
+      if (rows.length === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`channels still up after ${timeoutMs} ms: ${rows.map((row) => `${row['name']} ${row['application'] ?? ''}(${row['application_data'] ?? ''})`).join('; ')}`);
+  }
+
+  stop(): Promise<void> {
+    return this.client.stop();
+  }
+}
