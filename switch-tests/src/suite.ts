@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { apiOnce, startSwitch, type SwitchInstance } from './freeswitch.js';
-import { SwitchObserver } from './observer.js';
+import { SwitchObserver, type TestCall } from './observer.js';
 import { startSwitchboard, type SwitchboardUnderTest } from './switchboard.js';
 
 export interface SuiteEnvironment {
@@ -17,6 +17,8 @@ export interface SuiteEnvironment {
   mark(): Promise<number>;
   /** Every `Speaking text:` line (what flite said) since `from`, in order. */
   spoken(from?: number): Promise<string[]>;
+  /** What flite said on the call's channel (its b-leg), in order. */
+  spokenOn(call: TestCall): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ async function finish(fs: SwitchInstance, switchboard: SwitchboardUnderTest): Pr
     log,
     mark: async () => (fs.logFile ? (await readLog()).length : 0),
     spoken: async (from = 0) => spokenTexts((await readLog()).slice(from)),
+    spokenOn: async (call) => spokenTexts(await readLog(), await call.bLeg),
     close: async () => {
       await observer.stop();
       await switchboard.close();
@@ -74,13 +77,13 @@ async function finish(fs: SwitchInstance, switchboard: SwitchboardUnderTest): Pr
 const LINE_START = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} )?(?:\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d+ |EXECUTE )/;
 const UUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} /;
 
-/** The texts of mod_flite's `Speaking text:` log messages, newlines inside a text kept. */
-export function spokenTexts(log: string): string[] {
+/** The texts of mod_flite's `Speaking text:` log messages (of channel `uuid`, when given), newlines inside a text kept. */
+export function spokenTexts(log: string, uuid?: string): string[] {
   const lines = log.split('\n');
   const texts: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const at = lines[i]!.indexOf('Speaking text: ');
-    if (at < 0 || !LINE_START.test(lines[i]!)) continue;
+    if (at < 0 || !LINE_START.test(lines[i]!) || (uuid !== undefined && !lines[i]!.startsWith(`${uuid} `))) continue;
     const parts = [lines[i]!.slice(at + 'Speaking text: '.length)];
     while (i + 1 < lines.length && !LINE_START.test(lines[i + 1]!) && lines[i + 1] !== '') parts.push(lines[++i]!.replace(UUID_PREFIX, ''));
     texts.push(parts.join('\n'));

@@ -96,8 +96,13 @@ export async function startSwitchboard(options: {
 
     const publish = async (document: unknown): Promise<number> => {
       const [imported] = await api.flows.import({ documents: [document], replaceOthersDrafts: true });
-      const { version } = await api.flows.publish({ flowId: imported!.flowId, message: 'switch test' });
-      return version.number;
+      try {
+        const { version } = await api.flows.publish({ flowId: imported!.flowId, message: 'switch test' });
+        return version.number;
+      } catch (error) {
+        const diagnostics = ((error as { cause?: { diagnostics?: Array<{ code: string; path: string; message: string; severity: string }> } }).cause?.diagnostics ?? []).filter((d) => d.severity === 'error');
+        throw new Error(`${(error as Error).message}: ${diagnostics.map((d) => `${d.code} ${d.path}: ${d.message}`).join('; ')}`);
+      }
     };
     const bind = async (address: string, flowName: string, version?: number): Promise<void> => {
       const existing = (await api.deployments.list({})).find((b) => b.address === address && b.environment === 'production');
