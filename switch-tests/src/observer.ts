@@ -67,6 +67,14 @@ export class TestCall {
     );
   }
 
+  /** mod_callcenter's `callcenter::info` events about this caller (`CC-Member-Session-UUID` is the b-leg). */
+  async callcenterActions(): Promise<string[]> {
+    const uuid = await this.bLeg;
+    return this.observer.seen
+      .filter((e) => e.name === 'CUSTOM' && e.header('Event-Subclass') === 'callcenter::info' && e.header('CC-Member-Session-UUID') === uuid)
+      .map((e) => e.header('CC-Action') ?? '');
+  }
+
   /** Applications the b-leg ran, in order, as `app(data)`. */
   async applications(): Promise<string[]> {
     return (await this.events()).filter((e) => e.name === 'CHANNEL_EXECUTE').map((e) => `${e.header('Application')}(${e.header('Application-Data') ?? ''})`);
@@ -155,6 +163,12 @@ export class SwitchObserver {
     const text = await this.api('show channels as json');
     const parsed = JSON.parse(text) as { row_count: number; rows?: Array<Record<string, string>> };
     return parsed.rows ?? [];
+  }
+
+  /** Hangs up every call on the switch (after a failed test, so the next one starts clean) and waits until none is left. */
+  async hangUpEverything(): Promise<void> {
+    await this.api('hupall NORMAL_CLEARING');
+    await this.noChannels();
   }
 
   /** Waits until the switch has no channel up. */

@@ -1,0 +1,182 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { flowDocument, hangupNode, say } from '../src/flows.js';
+import { startSuite, type SuiteEnvironment } from '../src/suite.js';
+
+/** The project's queue without agents (freeswitch/conf/autoload_configs/callcenter.conf.xml). */
+const UNSTAFFED = 'unstaffed@default';
+
+let env: SuiteEnvironment;
+beforeAll(async () => {
+  env = await startSuite();
+  const deploy = env.switchboard.deploy;
+  await deploy(
+    '+15550211',
+    flowDocument(
+      'Waiting line',
+      [
+        {
+          id: 'queue',
+          type: 'queue',
+          data: {
+            queue: UNSTAFFED,
+            announcements: { everySeconds: 15, position: say('You are number ${position} in the queue.') },
+            overflow: { whenNoAgents: false, whenEstimateExceedsMaxWait: false },
+          },
+        },
+        hangupNode('bye', 'Goodbye.'),
+      ],
+      [['queue', 'answered', 'bye']],
+    ),
+  );
+  await deploy(
+    '+15550212',
+    flowDocument(
+      'Nobody there',
+      [
+        { id: 'queue', type: 'queue', data: { queue: UNSTAFFED, overflow: { whenNoAgents: true, whenEstimateExceedsMaxWait: false } } },
+        hangupNode('closed', 'No one is available to take your call.'),
+        hangupNode('bye', 'Goodbye.'),
+      ],
+      [
+        ['queue', 'overflow', 'closed'],
+        ['queue', 'answered', 'bye'],
+      ],
+    ),
+  );
+  await deploy(
+    '+15550213',
+    flowDocument(
+      'Short wait',
+      [
+        { id: 'queue', type: 'queue', data: { queue: UNSTAFFED, overflow: { maxWaitSeconds: 10, whenNoAgents: false, whenEstimateExceedsMaxWait: false } } },
+        hangupNode('tooLong', 'Sorry, you have waited too long.'),
+        hangupNode('bye', 'Goodbye.'),
+      ],
+      [
+        ['queue', 'overflow', 'tooLong'],
+        ['queue', 'answered', 'bye'],
+      ],
+    ),
+  );
+  await deploy(
+    '+15550214',
+    flowDocument(
+      'Callback key',
+      [
+        {
+          id: 'queue',
+          type: 'queue',
+          data: {
+            queue: UNSTAFFED,
+            callbackKey: '1',
+            announcements: { everySeconds: 15, callbackOffer: say('To be called back instead, press ${callbackKey}.') },
+            overflow: { whenNoAgents: false, whenEstimateExceedsMaxWait: false },
+          },
+        },
+        hangupNode('callback', 'We will call you back.'),
+        hangupNode('bye', 'Goodbye.'),
+      ],
+      [
+        ['queue', 'callbackRequested', 'callback'],
+        ['queue', 'answered', 'bye'],
+      ],
+    ),
+  );
+});
+afterEach(async () => {
+  await env.observer.hangUpEverything();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+/**
+ * Callers in `queue`, by caller number (`callcenter_config queue list members`). Members who left stay listed as
+ * `Abandoned` until the queue's discard-abandoned-after; they are not in the queue any more.
+ */
+async function members(queue: string): Promise<string[]> {
+  const text = await env.observer.api(`callcenter_config queue list members ${queue}`);
+  const [header, ...rows] = text.trim().split('\n').filter((line) => line.includes('|'));
+  const columns = header?.split('|') ?? [];
+  const number = columns.indexOf('cid_number');
+  const state = columns.indexOf('state');
+  return rows.map((row) => row.split('|')).filter((row) => row[state] !== 'Abandoned').map((row) => row[number] ?? '');
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('queues on mod_callcenter', () => {
+  it('an agent answers a Support queue caller; the call ends after the agent call without the dialplan fallback', async () => {
+    const call = await env.observer.call('+15550102');
+    expect(await call.ended()).toBe('NORMAL_CLEARING');
+    const actions = await call.callcenterActions();
+    expect(actions).toContain('bridge-agent-start');
+    expect(actions).toContain('bridge-agent-end');
+    // The runtime ends handled calls itself: the dialplan's fallback (after `socket`) must never run.
+    expect(await call.applications()).not.toContainEqual(expect.stringMatching(/^log\(WARNING Switchboard runtime unavailable/));
+    expect(await call.applications()).not.toContain('bridge(user/1000@127.0.0.1)');
+    expect(await env.spokenOn(call)).toEqual(['Welcome to Acme support. Calls are recorded for training.', 'Thank you for calling Acme support. Goodbye.']);
+    const record = await env.switchboard.callRecord(call.caller);
+    expect(record).toMatchObject({ flowName: 'Support queue', outcome: 'answeredFromQueue' });
+    expect(await members('support@default')).toEqual([]);
+    await env.observer.noChannels();
+  });
+
+  it('tells waiting callers their position (uuid_broadcast while in the queue) and lists them as members', async () => {
+    const first = await env.observer.call('+15550211');
+    await first.executes('callcenter');
+    const second = await env.observer.call('+15550211');
+    await second.executes('callcenter');
+    await until('both callers wait in the queue', async () => (await members(UNSTAFFED)).length === 2);
+    expect((await members(UNSTAFFED)).sort()).toEqual([first.caller, second.caller].sort());
+    await until('the second caller hears their position', async () => (await env.spokenOn(second)).includes('You are number 2 in the queue.'), 30_000);
+    await until('the first caller hears their position', async () => (await env.spokenOn(first)).includes('You are number 1 in the queue.'), 30_000);
+    await first.hangup();
+    await second.hangup();
+    await first.ended();
+    await second.ended();
+    await until('the queue is empty', async () => (await members(UNSTAFFED)).length === 0);
+    const record = await env.switchboard.callRecord(first.caller);
+    expect(record.outcome).toBe('abandonedInQueue');
+  });
+
+  it('with no agents logged in, the caller takes the overflow route without joining', async () => {
+    const call = await env.observer.call('+15550212');
+    expect(await call.ended()).toBe('NORMAL_CLEARING');
+    expect(await env.spokenOn(call)).toEqual(['No one is available to take your call.']);
+    expect(await call.applications()).not.toContainEqual(expect.stringMatching(/^callcenter\(/));
+  });
+
+  it('after the flow\'s max wait the caller leaves the queue by overflow and is no longer a member', async () => {
+    const call = await env.observer.call('+15550213');
+    await call.executes('callcenter');
+    await until('the caller waits in the queue', async () => (await members(UNSTAFFED)).includes(call.caller));
+    const joined = Date.now();
+    await until('the caller hears the overflow message', async () => (await env.spokenOn(call)).includes('Sorry, you have waited too long.'), 30_000);
+    expect(Date.now() - joined).toBeGreaterThanOrEqual(8_000);
+    expect(await members(UNSTAFFED)).not.toContain(call.caller);
+    expect(await call.ended(20_000)).toBe('NORMAL_CLEARING');
+    const completed = (await call.events()).find((e) => e.name === 'CHANNEL_EXECUTE_COMPLETE' && e.header('Application') === 'callcenter');
+    expect(completed?.header('variable_cc_cancel_reason')).toBe('BREAK_OUT');
+  });
+
+  it('the callback key takes the caller out of the queue by the callbackRequested route', async () => {
+    const call = await env.observer.call('+15550214');
+    await call.executes('callcenter');
+    await until('the caller waits in the queue', async () => (await members(UNSTAFFED)).includes(call.caller));
+    await until('the callback offer is made', async () => (await env.spokenOn(call)).includes('To be called back instead, press 1.'), 30_000);
+    await call.dtmf('1');
+    expect(await call.ended(20_000)).toBe('NORMAL_CLEARING');
+    expect(await env.spokenOn(call)).toContain('We will call you back.');
+    expect(await env.spokenOn(call)).not.toContain('Goodbye.');
+    const completed = (await call.events()).find((e) => e.name === 'CHANNEL_EXECUTE_COMPLETE' && e.header('Application') === 'callcenter');
+    expect(completed?.header('variable_cc_cancel_reason')).toBe('EXIT_WITH_KEY');
+    expect(await members(UNSTAFFED)).not.toContain(call.caller);
+  });
+});
