@@ -18,6 +18,16 @@ export interface SeenEvent {
 
 let callerSequence = 0;
 
+/** How the suite dials. */
+export interface DialOptions {
+  /** Caller number presented (default: a unique one, so the call record can be found by it). */
+  readonly caller?: string;
+  /** More channel variables for the originate. */
+  readonly variables?: Readonly<Record<string, string>>;
+  /** What the caller's own leg does (default `&park`: silence); e.g. `&playback(tone_stream://…)` to "talk". */
+  readonly callerSide?: string;
+}
+
 /** A call placed with loopback: the a-leg is ours (parked), the b-leg runs the dialplan and meets the runtime. */
 export class TestCall {
   /** The unique caller number this call presents (its call record is found by it). */
@@ -142,20 +152,29 @@ export class SwitchObserver {
    * Places a call to `number` over loopback (`originate loopback/<number>/public &park`) from a unique caller
    * number (or `caller`), like a phone dialling the switch.
    */
-  async call(number: string, options: { caller?: string; variables?: Readonly<Record<string, string>> } = {}): Promise<TestCall> {
+  async call(number: string, options: DialOptions = {}): Promise<TestCall> {
+    const attempt = await this.dial(number, options);
+    if (!attempt.aLeg) throw new Error(`originate ${number} failed: ${attempt.reply}`);
+    return new TestCall(this, attempt.aLeg, attempt.caller, attempt.bLeg);
+  }
+
+  /**
+   * Dials like {@link call} but returns what `originate` answered (loopback originates complete when the far
+   * leg answers, so a call refused before answer comes back as `-ERR <cause>`), with the b-leg's uuid.
+   */
+  async dial(number: string, options: DialOptions = {}): Promise<{ reply: string; aLeg: string | null; caller: string; bLeg: Promise<string> }> {
     const caller = options.caller ?? `+1999${String(process.pid % 1000).padStart(3, '0')}${String(++callerSequence).padStart(4, '0')}`;
     const variables = { origination_caller_id_number: caller, origination_caller_id_name: 'Switch_test', ...options.variables };
     const prefix = `{${Object.entries(variables).map(([name, value]) => `${name}=${value}`).join(',')}}`;
-    const reply = await this.client.bgapi(`originate ${prefix}loopback/${number}/public &park`);
-    const aLeg = /^\+OK ([0-9a-f-]{36})/.exec(reply.trim())?.[1];
-    if (!aLeg) throw new Error(`originate ${number} failed: ${reply.trim()}`);
+    const since = this.seen.length;
+    const reply = (await this.client.bgapi(`originate ${prefix}loopback/${number}/public ${options.callerSide ?? '&park'}`)).trim();
     const bLeg = this.waitFor(
-      (e) => e.name === 'CHANNEL_CREATE' && e.header('Channel-Name') === `loopback/${number}-b` && e.header('Caller-Caller-ID-Number') === caller,
+      (e) => this.seen.indexOf(e) >= since && e.name === 'CHANNEL_CREATE' && e.header('Channel-Name') === `loopback/${number}-b` && e.header('Caller-Caller-ID-Number') === caller,
       10_000,
       `the b-leg of ${caller}`,
     ).then((event) => event.uuid);
     bLeg.catch(() => undefined);
-    return new TestCall(this, aLeg, caller, bLeg);
+    return { reply, aLeg: /^\+OK ([0-9a-f-]{36})/.exec(reply)?.[1] ?? null, caller, bLeg };
   }
 
   /** Channels the switch has up (`show channels as json`). */
