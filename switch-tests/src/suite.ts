@@ -11,6 +11,10 @@ export interface SuiteEnvironment {
   readonly fs: SwitchInstance;
   readonly switchboard: SwitchboardUnderTest;
   readonly observer: SwitchObserver;
+  /** Sends the switch's calls for Switchboard numbers to `address` (`global_setvar switchboard_runtime`). */
+  pointSwitchAt(address: string): Promise<void>;
+  /** Restarts the suite's own FreeSWITCH, points it back at the runtime, and waits for the observer to reconnect. */
+  restartSwitch(): Promise<void>;
   /** Lines of the switch's log written since `mark()` returned `from` (all of it by default). */
   log(from?: number): Promise<string[]>;
   /** The log's current length, to read only what follows. */
@@ -40,8 +44,9 @@ export async function startSuite(options: { startAt?: number } = {}): Promise<Su
     fs = await startSwitch({ runtimeAddress: '127.0.0.1:9' });
     const fixedPort = external ? Number(process.env['SWITCH_RUNTIME_PORT'] ?? 9090) : 0;
     switchboard = await startSwitchboard({ esl: fs.esl, runtimePort: fixedPort, startAt: options.startAt ?? OFFICE_HOURS });
-    if (!external) await apiOnce(fs.esl, `global_setvar switchboard_runtime=${switchboard.runtimeAddress}`);
-    return await finish(fs, switchboard);
+    const environment = await finish(fs, switchboard);
+    if (!external) await environment.pointSwitchAt(switchboard.runtimeAddress);
+    return environment;
   } catch (error) {
     await switchboard?.close();
     await fs?.stop();
@@ -57,7 +62,21 @@ async function finish(fs: SwitchInstance, switchboard: SwitchboardUnderTest): Pr
     return readFile(fs.logFile, 'utf8');
   };
   const log = async (from = 0) => (await readLog()).slice(from).split('\n');
+  const pointSwitchAt = async (address: string): Promise<void> => {
+    const reply = await apiOnce(fs.esl, `global_setvar switchboard_runtime=${address}`);
+    if (!reply.startsWith('+OK')) throw new Error(`global_setvar switchboard_runtime refused: ${reply.trim()}`);
+  };
   return {
+    pointSwitchAt,
+    restartSwitch: async () => {
+      await fs.restart();
+      await pointSwitchAt(switchboard.runtimeAddress);
+      const deadline = Date.now() + 30_000;
+      while (!observer.connected) {
+        if (Date.now() > deadline) throw new Error('the observer did not reconnect to the restarted switch within 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
     fs,
     switchboard,
     observer,
