@@ -128,6 +128,20 @@ describe('queues on mod_callcenter', () => {
     await env.observer.noChannels();
   });
 
+  it('Main menu example in office hours: 2 for support, an agent answers, goodbye', async () => {
+    const call = await env.observer.call('+15550100');
+    await call.executes('play_and_get_digits', /For sales, press 1/);
+    await call.dtmf('2');
+    expect(await call.ended()).toBe('NORMAL_CLEARING');
+    expect(await call.callcenterActions()).toContain('bridge-agent-start');
+    const spoken = await env.spokenOn(call);
+    expect(spoken.slice(0, 2)).toEqual(['Thank you for calling Acme.', 'For sales, press 1. For support, press 2. To speak to an agent, press 0.']);
+    expect(spoken.at(-1)).toBe('Thank you for calling. Goodbye.');
+    const record = await env.switchboard.callRecord(call.caller);
+    expect(record).toMatchObject({ flowName: 'Main menu', outcome: 'answeredFromQueue' });
+    expect(record.visits.map((visit) => visit.nodeId)).toEqual(['start', 'hours', 'welcome', 'menu', 'support', 'bye']);
+  });
+
   it('tells waiting callers their position (uuid_broadcast while in the queue) and lists them as members', async () => {
     const first = await env.observer.call('+15550211');
     await first.executes('callcenter');

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `pnpm test:switch`: the real-switch suite (Switchboard against a real FreeSWITCH), then one closing
+// `N passed, N failed` line as `npm test` prints; exit 1 on any failure. Needs FreeSWITCH (FREESWITCH_BIN,
+// default /opt/freeswitch/bin/freeswitch) or SWITCH_ESL_HOST for your own; see README, "The real-switch suite".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = mkdtempSync(join(tmpdir(), 'switch-tests-'));
+const reportFile = join(outDir, 'vitest.json');
+const result = spawnSync('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)], {
+  cwd: here,
+  stdio: 'inherit',
+  env: process.env,
+});
+const status = result.status ?? 1;
+let passed = 0;
+let failed = 0;
+if (existsSync(reportFile)) {
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  passed = report.numPassedTests ?? 0;
+  // A file that failed before its tests ran (FreeSWITCH missing, say) counts as a failure too.
+  failed = (report.numFailedTests ?? 0) + (report.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).every((test) => test.status !== 'failed')).length;
+}
+if (status !== 0 && failed === 0) failed = 1;
+rmSync(outDir, { recursive: true, force: true });
+console.log(`\nreal-switch tests (FreeSWITCH): ${passed} passed, ${failed} failed (exit ${status})`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
