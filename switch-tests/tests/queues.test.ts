@@ -134,6 +134,7 @@ describe('queues on mod_callcenter', () => {
     await call.dtmf('2');
     expect(await call.ended()).toBe('NORMAL_CLEARING');
     expect(await call.callcenterActions()).toContain('bridge-agent-start');
+    expect(await call.applications()).not.toContainEqual(expect.stringMatching(/^log\(WARNING Switchboard runtime unavailable/));
     const spoken = await env.spokenOn(call);
     expect(spoken.slice(0, 2)).toEqual(['Thank you for calling Acme.', 'For sales, press 1. For support, press 2. To speak to an agent, press 0.']);
     expect(spoken.at(-1)).toBe('Thank you for calling. Goodbye.');
