@@ -146,6 +146,8 @@ describe('queues on mod_callcenter', () => {
   it('tells waiting callers their position (uuid_broadcast while in the queue) and lists them as members', async () => {
     const first = await env.observer.call('+15550211');
     await first.executes('callcenter');
+    // mod_callcenter orders members by score, which counts waiting in whole seconds: same-second joiners tie.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     const second = await env.observer.call('+15550211');
     await second.executes('callcenter');
     await until('both callers wait in the queue', async () => (await members(UNSTAFFED)).length === 2);
