@@ -179,15 +179,25 @@ describe('queues on mod_callcenter', () => {
     expect(Date.now() - joined).toBeGreaterThanOrEqual(8_000);
     expect(await members(UNSTAFFED)).not.toContain(call.caller);
     expect(await call.ended(20_000)).toBe('NORMAL_CLEARING');
-    const completed = (await call.events()).find((e) => e.name === 'CHANNEL_EXECUTE_COMPLETE' && e.header('Application') === 'callcenter');
-    expect(completed?.header('variable_cc_cancel_reason')).toBe('BREAK_OUT');
+    // The callcenter app returned (how the runtime ends the wait is its own business) before the overflow spoke.
+    const events = await call.events();
+    const left = events.findIndex((e) => e.name === 'CHANNEL_EXECUTE_COMPLETE' && e.header('Application') === 'callcenter');
+    const overflow = events.findIndex((e) => e.name === 'CHANNEL_EXECUTE' && e.header('Application') === 'speak' && (e.header('Application-Data') ?? '').includes('waited too long'));
+    expect(left).toBeGreaterThanOrEqual(0);
+    expect(left).toBeLessThan(overflow);
   });
 
   it('the callback key takes the caller out of the queue by the callbackRequested route', async () => {
     const call = await env.observer.call('+15550214');
     await call.executes('callcenter');
     await until('the caller waits in the queue', async () => (await members(UNSTAFFED)).includes(call.caller));
-    await until('the callback offer is made', async () => (await env.spokenOn(call)).includes('To be called back instead, press 1.'), 30_000);
+    // The caller presses once the offer has been said (a key pressed during the broadcast goes to the `speak`, see README).
+    const uuid = await call.bLeg;
+    await env.observer.waitFor(
+      (e) => e.uuid === uuid && e.name === 'CHANNEL_EXECUTE_COMPLETE' && e.header('Application') === 'speak' && (e.header('Application-Data') ?? '').includes('press 1'),
+      30_000,
+      'the callback offer to be said',
+    );
     await call.dtmf('1');
     expect(await call.ended(20_000)).toBe('NORMAL_CLEARING');
     expect(await env.spokenOn(call)).toContain('We will call you back.');
