@@ -68,18 +68,30 @@ export async function runApiCommand(emulator: Emulator, commandLine: string): Pr
       return '+OK\n';
     }
     case 'uuid_broadcast': {
-      // Plays a file (or app::args) to the channel over whatever it is doing. The emulator plays nothing, but a
-      // `speak::` announcement is read exactly as the switch would read it (split on spaces, then the queued
-      // speak app's own expansion), and noted as spoken on the call.
+      // Queues a file (or app::args) on the channel. Inside callcenter the app runs nested in the hold-music
+      // loop (apps/callcenter.ts), which models how it treats the caller's keys; elsewhere the emulator plays
+      // nothing but notes a `speak::` announcement as the switch would read it (split on spaces, then the queued
+      // app's own expansion).
       const [uuid = '', path = ''] = splitOnSpaces(args, 4);
-      if (!core.channels.has(uuid)) return '-ERR No such channel!\n';
+      const channel = core.channels.get(uuid);
+      if (!channel) return '-ERR No such channel!\n';
       const call = emulator.calls.find((c) => c.bLegUuid === uuid || c.aLegUuid === uuid);
       // switch_ivr_broadcast: `app::arg` when the first `:` is followed by another, else a file for playback.
       const colon = path.indexOf(':');
-      if (call && colon > 0 && path[colon + 1] === ':' && path.slice(0, colon) === 'speak') {
-        call.note(`Speaking text: ${spokenForm(call.bLeg, speakText(call.expandArgument(path.slice(colon + 2))).text)}`);
-      }
+      const [app, rawArg] = colon > 0 && path[colon + 1] === ':' ? [path.slice(0, colon), path.slice(colon + 2)] : ['playback', path];
+      const arg = call ? call.expandArgument(rawArg) : rawArg;
+      if (channel.broadcast(app, arg)) return '+OK Message sent\n';
+      if (call && app === 'speak') call.note(`Speaking text: ${spokenForm(call.bLeg, speakText(arg).text)}`);
       return '+OK Message sent\n';
+    }
+    case 'uuid_setvar': {
+      // mod_commands: `uuid_setvar <uuid> <var> [value]`; no value unsets the variable.
+      const [uuid = '', name = '', value] = splitOnSpaces(args, 3);
+      const channel = core.channels.get(uuid);
+      if (!uuid || !name) return '-USAGE: <uuid> <var> [value]\n';
+      if (!channel) return '-ERR No such channel!\n';
+      channel.setVariable(name, value);
+      return '+OK\n';
     }
     case 'uuid_send_dtmf':
       return core.channels.has(first) ? `+OK ${first} sent DTMF ${second}.\n` : '-ERR no such channel.\n';

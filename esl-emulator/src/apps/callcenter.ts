@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { CallingSite } from '../model/event.js';
 import { SITES } from '../model/switch-core.js';
 import type { AppContext, Application } from './app-context.js';
-import { hangupPromise, setPlaybackVariables } from './media.js';
+import { hangupPromise, playFile, setPlaybackVariables, speakAloud } from './media.js';
+import { speakText } from '../wire/app-arguments.js';
 import { pressDigit } from './play-and-get-digits.js';
 import type { QueueMember } from './queue-registry.js';
 
@@ -56,6 +57,88 @@ function cancelDeadline(context: AppContext, queue: string): { seconds: number; 
   return candidates.sort((a, b) => a.seconds - b.seconds)[0];
 }
 
+/** Keys that stop a `playback` / `speak` (mod_dptools on_dtmf): `playback_terminators`, default `*`. */
+function playbackTerminators(context: AppContext): string {
+  const value = context.channel.variables.get('playback_terminators') ?? '*';
+  if (value.toLowerCase() === 'any') return '1234567890*#';
+  if (value.toLowerCase() === 'none') return '';
+  return value;
+}
+
+/**
+ * Runs the member's `uuid_broadcast`s one after another, nested in the hold-music loop as FreeSWITCH does. While
+ * one plays, callcenter's own DTMF callback is not reading: `playback` and `speak` dequeue every key pressed
+ * meanwhile (stopping on a playback_terminator) so callcenter never sees it; `loop_playback +N <file>` plays with
+ * no input callback and leaves the keys queued for callcenter. `uuid_break` stops the one playing and drops the rest.
+ */
+function hostAnnouncements(context: AppContext, announcementOver: () => void): { busy: () => boolean; stop: () => void } {
+  const channel = context.channel;
+  let playing = false;
+  let generation = 0;
+  let chain: Promise<void> = Promise.resolve();
+  const run = async (app: string, arg: string): Promise<void> => {
+    let stopListening: () => void = () => undefined;
+    const interrupted = new Promise<void>((resolve) => {
+      const stopBreak = channel.onBreak(() => {
+        generation++;
+        resolve();
+      });
+      let stopDtmf: () => void = () => undefined;
+      if (app === 'playback' || app === 'speak') {
+        const terminators = playbackTerminators(context);
+        const read = (): void => {
+          for (let digit = channel.dequeueDtmf(); digit !== undefined; digit = channel.dequeueDtmf()) {
+            context.note(`${app} (uuid_broadcast) took DTMF ${digit}`);
+            if (terminators.includes(digit)) {
+              channel.setVariable('playback_terminator_used', digit);
+              resolve();
+              return;
+            }
+          }
+        };
+        stopDtmf = channel.onDtmfQueued(read);
+        read();
+      }
+      stopListening = () => {
+        stopBreak();
+        stopDtmf();
+      };
+    });
+    try {
+      if (app === 'playback') await playFile(context, arg, interrupted);
+      else if (app === 'speak') await speakAloud(context, speakText(arg).text, interrupted);
+      else if (app === 'loop_playback') {
+        const match = /^\+(-?\d+) (.*)$/s.exec(arg);
+        const times = match ? Number(match[1]) : 1;
+        const file = match ? (match[2] as string) : arg;
+        for (let i = 0; times < 0 || i < times; i++) if (!(await playFile(context, file, interrupted)).completed) break;
+      } else context.note(`${app} (uuid_broadcast): not an application the emulator runs in a queue; skipped`);
+    } finally {
+      stopListening();
+    }
+  };
+  const stop = channel.hostBroadcasts((app, arg) => {
+    const queuedIn = generation;
+    chain = chain.then(async () => {
+      if (queuedIn !== generation || channel.isHungUp) return;
+      playing = true;
+      try {
+        await run(app, arg);
+      } finally {
+        playing = false;
+        announcementOver();
+      }
+    });
+  });
+  return {
+    busy: () => playing,
+    stop: () => {
+      generation++;
+      stop();
+    },
+  };
+}
+
 async function waitForDeparture(context: AppContext, queue: string): Promise<Departure> {
   const config = context.queues.config(queue);
   const waits: Array<Promise<Departure>> = [hangupPromise(context).then(() => ({ kind: 'hangup' as const }))];
@@ -71,9 +154,13 @@ async function waitForDeparture(context: AppContext, queue: string): Promise<Dep
   const channel = context.channel;
   const exitKeys = channel.variables.get('cc_exit_keys') ?? '';
   let stopListening: () => void = () => undefined;
+  let take: () => void = () => undefined;
+  const announcements = hostAnnouncements(context, () => take());
   waits.push(
     new Promise<Departure>((resolve) => {
-      const take = (): void => {
+      take = (): void => {
+        // A broadcast app playing nested in the wait owns the channel's keys until it returns.
+        if (announcements.busy()) return;
         for (let digit = channel.dequeueDtmf(); digit !== undefined; digit = channel.dequeueDtmf()) {
           pressDigit(context, digit);
           if (exitKeys.includes(digit)) {
@@ -87,7 +174,11 @@ async function waitForDeparture(context: AppContext, queue: string): Promise<Dep
       take();
     }),
   );
-  void Promise.race(waits).then(() => stopListening());
+  void Promise.race(waits).then(() => {
+    stopListening();
+    // callcenter stops the member's broadcasts when it returns (switch_channel_stop_broadcast).
+    announcements.stop();
+  });
   const pressed = context.script.queueDtmf;
   if (pressed) void context.sleep(pressed.afterMs ?? 0).then((up) => up && channel.queueDtmf(pressed.digits));
   return Promise.race(waits);

@@ -81,6 +81,26 @@ export class Channel {
     return () => this.breakListeners.delete(listener);
   }
 
+  private broadcastHost: ((app: string, arg: string) => void) | null = null;
+
+  /**
+   * The app running on the channel takes over `uuid_broadcast`s (FreeSWITCH runs them as queued private events
+   * when the app parses its events, nested inside it); returns the function that stops hosting.
+   */
+  hostBroadcasts(host: (app: string, arg: string) => void): () => void {
+    this.broadcastHost = host;
+    return () => {
+      if (this.broadcastHost === host) this.broadcastHost = null;
+    };
+  }
+
+  /** Hands a broadcast app to the hosting app; false when nothing on the channel runs broadcasts. */
+  broadcast(app: string, arg: string): boolean {
+    if (!this.broadcastHost) return false;
+    this.broadcastHost(app, arg);
+    return true;
+  }
+
   private readonly dtmfQueue: string[] = [];
   private readonly dtmfListeners = new Set<() => void>();
 

@@ -174,6 +174,35 @@ function voicemail(effect: EffectOf<'voicemail'>, settings: CommandSettings): Ef
   return { commands: [set('playback_terminators', 'none'), promptCommand(effect.greeting, settings), set('skip_greeting', 'true'), execute('voicemail', target)], note: null };
 }
 
+/** The app `uuid_broadcast` queues for a queue announcement: plays its file once and reads no DTMF. */
+export const ANNOUNCE_APP = 'loop_playback';
+
+function uuidSetvar(channelUuid: string, name: string, value: string): SwitchCommand {
+  return { kind: 'api', command: `uuid_setvar ${channelUuid} ${name} ${value}` };
+}
+
+/**
+ * A prompt for a caller waiting in a queue. uuid_broadcast queues the app on the channel and callcenter's
+ * hold-music loop runs it nested (switch_ivr_parse_all_events), then resumes the music. The app must not read
+ * DTMF: `playback` and `speak` pass an input callback to switch_ivr_play_file / speak_text, which dequeues every
+ * digit pressed meanwhile — mod_dptools' on_dtmf stops the prompt on a playback_terminator, but either way the
+ * digit is gone and callcenter's moh_on_dtmf never sees the caller's exit key (seen on FreeSWITCH 1.10.12).
+ * `loop_playback +1 <file>` calls switch_ivr_play_file with no input arguments, which leaves digits queued; when
+ * the prompt ends callcenter's own play_file dequeues the key and the member leaves with EXIT_WITH_KEY.
+ * Text is a `say:` item (tts_engine/tts_voice); playback_delimiter is set so the item is read the same way
+ * whatever an earlier prompt left. Layers (arguments.ts): 3 the delimited item, 1 the app's own expansion, 2 the
+ * api's space splitting; `aleg` = the channel named by the uuid (the caller), not a bridged peer.
+ */
+function announce(effect: EffectOf<'announce'>, channelUuid: string, settings: CommandSettings): EffectCommands {
+  const commands: SwitchCommand[] = [];
+  if (effect.prompt.audio === undefined) commands.push(uuidSetvar(channelUuid, 'tts_engine', settings.tts.engine), uuidSetvar(channelUuid, 'tts_voice', settings.tts.voice));
+  commands.push(uuidSetvar(channelUuid, 'playback_delimiter', PLAYBACK_DELIMITER));
+  const item = delimitedItem(promptFile(effect.prompt));
+  const path = `${ANNOUNCE_APP}::${protectFromExpansion(`+1 ${item}`)}`;
+  commands.push({ kind: 'api', command: `uuid_broadcast ${channelUuid} ${positionalArgument(path)} aleg` });
+  return { commands, note: null };
+}
+
 /** First half of leaving a queue: `uuid_break <uuid> all` stops the announcement playing and drops queued ones. */
 export function leaveQueueBreak(channelUuid: string): SwitchCommand {
   return { kind: 'api', command: `uuid_break ${channelUuid} all` };
@@ -196,14 +225,8 @@ export function commandsForEffect(effect: Effect, channelUuid: string, settings:
       return play(effect, settings);
     case 'collectDigits':
       return collectDigits(effect, settings);
-    case 'announce': {
-      // The caller is inside the callcenter app; uuid_broadcast queues the prompt on the channel and the app's
-      // hold-music loop plays it, then resumes the music. `aleg` = the channel named by the uuid (the caller),
-      // not a bridged peer. `app::arg` runs speak instead of playback for text.
-      // The api splits its argument on spaces (layer 2); the queued speak app expands its own argument (layer 1).
-      const path = effect.prompt.audio ?? `speak::${speakArgument(settings.tts.engine, settings.tts.voice, effect.prompt.text ?? '')}`;
-      return { commands: [{ kind: 'api', command: `uuid_broadcast ${channelUuid} ${positionalArgument(path)} aleg` }], note: null };
-    }
+    case 'announce':
+      return announce(effect, channelUuid, settings);
     case 'queueStatus':
       return note(`queue service reads ${effect.queue} from callcenter_config (callers waiting, agents, estimated wait)`);
     case 'enqueue':
