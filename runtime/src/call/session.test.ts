@@ -175,7 +175,7 @@ describe('call session through the emulator', () => {
     h.queues.watchers.get(call.bLegUuid)?.({ position: 3, estimatedWaitSeconds: 150 });
     expect((await h.summaryOf(call.bLegUuid)).outcome).toBe('callbackScheduled');
     const commands = h.commands.get(call.bLegUuid) ?? [];
-    expect(commands).toContain(`api uuid_broadcast ${call.bLegUuid} 'speak::flite|kal|You are number 3 in the queue.' aleg`);
+    expect(commands).toContain(`api uuid_broadcast ${call.bLegUuid} 'loop_playback::+1 say:You are number 3 in the queue.' aleg`);
     const leave = commands.indexOf(`api uuid_break ${call.bLegUuid} all`);
     expect(leave).toBeGreaterThan(commands.indexOf('execute callcenter support@default'));
     expect(commands[leave + 1]).toBe(`api uuid_recv_dtmf ${call.bLegUuid} D`);

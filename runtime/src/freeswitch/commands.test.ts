@@ -2,7 +2,7 @@ import { expandVariables, speakText, splitOnDelimiter, splitOnSpaces } from '@sw
 import type { Effect, EffectKind } from '@switchboard/flows';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANY_DIGITS, commandsForEffect, DEFAULT_COMMAND_SETTINGS, describeCommand, NO_TERMINATOR, type CommandSettings } from './commands.js';
+import { ANNOUNCE_APP, ANY_DIGITS, commandsForEffect, DEFAULT_COMMAND_SETTINGS, describeCommand, NO_TERMINATOR, type CommandSettings } from './commands.js';
 
 const UUID = '0b7c1c2e-0000-4000-8000-000000000001';
 
@@ -26,7 +26,15 @@ const EXPECTED = {
       "execute play_and_get_digits 1 1 1 5000 # 'say:Sorry\\\\\\\\!!/sounds/menu.wav' silence_stream://250 switchboard_digits ^[0-9*#]+\\$ 3000",
     ],
   ],
-  announce: [{ kind: 'announce', prompt: en('You are number 3 in the queue.') }, [`api uuid_broadcast ${UUID} 'speak::flite|kal|You are number 3 in the queue.' aleg`]],
+  announce: [
+    { kind: 'announce', prompt: en('You are number 3 in the queue.') },
+    [
+      `api uuid_setvar ${UUID} tts_engine flite`,
+      `api uuid_setvar ${UUID} tts_voice kal`,
+      `api uuid_setvar ${UUID} playback_delimiter !`,
+      `api uuid_broadcast ${UUID} 'loop_playback::+1 say:You are number 3 in the queue.' aleg`,
+    ],
+  ],
   queueStatus: [{ kind: 'queueStatus', queue: 'support@default', seq: 3 }, []],
   enqueue: [
     { kind: 'enqueue', queue: 'support@default', priority: 10, skills: ['billing', 'fr'], baseScoreSeconds: 95, exitKeys: ['1', '2'], statusEverySeconds: 60, musicOnHold: 'local_stream://moh', seq: 4 },
@@ -102,7 +110,10 @@ describe('effect → FreeSWITCH commands', () => {
       'execute unset cc_moh_override',
       'execute callcenter support@default',
     ]);
-    expect(wire({ kind: 'announce', prompt: { language: 'en', audio: '/sounds/pos.wav' } })).toEqual([`api uuid_broadcast ${UUID} /sounds/pos.wav aleg`]);
+    expect(wire({ kind: 'announce', prompt: { language: 'en', audio: '/sounds/pos.wav' } })).toEqual([
+      `api uuid_setvar ${UUID} playback_delimiter !`,
+      `api uuid_broadcast ${UUID} 'loop_playback::+1 /sounds/pos.wav' aleg`,
+    ]);
   });
 
   it('TTS engine, voice and dial strings come from the settings', () => {
@@ -153,8 +164,13 @@ function heardFromAnnounce(text: string): string {
   expect(name).toBe('uuid_broadcast');
   const [uuid, path = '', legs] = splitOnSpaces(rest.join(' '), 4);
   expect([uuid, legs]).toEqual([UUID, 'aleg']);
-  expect(path.startsWith('speak::')).toBe(true);
-  return speakText(expand(path.slice('speak::'.length))).text;
+  // The caller's keys must reach callcenter: the broadcast app is loop_playback, which reads no DTMF.
+  expect(path.startsWith(`${ANNOUNCE_APP}::+1 `)).toBe(true);
+  const file = expand(path.slice(`${ANNOUNCE_APP}::`.length)).replace(/^\+1 /, '');
+  const items = splitOnDelimiter(file, '!');
+  expect(items).toHaveLength(1);
+  expect(items[0]?.startsWith('say:')).toBe(true);
+  return (items[0] ?? '').slice('say:'.length);
 }
 
 /** Every character FreeSWITCH's readers treat specially, plus letters, spaces and Chinese. */
@@ -179,9 +195,9 @@ describe('any prompt text is heard exactly as written (FreeSWITCH 1.10.12 argume
       }));
   });
 
-  it('uuid_broadcast speak:: announcements: everything but leading spaces', () => {
+  it('uuid_broadcast loop_playback say: announcements: every character, exactly', () => {
     fc.assert(fc.property(TRICKY, (text) => {
-        expect(heardFromAnnounce(text)).toBe(text.replace(/^ +/, ''));
+        expect(heardFromAnnounce(text)).toBe(text);
       }));
   });
 });
