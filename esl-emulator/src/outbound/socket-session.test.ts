@@ -144,6 +144,30 @@ describe('outbound socket session', () => {
     expect(spoken()).toEqual(['Its flite at pound1', "I didn\t hear", 'Press 1!', 'a\nb\tc', "You're number 1!"]);
   });
 
+  it.each([
+    { app: 'speak::flite|kal|', left: false, why: 'speak reads DTMF (on_dtmf) and takes the key' },
+    { app: 'playback::say:', left: false, why: 'playback reads DTMF too, even with the key as a playback_terminator' },
+    { app: 'loop_playback::+1 say:', left: true, why: 'loop_playback reads none: callcenter takes the key when the prompt ends' },
+  ])('a key pressed during a queue announcement broadcast as $app: left the queue = $left ($why)', async ({ app, left }) => {
+    const { call, peer } = await callWith({ queues: { q: { maxWaitTimeSeconds: 600 } } });
+    peer.send(executeCommand('set', 'tts_engine=flite', 'u1') + executeCommand('set', 'cc_exit_keys=1D', 'u2') + executeCommand('set', 'playback_terminators=1D', 'u3'));
+    peer.send(executeCommand('callcenter', 'q', 'u4'));
+    await call.emulator.core.clock.sleep(2000);
+    // About 5 s of speech; the caller presses 1 one second in (uuid_recv_dtmf queues it as the caller's key).
+    peer.send(`api uuid_broadcast ${call.bLegUuid} '${app}This announcement is still playing when the caller presses one.' aleg\n\n`);
+    await call.emulator.core.clock.sleep(1000);
+    peer.send(`api uuid_recv_dtmf ${call.bLegUuid} 1\n\n`);
+    await call.emulator.core.clock.sleep(1000);
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application', 'callcenter')).toBeUndefined();
+    await call.emulator.core.clock.sleep(8000);
+    if (left) {
+      expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_cc_cancel_reason', 'callcenter')).toBe('EXIT_WITH_KEY');
+      expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_cc_exit_key', 'callcenter')).toBe('1');
+    } else {
+      expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application', 'callcenter')).toBeUndefined();
+    }
+  });
+
   it('bridges to an agent who answers, and counts members through callcenter_config', async () => {
     const { call, peer } = await callWith({ queues: { q: { ...QUEUE, agents: [{ name: 'agent-1', answerAfterSeconds: 2, talkSeconds: 10 }] } } });
     peer.send(executeCommand('callcenter', 'q', 'uuid-cc'));

@@ -21,9 +21,11 @@ function modulesOfCommands(commands: readonly SwitchCommand[], switchSettings: S
   const modules = new Set<string>();
   for (const command of commands) {
     if (command.kind === 'api') {
-      const path = command.command.split(' ')[2] ?? '';
-      if (path.startsWith('speak::')) modules.add(`mod_${path.slice('speak::'.length).split('|')[0]}`);
-      else for (const module of audioModules(path, switchSettings)) modules.add(module);
+      const [name, , variable, value = ''] = command.command.split(' ');
+      if (name === 'uuid_setvar' && variable === 'tts_engine') modules.add(`mod_${value}`);
+      // uuid_broadcast <uuid> 'loop_playback::+1 <file or say:text>' aleg (quoted when it holds a space)
+      const broadcast = /^uuid_broadcast \S+ '?loop_playback::\+1 (.*?)'? aleg$/.exec(command.command);
+      if (broadcast && !broadcast[1]?.startsWith('say:')) for (const module of audioModules(broadcast[1] ?? '', switchSettings)) modules.add(module);
       continue;
     }
     const app = APPLICATION_MODULES[command.app];
