@@ -178,8 +178,14 @@ describe('call session through the emulator', () => {
     expect(commands).toContain(`api uuid_broadcast ${call.bLegUuid} 'loop_playback::+1 say:You are number 3 in the queue.' aleg`);
     const leave = commands.indexOf(`api uuid_break ${call.bLegUuid} all`);
     expect(leave).toBeGreaterThan(commands.indexOf('execute callcenter support@default'));
-    expect(commands[leave + 1]).toBe(`api uuid_recv_dtmf ${call.bLegUuid} D`);
-    expect(commands[leave + 2]).toBe('execute speak flite|kal|Sorry to keep you waiting. All our agents are still busy.');
+    expect(commands.slice(leave - 1, leave + 5)).toEqual([
+      `api uuid_setvar ${call.bLegUuid} bridge_filter_dtmf true`,
+      `api uuid_break ${call.bLegUuid} all`,
+      `api uuid_getvar ${call.bLegUuid} cc_agent_found`,
+      `api uuid_recv_dtmf ${call.bLegUuid} D`,
+      `api uuid_setvar ${call.bLegUuid} bridge_filter_dtmf`,
+      'execute speak flite|kal|Sorry to keep you waiting. All our agents are still busy.',
+    ]);
     // uuid_break alone would not end the wait (mod_callcenter restarts the hold music); the key does. The callcenter
     // app had returned (EXIT_WITH_KEY D) before the next app started, so nothing ran nested inside it.
     const b = (await call.finished).log.flatMap((entry) => (entry.kind === 'event' && entry.leg === 'b' ? [entry.event] : []));

@@ -29,13 +29,17 @@ function manualClock(): RuntimeClock & { advance(ms: number): void } {
   };
 }
 
+const FILTER = 'api uuid_setvar u1 bridge_filter_dtmf true';
+const UNFILTER = 'api uuid_setvar u1 bridge_filter_dtmf';
+const CHECK = 'api uuid_getvar u1 cc_agent_found';
+
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The executor over a stand-in channel. `consumed` says whether the switch acts on a pressed key: the wait
  * ends (as callcenter does for a key in cc_exit_keys) at the press numbered `endsOnPress`.
  */
-function setup(endsOnPress: number | null, leftOnRequest = true) {
+function setup(endsOnPress: number | null, leftOnRequest = true, agentFound = false) {
   const written: string[] = [];
   const clock = manualClock();
   let finish: () => void = () => undefined;
@@ -56,6 +60,7 @@ function setup(endsOnPress: number | null, leftOnRequest = true) {
     },
     api: async (command: string) => {
       written.push(`api ${command}`);
+      if (command === 'uuid_getvar u1 cc_agent_found') return agentFound ? 'true' : '_undef_';
       return '+OK\n';
     },
   };
@@ -70,7 +75,24 @@ describe('leaveQueue executor', () => {
     const { ctx, wait, written } = setup(1);
     await leaveQueue({ kind: 'leaveQueue', queue: 'support@default' }, ctx);
     expect(wait.leaving).toBe(true);
-    expect(written).toEqual(['api uuid_break u1 all', 'api uuid_recv_dtmf u1 D']);
+    expect(written).toEqual([FILTER, 'api uuid_break u1 all', CHECK, 'api uuid_recv_dtmf u1 D', UNFILTER]);
+  });
+
+  it('never presses once callcenter has found an agent (the bridge would pass the D to them), and waits for the call', async () => {
+    const { ctx, written, clock, finish } = setup(null, false, true);
+    let resolved = false;
+    void Promise.resolve(leaveQueue({ kind: 'leaveQueue', queue: 'support@default' }, ctx)).then(() => (resolved = true));
+    for (let i = 0; i < 3; i++) {
+      await flush();
+      clock.advance(LEAVE_KEY_RETRY_MS);
+      await flush();
+    }
+    expect(written).toEqual([FILTER, 'api uuid_break u1 all', CHECK]);
+    finish();
+    await flush();
+    await flush();
+    expect(resolved).toBe(true);
+    expect(written.slice(3)).toEqual(['api uuid_flush_dtmf u1', UNFILTER]);
   });
 
   it('presses again each second while callcenter has not returned, then flushes the keys left over', async () => {
@@ -78,10 +100,10 @@ describe('leaveQueue executor', () => {
     let resolved = false;
     void Promise.resolve(leaveQueue({ kind: 'leaveQueue', queue: 'support@default' }, ctx)).then(() => (resolved = true));
     await flush();
-    expect(written).toEqual(['api uuid_break u1 all', 'api uuid_recv_dtmf u1 D']);
+    expect(written).toEqual([FILTER, 'api uuid_break u1 all', CHECK, 'api uuid_recv_dtmf u1 D']);
     clock.advance(LEAVE_KEY_RETRY_MS - 1);
     await flush();
-    expect(written).toHaveLength(2);
+    expect(written).toHaveLength(4);
     for (let i = 0; i < 2; i++) {
       clock.advance(LEAVE_KEY_RETRY_MS);
       await flush();
@@ -89,13 +111,14 @@ describe('leaveQueue executor', () => {
     }
     await flush();
     expect(resolved).toBe(true);
-    expect(written).toEqual(['api uuid_break u1 all', 'api uuid_recv_dtmf u1 D', 'api uuid_recv_dtmf u1 D', 'api uuid_recv_dtmf u1 D', 'api uuid_flush_dtmf u1']);
+    const press = [CHECK, 'api uuid_recv_dtmf u1 D'];
+    expect(written).toEqual([FILTER, 'api uuid_break u1 all', ...press, ...press, ...press, 'api uuid_flush_dtmf u1', UNFILTER]);
   });
 
   it('flushes the key when the wait ended some other way (an agent, a timeout) at the same moment', async () => {
     const { ctx, written } = setup(1, false);
     await leaveQueue({ kind: 'leaveQueue', queue: 'support@default' }, ctx);
-    expect(written.at(-1)).toBe('api uuid_flush_dtmf u1');
+    expect(written.slice(-2)).toEqual(['api uuid_flush_dtmf u1', UNFILTER]);
   });
 
   it('stops pressing after the last try, logs an error, and still waits for the app to return', async () => {

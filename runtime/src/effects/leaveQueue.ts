@@ -1,4 +1,4 @@
-import { leaveQueueBreak, leaveQueueKey } from '../freeswitch/commands.js';
+import { agentFoundQuery, leaveQueueBreak, leaveQueueFilter, leaveQueueKey, leaveQueueUnfilter } from '../freeswitch/commands.js';
 import type { EffectContext, EffectExecutor, QueueWait } from './types.js';
 
 /**
@@ -23,7 +23,10 @@ function doneWithin(ctx: EffectContext, wait: QueueWait, ms: number): Promise<bo
  * mod_callcenter ends a wait only for an agent, its own timeouts, an exit key or a hang-up: the runtime stops
  * any announcement (`uuid_break … all`) and presses its own exit key (`uuid_recv_dtmf … D`); the member leaves
  * with EXIT_WITH_KEY. Keys left over from pressing again (or from a wait that ended otherwise meanwhile) are
- * flushed, so the next prompt does not hear them.
+ * flushed, so the next prompt does not hear them. An agent never hears the key: the runtime stops pressing once
+ * mod_callcenter has found one (`cc_agent_found`), and `bridge_filter_dtmf` is set while it presses, so a bridge
+ * that starts in between drops the caller's queued digits (the agent call then gets none of the caller's keys —
+ * the price of that rare race); the filter is unset once the wait is over.
  */
 export const leaveQueue: EffectExecutor<'leaveQueue'> = async (_effect, ctx) => {
   const wait = ctx.queueWait;
@@ -31,11 +34,14 @@ export const leaveQueue: EffectExecutor<'leaveQueue'> = async (_effect, ctx) => 
   wait.leaving = true;
   const uuid = ctx.channel.uuid;
   const press = (): Promise<unknown> => ctx.channel.send([leaveQueueKey(uuid)]).catch(() => undefined);
-  await ctx.channel.send([leaveQueueBreak(uuid)]).catch(() => undefined);
+  // An agent found meanwhile is bridged by mod_callcenter; the key must not reach them (see leaveQueueFilter).
+  const agentFound = async (): Promise<boolean> => (await ctx.channel.api(agentFoundQuery(uuid)).catch(() => '')).trim() === 'true';
+  await ctx.channel.send([leaveQueueFilter(uuid), leaveQueueBreak(uuid)]).catch(() => undefined);
   let presses = 0;
+  let agent = false;
   for (;;) {
     if (ctx.channel.isGone) break;
-    if (presses < LEAVE_KEY_MAX_PRESSES) {
+    if (!agent && presses < LEAVE_KEY_MAX_PRESSES && !(agent = await agentFound())) {
       await press();
       presses++;
       if (presses === LEAVE_KEY_MAX_PRESSES) ctx.logger.error({ queue: wait.queue, presses }, 'callcenter did not return after the leave key; waiting for it');
@@ -43,5 +49,8 @@ export const leaveQueue: EffectExecutor<'leaveQueue'> = async (_effect, ctx) => 
     if (await doneWithin(ctx, wait, LEAVE_KEY_RETRY_MS)) break;
   }
   await wait.done;
-  if (!ctx.channel.isGone && (presses > 1 || !wait.leftOnRequest)) await ctx.channel.api(`uuid_flush_dtmf ${uuid}`).catch(() => undefined);
+  if (ctx.channel.isGone) return;
+  if (presses > 1 || !wait.leftOnRequest) await ctx.channel.api(`uuid_flush_dtmf ${uuid}`).catch(() => undefined);
+  // Keys pressed from now on (a later transfer's bridge) reach the other party again.
+  await ctx.channel.send([leaveQueueUnfilter(uuid)]).catch(() => undefined);
 };

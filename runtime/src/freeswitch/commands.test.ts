@@ -47,7 +47,16 @@ const EXPECTED = {
       'execute callcenter support@default',
     ],
   ],
-  leaveQueue: [{ kind: 'leaveQueue', queue: 'support@default' }, [`api uuid_break ${UUID} all`, `api uuid_recv_dtmf ${UUID} D`]],
+  leaveQueue: [
+    { kind: 'leaveQueue', queue: 'support@default' },
+    [
+      `api uuid_setvar ${UUID} bridge_filter_dtmf true`,
+      `api uuid_break ${UUID} all`,
+      `api uuid_getvar ${UUID} cc_agent_found`,
+      `api uuid_recv_dtmf ${UUID} D`,
+      `api uuid_setvar ${UUID} bridge_filter_dtmf`,
+    ],
+  ],
   startTimer: [{ kind: 'startTimer', name: 'queue.maxWait', afterMs: 120000 }, []],
   cancelTimer: [{ kind: 'cancelTimer', name: 'queue.maxWait' }, []],
   transfer: [

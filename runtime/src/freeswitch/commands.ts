@@ -203,6 +203,26 @@ function announce(effect: EffectOf<'announce'>, channelUuid: string, settings: C
   return { commands, note: null };
 }
 
+/**
+ * Before the runtime presses its key: `bridge_filter_dtmf=true` on the caller. If an agent answers at that same
+ * moment, mod_callcenter bridges the caller (switch_ivr_uuid_bridge) and the bridge forwards every digit still
+ * queued on the caller's channel to the agent (audio_bridge_thread: switch_core_session_send_dtmf) — the agent
+ * would hear the D. The bridge reads this variable once when it starts and then drops the caller's digits instead.
+ */
+export function leaveQueueFilter(channelUuid: string): SwitchCommand {
+  return uuidSetvar(channelUuid, 'bridge_filter_dtmf', 'true');
+}
+
+/** After the wait is over (and leftover keys are flushed): `uuid_setvar` without a value unsets the filter again. */
+export function leaveQueueUnfilter(channelUuid: string): SwitchCommand {
+  return { kind: 'api', command: `uuid_setvar ${channelUuid} bridge_filter_dtmf` };
+}
+
+/** Read before each press: mod_callcenter sets `cc_agent_found=true` on the caller before it bridges an agent. */
+export function agentFoundQuery(channelUuid: string): string {
+  return `uuid_getvar ${channelUuid} cc_agent_found`;
+}
+
 /** First half of leaving a queue: `uuid_break <uuid> all` stops the announcement playing and drops queued ones. */
 export function leaveQueueBreak(channelUuid: string): SwitchCommand {
   return { kind: 'api', command: `uuid_break ${channelUuid} all` };
@@ -237,8 +257,8 @@ export function commandsForEffect(effect: Effect, channelUuid: string, settings:
       // queue announcement (a prompt playing inside the wait would swallow the key), then press the runtime's
       // exit key for the caller; the member leaves with EXIT_WITH_KEY and the app returns.
       return {
-        commands: [leaveQueueBreak(channelUuid), leaveQueueKey(channelUuid)],
-        note: 'waits until the callcenter app has returned (pressing the key again each second while it has not)',
+        commands: [leaveQueueFilter(channelUuid), leaveQueueBreak(channelUuid), { kind: 'api', command: agentFoundQuery(channelUuid) }, leaveQueueKey(channelUuid), leaveQueueUnfilter(channelUuid)],
+        note: 'presses only while no agent has been found (cc_agent_found), again each second until the callcenter app has returned, then flushes leftover keys if it pressed more than once and unsets bridge_filter_dtmf',
       };
     case 'startTimer':
       return note(`timer "${effect.name}" fires in ${effect.afterMs} ms`);
