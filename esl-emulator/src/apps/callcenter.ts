@@ -225,7 +225,15 @@ export const callcenter: Application = async (context, arg) => {
     activity.inCall += 1;
     channel.setVariable('cc_agent', departure.agent);
     channel.setVariable('cc_queue_answered_epoch', String(left));
+    // The agent thread sets cc_agent_found before it bridges the caller (switch_ivr_uuid_bridge).
+    channel.setVariable('cc_agent_found', 'true');
     fireMemberEvent(context, member, 'bridge-agent-start', [['CC-Agent', departure.agent]]);
+    // audio_bridge_thread passes every digit queued on the caller's channel to the agent (the agent hears it),
+    // unless bridge_filter_dtmf was true when the bridge started (switch_ivr_bridge.c).
+    const filtered = channel.variables.get('bridge_filter_dtmf') === 'true';
+    for (let digit = channel.dequeueDtmf(); digit !== undefined; digit = channel.dequeueDtmf()) {
+      context.note(filtered ? `bridge: dropping filtered DTMF ${digit} received on the caller` : `bridge: DTMF ${digit} sent to agent ${departure.agent}`);
+    }
     await context.sleep(departure.talkSeconds * 1000);
     const ended = Math.floor(context.core.clock.now() / 1000);
     activity.inCall -= 1;
@@ -255,5 +263,7 @@ export const callcenter: Application = async (context, arg) => {
     if (reason) channel.setVariable('cc_cancel_reason', reason);
     if (departure.kind === 'cancel' && departure.key !== undefined) channel.setVariable('cc_exit_key', departure.key);
   }
+  // callcenter_function clears cc_agent_found when it returns.
+  channel.setVariable('cc_agent_found', undefined);
   fireMembersCount(context, queue);
 };

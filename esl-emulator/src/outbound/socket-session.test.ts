@@ -11,12 +11,13 @@ afterEach(async () => {
   closeListener?.();
 });
 
-async function callWith(options: { script?: Parameters<Emulator['placeCall']>[0]['script']; queues?: Record<string, QueueConfig>; modules?: string[] } = {}) {
+/** `timeScale`: how much faster than real time simulated time runs (default 1000; slower where a test interleaves many socket messages with simulated time). */
+async function callWith(options: { script?: Parameters<Emulator['placeCall']>[0]['script']; queues?: Record<string, QueueConfig>; modules?: string[]; timeScale?: number } = {}) {
   const listener = await outboundListener();
   closeListener = listener.close;
   emulator = await startEmulator({
     outbound: { host: '127.0.0.1', port: listener.port },
-    timeScale: 1000,
+    timeScale: options.timeScale ?? 1000,
     ...(options.queues ? { queues: options.queues } : {}),
     ...(options.modules ? { modules: options.modules } : {}),
   });
@@ -149,7 +150,7 @@ describe('outbound socket session', () => {
     { app: 'playback::say:', left: false, why: 'playback reads DTMF too, even with the key as a playback_terminator' },
     { app: 'loop_playback::+1 say:', left: true, why: 'loop_playback reads none: callcenter takes the key when the prompt ends' },
   ])('a key pressed during a queue announcement broadcast as $app: left the queue = $left ($why)', async ({ app, left }) => {
-    const { call, peer } = await callWith({ queues: { q: { maxWaitTimeSeconds: 600 } } });
+    const { call, peer } = await callWith({ queues: { q: { maxWaitTimeSeconds: 600 } }, timeScale: 20 });
     peer.send(executeCommand('set', 'tts_engine=flite', 'u1') + executeCommand('set', 'cc_exit_keys=1D', 'u2') + executeCommand('set', 'playback_terminators=1D', 'u3'));
     peer.send(executeCommand('callcenter', 'q', 'u4'));
     await call.emulator.core.clock.sleep(2000);
@@ -166,6 +167,26 @@ describe('outbound socket session', () => {
     } else {
       expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application', 'callcenter')).toBeUndefined();
     }
+  });
+
+  it.each([
+    { filter: false, note: 'bridge: DTMF D sent to agent agent-1' },
+    { filter: true, note: 'bridge: dropping filtered DTMF D received on the caller' },
+  ])('a key still queued when an agent is bridged reaches the agent unless bridge_filter_dtmf (filter $filter)', async ({ filter, note }) => {
+    const { call, peer } = await callWith({ queues: { q: { maxWaitTimeSeconds: 600, agents: [{ name: 'agent-1', answerAfterSeconds: 5, talkSeconds: 5 }] } }, timeScale: 20 });
+    peer.send(executeCommand('callcenter', 'q', 'u1'));
+    await call.emulator.core.clock.sleep(3000);
+    // A broadcast reading no keys holds the runtime's D on the channel while the agent answers.
+    peer.send(`api uuid_broadcast ${call.bLegUuid} 'loop_playback::+1 silence_stream://4000' aleg\n\n`);
+    await call.emulator.core.clock.sleep(500);
+    if (filter) peer.send(`api uuid_setvar ${call.bLegUuid} bridge_filter_dtmf true\n\n`);
+    peer.send(`api uuid_recv_dtmf ${call.bLegUuid} D\n\n`);
+    while (!call.log.some((e) => e.kind === 'note' && e.text.startsWith('bridge: '))) await new Promise((r) => setTimeout(r, 1));
+    // Set while the caller talks to the agent (talkSeconds 5 is still running).
+    expect(call.emulator.core.channels.get(call.bLegUuid)?.variables.get('cc_agent_found')).toBe('true');
+    while (!lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application', 'callcenter')) await new Promise((r) => setTimeout(r, 2));
+    expect(call.log.filter((e) => e.kind === 'note' && e.text.startsWith('bridge: ')).map((e) => e.kind === 'note' && e.text)).toEqual([note]);
+    expect(call.emulator.core.channels.get(call.bLegUuid)?.variables.get('cc_agent_found')).toBeUndefined();
   });
 
   it('bridges to an agent who answers, and counts members through callcenter_config', async () => {
