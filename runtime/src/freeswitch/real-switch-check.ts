@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { assertNever, type Effect } from '@switchboard/flows';
 import { decodeEvent, EslFrameParser, eventHeader, headerValue, serializeCommand, type EslEvent, type EslFrame } from '../esl/index.js';
-import { commandsForEffect, DEFAULT_COMMAND_SETTINGS, leaveQueueBreak, leaveQueueKey, type SwitchCommand } from './commands.js';
+import { commandsForEffect, DEFAULT_COMMAND_SETTINGS, type SwitchCommand } from './commands.js';
 import { RUNTIME_LEAVE_KEY } from './results.js';
 
 /** Prompt texts that have broken argument encodings before, each checked on every prompt path. */
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
     }
   }
 
-  // Announcements over the hold music: uuid_broadcast speak:: while the caller waits in the queue.
+  // Announcements over the hold music: uuid_broadcast loop_playback say: while the caller waits in the queue.
   for (const text of HARD_TEXTS) {
     const call = await parkedCall(peer);
     await send(peer, call.b, commandsForEffect({ kind: 'enqueue', seq: 1, queue, priority: 0, skills: [], baseScoreSeconds: 0, exitKeys: ['1'], statusEverySeconds: 0, musicOnHold: null } as Effect, call.b).commands);
@@ -180,10 +180,11 @@ async function main(): Promise<void> {
     await sleep(1500);
     await peer.api(`uuid_kill ${call.a}`);
     const spoken = spokenOn(call.b, from);
-    check(spoken[0] === spokenForm(text.replace(/^ +/, '')), `announce (uuid_broadcast speak::): ${JSON.stringify(text)}`, `heard ${JSON.stringify(spoken)}`);
+    check(spoken[0] === spokenForm(text.replace(/^ +/, '')), `announce (uuid_broadcast loop_playback say:): ${JSON.stringify(text)}`, `heard ${JSON.stringify(spoken)}`);
   }
 
   // Leaving a queue the runtime's way, also while an announcement plays.
+  const label = (announcing: boolean): string => (announcing ? 'leave queue during an announcement' : 'leave queue');
   for (const announcing of [false, true]) {
     const call = await parkedCall(peer);
     await peer.command(`event plain CHANNEL_EXECUTE_COMPLETE\n\n`);
@@ -192,17 +193,50 @@ async function main(): Promise<void> {
     const waiting = await peer.api(`callcenter_config queue list members ${queue}`);
     if (announcing) await send(peer, call.b, commandsForEffect({ kind: 'announce', prompt: { text: 'This is a long announcement that is still playing when the caller leaves the queue.' } } as Effect, call.b).commands);
     await sleep(500);
-    await send(peer, call.b, [leaveQueueBreak(call.b), leaveQueueKey(call.b)]);
+    await send(peer, call.b, commandsForEffect({ kind: 'leaveQueue', queue } as Effect, call.b).commands);
     await sleep(500);
+    const filter = (await peer.api(`uuid_getvar ${call.b} bridge_filter_dtmf`)).trim();
+    check(filter === '_undef_', `${label(announcing)}: bridge_filter_dtmf is unset again after the wait`, filter);
     const reason = (await peer.api(`uuid_getvar ${call.b} cc_cancel_reason`)).trim();
     const key = (await peer.api(`uuid_getvar ${call.b} cc_exit_key`)).trim();
     const members = await peer.api(`callcenter_config queue list members ${queue}`);
     const completed = peer.events.some((e) => e.name === 'CHANNEL_EXECUTE_COMPLETE' && eventHeader(e, 'Unique-ID') === call.b && eventHeader(e, 'Application') === 'callcenter');
     await peer.api(`uuid_kill ${call.a}`);
-    const label = announcing ? 'leave queue during an announcement' : 'leave queue';
-    check(waiting.includes(`${call.b}|`) && /\|Waiting\|/.test(waiting), `${label}: the caller was waiting`, waiting);
-    check(completed && reason === 'EXIT_WITH_KEY' && key === RUNTIME_LEAVE_KEY, `${label}: callcenter returned with EXIT_WITH_KEY ${RUNTIME_LEAVE_KEY}`, `completed=${completed} reason=${reason} key=${key}`);
-    check(!members.includes(`${call.b}|`), `${label}: queue list members no longer holds the caller's session`, members);
+    check(waiting.includes(`${call.b}|`) && /\|Waiting\|/.test(waiting), `${label(announcing)}: the caller was waiting`, waiting);
+    check(completed && reason === 'EXIT_WITH_KEY' && key === RUNTIME_LEAVE_KEY, `${label(announcing)}: callcenter returned with EXIT_WITH_KEY ${RUNTIME_LEAVE_KEY}`, `completed=${completed} reason=${reason} key=${key}`);
+    check(!members.includes(`${call.b}|`), `${label(announcing)}: queue list members no longer holds the caller's session`, members);
+  }
+
+  // The caller's own exit key, pressed at any moment of the wait (DTMF from the other loopback leg, as a phone's).
+  const LONG = 'This is a long announcement that is still playing when the caller presses one for a callback.';
+  const moments: Array<{ name: string; announceAtMs: number | null; pressAtMs: number }> = [
+    { name: 'during hold music', announceAtMs: null, pressAtMs: 800 },
+    { name: 'during an announcement', announceAtMs: 500, pressAtMs: 1500 },
+    { name: 'right after an announcement', announceAtMs: 500, pressAtMs: 0 },
+  ];
+  for (const moment of moments) {
+    const call = await parkedCall(peer);
+    await peer.command(`event plain CHANNEL_EXECUTE_COMPLETE\n\n`);
+    await send(peer, call.b, commandsForEffect({ kind: 'enqueue', seq: 1, queue, priority: 0, skills: [], baseScoreSeconds: 0, exitKeys: ['1'], statusEverySeconds: 0, musicOnHold: null } as Effect, call.b).commands);
+    const from = peer.logs.length;
+    if (moment.announceAtMs !== null) {
+      await sleep(moment.announceAtMs);
+      await send(peer, call.b, commandsForEffect({ kind: 'announce', prompt: { text: LONG } } as Effect, call.b).commands);
+    }
+    if (moment.pressAtMs > 0) await sleep(moment.pressAtMs);
+    else while (!peer.logs.slice(from).some((l) => l.uuid === call.b && l.text.includes('Speaking text: '))) await sleep(50);
+    if (moment.pressAtMs === 0) await sleep(LONG.length * 90); // until the announcement has ended
+    await peer.api(`uuid_send_dtmf ${call.a} 1`);
+    const pressed = Date.now();
+    let completed = false;
+    while (!completed && Date.now() - pressed < 15_000) {
+      await sleep(100);
+      completed = peer.events.some((e) => e.name === 'CHANNEL_EXECUTE_COMPLETE' && eventHeader(e, 'Unique-ID') === call.b && eventHeader(e, 'Application') === 'callcenter');
+    }
+    const reason = (await peer.api(`uuid_getvar ${call.b} cc_cancel_reason`)).trim();
+    const key = (await peer.api(`uuid_getvar ${call.b} cc_exit_key`)).trim();
+    await peer.api(`uuid_kill ${call.a}`);
+    check(completed && reason === 'EXIT_WITH_KEY' && key === '1', `exit key ${moment.name}: callcenter returned with EXIT_WITH_KEY 1 (after ${Date.now() - pressed} ms)`, `completed=${completed} reason=${reason} key=${key}`);
   }
 
   peer.close();
