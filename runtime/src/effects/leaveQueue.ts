@@ -3,8 +3,9 @@ import type { EffectContext, EffectExecutor, QueueWait } from './types.js';
 
 /**
  * How long the switch gets to act on the runtime's exit key before it is pressed again. mod_callcenter reads it
- * within a 20 ms frame; the one case it never sees the key is a queue announcement that started between
- * `uuid_break all` and `uuid_recv_dtmf` and took the digit for itself — pressing again is then the way out.
+ * within a 20 ms frame; an announcement that started between `uuid_break all` and `uuid_recv_dtmf` holds it
+ * until it ends (loop_playback reads no DTMF) — pressing again is harmless (leftovers are flushed) and is the way
+ * out if anything ever takes the key.
  */
 export const LEAVE_KEY_RETRY_MS = 1_000;
 /** After this many presses the runtime stops pressing and logs an error; it still waits for the app to return. */
