@@ -139,7 +139,8 @@ describe('outbound socket session', () => {
     peer.send(executeCommand('callcenter', 'q', 'u6'));
     await call.emulator.core.clock.sleep(3000);
     peer.send(`api uuid_broadcast ${call.bLegUuid} 'speak::flite|kal|You\\'re number 1!' aleg\n\n`);
-    await call.emulator.core.clock.sleep(500);
+    // Waits for the broadcast in real time: at 1000x, a fixed simulated sleep can end before the api arrives.
+    for (let i = 0; i < 500 && spoken().length < 5; i++) await new Promise((r) => setTimeout(r, 2));
     // `\'` vanishes in expansion (so `didn\\\'t` is `didn\t`, a TAB once split — the garbled prompt seen on the real
     // switch); `#` is read as "pound"; the say: list is split on `!`; a body carries line breaks.
     expect(spoken()).toEqual(['Its flite at pound1', "I didn\t hear", 'Press 1!', 'a\nb\tc', "You're number 1!"]);
