@@ -1,6 +1,28 @@
 import { hostname } from 'node:os';
 import { DEFAULT_FALLBACK, type FallbackSettings } from './call/fallback.js';
 import { DEFAULT_COMMAND_SETTINGS, type CommandSettings } from './freeswitch/commands.js';
+import { AllowEntryError, parseAllowlist, type AllowEntry } from './outbound-http/address-policy.js';
+
+/** Flows' HTTP requests: what they may reach and how much they may read. */
+export interface HttpRequestSettings {
+  /** Private/loopback/link-local/metadata addresses (refused by default) that are allowed after all. */
+  readonly allow: readonly AllowEntry[];
+  readonly maxBodyBytes: number;
+  readonly maxRedirects: number;
+}
+
+/** Limits on FreeSWITCH's outbound connections (one per call). */
+export interface OutboundLimits {
+  /** A connection that has not answered `connect` with its channel data by then is closed (not a call yet). */
+  readonly handshakeTimeoutMs: number;
+  /** Connections open at once; more are closed as they arrive. */
+  readonly maxConnections: number;
+  /** Largest ESL frame (header block, and body) one connection may send; a larger one closes the connection. */
+  readonly maxFrameBytes: number;
+}
+
+export const DEFAULT_HTTP_REQUEST_SETTINGS: HttpRequestSettings = { allow: [], maxBodyBytes: 64 * 1024, maxRedirects: 5 };
+export const DEFAULT_OUTBOUND_LIMITS: OutboundLimits = { handshakeTimeoutMs: 5000, maxConnections: 2000, maxFrameBytes: 1024 * 1024 };
 
 /** Everything the runtime is configured with (see runtime/README.md, "Configuration"). */
 export interface RuntimeConfig {
@@ -15,7 +37,8 @@ export interface RuntimeConfig {
   /** Inbound ESL connection (queue statistics, callbacks); null runs without one. */
   readonly esl: { readonly host: string; readonly port: number; readonly password: string } | null;
   /** Where FreeSWITCH's `socket` app connects. */
-  readonly outbound: { readonly host: string; readonly port: number };
+  readonly outbound: { readonly host: string; readonly port: number; readonly limits: OutboundLimits };
+  readonly httpRequests: HttpRequestSettings;
   /** `/metrics` and `/healthz`; port null turns the HTTP server off. */
   readonly http: { readonly host: string; readonly port: number | null };
   readonly fallback: FallbackSettings;
@@ -52,6 +75,26 @@ function template(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+function whole(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = env[name]?.trim();
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) throw new ConfigError(`${name} must be a whole number between ${min} and ${max}, got ${JSON.stringify(value)}`);
+  return number;
+}
+
+/** `HTTP_REQUEST_ALLOW_STAGING` / `_PRODUCTION` for this runtime's environment, else `HTTP_REQUEST_ALLOW`. */
+function allowlist(env: Env, environment: string): AllowEntry[] {
+  const specific = `HTTP_REQUEST_ALLOW_${environment.toUpperCase()}`;
+  const name = env[specific] !== undefined ? specific : 'HTTP_REQUEST_ALLOW';
+  try {
+    return parseAllowlist(env[name] ?? '');
+  } catch (error) {
+    if (error instanceof AllowEntryError) throw new ConfigError(`${name}: ${error.message}`);
+    throw error;
+  }
+}
+
 /** Reads the configuration from environment variables (defaults suit a FreeSWITCH on the same host). */
 export function loadConfig(env: Env = process.env): RuntimeConfig {
   const environment = text(env, 'RUNTIME_ENVIRONMENT', 'production');
@@ -66,7 +109,19 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
     environment,
     instance,
     esl: eslHost === '' ? null : { host: eslHost, port: port(env, 'ESL_PORT', 8021) ?? 8021, password: text(env, 'ESL_PASSWORD', 'ClueCon') },
-    outbound,
+    outbound: {
+      ...outbound,
+      limits: {
+        handshakeTimeoutMs: whole(env, 'ESL_HANDSHAKE_TIMEOUT_MS', DEFAULT_OUTBOUND_LIMITS.handshakeTimeoutMs, 100, 120_000),
+        maxConnections: whole(env, 'ESL_MAX_CONNECTIONS', DEFAULT_OUTBOUND_LIMITS.maxConnections, 1, 1_000_000),
+        maxFrameBytes: whole(env, 'ESL_MAX_FRAME_BYTES', DEFAULT_OUTBOUND_LIMITS.maxFrameBytes, 64 * 1024, 64 * 1024 * 1024),
+      },
+    },
+    httpRequests: {
+      allow: allowlist(env, environment),
+      maxBodyBytes: whole(env, 'HTTP_REQUEST_MAX_BODY_BYTES', DEFAULT_HTTP_REQUEST_SETTINGS.maxBodyBytes, 1, 16 * 1024 * 1024),
+      maxRedirects: whole(env, 'HTTP_REQUEST_MAX_REDIRECTS', DEFAULT_HTTP_REQUEST_SETTINGS.maxRedirects, 0, 20),
+    },
     http: { host: text(env, 'RUNTIME_HTTP_HOST', '127.0.0.1'), port: port(env, 'RUNTIME_HTTP_PORT', 9464) },
     fallback: {
       extension: text(env, 'RUNTIME_FALLBACK_EXTENSION', '') || null,

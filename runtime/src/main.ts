@@ -9,6 +9,8 @@ import { systemClock, type RuntimeClock } from './call/clock.js';
 import type { CallSummary } from './call/session.js';
 import { loadConfig, type RuntimeConfig } from './config.js';
 import { InboundClient } from './esl/index.js';
+import { addressPolicy } from './outbound-http/address-policy.js';
+import { guardedFetch } from './outbound-http/guarded-fetch.js';
 import { FlowRegistry } from './registry/registry.js';
 import { OperationsServer, type HealthReport } from './server/http-server.js';
 import { RuntimeMetrics } from './server/metrics.js';
@@ -161,7 +163,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const server = new OutboundServer(
     {
       versions: flows,
-      services: { queues, callbacks, analytics, fetch },
+      services: {
+        queues,
+        callbacks,
+        analytics,
+        fetch: guardedFetch({ policy: addressPolicy(config.httpRequests.allow), maxRedirects: config.httpRequests.maxRedirects }),
+        maxHttpBodyBytes: config.httpRequests.maxBodyBytes,
+      },
       settings: config.commands,
       fallback: config.fallback,
       clock,

@@ -14,6 +14,8 @@ export interface CallServices {
   readonly analytics: CallAnalytics;
   /** `fetch` for httpRequest nodes (injected in tests). */
   readonly fetch: typeof fetch;
+  /** Largest response body an httpRequest node reads (default 64 KiB); a larger one fails the request. */
+  readonly maxHttpBodyBytes?: number;
 }
 
 /** Counters the executors feed (the session's metrics, narrowed). */
