@@ -178,6 +178,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       environment: config.environment,
     },
     options.onCallEnded,
+    config.outbound.limits,
   );
   const outboundPort = await server.listen(config.outbound.port, config.outbound.host);
 

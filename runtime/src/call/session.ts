@@ -2,7 +2,7 @@ import { start, step, type CallEvent, type CallState, type Effect, type EffectOf
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { executeEffect, type CallServices, type EffectContext, type QueueWait } from '../effects/index.js';
-import { eventHeader, OutboundSession, type ChannelData, type EslEvent } from '../esl/index.js';
+import { eventHeader, OutboundSession, type ChannelData, type EslEvent, type OutboundSessionOptions } from '../esl/index.js';
 import type { CommandSettings } from '../freeswitch/commands.js';
 import type { CallRecordOutcome, RuntimeOutcome } from '../services/analytics/outcomes.js';
 import type { PinnedVersion } from '../registry/registry.js';
@@ -30,6 +30,8 @@ export interface SessionDependencies {
   readonly environment: string;
   /** Sees every command written to a channel (tests). */
   readonly observer?: CommandObserver;
+  /** Frame limits and protocol-error reporting for the call's socket (the outbound server's). */
+  readonly outboundSession?: OutboundSessionOptions;
 }
 
 /** How a call went, for the server and tests. */
@@ -85,7 +87,7 @@ export class CallSession {
     socket: Socket,
     private readonly deps: SessionDependencies,
   ) {
-    this.outbound = new OutboundSession(socket);
+    this.outbound = new OutboundSession(socket, deps.outboundSession);
     this.timers = new CallTimers(deps.clock);
     this.logger = deps.logger;
   }

@@ -3,7 +3,7 @@ import { serializeCommand, type EslCommand } from './commands.js';
 import { EslConnectionClosedError } from './errors.js';
 import { decodeEvent, type EslEvent } from './event.js';
 import { contentType, headerValue, type EslFrame } from './frame.js';
-import { EslFrameParser, type EslParseError } from './parser.js';
+import { EslFrameParser, type EslParseError, type EslParserLimits } from './parser.js';
 
 /** A `text/disconnect-notice`: `linger` (channel gone, socket kept) or `disconnect` (socket closing). */
 export interface DisconnectNotice {
@@ -32,7 +32,7 @@ interface PendingReply {
  * handler, and refuses to write once the socket is closed or the switch sent its final disconnect notice.
  */
 export class EslConnection {
-  private readonly parser = new EslFrameParser();
+  private readonly parser: EslFrameParser;
   private readonly pending: PendingReply[] = [];
   private ended = false;
   private goodbyeReceived = false;
@@ -44,7 +44,10 @@ export class EslConnection {
   constructor(
     private readonly socket: Socket,
     private readonly handlers: EslConnectionHandlers = {},
+    /** Largest header block and body the peer may send; beyond them the connection is closed (protocolError). */
+    limits: Partial<EslParserLimits> = {},
   ) {
+    this.parser = new EslFrameParser(limits);
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('close', () => this.onClose());

@@ -4,6 +4,7 @@ import { EslConnection, replyText, type DisconnectNotice } from './connection.js
 import { ChannelGoneError, EslCommandRejectedError, EslConnectionClosedError } from './errors.js';
 import { eventHeader, eventVariables, type EslEvent } from './event.js';
 import type { EslHeader } from './frame.js';
+import type { EslParseError, EslParserLimits } from './parser.js';
 
 /** The channel as the `connect` reply describes it. */
 export interface ChannelData {
@@ -23,6 +24,14 @@ export interface ExecuteResult {
   /** Whether the channel had hung up when the app completed (`Answer-State: hangup`). */
   readonly channelHungUp: boolean;
   readonly event: EslEvent;
+}
+
+/** How an {@link OutboundSession} treats its peer. */
+export interface OutboundSessionOptions {
+  /** Frame size limits (default: the parser's); a larger frame closes the socket. */
+  readonly limits?: Partial<EslParserLimits>;
+  /** Told about a framing error (oversize frame…) just before the socket is closed, or an undecodable event. */
+  readonly protocolError?: (error: EslParseError | { code: string; message: string }) => void;
 }
 
 interface PendingExecute {
@@ -52,18 +61,24 @@ export class OutboundSession {
   /** Resolves when the socket has closed. */
   readonly ended: Promise<void> = new Promise((resolve) => (this.resolveEnded = resolve));
 
-  constructor(socket: Socket) {
-    this.connection = new EslConnection(socket, {
-      event: (event) => this.handleEvent(event),
-      disconnectNotice: (notice) => this.onNotice(notice),
-      closed: () => {
-        // Neither a hangup nor a disconnect notice came first, and we did not close it: the switch went away.
-        this.lostValue = !this.channelGone && !this.closedByUs;
-        this.markChannelGone();
-        this.rejectPending(() => new ChannelGoneError('outbound socket closed', this.hangupCauseValue));
-        this.resolveEnded();
+  constructor(socket: Socket, options: OutboundSessionOptions = {}) {
+    const protocolError = options.protocolError;
+    this.connection = new EslConnection(
+      socket,
+      {
+        event: (event) => this.handleEvent(event),
+        ...(protocolError ? { protocolError } : {}),
+        disconnectNotice: (notice) => this.onNotice(notice),
+        closed: () => {
+          // Neither a hangup nor a disconnect notice came first, and we did not close it: the switch went away.
+          this.lostValue = !this.channelGone && !this.closedByUs;
+          this.markChannelGone();
+          this.rejectPending(() => new ChannelGoneError('outbound socket closed', this.hangupCauseValue));
+          this.resolveEnded();
+        },
       },
-    });
+      options.limits,
+    );
   }
 
   /**

@@ -12,8 +12,8 @@ import { AddressRefusedError, guardedFetch, type HostResolver } from './guarded-
 
 /** A local server that counts the connections and requests it saw. */
 interface LocalServer {
-  readonly port: number;
-  readonly url: string;
+  port: number;
+  url: string;
   connections: number;
   requests: Array<{ method: string; url: string; host: string; body: string }>;
 }

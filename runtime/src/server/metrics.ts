@@ -18,6 +18,8 @@ export class RuntimeMetrics {
   readonly effectLatency: Histogram<'effect'>;
   readonly fallbacks: Counter<'reason'>;
   readonly refusedCommands: Counter;
+  readonly eslConnectionsRefused: Counter;
+  readonly eslConnectionsClosed: Counter<'reason'>;
 
   constructor(options: { registry?: Registry; esl?: () => EslHealthSource | undefined; defaultMetrics?: boolean } = {}) {
     const registry = options.registry ?? new Registry();
@@ -42,6 +44,17 @@ export class RuntimeMetrics {
     });
     this.fallbacks = new Counter({ name: 'switchboard_fallbacks_total', help: 'Calls sent to the fallback (no binding, internal error, versions unavailable)', labelNames: ['reason'], registers });
     this.refusedCommands = new Counter({ name: 'switchboard_refused_commands_total', help: 'Commands not sent because the caller had already hung up', registers });
+    this.eslConnectionsRefused = new Counter({
+      name: 'switchboard_esl_connections_refused_total',
+      help: 'Outbound ESL connections closed on arrival because ESL_MAX_CONNECTIONS were open',
+      registers,
+    });
+    this.eslConnectionsClosed = new Counter({
+      name: 'switchboard_esl_connections_closed_total',
+      help: 'Outbound ESL connections the runtime closed on the peer, by reason (handshakeTimeout, protocolError: oversize or malformed frame)',
+      labelNames: ['reason'],
+      registers,
+    });
     const esl = options.esl;
     new Gauge({
       name: 'switchboard_esl_reconnects',

@@ -7,6 +7,7 @@ import type { CommandObserver } from '../call/channel.js';
 import { scaledClock, type RuntimeClock } from '../call/clock.js';
 import { DEFAULT_FALLBACK, type FallbackSettings } from '../call/fallback.js';
 import type { CallSummary } from '../call/session.js';
+import type { OutboundLimits } from '../config.js';
 import { DEFAULT_COMMAND_SETTINGS, describeCommand } from '../freeswitch/commands.js';
 import { FlowRegistry } from '../registry/registry.js';
 import { RuntimeMetrics } from '../server/metrics.js';
@@ -60,6 +61,8 @@ export async function startHarness(
     clock?: RuntimeClock;
     fetch?: typeof fetch;
     tap?: boolean;
+    /** Handshake timeout, connection cap and frame limit of the outbound server (defaults: the runtime's). */
+    outboundLimits?: Partial<OutboundLimits>;
     /** The runtime's logger (for tests that read its lines); silent unless TEST_LOG_LEVEL says otherwise. */
     logger?: Logger;
   } = {},
@@ -97,6 +100,7 @@ export async function startHarness(
       summaries.push(summary);
       waiters.get(summary.callId)?.(summary);
     },
+    options.outboundLimits,
   );
   const port = await server.listen(0, '127.0.0.1');
   const tap = options.tap ? await startTapProxy({ host: '127.0.0.1', port }) : undefined;
