@@ -3,6 +3,7 @@ import { Prisma, type Flow, type PrismaClient } from "@switchboard/db";
 import { checkScenarioNames, FLOW_SCHEMA_VERSION, formatPath, nodeRegistry, parseFlowDocument, ScenarioSchema, type Diagnostic, type FlowDocument, type Scenario } from "@switchboard/flows";
 import { DiagnosticsError } from "../../errors.js";
 import type { FlowRefInput } from "./inputs.js";
+import { withStoredScenarios } from "../../compile/compile-task.js";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -10,6 +11,18 @@ export async function loadFlow(db: Db, ref: FlowRefInput): Promise<Flow> {
   const flow = "flowId" in ref
     ? await db.flow.findUnique({ where: { id: ref.flowId } })
     : await db.flow.findUnique({ where: { name: ref.name } });
+  if (!flow) {
+    const what = "flowId" in ref ? `id ${ref.flowId}` : `name "${ref.name}"`;
+    throw new TRPCError({ code: "NOT_FOUND", message: `No flow with ${what}` });
+  }
+  return flow;
+}
+
+/** Like {@link loadFlow}, without the draft document (publishing reads and compiles it off the event loop). */
+export async function loadFlowWithoutDraft(db: Db, ref: FlowRefInput): Promise<Omit<Flow, "draftDocument">> {
+  const flow = "flowId" in ref
+    ? await db.flow.findUnique({ where: { id: ref.flowId }, omit: { draftDocument: true } })
+    : await db.flow.findUnique({ where: { name: ref.name }, omit: { draftDocument: true } });
   if (!flow) {
     const what = "flowId" in ref ? `id ${ref.flowId}` : `name "${ref.name}"`;
     throw new TRPCError({ code: "NOT_FOUND", message: `No flow with ${what}` });
@@ -57,10 +70,7 @@ export function storedScenarios(json: Prisma.JsonValue, where: string): Scenario
  * read together through the flow model (so a document migration reaches the scenarios too).
  */
 export function storedDraft(flow: Pick<Flow, "name" | "draftDocument" | "draftScenarios">): FlowDocument {
-  const nodes = flow.draftDocument;
-  const scenarios = flow.draftScenarios;
-  const whole = Array.isArray(scenarios) && scenarios.length > 0 && nodes !== null && typeof nodes === "object" && !Array.isArray(nodes) ? { ...nodes, scenarios } : nodes;
-  return storedDocument(whole, `flow "${flow.name}"`);
+  return storedDocument(withStoredScenarios(flow.draftDocument, flow.draftScenarios), `flow "${flow.name}"`);
 }
 
 /** The nodes part of a document as `draft_document` stores it: everything but the scenarios. */

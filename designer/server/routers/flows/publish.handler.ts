@@ -1,11 +1,13 @@
 import { TRPCError } from "@trpc/server";
-import { compileFlow, parseFlowDocument, type CompiledFlow, type Diagnostic, type FlowDocument } from "@switchboard/flows";
+import type { CompiledFlow, CompileResult, Diagnostic } from "@switchboard/flows";
 import { recordAudit } from "../../audit.js";
+import { compileDraft, parseAndCompileOffLoop } from "../../compile/compile-pool.js";
+import { insertVersionRow } from "../../compile/version-row.js";
 import { DiagnosticsError } from "../../errors.js";
 import type { Context, SessionUser } from "../../trpc.js";
 import type { PublishInput, ValidateInput } from "./inputs.js";
 import { requireNoSubflowCycle, subflowCycleDiagnostics } from "./live-subflows.js";
-import { asJson, displayName, loadFlow, storedDraft } from "./load.js";
+import { displayName, loadFlowWithoutDraft } from "./load.js";
 import { requirePassingScenarios } from "./publish-scenarios.js";
 import { switchWarningsFor } from "../switches/known-switches.js";
 
@@ -13,15 +15,14 @@ type Ctx = Context & { user: SessionUser };
 
 /** Every problem in a flow's draft or in a document (schema problems included), without saving anything. */
 export async function validateFlow(ctx: Ctx, input: ValidateInput): Promise<{ ok: boolean; diagnostics: Diagnostic[] }> {
-  let document: FlowDocument;
+  let result: CompileResult;
   if ("flowId" in input) {
-    document = storedDraft(await loadFlow(ctx.prisma, input));
+    result = (await compileDraft(ctx.prisma, (await loadFlowWithoutDraft(ctx.prisma, input)).id, `flow ${input.flowId}`)).result;
   } else {
-    const parsed = parseFlowDocument(input.document);
-    if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
-    document = parsed.document;
+    const outcome = await parseAndCompileOffLoop(input.document);
+    if (!outcome.parsed) return { ok: false, diagnostics: outcome.diagnostics };
+    result = outcome.result;
   }
-  const result = compileFlow(document);
   // Across flows: a cycle of sub-flow calls this document would close among the live versions.
   const cycles = result.compiled ? await subflowCycleDiagnostics(ctx, result.compiled) : [];
   return { ok: result.ok && cycles.length === 0, diagnostics: [...result.diagnostics, ...cycles] };
@@ -37,7 +38,7 @@ function countErrors(diagnostics: Diagnostic[]): number {
  * version publishes nothing and returns that version.
  */
 export async function publishFlow(ctx: Ctx, input: PublishInput) {
-  const flow = await loadFlow(ctx.prisma, input);
+  const flow = await loadFlowWithoutDraft(ctx.prisma, input);
   if (flow.archivedAt) throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Flow "${flow.name}" is archived; unarchive it to publish` });
   if (input.baseRevision !== undefined && input.baseRevision !== flow.draftRevision) {
     throw new TRPCError({
@@ -46,9 +47,8 @@ export async function publishFlow(ctx: Ctx, input: PublishInput) {
     });
   }
   // The version keeps the draft's scenarios as they are now; each must pass (requirePassingScenarios below).
-  const document = storedDraft(flow);
-  const result = compileFlow(document);
-  if (!result.ok || !result.compiled) {
+  const { document, result, documentJson, compiledJson } = await compileDraft(ctx.prisma, flow.id, `flow "${flow.name}"`);
+  if (!result.ok || !result.compiled || compiledJson === null) {
     const errors = countErrors(result.diagnostics);
     throw new TRPCError({
       code: "BAD_REQUEST",
@@ -85,18 +85,15 @@ export async function publishFlow(ctx: Ctx, input: PublishInput) {
 
     const number = locked.latest_version_number + 1;
     await tx.flow.update({ where: { id: flow.id }, data: { latestVersionNumber: number } });
-    const version = await tx.flowVersion.create({
-      data: {
-        flowId: flow.id,
-        number,
-        document: asJson(document),
-        compiled: asJson(compiled),
-        contentHash: compiled.hash,
-        authorId: ctx.user.id,
-        message: input.message,
-        createdAt: ctx.now(),
-      },
-      select: { id: true, number: true, contentHash: true, message: true, createdAt: true },
+    const version = await insertVersionRow(tx, {
+      flowId: flow.id,
+      number,
+      documentJson,
+      compiledJson,
+      contentHash: compiled.hash,
+      authorId: ctx.user.id,
+      message: input.message,
+      createdAt: ctx.now(),
     });
     await recordAudit(tx, {
       action: "flow.publish",
