@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { compileFlow, parseFlowDocument } from "@switchboard/flows";
 import { greetingFlow, brokenFlow } from "../test/fixtures.js";
-import { closeCompilePool, parseAndCompileOffLoop } from "./compile-pool.js";
+import { parseIncomingDocument } from "../routers/flows/load.js";
+import { closeCompilePool, parseAndCompileOffLoop, parseIncomingOffLoop } from "./compile-pool.js";
 
 afterAll(() => closeCompilePool());
 
@@ -20,5 +21,19 @@ describe("compiling off the event loop", () => {
     const bad = { schemaVersion: 1, name: "x", nodes: "no" };
     const parsed = parseFlowDocument(bad);
     expect(await parseAndCompileOffLoop(bad)).toEqual({ parsed: false, diagnostics: parsed.ok ? [] : parsed.diagnostics });
+  });
+
+  it("parses a draft being saved to the same stored JSON, and refuses a bad one with the same error", async () => {
+    const document = greetingFlow("welcome");
+    expect(await parseIncomingOffLoop(document, "document.")).toEqual({ name: "welcome", description: document.description, documentJson: JSON.stringify(parseIncomingDocument(document)) });
+    const bad = { ...document, nodes: [{ id: "x", type: "nope" }] };
+    let inline: unknown;
+    try {
+      parseIncomingDocument(bad, "document.");
+    } catch (error) {
+      inline = error;
+    }
+    await expect(parseIncomingOffLoop(bad, "document.")).rejects.toMatchObject({ code: "BAD_REQUEST", message: (inline as Error).message });
+    expect((inline as Error).message).toMatch(/^The flow document has \d+ problem/);
   });
 });

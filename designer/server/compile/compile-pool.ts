@@ -1,11 +1,12 @@
 import { availableParallelism } from "node:os";
-import type { CompileResult, FlowDocument } from "@switchboard/flows";
+import type { CompileResult, FlowDocument, Scenario } from "@switchboard/flows";
 import Tinypool from "tinypool";
 import type { Prisma, PrismaClient } from "@switchboard/db";
 import { DiagnosticsError } from "../errors.js";
+import { invalidDocumentError } from "../routers/flows/load.js";
 
 type Db = PrismaClient | Prisma.TransactionClient;
-import type { CompileAnswer, CompileJob, ParsedAndCompiled } from "./compile-task.js";
+import type { CompileAnswer, CompileJob, ParsedAndCompiled, ParsedDocumentAnswer } from "./compile-task.js";
 
 export type { ParsedAndCompiled } from "./compile-task.js";
 
@@ -47,6 +48,22 @@ function lazyDocument(head: Omit<FlowDocument, "nodes" | "edges">, documentJson:
     Object.defineProperty(document, key, { enumerable: true, configurable: true, get: () => parse()[key] });
   }
   return document;
+}
+
+/** An incoming document, parsed off the event loop: its name, description and the parsed document as JSON text. */
+export interface IncomingDocument {
+  readonly name: string;
+  readonly description: string;
+  /** The document without its scenarios, as JSON text (`draft_document`). */
+  readonly nodesJson: string;
+  readonly scenarios: Scenario[];
+}
+
+/** `parseIncomingDocument` in a worker thread: the same BAD_REQUEST with every problem for a document that does not parse. */
+export async function parseIncomingOffLoop(input: unknown, pathPrefix = ""): Promise<IncomingDocument> {
+  const answer = (await compilePool().run(JSON.stringify(input) ?? "null", { name: "parseDocumentJson" })) as ParsedDocumentAnswer;
+  if (!answer.parsed) throw invalidDocumentError(answer.diagnostics, pathPrefix);
+  return { name: answer.name, description: answer.description, nodesJson: answer.nodesJson, scenarios: answer.scenarios };
 }
 
 /** Stops the workers (tests, shutdown); the next compile starts them again. */

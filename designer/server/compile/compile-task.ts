@@ -1,4 +1,24 @@
-import { compileFlow, parseFlowDocument, type CompileResult, type Diagnostic, type FlowDocument } from "@switchboard/flows";
+import { compileFlow, parseFlowDocument, type CompileResult, type Diagnostic, type FlowDocument, type Scenario } from "@switchboard/flows";
+
+/** What parsing an incoming document gives: its name and description, and the parsed document as JSON text. */
+export type ParsedDocumentAnswer =
+  | {
+      readonly parsed: true;
+      readonly name: string;
+      readonly description: string;
+      /** The parsed document without its scenarios, as `draft_document` stores it (scenarios have their own column). */
+      readonly nodesJson: string;
+      readonly scenarios: Scenario[];
+    }
+  | { readonly parsed: false; readonly diagnostics: Diagnostic[] };
+
+/** `parseFlowDocument` of a document sent as JSON text (a draft being saved), in a worker (a named task). */
+export function parseDocumentJson(documentJson: string): ParsedDocumentAnswer {
+  const parsed = parseFlowDocument(JSON.parse(documentJson));
+  if (!parsed.ok) return { parsed: false, diagnostics: parsed.diagnostics };
+  const { scenarios = [], ...nodesPart } = parsed.document;
+  return { parsed: true, name: parsed.document.name, description: parsed.document.description, nodesJson: JSON.stringify(nodesPart), scenarios };
+}
 
 /** What parsing and compiling a stored or incoming document gives: the same values the API computed inline before. */
 export type ParsedAndCompiled =

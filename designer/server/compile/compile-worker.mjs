@@ -6,3 +6,4 @@ register();
 const task = await import("./compile-task.ts");
 
 export default task.default;
+export const parseDocumentJson = task.parseDocumentJson;

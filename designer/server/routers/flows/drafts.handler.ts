@@ -2,14 +2,15 @@ import { TRPCError } from "@trpc/server";
 import type { Context, SessionUser } from "../../trpc.js";
 import type { ArchiveFlowInput, CreateFlowInput, ListFlowsInput, RenameFlowInput, SaveDraftInput } from "./inputs.js";
 import { recordAudit } from "../../audit.js";
+import { parseIncomingOffLoop, type IncomingDocument } from "../../compile/compile-pool.js";
+import { updateDraftRow } from "../../compile/draft-row.js";
 import {
   asJson,
   draftConflict,
   emptyDocument,
   isUniqueViolation,
   loadFlow,
-  nodesPart,
-  parseIncomingDocument,
+  loadFlowWithoutDraft,
   requireUniqueScenarioNames,
   scenariosConflict,
   storedDocument,
@@ -130,8 +131,8 @@ export async function archiveFlow(ctx: Ctx, input: ArchiveFlowInput) {
  * a tester saved meanwhile.
  */
 export async function saveDraft(ctx: Ctx, input: SaveDraftInput) {
-  const document = parseIncomingDocument(input.document, "document.");
-  const flow = await loadFlow(ctx.prisma, input);
+  const document = await parseIncomingOffLoop(input.document, "document.");
+  const flow = await loadFlowWithoutDraft(ctx.prisma, input);
   if (flow.archivedAt) throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Flow "${flow.name}" is archived; unarchive it to edit` });
   if (document.name !== flow.name) {
     throw new TRPCError({ code: "BAD_REQUEST", message: `The document is named "${document.name}" but the flow is "${flow.name}"; rename the flow instead` });
@@ -140,34 +141,36 @@ export async function saveDraft(ctx: Ctx, input: SaveDraftInput) {
   const scenarios = document.scenarios ?? [];
   if (scenarioChange !== undefined) requireUniqueScenarioNames(scenarios, "document.scenarios");
   const savedAt = ctx.now();
-  const saved = await ctx.prisma.$transaction(async (tx) => {
-    const { count } = await tx.flow.updateMany({
-      where: { id: flow.id, draftRevision: input.baseRevision, ...(scenarioChange === undefined ? {} : { scenariosRevision: scenarioChange }) },
-      data: {
-        draftDocument: asJson(nodesPart(document)),
-        description: document.description,
-        draftRevision: { increment: 1 },
-        draftSavedById: ctx.user.id,
-        draftSavedAt: savedAt,
-        ...(scenarioChange === undefined
-          ? {}
-          : { draftScenarios: asJson(scenarios), scenariosRevision: { increment: 1 }, scenariosSavedById: ctx.user.id, scenariosSavedAt: savedAt }),
-      },
-    });
-    if (count !== 1) return null;
-    // Our UPDATE holds the row lock until commit: what we read now is exactly what this save left.
-    const after = await tx.flow.findUniqueOrThrow({ where: { id: flow.id }, select: { scenariosRevision: true, draftScenarios: true } });
-    if (scenarioChange !== undefined) {
-      await recordAudit(tx, {
-        action: "flow.scenarios_save",
-        actorId: ctx.user.id,
-        subjectType: "flow",
-        subjectId: flow.id,
-        details: { flow: flow.name, scenariosRevision: after.scenariosRevision, scenarios: scenarios.map((s) => s.name), with: "draft" },
-      });
-    }
-    return after;
-  });
+  const saved =
+    scenarioChange === undefined
+      ? await saveNodesPart(ctx, flow.id, input.baseRevision, document, savedAt)
+      : await ctx.prisma.$transaction(async (tx) => {
+          const { count } = await tx.flow.updateMany({
+            where: { id: flow.id, draftRevision: input.baseRevision, scenariosRevision: scenarioChange },
+            data: {
+              draftDocument: asJson(JSON.parse(document.nodesJson) as object),
+              description: document.description,
+              draftRevision: { increment: 1 },
+              draftSavedById: ctx.user.id,
+              draftSavedAt: savedAt,
+              draftScenarios: asJson(scenarios),
+              scenariosRevision: { increment: 1 },
+              scenariosSavedById: ctx.user.id,
+              scenariosSavedAt: savedAt,
+            },
+          });
+          if (count !== 1) return null;
+          // Our UPDATE holds the row lock until commit: what we read now is exactly what this save left.
+          const after = await tx.flow.findUniqueOrThrow({ where: { id: flow.id }, select: { scenariosRevision: true, draftScenarios: true } });
+          await recordAudit(tx, {
+            action: "flow.scenarios_save",
+            actorId: ctx.user.id,
+            subjectType: "flow",
+            subjectId: flow.id,
+            details: { flow: flow.name, scenariosRevision: after.scenariosRevision, scenarios: scenarios.map((s) => s.name), with: "draft" },
+          });
+          return after;
+        });
   if (saved) {
     return {
       draftRevision: input.baseRevision + 1,
@@ -176,7 +179,24 @@ export async function saveDraft(ctx: Ctx, input: SaveDraftInput) {
       scenarios: storedScenarios(saved.draftScenarios, `flow "${flow.name}"`),
     };
   }
-  const current = await loadFlow(ctx.prisma, input);
+  const current = await loadFlowWithoutDraft(ctx.prisma, input);
   if (current.draftRevision !== input.baseRevision || scenarioChange === undefined) throw await draftConflict(ctx.prisma, flow, input.baseRevision);
   throw await scenariosConflict(ctx.prisma, flow, scenarioChange);
+}
+
+/**
+ * The usual autosave: only the nodes part, as the worker's JSON text (one conditional UPDATE on the draft revision;
+ * the scenarios column is left alone). Answers with the scenarios stored now, or null when someone saved in between.
+ */
+async function saveNodesPart(ctx: Ctx, flowId: string, baseRevision: number, document: IncomingDocument, savedAt: Date) {
+  const count = await updateDraftRow(ctx.prisma, {
+    flowId,
+    baseRevision,
+    documentJson: document.nodesJson,
+    description: document.description,
+    savedById: ctx.user.id,
+    savedAt,
+  });
+  if (count !== 1) return null;
+  return ctx.prisma.flow.findUniqueOrThrow({ where: { id: flowId }, select: { scenariosRevision: true, draftScenarios: true } });
 }

@@ -33,7 +33,7 @@ export async function loadFlowWithoutDraft(db: Db, ref: FlowRefInput): Promise<O
 /**
  * The CONFLICT for a draft save made on top of `baseRevision` after someone else saved: who, when, which revision.
  */
-export async function draftConflict(db: Db, flow: Flow, baseRevision: number): Promise<TRPCError> {
+export async function draftConflict(db: Db, flow: Pick<Flow, "id" | "name">, baseRevision: number): Promise<TRPCError> {
   const current = await db.flow.findUniqueOrThrow({ where: { id: flow.id }, include: { draftSavedBy: true } });
   return new TRPCError({
     code: "CONFLICT",
@@ -46,7 +46,7 @@ export async function draftConflict(db: Db, flow: Flow, baseRevision: number): P
 /**
  * The CONFLICT for a scenario save made on top of `baseScenariosRevision` after someone else saved scenarios.
  */
-export async function scenariosConflict(db: Db, flow: Flow, baseScenariosRevision: number): Promise<TRPCError> {
+export async function scenariosConflict(db: Db, flow: Pick<Flow, "id" | "name">, baseScenariosRevision: number): Promise<TRPCError> {
   const current = await db.flow.findUniqueOrThrow({ where: { id: flow.id }, include: { scenariosSavedBy: true } });
   const at = current.scenariosSavedAt ? ` at ${current.scenariosSavedAt.toISOString()}` : "";
   return new TRPCError({
@@ -70,7 +70,7 @@ export function storedScenarios(json: Prisma.JsonValue, where: string): Scenario
  * read together through the flow model (so a document migration reaches the scenarios too).
  */
 export function storedDraft(flow: Pick<Flow, "name" | "draftDocument" | "draftScenarios">): FlowDocument {
-  return storedDocument(withStoredScenarios(flow.draftDocument, flow.draftScenarios), `flow "${flow.name}"`);
+  return storedDocument(withStoredScenarios(flow.draftDocument, flow.draftScenarios) as Prisma.JsonValue, `flow "${flow.name}"`);
 }
 
 /** The nodes part of a document as `draft_document` stores it: everything but the scenarios. */
@@ -108,8 +108,13 @@ export function storedDocument(json: Prisma.JsonValue, where: string): FlowDocum
 export function parseIncomingDocument(input: unknown, pathPrefix = ""): FlowDocument {
   const parsed = parseFlowDocument(input);
   if (parsed.ok) return parsed.document;
-  const diagnostics = parsed.diagnostics.map((d) => ({ ...d, path: pathPrefix + d.path }));
-  throw new TRPCError({
+  throw invalidDocumentError(parsed.diagnostics, pathPrefix);
+}
+
+/** The BAD_REQUEST for an incoming document that does not parse, its problems listed by path. */
+export function invalidDocumentError(problems: readonly Diagnostic[], pathPrefix = ""): TRPCError {
+  const diagnostics = problems.map((d) => ({ ...d, path: pathPrefix + d.path }));
+  return new TRPCError({
     code: "BAD_REQUEST",
     message: `The flow document has ${diagnostics.length} problem${diagnostics.length === 1 ? "" : "s"}: ${diagnostics
       .slice(0, 3)
