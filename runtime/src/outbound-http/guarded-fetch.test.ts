@@ -86,6 +86,9 @@ describe('address policy on (the default)', () => {
     const metadata = guardedFetch({ policy: addressPolicy([]), maxRedirects: 5, resolve: async () => ['169.254.169.254'] });
     await expect(metadata('http://metadata.example.com/latest/meta-data/')).rejects.toThrow('is a cloud metadata address');
     await expect(strict('http://[::ffff:127.0.0.1]:80/')).rejects.toThrow('IPv4-mapped');
+    // Other spellings of loopback are normalised by the URL parser before the check.
+    await expect(strict(`http://2130706433:${server.port}/`)).rejects.toThrow('refused: 127.0.0.1 is a loopback address');
+    await expect(strict(`http://0x7f.1:${server.port}/`)).rejects.toThrow('refused: 127.0.0.1 is a loopback address');
     expect(server.connections).toBe(0);
   });
 
