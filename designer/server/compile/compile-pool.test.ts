@@ -24,8 +24,16 @@ describe("compiling off the event loop", () => {
   });
 
   it("parses a draft being saved to the same stored JSON, and refuses a bad one with the same error", async () => {
-    const document = greetingFlow("welcome");
-    expect(await parseIncomingOffLoop(document, "document.")).toEqual({ name: "welcome", description: document.description, documentJson: JSON.stringify(parseIncomingDocument(document)) });
+    const scenario = { name: "hello", call: { localTime: "2026-12-03T10:00", timezone: "Europe/London" } };
+    const document = { ...greetingFlow("welcome"), scenarios: [scenario] };
+    const { scenarios, ...nodesPart } = parseIncomingDocument(document);
+    expect(await parseIncomingOffLoop(document, "document.")).toEqual({
+      name: "welcome",
+      description: document.description,
+      nodesJson: JSON.stringify(nodesPart),
+      scenarios,
+    });
+    expect(scenarios).toHaveLength(1);
     const bad = { ...document, nodes: [{ id: "x", type: "nope" }] };
     let inline: unknown;
     try {

@@ -71,7 +71,9 @@ describe("saving and publishing a 20,000-node flow", () => {
     expect(stored).toEqual({ nodes: 20_000, hash: published.version.contentHash });
     for (const run of [save, publish]) {
       expect(run.polls).toBeGreaterThan(10);
-      expect(run.longestMs).toBeLessThan(500);
+      // Relative, not absolute, so a loaded machine does not fail it: parsing and compiling on the API's own
+      // thread kept /healthz silent for most of the operation (publish: 3.1 s of ~6 s); in a worker, a few percent.
+      expect(run.longestMs).toBeLessThan(run.ms * 0.25);
     }
   }, 300_000);
 });
