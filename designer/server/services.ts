@@ -1,5 +1,6 @@
 import type { Database } from "@switchboard/db";
 import { deploymentEventsFor } from "@switchboard/db";
+import { DEFAULT_API_LIMITS } from "./limits.js";
 import { LoginRateLimiter } from "./login-rate-limit.js";
 import type { ApiServices } from "./trpc.js";
 
@@ -11,5 +12,6 @@ export async function createApiServices(db: Database, overrides: Partial<ApiServ
     loginRateLimiter: overrides.loginRateLimiter ?? new LoginRateLimiter(),
     now: overrides.now ?? (() => new Date()),
     secureCookies: overrides.secureCookies ?? false,
+    limits: overrides.limits ?? DEFAULT_API_LIMITS,
   };
 }

@@ -1,8 +1,9 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { PrismaClient, Role } from "@switchboard/db";
-import { ZodError } from "zod";
 import type { DeploymentEvents } from "@switchboard/db";
-import { DiagnosticsError } from "./errors.js";
+import { InputProblemsError, publicError } from "./errors.js";
+import { inputProblems } from "./input-guard.js";
+import type { ApiLimits } from "./limits.js";
 import type { LoginRateLimiter } from "./login-rate-limit.js";
 import { PERMISSIONS, roleHasPermission, type Permission } from "./permissions.js";
 
@@ -15,6 +16,8 @@ export interface ApiServices {
   now: () => Date;
   /** Mark cookies Secure (when served over HTTPS). */
   secureCookies: boolean;
+  /** Request size, nesting, text length, trusted origins, sign-in throttling (limits.ts). */
+  limits: ApiLimits;
 }
 
 export interface SessionUser {
@@ -33,29 +36,39 @@ export interface Context extends ApiServices {
 }
 
 const t = initTRPC.context<Context>().create({
-  // Stack traces reach clients only when explicitly developing, never by default.
-  isDev: process.env.NODE_ENV === "development",
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    return {
-      ...shape,
-      data: {
-        ...shape.data,
-        diagnostics: cause instanceof DiagnosticsError ? cause.diagnostics : undefined,
-        inputIssues: cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) : undefined,
-      },
-    };
+  // Never a stack trace to a client, in any environment: see publicError (errors.ts).
+  isDev: false,
+  errorFormatter({ shape, error, path }) {
+    const { message, data } = publicError(error, path);
+    return { code: shape.code, message, data };
   },
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/**
+ * Every procedure starts here: the raw input is refused with BAD_REQUEST, naming each field, when it nests deeper
+ * than the limit or holds a text that is too long, has a NUL or an unpaired surrogate (input-guard.ts) — before
+ * any schema, handler or database sees it.
+ */
+const checkedInput = t.procedure.use(async ({ ctx, getRawInput, next }) => {
+  const issues = inputProblems(await getRawInput(), ctx.limits);
+  if (issues.length > 0) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `Invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+      cause: new InputProblemsError(issues),
+    });
+  }
+  return next();
+});
+
 /** Anyone, signed in or not (login, me). */
-export const publicProcedure = t.procedure;
+export const publicProcedure = checkedInput;
 
 /** Any signed-in user. */
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+export const authedProcedure = checkedInput.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
