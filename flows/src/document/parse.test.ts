@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFlowDocument } from './parse.js';
+import { MAX_DOCUMENT_DEPTH, parseFlowDocument, pathDeeperThan } from './parse.js';
 
 const minimal = {
   schemaVersion: 1,
@@ -68,5 +68,24 @@ describe('unknown fields', () => {
     const doc = structuredClone(minimal) as Record<string, unknown> & { nodes: Array<Record<string, unknown>> };
     doc.nodes.splice(1, 0, { id: 'hi', type: 'announcement', position: { x: 0, y: 0 }, data: { prompt: { text: { en: 'Hi', 'zh-CN': '你好' } } } });
     expect(parseFlowDocument(doc).diagnostics).toEqual([]);
+  });
+
+  it('refuses a document nested 100,000 levels deep with SB012 naming where, instead of overflowing the stack', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    const doc = structuredClone(minimal) as Record<string, unknown> & { nodes: Array<Record<string, unknown>> };
+    doc.nodes[0]!.data = { extra: deep };
+    const result = parseFlowDocument(doc);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]).toMatchObject({ code: 'SB012', severity: 'error', message: expect.stringContaining('deeper than 64 levels') });
+    expect(result.diagnostics[0]!.path).toMatch(/^nodes\[0\]\.data\.extra\.a\.a\.a/);
+  });
+
+  it('accepts nesting up to the limit', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < MAX_DOCUMENT_DEPTH - 2; i++) deep = [deep];
+    expect(pathDeeperThan({ nodes: [{ data: deep }] }, MAX_DOCUMENT_DEPTH)).toBeNull();
+    expect(pathDeeperThan({ nodes: [{ data: [deep] }] }, MAX_DOCUMENT_DEPTH)).toMatch(/^nodes\[0\]\.data(\[0\]){62}$/);
   });
 });

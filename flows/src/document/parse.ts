@@ -4,6 +4,29 @@ import { NODE_TYPES } from '../nodes/registry.js';
 import { migrateDocument } from './migrations.js';
 import { FLOW_SCHEMA_VERSION, FlowDocumentSchema, type FlowDocument } from './schema.js';
 
+/**
+ * The deepest nesting of objects and arrays a flow document may have. Real documents nest under 15 levels
+ * (nodes[i].data.options[j].prompt.text.en); the limit keeps hostile input (depth 100,000) from overflowing the
+ * stack of the structured clone, schema and field walks that follow.
+ */
+export const MAX_DOCUMENT_DEPTH = 64;
+
+/**
+ * The path of the first value nested deeper than `maxDepth` (root = depth 0), or null. Iterative: a depth-100,000
+ * input costs a loop, not a stack overflow.
+ */
+export function pathDeeperThan(input: unknown, maxDepth: number): string | null {
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: input, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length > maxDepth) return formatPath(path);
+    const entries: [PropertyKey, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+    for (const [key, item] of entries) if (item !== null && typeof item === 'object') stack.push({ value: item, path: [...path, key] });
+  }
+  return null;
+}
+
 export type ParseResult = { ok: true; document: FlowDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /** `nodes[3].data.options[1].digit` from a zod path. */
@@ -45,6 +68,11 @@ export function parseFlowDocument(input: unknown): ParseResult {
     return { ok: false, diagnostics: sink.items };
   }
   const raw = input as Record<string, unknown>;
+  const tooDeep = pathDeeperThan(raw, MAX_DOCUMENT_DEPTH);
+  if (tooDeep !== null) {
+    sink.report('SB012', { path: tooDeep }, `nested deeper than ${MAX_DOCUMENT_DEPTH} levels of objects and arrays, the most a flow document may have`);
+    return { ok: false, diagnostics: sink.items };
+  }
   const migrated = migrateDocument(raw, FLOW_SCHEMA_VERSION);
   if (!migrated.ok) {
     sink.report('SB002', { path: 'schemaVersion' }, migrated.message);
