@@ -10,7 +10,8 @@ export type AuditAction =
   | "deployment.rollback"
   | "user.create"
   | "user.role_change"
-  | "auth.login_failed";
+  | "auth.login_failed"
+  | "auth.throttle_cleared";
 
 type AuditWriter = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };
 

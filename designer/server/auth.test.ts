@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { expect, it, vi } from "vitest";
 import { createApiClient } from "./client.js";
 import { describeOnEachDatabase, failure, TEST_PASSWORD } from "./test/harness.js";
@@ -5,6 +6,23 @@ import { describeOnEachDatabase, failure, TEST_PASSWORD } from "./test/harness.j
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
 describeOnEachDatabase("auth over HTTP", (h) => {
+  /** Signs in over a connection from `localAddress` (any of 127.0.0.0/8); the outcome's tRPC code and message. */
+  const loginFrom = (localAddress: string, email: string, password: string) =>
+    new Promise<{ code: string; message: string }>((resolve, reject) => {
+      const { hostname, port } = new URL(h.server.url);
+      const body = JSON.stringify({ email, password });
+      const req = request({ host: hostname, port, localAddress, method: "POST", path: "/trpc/auth.login", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+        let text = "";
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => {
+          const json = JSON.parse(text);
+          resolve(json.error ? { code: json.error.data.code, message: json.error.message } : { code: "OK", message: "" });
+        });
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+
   it("signs in with the right password, sets an HttpOnly SameSite cookie, and knows who you are", async () => {
     const response = await fetch(`${h.server.url}/trpc/auth.login`, {
       method: "POST",
@@ -50,22 +68,59 @@ describeOnEachDatabase("auth over HTTP", (h) => {
     expect(unknown.message).toBe(wrong.message);
     const audit = await h.db.prisma.auditEvent.findMany({ where: { action: "auth.login_failed" }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.details)).toEqual([
-      expect.objectContaining({ email: "admin@example.com", reason: "wrong password" }),
-      expect.objectContaining({ email: "nobody@example.com", reason: "unknown email" }),
+      expect.objectContaining({ email: "admin@example.com", reason: "wrong password", address: "127.0.0.1", failures: 1 }),
+      expect.objectContaining({ email: "nobody@example.com", reason: "unknown email", failures: 1 }),
     ]);
     expect(audit[0]!.actorId).toBe(h.users.admin.id);
   });
 
-  it("rate-limits repeated failures on an account, even with the right password, until the window passes", async () => {
-    for (let i = 0; i < 5; i++) await failure(h.anonymous().auth.login.mutate({ email: "publisher@example.com", password: `wrong ${i}` }));
-    const limited = await failure(h.anonymous().auth.login.mutate({ email: "publisher@example.com", password: TEST_PASSWORD }));
-    expect(limited.data?.code).toBe("TOO_MANY_REQUESTS");
-    expect(limited.message).toMatch(/Too many failed sign-ins; try again in 15 minutes/);
-    expect(await h.db.prisma.auditEvent.count({ where: { action: "auth.login_failed" } })).toBe(6);
+  it("slows an account down from the flooding address only, doubling the wait, and lets the owner in from elsewhere", async () => {
+    for (let i = 0; i < 5; i++) expect((await loginFrom("127.0.0.1", "admin@example.com", `wrong ${i}`)).code).toBe("UNAUTHORIZED");
+    const limited = await loginFrom("127.0.0.1", "admin@example.com", TEST_PASSWORD);
+    expect(limited.code).toBe("TOO_MANY_REQUESTS");
+    expect(limited.message).toBe(
+      "Too many failed sign-ins from your address; try again in 30 seconds. Other addresses are not affected, and an admin can clear this on the users page.",
+    );
+    // The owner, from another address, signs in at once.
+    expect((await loginFrom("127.0.0.2", "admin@example.com", TEST_PASSWORD)).code).toBe("OK");
+    // After the wait one more wrong guess doubles it.
+    h.clock.offsetMs = 31_000;
+    expect((await loginFrom("127.0.0.1", "admin@example.com", "wrong again")).code).toBe("UNAUTHORIZED");
+    expect((await loginFrom("127.0.0.1", "admin@example.com", TEST_PASSWORD)).message).toContain("try again in 60 seconds");
+    h.clock.offsetMs = 31_000 + 61_000;
+    expect((await loginFrom("127.0.0.1", "admin@example.com", TEST_PASSWORD)).code).toBe("OK");
+  });
 
-    expect((await h.login("editor").then((api) => api.auth.me.query()))?.role).toBe("editor"); // other accounts unaffected
-    h.clock.offsetMs = 15 * 60_000 + 1;
-    expect((await h.login("publisher").then((api) => api.auth.me.query()))?.role).toBe("publisher");
+  it("writes one audit row per burst of failures, its counts kept current, however many attempts", async () => {
+    for (let i = 0; i < 8; i++) await loginFrom("127.0.0.1", "publisher@example.com", `wrong ${i}`);
+    for (let i = 0; i < 20; i++) expect((await loginFrom("127.0.0.1", "publisher@example.com", "still guessing")).code).toBe("TOO_MANY_REQUESTS");
+    const audit = await h.db.prisma.auditEvent.findMany({ where: { action: "auth.login_failed" } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.details).toMatchObject({ email: "publisher@example.com", address: "127.0.0.1", failures: 5, refused: 23 });
+  });
+
+  it("lets an admin see current throttles and clear one, audited; others may not", async () => {
+    for (let i = 0; i < 6; i++) await loginFrom("127.0.0.3", "editor@example.com", `wrong ${i}`);
+    const admin = await h.sessionFor("admin");
+    const throttles = await admin.users.signInThrottles.query();
+    expect(throttles).toEqual([
+      expect.objectContaining({ email: "editor@example.com", address: "127.0.0.3", failures: 5, blockedUntil: expect.any(String) }),
+      expect.objectContaining({ email: "", address: "127.0.0.3", failures: 5, blockedUntil: null }),
+    ]);
+    expect((await failure((await h.sessionFor("publisher")).users.signInThrottles.query())).message).toBe("Permission required: see and clear sign-in throttles");
+    await admin.users.clearSignInThrottle.mutate({ email: "editor@example.com", address: "127.0.0.3" });
+    expect((await loginFrom("127.0.0.3", "editor@example.com", TEST_PASSWORD)).code).toBe("OK");
+    expect((await admin.users.signInThrottles.query()).map((t) => t.email)).toEqual([""]);
+    const cleared = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.throttle_cleared" } });
+    expect(cleared).toMatchObject({ actorId: h.users.admin.id, subjectId: h.users.editor.id, details: { email: "editor@example.com", failures: 5 } });
+    const missing = await failure(admin.users.clearSignInThrottle.mutate({ email: "editor@example.com", address: "127.0.0.3" }));
+    expect(missing.message).toBe("No sign-in throttle for editor@example.com from 127.0.0.3; it may have been cleared or forgotten already");
+  });
+
+  it("slows down one address trying many accounts, without touching those accounts elsewhere", async () => {
+    for (let i = 0; i < 30; i++) await loginFrom("127.0.0.4", `user${i}@example.com`, "guess");
+    expect((await loginFrom("127.0.0.4", "tester@example.com", TEST_PASSWORD)).code).toBe("TOO_MANY_REQUESTS");
+    expect((await loginFrom("127.0.0.5", "tester@example.com", TEST_PASSWORD)).code).toBe("OK");
   });
 
   it("treats an expired session as signed out", async () => {

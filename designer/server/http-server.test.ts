@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { inProcessDeploymentEvents, type PrismaClient } from "@switchboard/db";
 import { startHttpServer, type RunningServer } from "./http-server.js";
 import { DEFAULT_API_LIMITS, type ApiLimits } from "./limits.js";
-import { LoginRateLimiter } from "./login-rate-limit.js";
 import type { ApiServices } from "./trpc.js";
 
 // These requests never reach the database: any use of it fails, as a broken database would.
@@ -11,7 +10,6 @@ function servicesWith(limits: Partial<ApiLimits> = {}): ApiServices {
   return {
     prisma: {} as PrismaClient,
     deploymentEvents: inProcessDeploymentEvents(),
-    loginRateLimiter: new LoginRateLimiter(),
     now: () => new Date(),
     secureCookies: false,
     limits: { ...DEFAULT_API_LIMITS, ...limits },

@@ -15,7 +15,7 @@ interface World {
 
 /**
  * welcome: v1 live in staging on +15550100, v2 live in production on +15550100, draft changed since v2.
- * spare: an unbound flow with no versions. extra@example.com: a tester.
+ * spare: an unbound flow with no versions. extra@example.com: a tester, throttled from 127.0.0.1.
  */
 async function buildWorld(h: ApiHarness, admin: ApiClient): Promise<World> {
   const welcome = await admin.flows.create.mutate({ name: "welcome" });
@@ -28,6 +28,9 @@ async function buildWorld(h: ApiHarness, admin: ApiClient): Promise<World> {
   await admin.deployments.bind.mutate({ address: "+15550100", environment: "production", flowName: "welcome", versionNumber: 2 });
   const spare = await admin.flows.create.mutate({ name: "spare" });
   const extra = await h.addUser("extra@example.com", "tester");
+  await h.db.prisma.loginThrottle.create({
+    data: { email: "extra@example.com", address: "127.0.0.1", failures: 5, firstFailureAt: new Date(), lastFailureAt: new Date(), blockedUntil: new Date(Date.now() + 30_000) },
+  });
   return { welcomeId: welcome.id, spareId: spare.id, extraUserId: extra.id };
 }
 
@@ -100,6 +103,13 @@ const CASES: Case[] = [
     call: (api) => api.users.create.mutate({ email: "new@example.com", displayName: "New", role: "editor", password: "a long enough password" }),
   },
   { procedure: "users.setRole", permission: "manageUsers", mutates: true, call: (api, w) => api.users.setRole.mutate({ userId: w.extraUserId, role: "publisher" }) },
+  { procedure: "users.signInThrottles", permission: "manageSignInThrottles", mutates: false, call: (api) => api.users.signInThrottles.query() },
+  {
+    procedure: "users.clearSignInThrottle",
+    permission: "manageSignInThrottles",
+    mutates: true,
+    call: (api) => api.users.clearSignInThrottle.mutate({ email: "extra@example.com", address: "127.0.0.1" }),
+  },
   { procedure: "audit.list", permission: "readAudit", mutates: false, call: (api) => api.audit.list.query() },
   { procedure: "switches.capabilities", permission: "readSwitchStatus", mutates: false, call: (api) => api.switches.capabilities.query() },
 ];

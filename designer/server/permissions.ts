@@ -17,6 +17,7 @@ import type { Role } from "@switchboard/db";
  * | manage users         |        |        |           |   ✓   |
  * | read the audit log   |        |        |           |   ✓   |
  * | read switch status   |   ✓    |   ✓    |     ✓     |   ✓   |
+ * | sign-in throttles    |        |        |           |   ✓   |
  */
 export const PERMISSIONS = {
   readFlows: { label: "read flows", roles: ["editor", "tester", "publisher", "admin"] },
@@ -29,6 +30,7 @@ export const PERMISSIONS = {
   manageUsers: { label: "manage users", roles: ["admin"] },
   readAudit: { label: "read the audit log", roles: ["admin"] },
   readSwitchStatus: { label: "read switch status", roles: ["editor", "tester", "publisher", "admin"] },
+  manageSignInThrottles: { label: "see and clear sign-in throttles", roles: ["admin"] },
 } as const satisfies Record<string, { label: string; roles: readonly Role[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;

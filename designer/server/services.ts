@@ -1,7 +1,6 @@
 import type { Database } from "@switchboard/db";
 import { deploymentEventsFor } from "@switchboard/db";
 import { DEFAULT_API_LIMITS } from "./limits.js";
-import { LoginRateLimiter } from "./login-rate-limit.js";
 import type { ApiServices } from "./trpc.js";
 
 /** Wires the API's shared services to a database: in-process events on PGlite, LISTEN/NOTIFY on PostgreSQL. */
@@ -9,7 +8,6 @@ export async function createApiServices(db: Database, overrides: Partial<ApiServ
   return {
     prisma: db.prisma,
     deploymentEvents: overrides.deploymentEvents ?? (await deploymentEventsFor(db)),
-    loginRateLimiter: overrides.loginRateLimiter ?? new LoginRateLimiter(),
     now: overrides.now ?? (() => new Date()),
     secureCookies: overrides.secureCookies ?? false,
     limits: overrides.limits ?? DEFAULT_API_LIMITS,

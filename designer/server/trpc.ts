@@ -4,14 +4,12 @@ import type { DeploymentEvents } from "@switchboard/db";
 import { InputProblemsError, publicError } from "./errors.js";
 import { inputProblems } from "./input-guard.js";
 import type { ApiLimits } from "./limits.js";
-import type { LoginRateLimiter } from "./login-rate-limit.js";
 import { PERMISSIONS, roleHasPermission, type Permission } from "./permissions.js";
 
 /** Long-lived things every request shares. */
 export interface ApiServices {
   prisma: PrismaClient;
   deploymentEvents: DeploymentEvents;
-  loginRateLimiter: LoginRateLimiter;
   /** Injected so tests can move time (rate-limit windows, session expiry). */
   now: () => Date;
   /** Mark cookies Secure (when served over HTTPS). */

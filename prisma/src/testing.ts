@@ -53,6 +53,7 @@ export async function openTestDatabase(kind: TestDatabaseKind, options: { migrat
 
 /** Every table, children before parents, so plain DELETEs never trip a foreign key. */
 const RESET_ORDER = [
+  "login_throttles",
   "switch_capabilities",
   "node_visits",
   "call_records",

@@ -5,7 +5,6 @@ import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import { createApiClient, type ApiClient } from "../client.js";
 import { startHttpServer, type RunningServer } from "../http-server.js";
-import { LoginRateLimiter } from "../login-rate-limit.js";
 import { hashPassword } from "../passwords.js";
 import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from "../session-cookie.js";
 import { createApiServices } from "../services.js";
@@ -50,7 +49,6 @@ export async function openApiHarness(kind: TestDatabaseKind): Promise<ApiHarness
     async reset() {
       await db.reset();
       clock.offsetMs = 0;
-      services.loginRateLimiter = new LoginRateLimiter();
       passwordHash ??= hashPassword(TEST_PASSWORD);
       for (const role of ROLES) {
         const user = await db.prisma.user.create({

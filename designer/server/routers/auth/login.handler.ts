@@ -1,36 +1,41 @@
 import { TRPCError } from "@trpc/server";
-import { recordAudit } from "../../audit.js";
+import { loginWaitMs, recordLoginFailure, recordLoginSuccess, throttleAddress } from "../../login-throttle.js";
 import { decoyPasswordHash, verifyPassword } from "../../passwords.js";
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS, sessionCookie } from "../../session-cookie.js";
 import type { Context, SessionUser } from "../../trpc.js";
 import type { LoginInput } from "./inputs.js";
 
-/** Checks the password, opens a session and sets the HttpOnly session cookie. Failures are audited. */
+/** "45 seconds", "2 minutes". */
+export function formatWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
+}
+
+/**
+ * Checks the password, opens a session and sets the HttpOnly session cookie. Failures are throttled per account
+ * and address (login-throttle.ts) and audited once per burst; a throttled attempt is refused before the password
+ * is checked.
+ */
 export async function login(ctx: Context, input: LoginInput): Promise<SessionUser> {
   const now = ctx.now();
-  const retryAfterMs = ctx.loginRateLimiter.retryAfterMs(input.email, ctx.clientAddress, now.getTime());
-  const user = await ctx.prisma.user.findUnique({ where: { email: input.email } });
-  const fail = async (reason: string) => {
-    await recordAudit(ctx.prisma, {
-      action: "auth.login_failed",
-      actorId: user?.id ?? null,
-      subjectType: "user",
-      subjectId: user?.id ?? null,
-      details: { email: input.email, reason, address: ctx.clientAddress },
+  const address = throttleAddress(ctx.clientAddress);
+  const waitMs = await loginWaitMs(ctx.prisma, input.email, address, now);
+  if (waitMs > 0) {
+    throw new TRPCError({
+      code: "TOO_MANY_REQUESTS",
+      message: `Too many failed sign-ins from your address; try again in ${formatWait(waitMs)}. Other addresses are not affected, and an admin can clear this on the users page.`,
     });
-  };
-  if (retryAfterMs > 0) {
-    await fail("rate limited");
-    const minutes = Math.ceil(retryAfterMs / 60_000);
-    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `Too many failed sign-ins; try again in ${minutes} minute${minutes === 1 ? "" : "s"}` });
   }
+  const user = await ctx.prisma.user.findUnique({ where: { email: input.email } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
   if (!user || !passwordOk) {
-    ctx.loginRateLimiter.recordFailure(input.email, ctx.clientAddress, now.getTime());
-    await fail(user ? "wrong password" : "unknown email");
+    const reason = user ? "wrong password" : "unknown email";
+    await recordLoginFailure(ctx.prisma, { email: input.email, address, userId: user?.id ?? null, reason }, now, ctx.limits.loginThrottle);
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Email or password is wrong" });
   }
-  ctx.loginRateLimiter.recordSuccess(input.email);
+  await recordLoginSuccess(ctx.prisma, input.email, address);
   await ctx.prisma.session.deleteMany({ where: { userId: user.id, expiresAt: { lt: now } } });
   const token = newSessionToken();
   await ctx.prisma.session.create({

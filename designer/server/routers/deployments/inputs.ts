@@ -4,6 +4,7 @@ const environment = z.enum(["staging", "production"]);
 /** A phone number in E.164 (`+15550100`) or a named route (`sip:support`, `route:main`). */
 const address = z
   .string()
+  .max(300)
   .trim()
   .regex(/^(\+[1-9]\d{3,14}|[a-z][a-z0-9+.-]*:[A-Za-z0-9._@+-]+)$/, "must be an E.164 number such as +15550100 or a route such as sip:support");
 const versionNumber = z.number().int().positive();
@@ -12,7 +13,7 @@ export const ZListBindingsInput = z.object({ environment: environment.optional()
 export const ZBindInput = z.object({
   address,
   environment,
-  flowName: z.string().min(1),
+  flowName: z.string().min(1).max(200),
   /** Defaults to the flow's latest version. */
   versionNumber: versionNumber.optional(),
   reason: z.string().max(500).default(""),

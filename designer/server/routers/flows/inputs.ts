@@ -7,7 +7,7 @@ const versionNumber = z.number().int().positive();
 export const ZFlowIdInput = z.object({ flowId });
 export const ZListFlowsInput = z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false });
 /** A flow by id (the designer) or by name (the CLI and flow files, which never hold database ids). */
-export const ZFlowRefInput = z.union([z.object({ flowId }), z.object({ name: z.string().min(1) })]);
+export const ZFlowRefInput = z.union([z.object({ flowId }), z.object({ name: z.string().min(1).max(200) })]);
 export const ZCreateFlowInput = z.object({ name: FlowNameSchema, description: z.string().max(2000).default("") });
 export const ZRenameFlowInput = z.object({ flowId, name: FlowNameSchema });
 export const ZArchiveFlowInput = z.object({ flowId, archived: z.boolean() });
