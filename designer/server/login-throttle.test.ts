@@ -14,7 +14,7 @@ describe("login throttle policy", () => {
   it("counts a failure on the burst, and starts a new burst (and a new audit row) once the old one is forgotten", () => {
     const first = afterFailure(null, new Date(0), 5, limits);
     expect(first).toMatchObject({ failures: 1, refused: 0, blockedUntil: null, newBurst: true });
-    let state = { ...first, refused: 3, auditEventId: "audit-1" };
+    let state: ReturnType<typeof afterFailure> = { ...first, refused: 3, auditEventId: "audit-1" };
     for (let i = 1; i < 5; i++) state = { ...state, ...afterFailure(state, new Date(i * 1000), 5, limits) };
     expect(state).toMatchObject({ failures: 5, refused: 3, auditEventId: "audit-1", newBurst: false, blockedUntil: new Date(4000 + 30_000) });
     const later = afterFailure(state, new Date(4000 + 60 * 60_000), 5, limits);
