@@ -6,11 +6,13 @@
  *   PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://… for PostgreSQL; default embedded PGlite),
  *   SWITCHBOARD_DATA_DIR (.data/pglite), SWITCHBOARD_<ROLE>_PASSWORD for the seeded users,
  *   SWITCHBOARD_SECURE_COOKIES=1 when served over HTTPS, SWITCHBOARD_DEMO_CALLS_EVERY (20; 0 = off),
+ *   the API's limits (SWITCHBOARD_MAX_BODY_BYTES, SWITCHBOARD_TRUSTED_ORIGINS, … — designer/server/README.md),
  *   and the runtime's variables (runtime/README.md): RUNTIME_HTTP_PORT (9464), ESL_HOST, ESL_PORT, ESL_PASSWORD, …
  */
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createDatabase } from "../prisma/src/index.js";
 import { createApiServices, publishExampleFlows, seedUsers, startHttpServer } from "../designer/server/index.js";
+import { apiLimitsFromEnv } from "../designer/server/limits.js";
 import { EXAMPLE_NUMBERS } from "../designer/server/seed.js";
 import { staticFiles } from "../designer/server/static-files.js";
 import { CallReports } from "./call-handling/call-reports.js";
@@ -51,7 +53,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env, options: Serve
     print("");
   }
 
-  const services = await createApiServices(db, { secureCookies: env.SWITCHBOARD_SECURE_COOKIES === "1" });
+  const services = await createApiServices(db, { secureCookies: env.SWITCHBOARD_SECURE_COOKIES === "1", limits: apiLimitsFromEnv(env) });
   for (const result of await publishExampleFlows(services, `${root}flows/examples`)) {
     if (result.problem) print(`Example ${result.file} not published: ${result.problem}`);
     else print(`Example ${result.flowName} v${result.versionNumber}${result.boundTo?.length ? ` bound to ${result.boundTo.join(", ")}` : ""}`);

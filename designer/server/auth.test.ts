@@ -8,7 +8,7 @@ vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 describeOnEachDatabase("auth over HTTP", (h) => {
   /** Signs in over a connection from `localAddress` (any of 127.0.0.0/8); the outcome's tRPC code and message. */
   const loginFrom = (localAddress: string, email: string, password: string) =>
-    new Promise<{ code: string; message: string }>((resolve, reject) => {
+    new Promise<{ code: string; message: string; retryAfterSeconds?: number }>((resolve, reject) => {
       const { hostname, port } = new URL(h.server.url);
       const body = JSON.stringify({ email, password });
       const req = request({ host: hostname, port, localAddress, method: "POST", path: "/trpc/auth.login", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
@@ -16,7 +16,7 @@ describeOnEachDatabase("auth over HTTP", (h) => {
         res.on("data", (chunk) => (text += chunk));
         res.on("end", () => {
           const json = JSON.parse(text);
-          resolve(json.error ? { code: json.error.data.code, message: json.error.message } : { code: "OK", message: "" });
+          resolve(json.error ? { code: json.error.data.code, message: json.error.message, retryAfterSeconds: json.error.data.retryAfterSeconds } : { code: "OK", message: "" });
         });
       });
       req.on("error", reject);
@@ -78,6 +78,7 @@ describeOnEachDatabase("auth over HTTP", (h) => {
     for (let i = 0; i < 5; i++) expect((await loginFrom("127.0.0.1", "admin@example.com", `wrong ${i}`)).code).toBe("UNAUTHORIZED");
     const limited = await loginFrom("127.0.0.1", "admin@example.com", TEST_PASSWORD);
     expect(limited.code).toBe("TOO_MANY_REQUESTS");
+    expect(limited.retryAfterSeconds).toBe(30);
     expect(limited.message).toBe(
       "Too many failed sign-ins from your address; try again in 30 seconds. Other addresses are not affected, and an admin can clear this on the users page.",
     );

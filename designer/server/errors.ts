@@ -24,6 +24,14 @@ export class InputProblemsError extends Error {
   }
 }
 
+/** Carried as a TOO_MANY_REQUESTS error's cause: how long the client must wait. */
+export class RetryLaterError extends Error {
+  override name = "RetryLaterError";
+  constructor(readonly retryAfterMs: number) {
+    super(`retry after ${retryAfterMs} ms`);
+  }
+}
+
 /** One problem with a request's input: where (`documents[0].nodes[2].data.prompt`) and what. */
 export interface InputIssue {
   path: string;
@@ -37,6 +45,8 @@ export interface PublicErrorData {
   path?: string;
   diagnostics?: Diagnostic[];
   inputIssues?: InputIssue[];
+  /** For a throttled sign-in: how long until the next attempt is allowed. */
+  retryAfterSeconds?: number;
   /** For unexpected errors: quote it to whoever runs the server; the log line with the detail carries it too. */
   reference?: string;
 }
@@ -88,6 +98,7 @@ export function publicError(error: TRPCError, procedurePath: string | undefined)
     return { message: `Invalid input: ${inputIssues.map((i) => `${i.path}: ${i.message}`).join("; ")}`, data: { ...base, inputIssues } };
   }
   if (cause instanceof InputProblemsError) return { message: error.message, data: { ...base, inputIssues: cause.issues } };
+  if (cause instanceof RetryLaterError) return { message: error.message, data: { ...base, retryAfterSeconds: Math.ceil(cause.retryAfterMs / 1000) } };
   if (cause instanceof DiagnosticsError) return { message: error.message, data: { ...base, diagnostics: cause.diagnostics } };
   return { message: error.message, data: base };
 }

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { RetryLaterError } from "../../errors.js";
 import { loginWaitMs, recordLoginFailure, recordLoginSuccess, throttleAddress } from "../../login-throttle.js";
 import { decoyPasswordHash, verifyPassword } from "../../passwords.js";
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS, sessionCookie } from "../../session-cookie.js";
@@ -26,6 +27,7 @@ export async function login(ctx: Context, input: LoginInput): Promise<SessionUse
     throw new TRPCError({
       code: "TOO_MANY_REQUESTS",
       message: `Too many failed sign-ins from your address; try again in ${formatWait(waitMs)}. Other addresses are not affected, and an admin can clear this on the users page.`,
+      cause: new RetryLaterError(waitMs),
     });
   }
   const user = await ctx.prisma.user.findUnique({ where: { email: input.email } });

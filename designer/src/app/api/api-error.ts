@@ -7,9 +7,12 @@ export interface ApiErrorInfo {
   message: string;
   diagnostics: Diagnostic[];
   inputIssues: { path: string; message: string }[];
+  /** For a throttled sign-in: how long to wait. */
+  retryAfterSeconds?: number;
 }
 
 interface ErrorData {
+  retryAfterSeconds?: number;
   code?: string;
   diagnostics?: Diagnostic[];
   inputIssues?: { path: string; message: string }[];
@@ -18,7 +21,13 @@ interface ErrorData {
 export function apiErrorInfo(error: unknown): ApiErrorInfo {
   if (error instanceof TRPCClientError) {
     const data = (error.data ?? {}) as ErrorData;
-    return { code: data.code, message: error.message, diagnostics: data.diagnostics ?? [], inputIssues: data.inputIssues ?? [] };
+    return {
+      code: data.code,
+      message: error.message,
+      diagnostics: data.diagnostics ?? [],
+      inputIssues: data.inputIssues ?? [],
+      ...(data.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: data.retryAfterSeconds }),
+    };
   }
   return { code: undefined, message: error instanceof Error ? error.message : String(error), diagnostics: [], inputIssues: [] };
 }

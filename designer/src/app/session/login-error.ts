@@ -6,8 +6,8 @@ export function loginErrorText(t: TFunction, error: unknown): string {
   const info = apiErrorInfo(error);
   if (info.code === 'UNAUTHORIZED') return t('app.login.wrongCredentials');
   if (info.code === 'TOO_MANY_REQUESTS') {
-    const minutes = Number(/(\d+) minute/.exec(info.message)?.[1] ?? 15);
-    return t('app.login.rateLimited', { count: minutes });
+    const seconds = info.retryAfterSeconds ?? 15 * 60;
+    return seconds < 120 ? t('app.login.rateLimitedSeconds', { count: seconds }) : t('app.login.rateLimited', { count: Math.ceil(seconds / 60) });
   }
   if (info.code === 'BAD_REQUEST') return t('app.login.invalidEmail');
   return t('app.login.failed', { message: info.message });

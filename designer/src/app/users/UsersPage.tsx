@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../api/trpc';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { CreateUserForm } from './CreateUserForm';
+import { SignInThrottles } from './SignInThrottles';
 import { UserRow } from './UserRow';
 
 /** Users and their roles (admins only). */
@@ -36,6 +37,7 @@ export function UsersPage() {
         </table>
       )}
       <CreateUserForm />
+      <SignInThrottles />
     </main>
   );
 }
