@@ -8,6 +8,8 @@
  *   flowctl promote <number|route> [--from staging] [--to production] [--reason "why"]
  *
  * Server and login: SWITCHBOARD_URL (default http://127.0.0.1:3000), SWITCHBOARD_EMAIL, SWITCHBOARD_PASSWORD.
+ * As a non-browser client it sends no Origin or Sec-Fetch-Site header, which the server's cross-site check lets
+ * through (designer/server/cross-origin.ts); its session cookie is its credential.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
