@@ -1,0 +1,249 @@
+/**
+ * Runtime benchmark on a real FreeSWITCH (`pnpm --filter @switchboard/runtime bench:switch`; not a test). Starts
+ * its own FreeSWITCH 1.10.12 from /opt/freeswitch on a generated loopback-only configuration
+ * (real-switch/freeswitch.ts) and needs tcpdump and permission to capture on `lo` (root or CAP_NET_RAW).
+ *
+ * 1. Overhead: one loopback call at a time runs PROMPTS instant audio prompts through (a) a bare `net` client
+ *    (real-switch/raw-client.ts, no project code) and (b) the runtime (OutboundServer + CallSession in
+ *    real-switch/runtime-client.ts), alternating, ROUNDS calls each. Both send the same commands: `set
+ *    playback_terminators=none` once, then one `playback` per prompt. Timed on the wire (tcpdump on lo): from the
+ *    packet completing the playback's CHANNEL_EXECUTE_COMPLETE to the packet with the next prompt's command, so
+ *    event-loop lag, parsing and GC count. Also shown: the same gap by the switch's own event timestamps.
+ * 2. Capacity: calls each playing PROMPT_MS prompts one after another, in steps, until the runtime uses more
+ *    than 25 % of one core (process.cpuUsage over a window) or the box saturates; FreeSWITCH's CPU from /proc.
+ *
+ * Knobs (environment): BENCH_PROMPTS (500), BENCH_ROUNDS (5), BENCH_PROMPT_MS (2000), BENCH_CAPACITY_STEPS
+ * ("50,100,200,300,400,600,800,1000,1300,1600,2000"), BENCH_WINDOW_MS (10000), BENCH_SKIP_CAPACITY=1.
+ * Prints the figures; asserts nothing.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InboundClient } from '../src/esl/index.js';
+import { readSegments, startCapture, wireTiming } from './real-switch/capture.js';
+import { startFreeSwitch, type RunningFreeSwitch } from './real-switch/freeswitch.js';
+
+const PROMPTS = Number(process.env['BENCH_PROMPTS'] ?? 500);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const PROMPT_MS = Number(process.env['BENCH_PROMPT_MS'] ?? 2000);
+const STEPS = (process.env['BENCH_CAPACITY_STEPS'] ?? '50,100,200,300,400,600,800,1000,1300,1600,2000').split(',').map(Number);
+const WINDOW_MS = Number(process.env['BENCH_WINDOW_MS'] ?? 10_000);
+const CPU_LIMIT = 25;
+const INSTANT_PROMPT = 'silence_stream://1';
+const PROMPT_COMMAND = 'execute-app-name: playback';
+const GOAL = 1.2;
+
+const started = performance.now();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+const quantile = (values: readonly number[], q: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length === 0 ? Number.NaN : sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+
+interface CpuReport {
+  type: 'cpu';
+  user: number;
+  system: number;
+  activeCalls?: number;
+  ended?: number;
+  fallbacks?: number;
+}
+
+/** A benchmark client in its own process, driven over IPC. */
+class Client {
+  private readonly child: ChildProcess;
+  private readonly waiting: Array<{ type: string; resolve: (message: Record<string, unknown>) => void }> = [];
+  constructor(script: string) {
+    this.child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', ...(process.env['BENCH_PROFILE'] && script.includes('runtime') ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [])], stdio: 'inherit' });
+    this.child.on('message', (message: Record<string, unknown>) => {
+      const index = this.waiting.findIndex((waiter) => waiter.type === message['type']);
+      if (index >= 0) this.waiting.splice(index, 1)[0]?.resolve(message);
+    });
+  }
+  request<T>(message: Record<string, unknown>, reply: string): Promise<T> {
+    return new Promise((resolve) => {
+      this.waiting.push({ type: reply, resolve: resolve as (message: Record<string, unknown>) => void });
+      this.child.send(message);
+    });
+  }
+  cpu(): Promise<CpuReport> {
+    return this.request<CpuReport>({ type: 'cpu' }, 'cpu');
+  }
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.send({ type: 'stop' });
+    await Promise.race([exited, sleep(15_000)]);
+    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+  }
+}
+
+/** CPU time (µs) FreeSWITCH has used, from /proc/<pid>/stat (utime + stime, in clock ticks of 10 ms). */
+function switchCpu(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+const raw = new Client('./real-switch/raw-client.ts');
+const runtime = new Client('./real-switch/runtime-client.ts');
+const rawPort = (await raw.request<{ port: number }>({ type: 'start', prompts: PROMPTS, file: INSTANT_PROMPT }, 'listening')).port;
+const runtimePort = (await runtime.request<{ port: number }>({ type: 'start', prompts: PROMPTS, file: INSTANT_PROMPT, loopFile: `tone_stream://%(${PROMPT_MS},0,440)` }, 'listening')).port;
+
+let freeswitch: RunningFreeSwitch | undefined;
+let control: InboundClient | undefined;
+const cleanup = async () => {
+  await control?.stop().catch(() => undefined);
+  await freeswitch?.stop();
+  await raw.stop();
+  await runtime.stop();
+};
+process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+try {
+  freeswitch = await startFreeSwitch([
+    { number: 'raw', port: rawPort },
+    { number: 'spin', port: runtimePort },
+    { number: 'hold', port: runtimePort },
+  ]);
+  control = new InboundClient({ host: '127.0.0.1', port: freeswitch.eslPort, password: freeswitch.eslPassword });
+  await control.start();
+  const fs = freeswitch;
+  const esl = control;
+  console.log(`runtime benchmark on FreeSWITCH (${(await esl.api('version')).trim()}), pid ${fs.pid}; load average ${load()}\n`);
+
+  /** Places one call to `number` and waits until both legs are gone (at most `timeoutMs`). */
+  const oneCall = async (number: string, timeoutMs: number): Promise<{ ok: boolean; detail: string }> => {
+    const reply = (await esl.api(`originate loopback/${number}/${fs.context} &park`)).trim();
+    if (!reply.startsWith('+OK')) return { ok: false, detail: reply };
+    const uuid = reply.slice(4).trim();
+    const deadline = performance.now() + timeoutMs;
+    while (performance.now() < deadline) {
+      if ((await esl.api(`uuid_exists ${uuid}`)).trim() !== 'true') return { ok: true, detail: '' };
+      await sleep(100);
+    }
+    await esl.api(`uuid_kill ${uuid}`);
+    return { ok: false, detail: `still up after ${timeoutMs / 1000} s` };
+  };
+
+  // --- 1. overhead -----------------------------------------------------------------------------------------
+  console.log(`1. overhead: one call at a time, ${PROMPTS} instant prompts (${INSTANT_PROMPT}) each; ${ROUNDS} calls per client, alternating`);
+  console.log('   time from the playback\'s CHANNEL_EXECUTE_COMPLETE arriving (wire) to the next prompt\'s command leaving (wire), µs');
+  console.log('   run  client    prompts   median      p99   switch-side median   CPU µs/prompt');
+  const results = { raw: { medians: [] as number[], p99s: [] as number[], all: [] as number[], switchSide: [] as number[], failures: 0, cpuPerPrompt: [] as number[] }, runtime: { medians: [] as number[], p99s: [] as number[], all: [] as number[], switchSide: [] as number[], failures: 0, cpuPerPrompt: [] as number[] } };
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const [name, client, number, port] of [['raw', raw, 'raw', rawPort], ['runtime', runtime, 'spin', runtimePort]] as const) {
+      const file = join(tmpdir(), `switchboard-bench-${process.pid}-${name}-${round}.pcap`);
+      const capture = await startCapture([port], file);
+      const cpuBefore = await client.cpu();
+      const call = await oneCall(number, 120_000);
+      const cpuAfter = await client.cpu();
+      const dropped = await capture.stop();
+      const bytes = statSync(file).size;
+      const timing = wireTiming(readSegments(file), port, PROMPT_COMMAND, 'playback');
+      const result = results[name];
+      const expected = PROMPTS - 1;
+      const complete = call.ok && dropped === 0 && timing.broken === 0 && timing.wire.length === expected;
+      if (!complete) {
+        result.failures++;
+        console.log(`   ${round}    ${name.padEnd(8)}  FAILED: ${call.detail || ''} ${timing.wire.length}/${expected} prompts measured, ${dropped} packets dropped by the capture, ${timing.broken} connections with holes (${(bytes / 1e6).toFixed(1)} MB captured, kept in ${file})`);
+        continue;
+      }
+      rmSync(file, { force: true });
+      {
+      }
+      const cpuPerPrompt = (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) / PROMPTS;
+      result.medians.push(median(timing.wire));
+      result.p99s.push(quantile(timing.wire, 0.99));
+      result.all.push(...timing.wire);
+      result.switchSide.push(median(timing.switchSide));
+      result.cpuPerPrompt.push(cpuPerPrompt);
+      console.log(
+        `   ${round}    ${name.padEnd(8)}  ${String(timing.wire.length).padStart(7)}   ${fixed(median(timing.wire), 0).padStart(6)}   ${fixed(quantile(timing.wire, 0.99), 0).padStart(6)}   ${fixed(median(timing.switchSide), 0).padStart(18)}   ${fixed(cpuPerPrompt, 0).padStart(13)}`,
+      );
+    }
+  }
+  const summary = (name: 'raw' | 'runtime') => {
+    const result = results[name];
+    return { median: median(result.medians), p99: quantile(result.all, 0.99), switchSide: median(result.switchSide), cpu: median(result.cpuPerPrompt), runs: result.medians.length, failures: result.failures };
+  };
+  const rawSummary = summary('raw');
+  const runtimeSummary = summary('runtime');
+  console.log(`\n   over all runs (median of the runs' medians; p99 of all prompts pooled):`);
+  for (const [name, s] of [['raw client', rawSummary], ['runtime', runtimeSummary]] as const) {
+    console.log(`   ${name.padEnd(11)} median ${fixed(s.median, 0).padStart(5)} µs   p99 ${fixed(s.p99, 0).padStart(6)} µs   switch-side median ${fixed(s.switchSide, 0)} µs   CPU ${fixed(s.cpu, 0)} µs/prompt   runs ${s.runs}, failed ${s.failures}`);
+  }
+  const medianRatio = runtimeSummary.median / rawSummary.median;
+  const p99Ratio = runtimeSummary.p99 / rawSummary.p99;
+  const verdict = (ratio: number) => (ratio <= GOAL ? 'meets' : 'MISSES');
+  console.log(`   overhead    median ${fixed(medianRatio)}×   p99 ${fixed(p99Ratio)}×   (goal ≤ ${GOAL}× at both: median ${verdict(medianRatio)}, p99 ${verdict(p99Ratio)})`);
+  console.log(`   load average ${load()}\n`);
+
+  // --- 2. capacity ---------------------------------------------------------------------------------------------
+  if (process.env['BENCH_SKIP_CAPACITY'] !== '1') {
+    console.log(`2. capacity: calls each playing ${PROMPT_MS / 1000} s prompts (tone_stream) one after another; runtime CPU limit ${CPU_LIMIT} % of one core`);
+    console.log('   calls   connected   runtime CPU   FreeSWITCH CPU   prompts/s   load average');
+    let best: { calls: number; cpu: number; switchCpu: number } | undefined;
+    let placed = 0;
+    let placeFailures = 0;
+    let stopReason = `the last step (${STEPS.at(-1)} calls) stayed within the limit`;
+    for (const target of STEPS) {
+      const originates: Promise<void>[] = [];
+      for (; placed < target; placed++) {
+        originates.push(esl.bgapi(`originate loopback/hold/${fs.context} &park`).then((body) => void (body.startsWith('+OK') || placeFailures++), () => void placeFailures++));
+        if (originates.length % 50 === 0) await sleep(50);
+      }
+      await Promise.all(originates);
+      const deadline = performance.now() + 30_000;
+      let report = await runtime.cpu();
+      while ((report.activeCalls ?? 0) < target && performance.now() < deadline) {
+        await sleep(250);
+        report = await runtime.cpu();
+      }
+      if ((report.activeCalls ?? 0) < target * 0.98) {
+        stopReason = `at ${target} calls only ${report.activeCalls} reached the runtime (${placeFailures} originates failed)`;
+        console.log(`   ${String(target).padStart(5)}   ${String(report.activeCalls).padStart(9)}   stopping: not all calls connected`);
+        break;
+      }
+      await sleep(Math.max(PROMPT_MS, 2000));
+      const before = await runtime.cpu();
+      const switchBefore = switchCpu(fs.pid);
+      const t0 = performance.now();
+      await sleep(WINDOW_MS);
+      const after = await runtime.cpu();
+      const seconds = (performance.now() - t0) / 1000;
+      const runtimeShare = (after.user + after.system - before.user - before.system) / 1e4 / seconds;
+      const switchShare = (switchCpu(fs.pid) - switchBefore) / 1e4 / seconds;
+      const ended = (after.ended ?? 0) - (before.ended ?? 0);
+      console.log(
+        `   ${String(target).padStart(5)}   ${String(after.activeCalls).padStart(9)}   ${fixed(runtimeShare, 1).padStart(9)} %   ${fixed(switchShare, 0).padStart(12)} %   ${fixed(target / (PROMPT_MS / 1000), 0).padStart(9)}   ${load()}${ended > 0 ? `   (${ended} calls ended early)` : ''}`,
+      );
+      if (runtimeShare > CPU_LIMIT) {
+        stopReason = `the runtime used more than ${CPU_LIMIT} % of a core at ${target} calls`;
+        break;
+      }
+      best = { calls: target, cpu: runtimeShare, switchCpu: switchShare };
+      if (switchShare > 170) {
+        stopReason = `FreeSWITCH used ${fixed(switchShare, 0)} % of the 2 cores' 200 % at ${target} calls: the box, not the runtime, is the limit`;
+        break;
+      }
+    }
+    await esl.api('hupall NORMAL_CLEARING');
+    console.log(`\n   most calls with the runtime ≤ ${CPU_LIMIT} % of one core: ${best ? `${best.calls} (runtime ${fixed(best.cpu, 1)} %, FreeSWITCH ${fixed(best.switchCpu, 0)} %)` : 'none'}; stopped because ${stopReason}`);
+    console.log(`   originates that failed: ${placeFailures}`);
+    const drain = performance.now() + 30_000;
+    while (((await runtime.cpu()).activeCalls ?? 0) > 0 && performance.now() < drain) await sleep(250);
+  }
+  console.log(`\nfinished in ${fixed((performance.now() - started) / 1000, 1)} s; load average ${load()}`);
+} finally {
+  await cleanup();
+}
+process.exit(0);

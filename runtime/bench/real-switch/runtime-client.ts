@@ -1,0 +1,83 @@
+/**
+ * The runtime under test in the real-switch benchmark, in its own process (so its CPU is its own): the same
+ * OutboundServer + CallSession the runtime runs, with in-memory versions of two flows —
+ *
+ * - `spin`: PROMPTS instant audio prompts (announcement nodes) in a row, then hang up: one app round trip each;
+ * - `hold`: announcements of LOOP_FILE after one another until the switch hangs up (the capacity test).
+ *
+ * IPC: `{ type: 'start', prompts, file, loopFile }` → `{ type: 'listening', port }`; `{ type: 'cpu' }` →
+ * `{ type: 'cpu', user, system, activeCalls, ended, fallbacks }`.
+ */
+import { pino } from 'pino';
+import { systemClock } from '../../src/call/clock.js';
+import { DEFAULT_FALLBACK } from '../../src/call/fallback.js';
+import { DEFAULT_COMMAND_SETTINGS } from '../../src/freeswitch/commands.js';
+import { FlowRegistry } from '../../src/registry/registry.js';
+import { RuntimeMetrics } from '../../src/server/metrics.js';
+import { OutboundServer } from '../../src/server/outbound-server.js';
+import { FakeCallbackService, FakeDeploymentFeed, FakeQueueService, FakeVersionSource } from '../../src/testing/fakes.js';
+import { compiledFlow, liveVersion } from '../../src/testing/flows.js';
+
+interface StartMessage {
+  type: 'start';
+  prompts: number;
+  file: string;
+  loopFile: string;
+}
+
+function spinFlow(prompts: number, file: string) {
+  const prompt = { text: { en: 'x' }, audio: file };
+  return compiledFlow(
+    'Spin',
+    [{ id: 'start', type: 'start' }, ...Array.from({ length: prompts }, (_, index) => ({ id: `p${index}`, type: 'announcement', data: { prompt } })), { id: 'bye', type: 'hangup' }],
+    ['start:next->p0', ...Array.from({ length: prompts - 1 }, (_, index) => `p${index}:next->p${index + 1}`), `p${prompts - 1}:next->bye`],
+  );
+}
+
+function holdFlow(file: string) {
+  const prompt = { text: { en: 'x' }, audio: file };
+  return compiledFlow(
+    'Hold',
+    [
+      { id: 'start', type: 'start' },
+      { id: 'a', type: 'announcement', data: { prompt } },
+      { id: 'b', type: 'announcement', data: { prompt } },
+    ],
+    ['start:next->a', 'a:next->b', 'b:next->a'],
+  );
+}
+
+const started = process.cpuUsage();
+let server: OutboundServer | undefined;
+let ended = 0;
+let fallbacks = 0;
+
+async function start(message: StartMessage): Promise<number> {
+  const logger = pino({ level: 'silent' });
+  const source = new FakeVersionSource([liveVersion('spin', spinFlow(message.prompts, message.file)), liveVersion('hold', holdFlow(message.loopFile))]);
+  const registry = new FlowRegistry({ source, environment: 'production', logger });
+  await registry.start(new FakeDeploymentFeed());
+  server = new OutboundServer(
+    {
+      versions: registry,
+      services: { queues: new FakeQueueService(), callbacks: new FakeCallbackService(), analytics: { callStarted: () => undefined, nodeVisited: () => undefined, callEnded: () => undefined }, fetch },
+      settings: DEFAULT_COMMAND_SETTINGS,
+      fallback: DEFAULT_FALLBACK,
+      clock: systemClock,
+      logger,
+      metrics: new RuntimeMetrics(),
+      environment: 'production',
+    },
+    (summary) => {
+      ended++;
+      if (summary.fallback !== null) fallbacks++;
+    },
+  );
+  return server.listen(0, '127.0.0.1');
+}
+
+process.on('message', (message: StartMessage | { type: 'cpu' } | { type: 'stop' }) => {
+  if (message.type === 'start') void start(message).then((port) => process.send?.({ type: 'listening', port }));
+  else if (message.type === 'cpu') process.send?.({ type: 'cpu', ...process.cpuUsage(started), activeCalls: server?.activeCalls ?? 0, ended, fallbacks });
+  else void (server?.close() ?? Promise.resolve()).then(() => process.exit(0));
+});
