@@ -221,10 +221,15 @@ export class OutboundSession {
       const pending = this.executions.get(uuid);
       if (pending) {
         this.executions.delete(uuid);
+        // Most completions (prompts) never look at the variables: collect them on first read.
+        let variables: Readonly<Record<string, string>> | undefined;
         pending.resolve({
           application: eventHeader(event, 'Application') ?? pending.app,
           response: eventHeader(event, 'Application-Response') ?? '_none_',
-          variables: eventVariables(event),
+          get variables() {
+            variables ??= eventVariables(event);
+            return variables;
+          },
           channelHungUp: eventHeader(event, 'Answer-State') === 'hangup',
           event,
         });

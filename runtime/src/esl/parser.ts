@@ -1,6 +1,7 @@
 import { parseHeaderLines, headerValue, type EslFrame } from './frame.js';
 
 const NEWLINE = 0x0a;
+const BLANK_LINE = Buffer.from('\n\n');
 
 /** Why a connection's byte stream cannot be parsed any further. */
 export type EslParseErrorCode = 'header-block-too-large' | 'bad-content-length' | 'body-too-large';
@@ -129,11 +130,8 @@ export class EslFrameParser {
   /** Index just past the `\n\n` ending the header block, counting a `\n` left pending from earlier chunks. */
   private findHeaderEnd(data: Buffer): number {
     if (this.lastByteWasNewline && data[0] === NEWLINE) return 1;
-    for (let i = data.indexOf(NEWLINE); i !== -1; i = data.indexOf(NEWLINE, i + 1)) {
-      if (data[i + 1] === NEWLINE) return i + 2;
-      if (i + 1 >= data.length) break;
-    }
-    return -1;
+    const blank = data.indexOf(BLANK_LINE);
+    return blank === -1 ? -1 : blank + 2;
   }
 
   private consumeBodyBytes(data: Buffer, outputs: EslParseOutput[]): Buffer {
