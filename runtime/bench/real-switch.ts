@@ -56,6 +56,7 @@ interface CpuReport {
   activeCalls?: number;
   ended?: number;
   fallbacks?: number;
+  trace: { callbackToWrite: { median: number; p99: number; count: number } };
 }
 
 /** A benchmark client in its own process, driven over IPC. */
@@ -63,7 +64,7 @@ class Client {
   private readonly child: ChildProcess;
   private readonly waiting: Array<{ type: string; resolve: (message: Record<string, unknown>) => void }> = [];
   constructor(script: string) {
-    this.child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', ...(process.env['BENCH_PROFILE'] && script.includes('runtime') ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [])], stdio: 'inherit' });
+    this.child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}/${script.includes('runtime') ? 'runtime' : 'raw'}`] : [])], stdio: 'inherit' });
     this.child.on('message', (message: Record<string, unknown>) => {
       const index = this.waiting.findIndex((waiter) => waiter.type === message['type']);
       if (index >= 0) this.waiting.splice(index, 1)[0]?.resolve(message);
@@ -136,9 +137,10 @@ try {
 
   // --- 1. overhead -----------------------------------------------------------------------------------------
   console.log(`1. overhead: one call at a time, ${PROMPTS} instant prompts (${INSTANT_PROMPT}) each; ${ROUNDS} calls per client, alternating`);
-  console.log('   time from the playback\'s CHANNEL_EXECUTE_COMPLETE arriving (wire) to the next prompt\'s command leaving (wire), µs');
-  console.log('   run  client    prompts   median      p99   switch-side median   CPU µs/prompt');
-  const results = { raw: { medians: [] as number[], p99s: [] as number[], all: [] as number[], switchSide: [] as number[], failures: 0, cpuPerPrompt: [] as number[] }, runtime: { medians: [] as number[], p99s: [] as number[], all: [] as number[], switchSide: [] as number[], failures: 0, cpuPerPrompt: [] as number[] } };
+  console.log('   time from the playback\'s CHANNEL_EXECUTE_COMPLETE arriving (wire) to the next prompt\'s command leaving (wire), µs;');
+  console.log('   in-process = the part from the client\'s data callback to its write; switch-side = completion → next app by FreeSWITCH\'s clock');
+  console.log('   run  client    prompts   median      p99   switch-side median   CPU µs/prompt   in-process median   in-process p99');
+  const results = { raw: { medians: [] as number[], p99s: [] as number[], all: [] as number[], switchSide: [] as number[], failures: 0, cpuPerPrompt: [] as number[], inProcess: [] as number[] }, runtime: { medians: [] as number[], p99s: [] as number[], all: [] as number[], switchSide: [] as number[], failures: 0, cpuPerPrompt: [] as number[], inProcess: [] as number[] } };
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [name, client, number, port] of [['raw', raw, 'raw', rawPort], ['runtime', runtime, 'spin', runtimePort]] as const) {
       const file = join(tmpdir(), `switchboard-bench-${process.pid}-${name}-${round}.pcap`);
@@ -166,20 +168,21 @@ try {
       result.all.push(...timing.wire);
       result.switchSide.push(median(timing.switchSide));
       result.cpuPerPrompt.push(cpuPerPrompt);
+      result.inProcess.push(cpuAfter.trace.callbackToWrite.median);
       console.log(
-        `   ${round}    ${name.padEnd(8)}  ${String(timing.wire.length).padStart(7)}   ${fixed(median(timing.wire), 0).padStart(6)}   ${fixed(quantile(timing.wire, 0.99), 0).padStart(6)}   ${fixed(median(timing.switchSide), 0).padStart(18)}   ${fixed(cpuPerPrompt, 0).padStart(13)}`,
+        `   ${round}    ${name.padEnd(8)}  ${String(timing.wire.length).padStart(7)}   ${fixed(median(timing.wire), 0).padStart(6)}   ${fixed(quantile(timing.wire, 0.99), 0).padStart(6)}   ${fixed(median(timing.switchSide), 0).padStart(18)}   ${fixed(cpuPerPrompt, 0).padStart(13)}   ${fixed(cpuAfter.trace.callbackToWrite.median, 0).padStart(17)}   ${fixed(cpuAfter.trace.callbackToWrite.p99, 0).padStart(14)}`,
       );
     }
   }
   const summary = (name: 'raw' | 'runtime') => {
     const result = results[name];
-    return { median: median(result.medians), p99: quantile(result.all, 0.99), switchSide: median(result.switchSide), cpu: median(result.cpuPerPrompt), runs: result.medians.length, failures: result.failures };
+    return { median: median(result.medians), p99: quantile(result.all, 0.99), switchSide: median(result.switchSide), cpu: median(result.cpuPerPrompt), inProcess: median(result.inProcess), runs: result.medians.length, failures: result.failures };
   };
   const rawSummary = summary('raw');
   const runtimeSummary = summary('runtime');
   console.log(`\n   over all runs (median of the runs' medians; p99 of all prompts pooled):`);
   for (const [name, s] of [['raw client', rawSummary], ['runtime', runtimeSummary]] as const) {
-    console.log(`   ${name.padEnd(11)} median ${fixed(s.median, 0).padStart(5)} µs   p99 ${fixed(s.p99, 0).padStart(6)} µs   switch-side median ${fixed(s.switchSide, 0)} µs   CPU ${fixed(s.cpu, 0)} µs/prompt   runs ${s.runs}, failed ${s.failures}`);
+    console.log(`   ${name.padEnd(11)} median ${fixed(s.median, 0).padStart(5)} µs   p99 ${fixed(s.p99, 0).padStart(6)} µs   switch-side median ${fixed(s.switchSide, 0)} µs   CPU ${fixed(s.cpu, 0)} µs/prompt   in-process ${fixed(s.inProcess, 0)} µs   runs ${s.runs}, failed ${s.failures}`);
   }
   const medianRatio = runtimeSummary.median / rawSummary.median;
   const p99Ratio = runtimeSummary.p99 / rawSummary.p99;

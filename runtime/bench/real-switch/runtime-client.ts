@@ -6,7 +6,7 @@
  * - `hold`: announcements of LOOP_FILE after one another until the switch hangs up (the capacity test).
  *
  * IPC: `{ type: 'start', prompts, file, loopFile }` → `{ type: 'listening', port }`; `{ type: 'cpu' }` →
- * `{ type: 'cpu', user, system, activeCalls, ended, fallbacks }`.
+ * `{ type: 'cpu', user, system, activeCalls, ended, fallbacks, trace }` (trace.ts timings since the last report).
  */
 import { pino } from 'pino';
 import { systemClock } from '../../src/call/clock.js';
@@ -17,6 +17,7 @@ import { RuntimeMetrics } from '../../src/server/metrics.js';
 import { OutboundServer } from '../../src/server/outbound-server.js';
 import { FakeCallbackService, FakeDeploymentFeed, FakeQueueService, FakeVersionSource } from '../../src/testing/fakes.js';
 import { compiledFlow, liveVersion } from '../../src/testing/flows.js';
+import { takeTrace, traceSocket } from './trace.js';
 
 interface StartMessage {
   type: 'start';
@@ -73,11 +74,12 @@ async function start(message: StartMessage): Promise<number> {
       if (summary.fallback !== null) fallbacks++;
     },
   );
+  server.onConnection(traceSocket);
   return server.listen(0, '127.0.0.1');
 }
 
 process.on('message', (message: StartMessage | { type: 'cpu' } | { type: 'stop' }) => {
   if (message.type === 'start') void start(message).then((port) => process.send?.({ type: 'listening', port }));
-  else if (message.type === 'cpu') process.send?.({ type: 'cpu', ...process.cpuUsage(started), activeCalls: server?.activeCalls ?? 0, ended, fallbacks });
+  else if (message.type === 'cpu') process.send?.({ type: 'cpu', ...process.cpuUsage(started), activeCalls: server?.activeCalls ?? 0, ended, fallbacks, trace: takeTrace() });
   else void (server?.close() ?? Promise.resolve()).then(() => process.exit(0));
 });
