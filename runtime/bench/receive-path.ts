@@ -149,8 +149,6 @@ class ScriptedSocket extends EventEmitter {
       this.send([reply('+OK bye')]);
       return void setImmediate(() => this.emit('close'));
     }
-    const header = (name: string) => /(?:^|\n)([^:\n]+): ([^\n]*)/g;
-    void header;
     const field = (name: string) => new RegExp(`(?:^|\\n)${name}: ([^\\n]*)`).exec(command)?.[1] ?? '';
     const app = field('execute-app-name');
     const arg = field('execute-app-arg');
@@ -195,12 +193,15 @@ async function measure(name: string, run: (socket: Socket) => Promise<unknown>):
 }
 
 console.log(`receive path: one call, ${PROMPTS} prompts, FreeSWITCH's bytes replayed in memory (no kernel, no switch)`);
+// BENCH_ONLY=runtime skips the bare client (for a profile of the runtime alone).
+const only = process.env['BENCH_ONLY'];
 for (let round = 0; round < 3; round++) {
-  const bare = await measure('bare client', (socket) => new Promise<void>((resolve) => {
+  const bare = only === 'runtime' ? Number.NaN : await measure('bare client', (socket) => new Promise<void>((resolve) => {
     socket.once('close', () => resolve());
     serveRawCall(socket, PROMPTS, 'silence_stream://1');
   }));
+  if (only === 'bare') continue;
   const runtime = await measure('runtime', (socket) => new CallSession(socket, deps).run());
-  console.log(`   runtime − bare: ${(runtime - bare).toFixed(1)} µs per prompt\n`);
+  if (!Number.isNaN(bare)) console.log(`   runtime − bare: ${(runtime - bare).toFixed(1)} µs per prompt\n`);
 }
 registry.close();
