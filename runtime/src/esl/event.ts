@@ -1,4 +1,5 @@
 import { contentType, headerValue, parseHeaderLines, serializeHeaderLines, type EslFrame, type EslHeader } from './frame.js';
+import { decodeHeaderValue } from './url-codec.js';
 
 /** A FreeSWITCH event decoded from a `text/event-plain` or `text/event-json` frame. */
 export interface EslEvent {
@@ -35,13 +36,66 @@ export function decodeEvent(frame: EslFrame): EslEventDecodeResult {
   return { ok: false, error: { code: 'bad-event-body', message: `frame of type ${String(type)} carries no event` } };
 }
 
+/**
+ * The raw value of the first header line called `name` in `text` (`Name: value` lines): the value after `: `,
+ * `''` for a line that is just the name, `undefined` when there is none. Same answer as parsing every line and
+ * taking the first match, without building the headers.
+ */
+function findRawHeader(text: string, name: string): string | undefined {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (at > 0 && text.charCodeAt(at - 1) !== 0x0a) continue;
+    const after = at + name.length;
+    if (after === text.length || text.charCodeAt(after) === 0x0a) return '';
+    if (text.startsWith(': ', after)) {
+      const end = text.indexOf('\n', after + 2);
+      return text.slice(after + 2, end === -1 ? text.length : end);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A `text/event-plain` event. Its header lines become header objects only when someone asks for all of them
+ * (`headers`, `eventVariables`); `eventHeader` finds single headers in the text. An event carries some ninety
+ * headers and the runtime reads a handful, so building them all was most of the cost of handling an event.
+ */
+class PlainEvent implements EslEvent {
+  readonly format = 'plain';
+  readonly name: string;
+  private parsed: EslHeader[] | undefined;
+
+  constructor(
+    private readonly headerText: string,
+    readonly body: string | undefined,
+  ) {
+    this.name = this.header('Event-Name') ?? '';
+  }
+
+  get headers(): readonly EslHeader[] {
+    this.parsed ??= parseHeaderLines(this.headerText);
+    return this.parsed;
+  }
+
+  /** Decoded value of the first header called `name`. */
+  header(name: string): string | undefined {
+    if (this.parsed) return headerValue(this.parsed, name);
+    const raw = findRawHeader(this.headerText, name);
+    return raw === undefined ? undefined : decodeHeaderValue(raw);
+  }
+
+  toJSON(): EslEvent {
+    return { name: this.name, headers: this.headers, body: this.body, format: this.format };
+  }
+}
+
 /** Decodes a `text/event-plain` body: URL-encoded `Name: value` lines, a blank line, then an optional body. */
 export function decodePlainEvent(body: Buffer): EslEventDecodeResult {
   const blank = body.indexOf('\n\n');
   const headerEnd = blank === -1 ? (body[body.length - 1] === 0x0a ? body.length - 1 : body.length) : blank;
-  const headers = parseHeaderLines(body.toString('utf8', 0, headerEnd));
+  const headerText = body.toString('utf8', 0, headerEnd);
   let eventBody: string | undefined;
-  const lengthText = headerValue(headers, 'Content-Length');
+  const rawLength = findRawHeader(headerText, 'Content-Length');
+  const lengthText = rawLength === undefined ? undefined : decodeHeaderValue(rawLength);
   if (lengthText !== undefined) {
     if (!/^\d{1,15}$/.test(lengthText) || blank === -1) {
       return { ok: false, error: { code: 'bad-event-body', message: `event Content-Length ${JSON.stringify(lengthText.slice(0, 40))} is unusable` } };
@@ -49,7 +103,7 @@ export function decodePlainEvent(body: Buffer): EslEventDecodeResult {
     const start = blank + 2;
     eventBody = body.toString('utf8', start, Math.min(body.length, start + Number(lengthText)));
   }
-  return { ok: true, event: { name: headerValue(headers, 'Event-Name') ?? '', headers, body: eventBody, format: 'plain' } };
+  return { ok: true, event: new PlainEvent(headerText, eventBody) };
 }
 
 /** Decodes a `text/event-json` body: one JSON object whose `_body` member is the event's body. */
@@ -78,7 +132,7 @@ export function decodeJsonEvent(body: Buffer): EslEventDecodeResult {
 
 /** Decoded value of the first event header called `name`. */
 export function eventHeader(event: EslEvent, name: string): string | undefined {
-  return headerValue(event.headers, name);
+  return event instanceof PlainEvent ? event.header(name) : headerValue(event.headers, name);
 }
 
 /** Channel variables of an event (`variable_foo` headers), keyed without the `variable_` prefix. */
