@@ -35,7 +35,7 @@ export async function startCapture(ports: readonly number[], file: string): Prom
     child.once('exit', (code) => reject(new Error(`tcpdump exited with ${code}: ${stderr}`)));
   });
   return {
-    async stop(quietMs = 500) {
+    async stop(quietMs = 2000) {
       // tcpdump lags behind the kernel's ring buffer on a busy machine: let it catch up before stopping it.
       let size = -1;
       for (let stable = 0; stable < quietMs; ) {

@@ -125,7 +125,7 @@ export interface RunningFreeSwitch {
   readonly eslPort: number;
   readonly eslPassword: string;
   readonly context: string;
-  /** Stops it (SIGTERM, then SIGKILL after 10 s) and removes its folder. */
+  /** Stops it (SIGTERM, then SIGKILL after 10 s) and removes its folder (kept with BENCH_KEEP_FREESWITCH=1). */
   stop(): Promise<void>;
 }
 
@@ -163,7 +163,8 @@ export async function startFreeSwitch(routes: readonly SocketRoute[], context = 
       await exited;
       clearTimeout(timer);
     }
-    rmSync(root, { recursive: true, force: true });
+    if (process.env['BENCH_KEEP_FREESWITCH'] === '1') console.log(`FreeSWITCH's folder (log, configuration) kept in ${root}`);
+    else rmSync(root, { recursive: true, force: true });
   };
   const deadline = performance.now() + 60_000;
   while (performance.now() < deadline) {

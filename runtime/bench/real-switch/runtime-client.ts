@@ -54,7 +54,7 @@ let ended = 0;
 let fallbacks = 0;
 
 async function start(message: StartMessage): Promise<number> {
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: process.env['BENCH_RUNTIME_LOG'] ?? 'silent' }, pino.destination(2));
   const source = new FakeVersionSource([liveVersion('spin', spinFlow(message.prompts, message.file)), liveVersion('hold', holdFlow(message.loopFile))]);
   const registry = new FlowRegistry({ source, environment: 'production', logger });
   await registry.start(new FakeDeploymentFeed());
