@@ -56,7 +56,7 @@ interface CpuReport {
   activeCalls?: number;
   ended?: number;
   fallbacks?: number;
-  trace: { callbackToWrite: { median: number; p99: number; count: number } };
+  trace: { callbackToWrite: { median: number; p99: number; count: number; cpuMedian: number } };
 }
 
 /** A benchmark client in its own process, driven over IPC. */
@@ -139,8 +139,8 @@ try {
   console.log(`1. overhead: one call at a time, ${PROMPTS} instant prompts (${INSTANT_PROMPT}) each; ${ROUNDS} calls per client, alternating`);
   console.log('   time from the playback\'s CHANNEL_EXECUTE_COMPLETE arriving (wire) to the next prompt\'s command leaving (wire), µs;');
   console.log('   in-process = the part from the client\'s data callback to its write; switch-side = completion → next app by FreeSWITCH\'s clock');
-  console.log('   run  client    prompts   median      p99   switch-side median   CPU µs/prompt   in-process median   in-process p99');
-  const results = { raw: { medians: [] as number[], p99s: [] as number[], all: [] as number[], switchSide: [] as number[], failures: 0, cpuPerPrompt: [] as number[], inProcess: [] as number[] }, runtime: { medians: [] as number[], p99s: [] as number[], all: [] as number[], switchSide: [] as number[], failures: 0, cpuPerPrompt: [] as number[], inProcess: [] as number[] } };
+  console.log('   run  client    prompts   median      p99   switch-side median   CPU µs/prompt   in-process median (CPU)   in-process p99');
+  const results = { raw: { medians: [] as number[], p99s: [] as number[], all: [] as number[], switchSide: [] as number[], failures: 0, cpuPerPrompt: [] as number[], inProcess: [] as number[], inProcessCpu: [] as number[] }, runtime: { medians: [] as number[], p99s: [] as number[], all: [] as number[], switchSide: [] as number[], failures: 0, cpuPerPrompt: [] as number[], inProcess: [] as number[], inProcessCpu: [] as number[] } };
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [name, client, number, port] of [['raw', raw, 'raw', rawPort], ['runtime', runtime, 'spin', runtimePort]] as const) {
       const file = join(tmpdir(), `switchboard-bench-${process.pid}-${name}-${round}.pcap`);
@@ -169,20 +169,21 @@ try {
       result.switchSide.push(median(timing.switchSide));
       result.cpuPerPrompt.push(cpuPerPrompt);
       result.inProcess.push(cpuAfter.trace.callbackToWrite.median);
+      result.inProcessCpu.push(cpuAfter.trace.callbackToWrite.cpuMedian);
       console.log(
-        `   ${round}    ${name.padEnd(8)}  ${String(timing.wire.length).padStart(7)}   ${fixed(median(timing.wire), 0).padStart(6)}   ${fixed(quantile(timing.wire, 0.99), 0).padStart(6)}   ${fixed(median(timing.switchSide), 0).padStart(18)}   ${fixed(cpuPerPrompt, 0).padStart(13)}   ${fixed(cpuAfter.trace.callbackToWrite.median, 0).padStart(17)}   ${fixed(cpuAfter.trace.callbackToWrite.p99, 0).padStart(14)}`,
+        `   ${round}    ${name.padEnd(8)}  ${String(timing.wire.length).padStart(7)}   ${fixed(median(timing.wire), 0).padStart(6)}   ${fixed(quantile(timing.wire, 0.99), 0).padStart(6)}   ${fixed(median(timing.switchSide), 0).padStart(18)}   ${fixed(cpuPerPrompt, 0).padStart(13)}   ${`${fixed(cpuAfter.trace.callbackToWrite.median, 0)} (${fixed(cpuAfter.trace.callbackToWrite.cpuMedian, 0)})`.padStart(23)}   ${fixed(cpuAfter.trace.callbackToWrite.p99, 0).padStart(14)}`,
       );
     }
   }
   const summary = (name: 'raw' | 'runtime') => {
     const result = results[name];
-    return { median: median(result.medians), p99: quantile(result.all, 0.99), switchSide: median(result.switchSide), cpu: median(result.cpuPerPrompt), inProcess: median(result.inProcess), runs: result.medians.length, failures: result.failures };
+    return { median: median(result.medians), p99: quantile(result.all, 0.99), switchSide: median(result.switchSide), cpu: median(result.cpuPerPrompt), inProcess: median(result.inProcess), inProcessCpu: median(result.inProcessCpu), runs: result.medians.length, failures: result.failures };
   };
   const rawSummary = summary('raw');
   const runtimeSummary = summary('runtime');
   console.log(`\n   over all runs (median of the runs' medians; p99 of all prompts pooled):`);
   for (const [name, s] of [['raw client', rawSummary], ['runtime', runtimeSummary]] as const) {
-    console.log(`   ${name.padEnd(11)} median ${fixed(s.median, 0).padStart(5)} µs   p99 ${fixed(s.p99, 0).padStart(6)} µs   switch-side median ${fixed(s.switchSide, 0)} µs   CPU ${fixed(s.cpu, 0)} µs/prompt   in-process ${fixed(s.inProcess, 0)} µs   runs ${s.runs}, failed ${s.failures}`);
+    console.log(`   ${name.padEnd(11)} median ${fixed(s.median, 0).padStart(5)} µs   p99 ${fixed(s.p99, 0).padStart(6)} µs   switch-side median ${fixed(s.switchSide, 0)} µs   CPU ${fixed(s.cpu, 0)} µs/prompt   in-process ${fixed(s.inProcess, 0)} µs (CPU ${fixed(s.inProcessCpu, 0)} µs)   runs ${s.runs}, failed ${s.failures}`);
   }
   const medianRatio = runtimeSummary.median / rawSummary.median;
   const p99Ratio = runtimeSummary.p99 / rawSummary.p99;
