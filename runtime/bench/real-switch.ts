@@ -13,7 +13,8 @@
  *    than 25 % of one core (process.cpuUsage over a window) or the box saturates; FreeSWITCH's CPU from /proc.
  *
  * Knobs (environment): BENCH_PROMPTS (500), BENCH_ROUNDS (5), BENCH_PROMPT_MS (2000), BENCH_CAPACITY_STEPS
- * ("50,100,150,200,250,300,400,500,600"), BENCH_WINDOW_MS (10000), BENCH_SKIP_CAPACITY=1.
+ * ("50,100,150,200,250,300,400,500,600"), BENCH_WINDOW_MS (10000), BENCH_SKIP_CAPACITY=1; for digging: BENCH_PROFILE=<dir>
+ * (--cpu-prof of both clients), BENCH_NODE_FLAGS (e.g. --trace-gc), BENCH_KEEP_FREESWITCH=1, BENCH_RUNTIME_LOG=warn.
  * Prints the figures; asserts nothing.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -64,7 +65,7 @@ class Client {
   private readonly child: ChildProcess;
   private readonly waiting: Array<{ type: string; resolve: (message: Record<string, unknown>) => void }> = [];
   constructor(script: string) {
-    this.child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}/${script.includes('runtime') ? 'runtime' : 'raw'}`] : [])], stdio: 'inherit' });
+    this.child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', ...(process.env['BENCH_NODE_FLAGS']?.split(' ').filter(Boolean) ?? []), ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}/${script.includes('runtime') ? 'runtime' : 'raw'}`] : [])], stdio: 'inherit' });
     this.child.on('message', (message: Record<string, unknown>) => {
       const index = this.waiting.findIndex((waiter) => waiter.type === message['type']);
       if (index >= 0) this.waiting.splice(index, 1)[0]?.resolve(message);
