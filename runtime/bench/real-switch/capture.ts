@@ -53,7 +53,7 @@ export async function startCapture(ports: readonly number[], file: string): Prom
 }
 
 /** One TCP segment with payload, in capture order. */
-interface Segment {
+export interface Segment {
   /** Capture time, µs. */
   readonly at: number;
   readonly srcPort: number;
@@ -64,7 +64,11 @@ interface Segment {
 
 /** Reads a classic pcap file (Ethernet or Linux cooked link layer, IPv4, TCP) into payload-carrying segments. */
 export function readSegments(file: string): Segment[] {
-  const data = readFileSync(file);
+  return parsePcap(readFileSync(file), file);
+}
+
+/** {@link readSegments} on bytes already read; `file` names them in errors. */
+export function parsePcap(data: Buffer, file = 'capture'): Segment[] {
   if (data.length < 24) throw new Error(`${file}: not a pcap file (${data.length} bytes)`);
   const magic = data.readUInt32LE(0);
   const littleEndian = magic === 0xa1b2c3d4 || magic === 0xa1b23c4d;
