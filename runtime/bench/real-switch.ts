@@ -243,6 +243,11 @@ try {
       console.log(
         `   ${String(target).padStart(5)}   ${String(after.activeCalls).padStart(9)}   ${fixed(runtimeShare, 1).padStart(9)} %   ${fixed(switchShare, 0).padStart(12)} %   ${fixed(promptsPerSecond, 0).padStart(9)} of ${fixed(target / (PROMPT_MS / 1000), 0)}   ${load()}${ended > 0 ? `   (${ended} calls ended early)` : ''}`,
       );
+      // A switch that cannot play the prompts asked of it did not test the runtime: that row does not count.
+      if (promptsPerSecond < 0.9 * (target / (PROMPT_MS / 1000))) {
+        stopReason = `at ${target} calls FreeSWITCH served only ${fixed(promptsPerSecond, 0)} of ${fixed(target / (PROMPT_MS / 1000), 0)} prompts/s (${fixed(switchShare, 0)} % CPU): the box, not the runtime, is the limit; row not counted`;
+        break;
+      }
       if (runtimeShare > CPU_LIMIT) {
         stopReason = `the runtime used more than ${CPU_LIMIT} % of a core at ${target} calls`;
         break;
