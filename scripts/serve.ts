@@ -18,6 +18,7 @@ import { staticFiles } from "../designer/server/static-files.js";
 import { CallReports } from "./call-handling/call-reports.js";
 import { queuesOfPublishedFlows } from "./call-handling/flow-queues.js";
 import { startCallHandling } from "./call-handling/start-call-handling.js";
+import { chooseSwitch } from "./call-handling/switch-choice.js";
 import { DEMO_CALLERS } from "./demo/demo-callers.js";
 import { DEMO_CALL_PATH, withDemoCallEndpoint } from "./demo/demo-call-endpoint.js";
 import { DemoCalls } from "./demo/demo-calls.js";
@@ -41,6 +42,9 @@ function demoCallsEvery(env: NodeJS.ProcessEnv): number {
 export async function serve(env: NodeJS.ProcessEnv = process.env, options: ServeOptions = {}) {
   const print = options.print ?? ((line: string) => console.log(line));
   const demoEvery = demoCallsEvery(env);
+  // Before the database is opened (and example flows are published into it): an emulated switch on a shared
+  // PostgreSQL database is refused with instructions.
+  chooseSwitch(env, /^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "") ? "postgres" : "pglite");
   const db = await createDatabase({ url: env.DATABASE_URL ?? "", dataDir: env.SWITCHBOARD_DATA_DIR ?? `${root}.data/pglite` });
   print(`Database: ${db.location}`);
   if (db.migrations.applied.length > 0) print(`Applied migrations: ${db.migrations.applied.join(", ")}`);

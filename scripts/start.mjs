@@ -5,4 +5,13 @@ import { register } from "tsx/esm/api";
 
 register();
 const { serve, stopOnSignals } = await import("./serve.ts");
-stopOnSignals(await serve());
+try {
+  stopOnSignals(await serve());
+} catch (error) {
+  // A refusal explains itself (what is wrong, how to fix it): no stack trace.
+  if (error instanceof Error && error.name === "EmulatedSwitchRefused") {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

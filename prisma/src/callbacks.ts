@@ -13,13 +13,15 @@ export interface ClaimedCallback {
 export interface ClaimDueCallbacksOptions {
   /** Identifies the dialler process that will place the calls. */
   workerId: string;
+  /** Only callbacks of this switch group are claimed: those whose callers the dialler's switch can reach. */
+  switchGroup: string;
   /** The clock is injected so tests (and simulations) are deterministic. */
   now: Date;
   limit: number;
 }
 
 /**
- * Atomically claims up to `limit` pending callbacks that are due and inside their window, marking them
+ * Atomically claims up to `limit` pending callbacks of one switch group that are due and inside their window, marking them
  * `in_progress` and counting the attempt. `FOR UPDATE SKIP LOCKED` lets several diallers claim at once without
  * waiting on each other or calling anyone twice.
  */
@@ -27,7 +29,7 @@ export async function claimDueCallbacks(sql: SqlDriver, options: ClaimDueCallbac
   return sql.query<ClaimedCallback>(
     `WITH due AS (
        SELECT id FROM callbacks
-        WHERE status = 'pending' AND next_attempt_at <= $1
+        WHERE switch_group = $4 AND status = 'pending' AND next_attempt_at <= $1
           AND (window_start IS NULL OR window_start <= $1)
           AND (window_end IS NULL OR window_end > $1)
         ORDER BY next_attempt_at, created_at
@@ -39,6 +41,6 @@ export async function claimDueCallbacks(sql: SqlDriver, options: ClaimDueCallbac
        FROM due WHERE c.id = due.id
      RETURNING c.id, c.number, c.queue, c.original_wait_seconds AS "originalWaitSeconds", c.attempts,
                c.window_end AS "windowEnd"`,
-    [options.now.toISOString(), options.limit, options.workerId],
+    [options.now.toISOString(), options.limit, options.workerId, options.switchGroup],
   );
 }

@@ -42,7 +42,7 @@ describe.each(testDatabaseKinds())("database guarantees on %s", (kind) => {
   });
 
   it("allows one open callback per number and queue, and a new one once it is done", async () => {
-    const callback = { number: "+15550111", queue: "support", originalWaitSeconds: 90, nextAttemptAt: new Date() };
+    const callback = { number: "+15550111", queue: "support", switchGroup: "default", originalWaitSeconds: 90, nextAttemptAt: new Date() };
     const first = await db.prisma.callback.create({ data: callback });
     await expect(db.prisma.callback.create({ data: callback })).rejects.toThrow(/Unique constraint/);
     await db.prisma.callback.create({ data: { ...callback, queue: "sales" } });
@@ -50,26 +50,29 @@ describe.each(testDatabaseKinds())("database guarantees on %s", (kind) => {
     await expect(db.prisma.callback.create({ data: callback })).resolves.toMatchObject({ status: "pending" });
   });
 
-  it("lets diallers claim due callbacks inside their window, each exactly once", async () => {
+  it("lets diallers claim due callbacks of their own switch group inside their window, each exactly once", async () => {
     const now = new Date("2026-12-24T10:00:00Z");
     const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
     await db.prisma.callback.createMany({
       data: [
-        ...Array.from({ length: 6 }, (_, i) => ({ number: `+1555020${i}`, queue: "support", originalWaitSeconds: 60 + i, nextAttemptAt: minutes(-10 + i) })),
-        { number: "+15550300", queue: "support", originalWaitSeconds: 1, nextAttemptAt: minutes(5) },
-        { number: "+15550301", queue: "support", originalWaitSeconds: 1, nextAttemptAt: minutes(-1), windowEnd: minutes(-1) },
-        { number: "+15550302", queue: "support", originalWaitSeconds: 1, nextAttemptAt: minutes(-1), windowStart: minutes(30) },
+        ...Array.from({ length: 6 }, (_, i) => ({ number: `+1555020${i}`, queue: "support", switchGroup: "default", originalWaitSeconds: 60 + i, nextAttemptAt: minutes(-10 + i) })),
+        { number: "+15550300", queue: "support", switchGroup: "default", originalWaitSeconds: 1, nextAttemptAt: minutes(5) },
+        { number: "+15550301", queue: "support", switchGroup: "default", originalWaitSeconds: 1, nextAttemptAt: minutes(-1), windowEnd: minutes(-1) },
+        { number: "+15550302", queue: "support", switchGroup: "default", originalWaitSeconds: 1, nextAttemptAt: minutes(-1), windowStart: minutes(30) },
+        { number: "+15550303", queue: "support", switchGroup: "emulator:laptop", originalWaitSeconds: 900, nextAttemptAt: minutes(-60) },
       ],
     });
     const [a, b] = await Promise.all([
-      claimDueCallbacks(db.sql, { workerId: "dialler-a", now, limit: 4 }),
-      claimDueCallbacks(db.sql, { workerId: "dialler-b", now, limit: 4 }),
+      claimDueCallbacks(db.sql, { workerId: "dialler-a", switchGroup: "default", now, limit: 4 }),
+      claimDueCallbacks(db.sql, { workerId: "dialler-b", switchGroup: "default", now, limit: 4 }),
     ]);
     const claimed = [...a!, ...b!].map((c) => c.number).sort();
     expect(claimed).toEqual(Array.from({ length: 6 }, (_, i) => `+1555020${i}`));
     expect(new Set(claimed).size).toBe(6);
     expect([...a!, ...b!].every((c) => c.attempts === 1)).toBe(true);
-    expect(await claimDueCallbacks(db.sql, { workerId: "dialler-c", now, limit: 10 })).toEqual([]);
+    expect(await claimDueCallbacks(db.sql, { workerId: "dialler-c", switchGroup: "default", now, limit: 10 })).toEqual([]);
     expect(await db.prisma.callback.count({ where: { status: "in_progress" } })).toBe(6);
+    // The emulator's callback is the oldest due, yet only a dialler of its own group takes it.
+    expect((await claimDueCallbacks(db.sql, { workerId: "emulated", switchGroup: "emulator:laptop", now, limit: 10 })).map((c) => c.number)).toEqual(["+15550303"]);
   });
 });

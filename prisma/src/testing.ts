@@ -58,6 +58,7 @@ const RESET_ORDER = [
   "node_visits",
   "call_records",
   "callbacks",
+  "switch_group_dialers",
   "audit_events",
   "deployments",
   "bindings",

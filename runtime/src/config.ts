@@ -34,6 +34,10 @@ export interface RuntimeConfig {
    * `runtimeLost`. Runtimes sharing a database must have different names.
    */
   readonly instance: string;
+   * The switch (or cluster of switches) this runtime takes calls from. Callbacks are booked in it and only dialers
+   * of the same group place them. `emulator:<host>` is set by `pnpm start` for its emulated switch only.
+   */
+  readonly switchGroup: string;
   /** Inbound ESL connection (queue statistics, callbacks); null runs without one. */
   readonly esl: { readonly host: string; readonly port: number; readonly password: string } | null;
   /** Where FreeSWITCH's `socket` app connects. */
@@ -95,6 +99,15 @@ function allowlist(env: Env, environment: string): AllowEntry[] {
   }
 }
 
+const SWITCH_GROUP = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,62}$/;
+
+function switchGroup(env: Env): string {
+  const value = text(env, 'SWITCH_GROUP', 'default');
+  if (!SWITCH_GROUP.test(value)) throw new ConfigError(`SWITCH_GROUP must be 1–63 letters, digits or _ . : @ - (starting with a letter or digit), got ${JSON.stringify(value)}`);
+  if (value.startsWith('emulator:')) throw new ConfigError(`SWITCH_GROUP ${JSON.stringify(value)}: names starting with "emulator:" are reserved for the emulated switch of pnpm start`);
+  return value;
+}
+
 /** Reads the configuration from environment variables (defaults suit a FreeSWITCH on the same host). */
 export function loadConfig(env: Env = process.env): RuntimeConfig {
   const environment = text(env, 'RUNTIME_ENVIRONMENT', 'production');
@@ -108,6 +121,7 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
   return {
     environment,
     instance,
+    switchGroup: switchGroup(env),
     esl: eslHost === '' ? null : { host: eslHost, port: port(env, 'ESL_PORT', 8021) ?? 8021, password: text(env, 'ESL_PASSWORD', 'ClueCon') },
     outbound: {
       ...outbound,

@@ -16,7 +16,7 @@ import { OperationsServer, type HealthReport } from './server/http-server.js';
 import { RuntimeMetrics } from './server/metrics.js';
 import { OutboundServer } from './server/outbound-server.js';
 import type { CallAnalytics, CallbackService, DeploymentFeed, QueueService, VersionSource } from './services/contracts.js';
-import { closeLostCalls, createCallAnalytics, createCallbackService, createQueueService, createVersionSource, startCallbackDialer } from './services/index.js';
+import { closeLostCalls, createCallAnalytics, createCallbackService, createQueueService, createVersionSource, startCallbackDialer, startCallbackGroupsMonitor, type CallbackDialer, type CallbackGroupsMonitor } from './services/index.js';
 
 /** How to start a runtime. Everything is optional: `startRuntime()` reads the environment (runtime/README.md). */
 export interface RuntimeOptions {
@@ -102,7 +102,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const versions = options.services?.versions ?? (database ? createVersionSource(database, { logger }) : unavailableVersions());
   const queues = options.services?.queues ?? (inbound ? createQueueService(inbound, { registry, logger }) : NO_SWITCH_QUEUES);
   if (!options.services?.queues && queues !== NO_SWITCH_QUEUES) cleanups.push(() => (queues as ReturnType<typeof createQueueService>).close());
-  const callbacks = options.services?.callbacks ?? (database ? createCallbackService(database, { registry, logger }) : unavailableCallbacks());
+  const callbacks = options.services?.callbacks ?? (database ? createCallbackService(database, { switchGroup: config.switchGroup, registry, logger }) : unavailableCallbacks());
   const clock = options.clock ?? systemClock;
   let analytics = options.services?.analytics;
   if (!analytics) {
@@ -119,9 +119,17 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       }
     }
   }
+  let dialer: CallbackDialer | null = null;
   if (database && inbound && (options.callbackDialer ?? true)) {
-    const dialer = startCallbackDialer(database, inbound, { registry, logger, target: { kind: 'queue' }, dialString: CALLBACK_DIAL_STRING });
-    cleanups.push(() => dialer.stop());
+    const started = startCallbackDialer(database, inbound, { switchGroup: config.switchGroup, registry, logger, target: { kind: 'queue' }, dialString: CALLBACK_DIAL_STRING });
+    dialer = started;
+    cleanups.push(() => started.stop());
+  }
+  let callbackGroups: CallbackGroupsMonitor | null = null;
+  if (database) {
+    const monitor = startCallbackGroupsMonitor(database, { switchGroup: config.switchGroup, dialing: () => dialer?.dialing ?? false, registry, logger });
+    callbackGroups = monitor;
+    cleanups.push(() => monitor.stop());
   }
 
   let deployments = options.deployments;
@@ -188,7 +196,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const eslDown = inbound !== null && esl?.state !== 'ready';
     const switchHealth = switchCapabilities?.health ?? null;
     const switchProblems = (switchHealth?.problems.length ?? 0) > 0;
-    const status = !registryHealth.loaded ? 'unavailable' : eslDown || !registryHealth.databaseReachable || switchProblems ? 'degraded' : 'ok';
+    const callbacksHealth = callbackGroups?.health() ?? null;
+    const ownCallbacksStuck = callbacksHealth?.groups.some((group) => group.switchGroup === config.switchGroup && group.problem !== undefined) ?? false;
+    const status = !registryHealth.loaded ? 'unavailable' : eslDown || !registryHealth.databaseReachable || switchProblems || ownCallbacksStuck ? 'degraded' : 'ok';
     return {
       status,
       esl: { configured: inbound !== null, state: esl?.state ?? 'off', connections: esl?.connections ?? 0, lastError: esl?.lastError },
@@ -196,11 +206,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       database: { reachable: registryHealth.databaseReachable, lastError: registryHealth.lastError },
       activeCalls: server.activeCalls,
       switch: switchHealth,
+      callbacks: callbacksHealth,
     };
   };
   const operations = config.http.port === null ? null : new OperationsServer(registry, health);
   const httpPort = operations && config.http.port !== null ? await operations.listen(config.http.port, config.http.host) : null;
-  logger.info({ environment: config.environment, outbound: `${config.outbound.host}:${outboundPort}`, http: httpPort, esl: config.esl ? `${config.esl.host}:${config.esl.port}` : 'off' }, 'runtime started');
+  logger.info({ environment: config.environment, switchGroup: config.switchGroup, outbound: `${config.outbound.host}:${outboundPort}`, http: httpPort, esl: config.esl ? `${config.esl.host}:${config.esl.port}` : 'off' }, 'runtime started');
 
   let closing: Promise<void> | undefined;
   return {

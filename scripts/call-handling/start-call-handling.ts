@@ -7,6 +7,7 @@ import type { Emulator } from "../../esl-emulator/src/index.js";
 import { loadConfig, scaledClock, startRuntime, type CallSummary, type RuntimeHandle } from "../../runtime/src/index.js";
 import type { DeploymentFeed } from "../../runtime/src/services/contracts.js";
 import { startEmulatedSwitch } from "./emulated-switch.js";
+import { chooseSwitch } from "./switch-choice.js";
 
 export interface CallHandling {
   readonly runtime: RuntimeHandle;
@@ -19,6 +20,8 @@ export interface CallHandling {
 export interface CallHandlingOptions {
   /** Environment variables as documented in runtime/README.md; ESL_HOST unset → emulator. */
   readonly env: NodeJS.ProcessEnv;
+  /** Names the emulated switch's group (`emulator:<host>`). Default the machine's host name. */
+  readonly host?: string;
   readonly database: Database;
   /** The platform's deployment bus: the runtime hears the API's publishes, activations and rollbacks. */
   readonly deployments: DeploymentFeed;
@@ -34,24 +37,36 @@ export interface CallHandlingOptions {
 /** The runtime logs warnings and errors only, unless LOG_LEVEL says otherwise: the call lines tell the story. */
 const QUIET = { LOG_LEVEL: "warn" };
 
+/**
+ * Starts the runtime on the FreeSWITCH of ESL_HOST, or on an emulated switch whose callbacks live in their own
+ * switch group. Throws {@link EmulatedSwitchRefused} (before starting anything) for an emulated switch on a
+ * PostgreSQL database unless SWITCHBOARD_ALLOW_EMULATED_SWITCH=1.
+ */
 export async function startCallHandling(options: CallHandlingOptions): Promise<CallHandling> {
   const { env, database, deployments, onCallEnded } = options;
-  if (env.ESL_HOST?.trim()) {
+  const choice = chooseSwitch(env, database.kind, options.host);
+  if (choice.kind === "freeswitch") {
     const runtime = await startRuntime({ config: loadConfig({ ...QUIET, ...env }), database, deployments, onCallEnded });
     return { runtime, emulator: null, close: () => runtime.close(10_000) };
   }
   const timeScale = options.timeScale ?? 1;
   const emulated = await startEmulatedSwitch({ queues: options.queues, phones: options.phones, timeScale });
   try {
-    const config = loadConfig({
-      ...QUIET,
-      // The emulator learns the runtime's port after it listens: any free one will do unless one is asked for.
-      RUNTIME_LISTEN_PORT: "0",
-      ...env,
-      ESL_HOST: "127.0.0.1",
-      ESL_PORT: String(emulated.emulator.inboundPort),
-      ESL_PASSWORD: "ClueCon",
-    });
+    const config = {
+      ...loadConfig({
+        ...QUIET,
+        // The emulator learns the runtime's port after it listens: any free one will do unless one is asked for.
+        RUNTIME_LISTEN_PORT: "0",
+        ...env,
+        ESL_HOST: "127.0.0.1",
+        ESL_PORT: String(emulated.emulator.inboundPort),
+        ESL_PASSWORD: "ClueCon",
+        SWITCH_GROUP: "",
+      }),
+      // Its own group, never one a real runtime uses: the emulator's dialer cannot place (and "complete") a real
+      // caller's callback, and real dialers never dial the demo callers.
+      switchGroup: choice.switchGroup,
+    };
     const clock = timeScale === 1 ? undefined : scaledClock(Date.now(), timeScale);
     const runtime = await startRuntime({ config, database, deployments, onCallEnded, ...(clock ? { clock } : {}) });
     emulated.sendCallsTo(runtime.outboundPort);

@@ -2,12 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import type { SwitchHealth } from '../capabilities/capability-monitor.js';
+import type { CallbackGroupsHealth } from '../services/callbacks/switch-groups.js';
 
 /** What `/healthz` reports. */
 export interface HealthReport {
   /**
-   * `ok`: serving flows; `degraded`: serving, but something is down (ESL, database) or a live flow needs what the
-   * switch lacks; `unavailable`: nothing loaded.
+   * `ok`: serving flows; `degraded`: serving, but something is down (ESL, database), a live flow needs what the
+   * switch lacks, or callbacks of this runtime's switch group wait with no live dialer; `unavailable`: nothing loaded.
    */
   readonly status: 'ok' | 'degraded' | 'unavailable';
   readonly esl: { readonly configured: boolean; readonly state: string; readonly connections: number; readonly lastError: string | undefined };
@@ -16,6 +17,11 @@ export interface HealthReport {
   readonly activeCalls: number;
   /** What the switch has and which live flows need something it lacks; null without an inbound connection. */
   readonly switch: SwitchHealth | null;
+  /**
+   * Callbacks per switch group: how many wait, live dialers, whether this runtime dials for the group, and a
+   * `problem` when callbacks wait that no live dialer can place. Null without a database.
+   */
+  readonly callbacks: CallbackGroupsHealth | null;
 }
 
 /** `/metrics` (Prometheus text) and `/healthz` (JSON; 200 unless nothing can be served, then 503). */

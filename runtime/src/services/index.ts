@@ -4,8 +4,9 @@
  *
  * ```ts
  * const queues = createQueueService(inbound, { registry, logger });           // QueueService
- * const callbacks = createCallbackService(db, { registry, logger });          // CallbackService
- * const dialer = startCallbackDialer(db, inbound, { workerId, registry, logger, target: { kind: 'queue' } });
+ * const callbacks = createCallbackService(db, { switchGroup, registry, logger }); // CallbackService
+ * const dialer = startCallbackDialer(db, inbound, { switchGroup, registry, logger, target: { kind: 'queue' } });
+ * const groups = startCallbackGroupsMonitor(db, { switchGroup, dialing: () => dialer.dialing, registry }); // /healthz
  * const analytics = createCallAnalytics(db, { registry, logger });            // CallAnalytics
  * const versions = createVersionSource(db);                                   // VersionSource
  * // on shutdown: await dialer.stop(); await analytics.close(); queues.close();
@@ -21,6 +22,16 @@ export { estimateWaitSeconds } from './queues/wait-estimate.js';
 export { createCallbackService, type CallbackServiceOptions } from './callbacks/callback-service.js';
 export { startCallbackDialer, type CallbackDialer, type CallbackDialerOptions } from './callbacks/callback-dialer.js';
 export type { CallbackTarget } from './callbacks/originate.js';
+export {
+  startCallbackGroupsMonitor,
+  switchGroupCallbacks,
+  DIALER_LIVE_MS,
+  EMULATED_GROUP_PREFIX,
+  type CallbackGroupsHealth,
+  type CallbackGroupsMonitor,
+  type SwitchGroupCallbacks,
+  type SwitchGroupHealth,
+} from './callbacks/switch-groups.js';
 export type { CallbackDatabase } from './callbacks/callback-store.js';
 export { closeLostCalls, createCallAnalytics, type BatchedCallAnalytics, type CallAnalyticsOptions, type LostCalls } from './analytics/call-analytics.js';
 export { CALL_RECORD_OUTCOMES, type CallRecordOutcome, type RuntimeOutcome } from './analytics/outcomes.js';

@@ -5,12 +5,18 @@ import type { Registry } from 'prom-client';
 import { counterOn, quietLogger, type EslApi } from '../metrics.js';
 import { CallbackStore, type CallbackClaim, type CallbackDatabase } from './callback-store.js';
 import { nextOpening } from './callback-window.js';
+import { forgetDialer, recordDialerAlive } from './switch-groups.js';
 import { isPermanentCause, originateArguments, originateOutcome, type CallbackTarget, type OriginateOutcome, type OriginateSettings } from './originate.js';
 
 /** Settings for {@link startCallbackDialer}. */
 export interface CallbackDialerOptions {
   /** Names this dialer in `claimed_by`. Default `<hostname>:<pid>:<random>`. */
   workerId?: string;
+  /**
+   * The switch group of the switch this dialer is connected to (`SWITCH_GROUP`): only callbacks booked in this
+   * group are claimed. Default `default`.
+   */
+  switchGroup?: string;
   /** Epoch ms; injected for tests. Default `Date.now`. */
   now?: () => number;
   /** Pause between looks for due callbacks. Default 2,000 ms. */
@@ -49,6 +55,9 @@ export interface DialerEsl extends Pick<EslApi, 'bgapi'> {
 /** A running dialer. */
 export interface CallbackDialer {
   readonly workerId: string;
+  readonly switchGroup: string;
+  /** True while the dialer runs and its switch connection is up (it places its group's callbacks). */
+  readonly dialing: boolean;
   /** One round: release expired leases, move missed windows, claim due callbacks and place them. Returns how many were placed or retried. */
   runOnce(): Promise<number>;
   /** Stops polling and waits for the round in progress. Claimed calls still ringing finish first. */
@@ -57,6 +66,10 @@ export interface CallbackDialer {
 
 /**
  * Places due keep-your-place callbacks through the inbound ESL connection, safely from several runtimes at once.
+ *
+ * It only ever claims callbacks of its own switch group (`switchGroup`): those booked by runtimes of the same
+ * switch or cluster, whose callers its switch can reach. Each round it is connected it records itself in
+ * `switch_group_dialers` (see `switch-groups.ts`), so a group nobody dials for is visible.
  *
  * Each round it (1) returns to `pending` the callbacks another dialer claimed but never finished within
  * `leaseMs` (so nothing is lost when a runtime stops mid-call), (2) moves callbacks whose window passed unseen
@@ -71,7 +84,9 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
   const store = new CallbackStore(db);
   const now = options.now ?? Date.now;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const logger = (options.logger ?? quietLogger()).child({ component: 'callback-dialer', workerId });
+  const switchGroup = options.switchGroup ?? 'default';
+  const startedAt = new Date(now());
+  const logger = (options.logger ?? quietLogger()).child({ component: 'callback-dialer', workerId, switchGroup });
   const maxAttempts = options.maxAttempts ?? 3;
   const retryBaseMs = options.retryBaseMs ?? 2 * 60_000;
   const retryMaxMs = options.retryMaxMs ?? 30 * 60_000;
@@ -144,13 +159,16 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
     logger.info({ callbackId: claim.id, cause: outcome.cause, attempts: claim.attempts, retryAt: new Date(retryAt).toISOString() }, 'callback will be retried');
   }
 
+  const connected = () => !esl.health || esl.health.state === 'ready';
+
   async function runOnce(): Promise<number> {
-    if (esl.health && esl.health.state !== 'ready') return 0;
+    if (!connected()) return 0;
     const at = new Date(now());
-    const released = await store.releaseExpiredLeases(at, leaseMs, maxAttempts);
+    await recordDialerAlive(db, { workerId, switchGroup, startedAt }, at);
+    const released = await store.releaseExpiredLeases(switchGroup, at, leaseMs, maxAttempts);
     if (released > 0) logger.warn({ released }, 'took back callbacks whose dialer stopped mid-call');
-    await store.rollMissedWindows(at);
-    const claims = await store.claim(workerId, at, options.batchSize ?? 5);
+    await store.rollMissedWindows(switchGroup, at);
+    const claims = await store.claim(workerId, switchGroup, at, options.batchSize ?? 5);
     await Promise.all(
       claims.map((claim) =>
         place(claim).catch((error: unknown) => {
@@ -177,11 +195,16 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
 
   return {
     workerId,
+    switchGroup,
+    get dialing() {
+      return !stopped && connected();
+    },
     runOnce,
     async stop() {
       stopped = true;
       clearTimeout(timer);
       await round;
+      await forgetDialer(db, workerId, new Date(now())).catch((error: unknown) => logger.warn({ err: String(error) }, 'dialer not removed from switch_group_dialers'));
     },
   };
 }

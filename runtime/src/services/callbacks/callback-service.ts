@@ -7,6 +7,11 @@ import { nextOpening, windowRuleProblem } from './callback-window.js';
 
 /** Settings for {@link createCallbackService}. */
 export interface CallbackServiceOptions {
+  /**
+   * The switch group of the switch this runtime takes calls from (`SWITCH_GROUP`); every callback is booked in it,
+   * so only a dialer of the same group places it. Default `default`.
+   */
+  switchGroup?: string;
   registry?: Registry;
   logger?: Logger;
 }
@@ -50,6 +55,7 @@ export function createCallbackService(db: CallbackDatabase, options: CallbackSer
         const callbackId = await store.insert({
           number: request.number,
           queue: request.queue,
+          switchGroup: options.switchGroup ?? 'default',
           originalWaitSeconds: request.keepPlace ? Math.max(0, Math.round(request.originalWaitSeconds)) : 0,
           callId: request.callId,
           nextAttemptAt: new Date(Math.max(request.requestedAt, opening?.start ?? 0)),

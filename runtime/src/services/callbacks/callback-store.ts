@@ -14,6 +14,8 @@ export interface CallbackClaim extends ClaimedCallback {
 export interface NewCallback {
   number: string;
   queue: string;
+  /** The switch group of the runtime that took the call. */
+  switchGroup: string;
   originalWaitSeconds: number;
   callId: string;
   nextAttemptAt: Date;
@@ -40,6 +42,7 @@ export class CallbackStore {
       data: {
         number: callback.number,
         queue: callback.queue,
+        switchGroup: callback.switchGroup,
         originalWaitSeconds: callback.originalWaitSeconds,
         callId: callback.callId,
         nextAttemptAt: callback.nextAttemptAt,
@@ -56,15 +59,15 @@ export class CallbackStore {
    * Callbacks left `in_progress` longer than `leaseMs` (their dialer stopped mid-call) go back to pending, or to
    * failed when they have used every attempt. Returns how many were released.
    */
-  async releaseExpiredLeases(now: Date, leaseMs: number, maxAttempts: number): Promise<number> {
+  async releaseExpiredLeases(switchGroup: string, now: Date, leaseMs: number, maxAttempts: number): Promise<number> {
     const rows = await this.db.sql.query(
       `UPDATE callbacks
           SET status = CASE WHEN attempts >= $3 THEN 'failed'::"CallbackStatus" ELSE 'pending'::"CallbackStatus" END,
               claimed_by = NULL, claimed_at = NULL,
               last_error = 'dialer stopped while placing the call (lease expired)'
-        WHERE status = 'in_progress' AND claimed_at < $1::timestamptz - ($2 || ' milliseconds')::interval
+        WHERE switch_group = $4 AND status = 'in_progress' AND claimed_at < $1::timestamptz - ($2 || ' milliseconds')::interval
         RETURNING id`,
-      [now.toISOString(), String(leaseMs), maxAttempts],
+      [now.toISOString(), String(leaseMs), maxAttempts, switchGroup],
     );
     return rows.length;
   }
@@ -73,9 +76,9 @@ export class CallbackStore {
    * Pending callbacks whose window closed before anyone placed them (no dialer was running) move to the next
    * opening of their rule; without a rule that opens again they fail. Returns how many were moved or failed.
    */
-  async rollMissedWindows(now: Date, limit = 500): Promise<number> {
+  async rollMissedWindows(switchGroup: string, now: Date, limit = 500): Promise<number> {
     const missed = await this.db.prisma.callback.findMany({
-      where: { status: 'pending', windowEnd: { lte: now } },
+      where: { switchGroup, status: 'pending', windowEnd: { lte: now } },
       select: { id: true, windowEnd: true, windowRule: true },
       take: limit,
     });
@@ -95,9 +98,12 @@ export class CallbackStore {
     return missed.length;
   }
 
-  /** Claims due callbacks for `workerId` (`FOR UPDATE SKIP LOCKED`: several dialers never take the same one). */
-  async claim(workerId: string, now: Date, limit: number): Promise<CallbackClaim[]> {
-    const claimed = await claimDueCallbacks(this.db.sql, { workerId, now, limit });
+  /**
+   * Claims due callbacks of `switchGroup` for `workerId` (`FOR UPDATE SKIP LOCKED`: several dialers never take the
+   * same one, and a dialer never takes another group's).
+   */
+  async claim(workerId: string, switchGroup: string, now: Date, limit: number): Promise<CallbackClaim[]> {
+    const claimed = await claimDueCallbacks(this.db.sql, { workerId, switchGroup, now, limit });
     return claimed.map((c) => ({ ...c, claimedBy: workerId, claimedAt: now }));
   }
 

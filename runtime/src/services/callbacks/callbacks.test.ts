@@ -10,6 +10,7 @@ import { CallcenterReader } from '../queues/callcenter-reader.js';
 import { waitingInServiceOrder } from '../queues/queue-service.js';
 import { startCallbackDialer, type CallbackDialerOptions } from './callback-dialer.js';
 import { createCallbackService } from './callback-service.js';
+import { startCallbackGroupsMonitor } from './switch-groups.js';
 
 /** A switch stand-in that answers each originate from a script and remembers what it was asked. */
 function scriptedSwitch(replies: (command: string) => string | Promise<string> = () => `+OK ${crypto.randomUUID()}\n`) {
@@ -230,5 +231,81 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
     if (kind === 'postgres') expect(a.originated.length > 0 && b.originated.length > 0).toBe(true);
     expect(await db.prisma.callback.count({ where: { status: 'completed' } })).toBe(40);
   });
+  describe('switch groups', () => {
+    it('books each callback in the runtime\'s switch group; a dialer of group B never claims group A\'s', async () => {
+      await createCallbackService(db, { switchGroup: 'berlin' }).schedule(request({ number: '+4930111111' }));
+      await createCallbackService(db, { switchGroup: 'london' }).schedule(request({ number: '+4420222222' }));
+      const london = scriptedSwitch();
+      expect(await dialer(london, { switchGroup: 'london' }).runOnce()).toBe(1);
+      expect(await dialer(london, { switchGroup: 'london' }).runOnce()).toBe(0);
+      expect(london.originated.map(numberIn)).toEqual(['+4420222222']);
+      // A lease held by a London dialer that died is never released (or failed) by Berlin's dialer either.
+      const berlin = scriptedSwitch();
+      expect(await dialer(berlin, { switchGroup: 'berlin' }).runOnce()).toBe(1);
+      expect(berlin.originated.map(numberIn)).toEqual(['+4930111111']);
+      const rows = await db.prisma.callback.findMany({ orderBy: { number: 'asc' } });
+      expect(rows.map((r) => [r.number, r.switchGroup, r.status])).toEqual([
+        ['+4420222222', 'london', 'completed'],
+        ['+4930111111', 'berlin', 'completed'],
+      ]);
+    });
+
+    it('an emulated switch\'s dialer cannot place or complete a real group\'s callback, however long it is due', async () => {
+      await createCallbackService(db).schedule(request({ number: '+4930123456' }));
+      await createCallbackService(db, { switchGroup: 'emulator:laptop' }).schedule(request({ number: '+4930999999' }));
+      clock += 3_600_000;
+      const emulator = await startEmulator({ timeScale: 1000, queues: { 'support@default': {} } });
+      const inbound = new InboundClient({ host: '127.0.0.1', port: emulator.inboundPort, password: 'ClueCon' });
+      try {
+        await inbound.start();
+        const emulated = dialer(inbound, { switchGroup: 'emulator:laptop', batchSize: 50 });
+        expect(await emulated.runOnce()).toBe(1);
+        expect(await emulated.runOnce()).toBe(0);
+        expect(emulator.originations.map((o) => o.dialString)).toEqual([expect.stringMatching(/loopback\/\+4930999999\//)]);
+        const real = await db.prisma.callback.findFirstOrThrow({ where: { number: '+4930123456' } });
+        expect(real).toMatchObject({ switchGroup: 'default', status: 'pending', attempts: 0, claimedBy: null, placedCallUuid: null });
+      } finally {
+        await inbound.stop();
+        await emulator.close();
+      }
+    });
+
+    it('reports per group what waits and whether a live dialer places it, on /healthz and /metrics', async () => {
+      const callbacks = createCallbackService(db);
+      await callbacks.schedule(request({ number: '+4930000001' }));
+      await callbacks.schedule(request({ number: '+4930000002', window: { timezone: 'UTC', startMinute: 0, endMinute: 60, days: [1, 2, 3, 4, 5, 6, 7] } }));
+      const registry = new Registry();
+      const emulatedDialer = dialer(scriptedSwitch(), { switchGroup: 'emulator:laptop', workerId: 'laptop' });
+      const monitor = startCallbackGroupsMonitor(db, { switchGroup: 'emulator:laptop', dialing: () => emulatedDialer.dialing, now, autoStart: false, registry });
+      await emulatedDialer.runOnce();
+      let health = await monitor.refresh();
+      expect(health).toMatchObject({ switchGroup: 'emulator:laptop', dialing: true });
+      expect(health.groups).toEqual([
+        { switchGroup: 'default', pending: 2, due: 1, inProgress: 0, liveDialers: 0, dialedHere: false, problem: 'no live dialer for switch group "default"; 2 callbacks waiting' },
+        { switchGroup: 'emulator:laptop', pending: 0, due: 0, inProgress: 0, liveDialers: 1, dialedHere: true },
+      ]);
+      const metrics = await registry.metrics();
+      expect(metrics).toContain('switchboard_callbacks_pending{switch_group="default"} 2');
+      expect(metrics).toContain('switchboard_callback_dialers_live{switch_group="default"} 0');
+      expect(metrics).toContain('switchboard_callback_group_dialed_here{switch_group="emulator:laptop"} 1');
+      expect(metrics).toContain('switchboard_callback_group_dialed_here{switch_group="default"} 0');
+
+      // A real dialer comes up: the problem is gone. One that stops no longer counts; nor does one not seen for a minute.
+      const realDialer = dialer(scriptedSwitch(() => '-ERR NO_ANSWER\n'), { switchGroup: 'default', workerId: 'fs-1' });
+      await realDialer.runOnce();
+      health = await monitor.refresh();
+      expect(health.groups.find((g) => g.switchGroup === 'default')).toEqual({ switchGroup: 'default', pending: 2, due: 0, inProgress: 0, liveDialers: 1, dialedHere: false });
+      clock += 61_000;
+      health = await monitor.refresh();
+      expect(health.groups.find((g) => g.switchGroup === 'default')).toMatchObject({ liveDialers: 0, problem: expect.stringContaining('2 callbacks waiting') });
+      await realDialer.runOnce();
+      expect((await monitor.refresh()).groups.find((g) => g.switchGroup === 'default')).toMatchObject({ liveDialers: 1 });
+      await realDialer.stop();
+      expect((await monitor.refresh()).groups.find((g) => g.switchGroup === 'default')).toMatchObject({ liveDialers: 0 });
+      await emulatedDialer.stop();
+      expect((await monitor.refresh()).dialing).toBe(false);
+    });
+  });
+
   // Database round trips are slow on a loaded machine; each test still bounds itself.
 }, 30_000);
