@@ -1,6 +1,6 @@
 export { createDatabase, DEFAULT_DATA_DIR, type Database, type DatabaseOptions } from "./create-database.js";
 export { migrate, readMigrations, MigrationError, MIGRATIONS_DIR, type MigrationFile, type MigrationResult } from "./migrate.js";
-export { claimDueCallbacks, type ClaimedCallback, type ClaimDueCallbacksOptions } from "./callbacks.js";
+export { claimDueCallbacks, dueCallbacks, type ClaimedCallback, type ClaimDueCallbacksOptions, type DueCallback, type DueCallbacksOptions } from "./callbacks.js";
 export type { SqlConnection, SqlDriver } from "./sql.js";
 export {
   deploymentChannel,

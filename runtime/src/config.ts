@@ -23,6 +23,19 @@ export interface OutboundLimits {
 
 export const DEFAULT_HTTP_REQUEST_SETTINGS: HttpRequestSettings = { allow: [], maxBodyBytes: 64 * 1024, maxRedirects: 5 };
 export const DEFAULT_OUTBOUND_LIMITS: OutboundLimits = { handshakeTimeoutMs: 5000, maxConnections: 2000, maxFrameBytes: 1024 * 1024 };
+import { announcementTextProblem, callerIdNameProblem, type CallbackAnnouncement, type CallbackPlacement } from './services/callbacks/originate.js';
+
+/** How keep-your-place callbacks are placed (see runtime/README.md, "Configuration"). */
+export interface CallbackSettings {
+  /** Dial string, caller id and announcement for every queue… */
+  readonly placement: CallbackPlacement;
+  /** …unless the queue has its own (`CALLBACK_QUEUES`). */
+  readonly placementByQueue: Readonly<Record<string, Partial<CallbackPlacement>>>;
+  /** Seconds after the asking call ended before the caller may be called. */
+  readonly guardSeconds: number;
+  /** Seconds the callee's phone rings before the attempt counts as NO_ANSWER. */
+  readonly ringSeconds: number;
+}
 
 /** Everything the runtime is configured with (see runtime/README.md, "Configuration"). */
 export interface RuntimeConfig {
@@ -47,6 +60,7 @@ export interface RuntimeConfig {
   readonly http: { readonly host: string; readonly port: number | null };
   readonly fallback: FallbackSettings;
   readonly commands: CommandSettings;
+  readonly callbacks: CallbackSettings;
   /** `postgres://…` or a PGlite directory; empty: the database package's default. */
   readonly databaseUrl: string;
   readonly logLevel: string;
@@ -108,6 +122,96 @@ function switchGroup(env: Env): string {
   return value;
 }
 
+function wholeSeconds(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = text(env, name, String(fallback));
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) throw new ConfigError(`${name} must be whole seconds between ${min} and ${max}, got ${JSON.stringify(value)}`);
+  return number;
+}
+
+const CALLER_ID_NUMBER = /^\+?[0-9]{2,20}$/;
+
+function callerIdNumber(value: string | undefined, where: string): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  if (!CALLER_ID_NUMBER.test(value.trim())) throw new ConfigError(`${where} must be a phone number (digits, optional leading +), got ${JSON.stringify(value)}`);
+  return value.trim();
+}
+
+function callerIdName(value: string | undefined, where: string): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  const problem = callerIdNameProblem(value.trim());
+  if (problem) throw new ConfigError(`${where}: ${problem}`);
+  return value.trim();
+}
+
+/** The announcement callees hear when nothing is configured; `{name}` is the caller id name. */
+export const DEFAULT_CALLBACK_ANNOUNCEMENT = 'Hello, this is {name}, calling you back as you asked. Please hold: you are next in line.';
+
+/** `off`, an audio file (absolute path or `*.wav`/`*.mp3`), or text spoken with TTS_ENGINE/TTS_VOICE (`{name}` = caller id name). */
+function announcement(value: string, tts: { engine: string; voice: string }, name: string | null, where: string): CallbackAnnouncement | null {
+  const trimmed = value.trim();
+  if (trimmed === 'off') return null;
+  if (trimmed.startsWith('/') || /\.(wav|mp3)$/i.test(trimmed)) return { kind: 'file', path: trimmed };
+  const spoken = trimmed.replaceAll('{name}', name ?? 'the call back you asked for');
+  const problem = announcementTextProblem(spoken);
+  if (problem) throw new ConfigError(`${where}: ${problem}`);
+  return { kind: 'speech', engine: tts.engine, voice: tts.voice, text: spoken };
+}
+
+const QUEUE_SETTING_KEYS = ['dialTemplate', 'callerIdNumber', 'callerIdName', 'announcement'] as const;
+
+/** `CALLBACK_QUEUES`: `{"<queue>": {"dialTemplate"?, "callerIdNumber"?, "callerIdName"?, "announcement"?}}`. */
+function queuePlacements(env: Env, tts: { engine: string; voice: string }, defaultName: string | null): Record<string, Partial<CallbackPlacement>> {
+  const raw = text(env, 'CALLBACK_QUEUES', '');
+  if (raw === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (error) {
+    throw new ConfigError(`CALLBACK_QUEUES must be JSON like {"support@default":{"callerIdName":"Acme Support"}}: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError('CALLBACK_QUEUES must be a JSON object keyed by queue name');
+  const placements: Record<string, Partial<CallbackPlacement>> = {};
+  for (const [queue, settings] of Object.entries(parsed as Record<string, unknown>)) {
+    const where = `CALLBACK_QUEUES["${queue}"]`;
+    if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) throw new ConfigError(`${where} must be an object`);
+    const fields = settings as Record<string, unknown>;
+    for (const [key, value] of Object.entries(fields)) {
+      if (!(QUEUE_SETTING_KEYS as readonly string[]).includes(key)) throw new ConfigError(`${where}.${key} is not a setting; use ${QUEUE_SETTING_KEYS.join(', ')}`);
+      if (typeof value !== 'string') throw new ConfigError(`${where}.${key} must be a string`);
+    }
+    const field = (key: (typeof QUEUE_SETTING_KEYS)[number]) => fields[key] as string | undefined;
+    const placement: { -readonly [K in keyof CallbackPlacement]?: CallbackPlacement[K] } = {};
+    const dial = field('dialTemplate');
+    if (dial !== undefined) {
+      if (!dial.includes('{destination}')) throw new ConfigError(`${where}.dialTemplate must contain {destination}, got ${JSON.stringify(dial)}`);
+      placement.dialString = dial;
+    }
+    if (field('callerIdNumber') !== undefined) placement.callerIdNumber = callerIdNumber(field('callerIdNumber'), `${where}.callerIdNumber`);
+    if (field('callerIdName') !== undefined) placement.callerIdName = callerIdName(field('callerIdName'), `${where}.callerIdName`);
+    const name = placement.callerIdName !== undefined ? placement.callerIdName : defaultName;
+    const spoken = field('announcement') ?? (placement.callerIdName !== undefined ? text(env, 'CALLBACK_ANNOUNCEMENT', DEFAULT_CALLBACK_ANNOUNCEMENT) : undefined);
+    if (spoken !== undefined) placement.announcement = announcement(spoken, tts, name, `${where}.announcement`);
+    placements[queue] = placement;
+  }
+  return placements;
+}
+
+function callbackSettings(env: Env, dialTemplate: string, tts: { engine: string; voice: string }): CallbackSettings {
+  const name = callerIdName(env.CALLBACK_CALLER_ID_NAME, 'CALLBACK_CALLER_ID_NAME');
+  return {
+    placement: {
+      dialString: dialTemplate,
+      callerIdNumber: callerIdNumber(env.CALLBACK_CALLER_ID_NUMBER, 'CALLBACK_CALLER_ID_NUMBER'),
+      callerIdName: name,
+      announcement: announcement(text(env, 'CALLBACK_ANNOUNCEMENT', DEFAULT_CALLBACK_ANNOUNCEMENT), tts, name, 'CALLBACK_ANNOUNCEMENT'),
+    },
+    placementByQueue: queuePlacements(env, tts, name),
+    guardSeconds: wholeSeconds(env, 'CALLBACK_GUARD_SECONDS', 15, 0, 600),
+    ringSeconds: wholeSeconds(env, 'CALLBACK_RING_SECONDS', 45, 10, 120),
+  };
+}
+
 /** Reads the configuration from environment variables (defaults suit a FreeSWITCH on the same host). */
 export function loadConfig(env: Env = process.env): RuntimeConfig {
   const environment = text(env, 'RUNTIME_ENVIRONMENT', 'production');
@@ -118,6 +222,8 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
   const outbound = { host: text(env, 'RUNTIME_LISTEN_HOST', '127.0.0.1'), port: port(env, 'RUNTIME_LISTEN_PORT', 9090) ?? 9090 };
   const instance = text(env, 'RUNTIME_INSTANCE', `${hostname()}:${outbound.port}`);
   if (instance.length > 200) throw new ConfigError(`RUNTIME_INSTANCE must be at most 200 characters, got ${instance.length}`);
+  const tts = { engine: text(env, 'TTS_ENGINE', DEFAULT_COMMAND_SETTINGS.tts.engine), voice: text(env, 'TTS_VOICE', DEFAULT_COMMAND_SETTINGS.tts.voice) };
+  const dialNumber = template(env, 'DIAL_NUMBER_TEMPLATE', DEFAULT_COMMAND_SETTINGS.dialStrings.number);
   return {
     environment,
     instance,
@@ -143,15 +249,16 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
       timeoutSeconds: timeout,
     },
     commands: {
-      tts: { engine: text(env, 'TTS_ENGINE', DEFAULT_COMMAND_SETTINGS.tts.engine), voice: text(env, 'TTS_VOICE', DEFAULT_COMMAND_SETTINGS.tts.voice) },
+      tts,
       dialStrings: {
         extension: template(env, 'DIAL_EXTENSION_TEMPLATE', DEFAULT_COMMAND_SETTINGS.dialStrings.extension),
-        number: template(env, 'DIAL_NUMBER_TEMPLATE', DEFAULT_COMMAND_SETTINGS.dialStrings.number),
+        number: dialNumber,
         sip: template(env, 'DIAL_SIP_TEMPLATE', DEFAULT_COMMAND_SETTINGS.dialStrings.sip),
       },
       voicemailDomain: text(env, 'VOICEMAIL_DOMAIN', DEFAULT_COMMAND_SETTINGS.voicemailDomain),
       digitsVariable: DEFAULT_COMMAND_SETTINGS.digitsVariable,
     },
+    callbacks: callbackSettings(env, dialNumber, tts),
     databaseUrl: text(env, 'DATABASE_URL', ''),
     logLevel: text(env, 'LOG_LEVEL', 'info'),
   };

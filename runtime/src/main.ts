@@ -16,7 +16,8 @@ import { OperationsServer, type HealthReport } from './server/http-server.js';
 import { RuntimeMetrics } from './server/metrics.js';
 import { OutboundServer } from './server/outbound-server.js';
 import type { CallAnalytics, CallbackService, DeploymentFeed, QueueService, VersionSource } from './services/contracts.js';
-import { closeLostCalls, createCallAnalytics, createCallbackService, createQueueService, createVersionSource, startCallbackDialer, startCallbackGroupsMonitor, type CallbackDialer, type CallbackGroupsMonitor } from './services/index.js';
+import { CallcenterReader } from './services/queues/callcenter-reader.js';
+import { closeLostCalls, createCallAnalytics, createCallbackService, createQueueService, createVersionSource, startCallbackDialer, startCallbackGroupsMonitor, type CallbackDialer, type CallbackGroupsMonitor, type ManagedCallbackService } from './services/index.js';
 
 /** How to start a runtime. Everything is optional: `startRuntime()` reads the environment (runtime/README.md). */
 export interface RuntimeOptions {
@@ -66,9 +67,6 @@ const NO_SWITCH_QUEUES: QueueService = {
   watchPosition: () => () => undefined,
 };
 
-/** Where the callback dialer places callbacks (an emulator or loopback-only switch reaches the queue this way). */
-const CALLBACK_DIAL_STRING = 'loopback/{number}/default';
-
 /**
  * Starts call handling: the flow registry (loaded from the database, refreshed on deployment notices), the
  * outbound socket server FreeSWITCH connects to, the inbound ESL client, and `/metrics` + `/healthz`.
@@ -77,6 +75,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const config = options.config ?? loadConfig();
   const logger = options.logger ?? pino({ level: config.logLevel, base: { component: 'runtime', host: hostname() } });
   const registry = options.metricsRegistry ?? new Registry();
+  const clock = options.clock ?? systemClock;
+  // Callbacks are stamped with the runtime's clock (requested, caller left), so the dialer judges them by it too.
+  const now = () => clock.now();
   const cleanups: Array<() => Promise<void> | void> = [];
 
   const inbound = options.inbound !== undefined ? options.inbound : config.esl ? new InboundClient({ ...config.esl, events: [] }) : null;
@@ -102,8 +103,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const versions = options.services?.versions ?? (database ? createVersionSource(database, { logger }) : unavailableVersions());
   const queues = options.services?.queues ?? (inbound ? createQueueService(inbound, { registry, logger }) : NO_SWITCH_QUEUES);
   if (!options.services?.queues && queues !== NO_SWITCH_QUEUES) cleanups.push(() => (queues as ReturnType<typeof createQueueService>).close());
-  const callbacks = options.services?.callbacks ?? (database ? createCallbackService(database, { switchGroup: config.switchGroup, registry, logger }) : unavailableCallbacks());
-  const clock = options.clock ?? systemClock;
+  const ownCallbacks = !options.services?.callbacks && database ? createCallbackService(database, { switchGroup: config.switchGroup, guardMs: config.callbacks.guardSeconds * 1000, registry, logger }) : null;
+  const callbacks = options.services?.callbacks ?? ownCallbacks ?? unavailableCallbacks();
   let analytics = options.services?.analytics;
   if (!analytics) {
     const batched = database ? createCallAnalytics(database, { registry, logger, runtimeInstance: config.instance }) : null;
@@ -119,15 +120,30 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       }
     }
   }
+  if (ownCallbacks) analytics = noticingCallEnds(analytics, ownCallbacks, logger);
   let dialer: CallbackDialer | null = null;
   if (database && inbound && (options.callbackDialer ?? true)) {
-    const started = startCallbackDialer(database, inbound, { switchGroup: config.switchGroup, registry, logger, target: { kind: 'queue' }, dialString: CALLBACK_DIAL_STRING });
+    const reader = new CallcenterReader(inbound);
+    const started = startCallbackDialer(database, inbound, {
+      switchGroup: config.switchGroup,
+      now,
+      placement: config.callbacks.placement,
+      placementByQueue: config.callbacks.placementByQueue,
+      ringSeconds: config.callbacks.ringSeconds,
+      queueView: async (queue) => {
+        const [members, agents] = await Promise.all([reader.members(queue), reader.agents(queue)]);
+        return { members, agents };
+      },
+      registry,
+      logger,
+      target: { kind: 'queue' },
+    });
     dialer = started;
     cleanups.push(() => started.stop());
   }
   let callbackGroups: CallbackGroupsMonitor | null = null;
   if (database) {
-    const monitor = startCallbackGroupsMonitor(database, { switchGroup: config.switchGroup, dialing: () => dialer?.dialing ?? false, registry, logger });
+    const monitor = startCallbackGroupsMonitor(database, { switchGroup: config.switchGroup, now, dialing: () => dialer?.dialing ?? false, registry, logger });
     callbackGroups = monitor;
     cleanups.push(() => monitor.stop());
   }
@@ -144,10 +160,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ? new SwitchCapabilityMonitor({
         api: (command) => inbound.api(command),
         liveVersions: () => flows.live(),
-        settings: { ttsEngine: config.commands.tts.engine, dialStrings: config.commands.dialStrings, callbackDialString: CALLBACK_DIAL_STRING },
+        settings: { ttsEngine: config.commands.tts.engine, dialStrings: config.commands.dialStrings, callbackDialString: config.callbacks.placement.dialString },
         logger,
         registry,
-        now: () => new Date((options.clock ?? systemClock).now()),
+        now: () => new Date(now()),
         ...(database
           ? {
               store: databaseCapabilityStore(database, {
@@ -229,6 +245,18 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
         await operations?.close();
         for (const cleanup of cleanups.reverse()) await cleanup();
       })()),
+  };
+}
+
+/** Tells the callback service when each call ends, so a callback is never placed while its caller is still on the call. */
+function noticingCallEnds(analytics: CallAnalytics, callbacks: ManagedCallbackService, logger: Logger): CallAnalytics {
+  return {
+    callStarted: (call) => analytics.callStarted(call),
+    nodeVisited: (visit) => analytics.nodeVisited(visit),
+    callEnded(end) {
+      analytics.callEnded(end);
+      callbacks.callEnded(end.callId, end.at).catch((error: unknown) => logger.warn({ err: String(error), callId: end.callId }, 'call end not passed to callbacks'));
+    },
   };
 }
 

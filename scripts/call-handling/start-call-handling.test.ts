@@ -59,7 +59,7 @@ describe("call handling on a shared PostgreSQL database (issue 15)", () => {
   it("refuses to start the emulated switch and touches nothing", async () => {
     await db.reset();
     const due = new Date(Date.now() - 60_000);
-    await db.prisma.callback.create({ data: { number: "+15550111", queue: "support@default", switchGroup: "default", originalWaitSeconds: 90, nextAttemptAt: due } });
+    await db.prisma.callback.create({ data: { number: "+15550111", queue: "support@default", switchGroup: "default", originalWaitSeconds: 90, requestedAt: due, callerLeftAt: due, nextAttemptAt: due } });
     await expect(startCallHandling(options({}))).rejects.toThrow(EmulatedSwitchRefused);
     expect(await db.prisma.callback.findFirstOrThrow()).toMatchObject({ status: "pending", attempts: 0 });
     expect(await db.prisma.switchGroupDialer.count()).toBe(0);
@@ -68,8 +68,8 @@ describe("call handling on a shared PostgreSQL database (issue 15)", () => {
   it("when allowed, the emulator places only its own group's callbacks: a real caller's waits and is reported", async () => {
     await db.reset();
     const due = new Date(Date.now() - 60_000);
-    await db.prisma.callback.create({ data: { number: "+15550111", queue: "support@default", switchGroup: "default", originalWaitSeconds: 90, nextAttemptAt: due } });
-    await db.prisma.callback.create({ data: { number: "+15550222", queue: "support@default", switchGroup: "emulator:api-1", originalWaitSeconds: 90, nextAttemptAt: due } });
+    await db.prisma.callback.create({ data: { number: "+15550111", queue: "support@default", switchGroup: "default", originalWaitSeconds: 90, requestedAt: due, callerLeftAt: due, nextAttemptAt: due } });
+    await db.prisma.callback.create({ data: { number: "+15550222", queue: "support@default", switchGroup: "emulator:api-1", originalWaitSeconds: 90, requestedAt: due, callerLeftAt: due, nextAttemptAt: due } });
     let calls: CallHandling | undefined;
     try {
       calls = await startCallHandling(options({ [ALLOW_EMULATED_SWITCH]: "1" }));

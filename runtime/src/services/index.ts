@@ -19,9 +19,10 @@ export type * from './contracts.js';
 export type { EslApi } from './metrics.js';
 export { createQueueService, waitingInServiceOrder, type ManagedQueueService, type QueueServiceOptions } from './queues/queue-service.js';
 export { estimateWaitSeconds } from './queues/wait-estimate.js';
-export { createCallbackService, type CallbackServiceOptions } from './callbacks/callback-service.js';
+export { createCallbackService, type CallbackServiceOptions, type ManagedCallbackService } from './callbacks/callback-service.js';
 export { startCallbackDialer, type CallbackDialer, type CallbackDialerOptions } from './callbacks/callback-dialer.js';
-export type { CallbackTarget } from './callbacks/originate.js';
+export type { CallbackAnnouncement, CallbackPlacement, CallbackTarget } from './callbacks/originate.js';
+export { callbackTurns, virtualWaitSeconds, type QueueView, type TurnDecision, type WaitingCallback } from './callbacks/callback-turn.js';
 export {
   startCallbackGroupsMonitor,
   switchGroupCallbacks,

@@ -6,7 +6,11 @@ import { counterOn, quietLogger, type EslApi } from '../metrics.js';
 import { CallbackStore, type CallbackClaim, type CallbackDatabase } from './callback-store.js';
 import { nextOpening } from './callback-window.js';
 import { forgetDialer, recordDialerAlive } from './switch-groups.js';
-import { isPermanentCause, originateArguments, originateOutcome, type CallbackTarget, type OriginateOutcome, type OriginateSettings } from './originate.js';
+import { callbackTurns, virtualWaitSeconds, type QueueView } from './callback-turn.js';
+import { isPermanentCause, originateArguments, originateOutcome, type CallbackPlacement, type CallbackTarget, type OriginateOutcome, type OriginateSettings } from './originate.js';
+
+/** Dials `loopback/<number>/default` (the emulator's dialplan) with no caller id and no announcement. */
+export const DEFAULT_PLACEMENT: CallbackPlacement = { dialString: 'loopback/{number}/default', callerIdNumber: null, callerIdName: null, announcement: null };
 
 /** Settings for {@link startCallbackDialer}. */
 export interface CallbackDialerOptions {
@@ -30,13 +34,16 @@ export interface CallbackDialerOptions {
   retryMaxMs?: number;
   /** A claim older than this with no outcome is taken back (its dialer died). Default 5 min; must exceed ringing. */
   leaseMs?: number;
-  /**
-   * Dial string with `{number}` or `{destination}` (so `DIAL_NUMBER_TEMPLATE` can be passed as is). Default
-   * `loopback/{number}/default` (the emulator); set it for a real carrier.
-   */
-  dialString?: string;
+  /** How callbacks are dialled: dial string, caller id, announcement. Default {@link DEFAULT_PLACEMENT} (the emulator). */
+  placement?: CallbackPlacement;
+  /** Per-queue overrides of `placement` (a queue served through another carrier or under another name). */
+  placementByQueue?: Readonly<Record<string, Partial<CallbackPlacement>>>;
   target?: CallbackTarget;
-  callerIdNumber?: string;
+  /**
+   * Reads a queue's members and agents, so a callback is placed when its turn comes (`callback-turn.ts`). Without
+   * it (or when the queue cannot be read) callbacks are placed as soon as they are due.
+   */
+  queueView?: (queue: string) => Promise<QueueView>;
   /** When the switch cannot be reached, try the callback again after this long (the attempt is not counted). Default 30 s. */
   unreachableRetryMs?: number;
   /** Ring time before NO_ANSWER. Default 45 s. */
@@ -91,22 +98,31 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
   const retryBaseMs = options.retryBaseMs ?? 2 * 60_000;
   const retryMaxMs = options.retryMaxMs ?? 30 * 60_000;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
-  const settings: OriginateSettings = {
-    dialString: options.dialString ?? 'loopback/{number}/default',
+  const ringSeconds = options.ringSeconds ?? 45;
+  const settingsFor = (queue: string): OriginateSettings => ({
+    ...(options.placement ?? DEFAULT_PLACEMENT),
+    ...options.placementByQueue?.[queue],
     target: options.target ?? { kind: 'queue' },
-    ...(options.callerIdNumber ? { callerIdNumber: options.callerIdNumber } : {}),
-    ringSeconds: options.ringSeconds ?? 45,
-  };
-  const replyTimeoutMs = (settings.ringSeconds + 30) * 1000;
+    ringSeconds,
+  });
+  const replyTimeoutMs = (ringSeconds + 30) * 1000;
   const unreachableRetryMs = options.unreachableRetryMs ?? 30_000;
   const outcomes = counterOn(options.registry, 'switchboard_callback_attempts_total', 'Callback originate attempts by outcome: placed, retry (will try again), failed (for good), unreachable (switch not reached; not counted)', ['outcome']);
 
   type Attempt = OriginateOutcome | { placed: 'unknown'; error: string };
 
-  async function originate(claim: CallbackClaim): Promise<Attempt> {
+  async function originate(claim: CallbackClaim, at: number): Promise<Attempt> {
     let timer: NodeJS.Timeout | undefined;
+    // Joins with the wait the caller would have by now, so the callee stands where the caller would have.
+    const baseScoreSeconds = virtualWaitSeconds({ originalWaitSeconds: claim.originalWaitSeconds, requestedAt: claim.requestedAt.getTime() }, at);
+    let command: string;
     try {
-      const command = `originate ${originateArguments(claim, settings)}`;
+      command = `originate ${originateArguments({ ...claim, baseScoreSeconds }, settingsFor(claim.queue))}`;
+    } catch (error) {
+      // Settings the switch must not be sent (checked at configuration; this is the last guard): fails for good.
+      return { placed: false, cause: `NOT_PLACED ${error instanceof Error ? error.message : String(error)}` };
+    }
+    try {
       const reply = await Promise.race([
         esl.bgapi(command),
         new Promise<never>((_, reject) => {
@@ -123,7 +139,7 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
   }
 
   async function place(claim: CallbackClaim): Promise<void> {
-    const outcome = await originate(claim);
+    const outcome = await originate(claim, claim.claimedAt.getTime());
     const at = now();
     if (outcome.placed === 'unknown') {
       // The switch was unreachable: an outage must not use up the caller's attempts. (Rarely the call was placed
@@ -140,7 +156,7 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
       return;
     }
     const error = `attempt ${claim.attempts}: ${outcome.cause}`;
-    if (claim.attempts >= maxAttempts || isPermanentCause(outcome.cause)) {
+    if (claim.attempts >= maxAttempts || isPermanentCause(outcome.cause) || outcome.cause.startsWith('NOT_PLACED')) {
       await store.failed(claim, error);
       outcomes.inc({ outcome: 'failed' });
       logger.warn({ callbackId: claim.id, cause: outcome.cause, attempts: claim.attempts }, 'callback failed');
@@ -168,7 +184,8 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
     const released = await store.releaseExpiredLeases(switchGroup, at, leaseMs, maxAttempts);
     if (released > 0) logger.warn({ released }, 'took back callbacks whose dialer stopped mid-call');
     await store.rollMissedWindows(switchGroup, at);
-    const claims = await store.claim(workerId, switchGroup, at, options.batchSize ?? 5);
+    const batchSize = options.batchSize ?? 5;
+    const claims = options.queueView ? await claimWhoseTurnCame(at, batchSize, options.queueView) : await store.claim(workerId, switchGroup, at, batchSize);
     await Promise.all(
       claims.map((claim) =>
         place(claim).catch((error: unknown) => {
@@ -178,6 +195,33 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
       ),
     );
     return claims.length;
+  }
+
+  /** Looks at the due callbacks queue by queue and claims those whose turn came (never more than `limit`). */
+  async function claimWhoseTurnCame(at: Date, limit: number, queueView: (queue: string) => Promise<QueueView>): Promise<CallbackClaim[]> {
+    const due = await store.due(switchGroup, at, 500);
+    if (due.length === 0) return [];
+    const dialling = await store.diallingByQueue(switchGroup);
+    const byQueue = new Map<string, typeof due>();
+    for (const callback of due) byQueue.set(callback.queue, [...(byQueue.get(callback.queue) ?? []), callback]);
+    const chosen: string[] = [];
+    for (const [queue, callbacks] of byQueue) {
+      const waiting = callbacks.map((c) => ({ id: c.id, originalWaitSeconds: c.originalWaitSeconds, requestedAt: c.requestedAt.getTime() }));
+      let view: QueueView;
+      try {
+        view = await queueView(queue);
+      } catch (error) {
+        // Without the queue's state the turn cannot be judged; placing late would lose more than placing early.
+        logger.warn({ queue, err: String(error) }, 'queue not readable; placing its due callbacks without waiting for their turn');
+        chosen.push(...waiting.map((c) => c.id));
+        continue;
+      }
+      const decisions = callbackTurns(view, waiting, dialling.get(queue) ?? 0, at.getTime());
+      chosen.push(...decisions.filter((d) => d.turn).map((d) => d.id));
+      const waitingOn = decisions.filter((d) => !d.turn);
+      if (waitingOn.length > 0) logger.debug({ queue, waiting: waitingOn }, 'callbacks waiting for their turn');
+    }
+    return chosen.length === 0 ? [] : store.claim(workerId, switchGroup, at, limit, chosen.slice(0, limit));
   }
 
   let stopped = false;

@@ -1,4 +1,4 @@
-import { claimDueCallbacks, Prisma, type ClaimedCallback, type Database } from '@switchboard/db';
+import { claimDueCallbacks, dueCallbacks, Prisma, type ClaimedCallback, type Database, type DueCallback } from '@switchboard/db';
 import { nextOpening, type CallbackWindowRule, type WindowOpening } from './callback-window.js';
 
 /** The database handle the callback services need. */
@@ -18,6 +18,8 @@ export interface NewCallback {
   switchGroup: string;
   originalWaitSeconds: number;
   callId: string;
+  /** When the caller asked (their virtual wait counts on from here). */
+  requestedAt: Date;
   nextAttemptAt: Date;
   rule: CallbackWindowRule | null;
   opening: WindowOpening | null;
@@ -45,6 +47,7 @@ export class CallbackStore {
         switchGroup: callback.switchGroup,
         originalWaitSeconds: callback.originalWaitSeconds,
         callId: callback.callId,
+        requestedAt: callback.requestedAt,
         nextAttemptAt: callback.nextAttemptAt,
         windowStart: callback.opening ? new Date(callback.opening.start) : null,
         windowEnd: callback.opening ? new Date(callback.opening.end) : null,
@@ -53,6 +56,47 @@ export class CallbackStore {
       select: { id: true },
     });
     return row.id;
+  }
+
+  /** The open (pending or being placed) callback of a number and queue, if any. */
+  async openCallback(number: string, queue: string): Promise<{ id: string; callId: string | null; status: string } | null> {
+    return this.db.prisma.callback.findFirst({ where: { number, queue, status: { in: ['pending', 'in_progress'] } }, select: { id: true, callId: true, status: true } });
+  }
+
+  /**
+   * The caller asked again from another call while their callback waits: it keeps its place (the earlier
+   * request) but now waits for this call to end too. Returns false when it is being placed right now.
+   */
+  async askedAgain(id: string, callId: string): Promise<boolean> {
+    const { count } = await this.db.prisma.callback.updateMany({ where: { id, status: 'pending' }, data: { callId, callerLeftAt: null } });
+    return count === 1;
+  }
+
+  /**
+   * The call that asked for a callback ended at `at`: the callback may be placed from `at + guardMs` on (the
+   * caller has put the phone down and can take a call). Returns how many callbacks it released.
+   */
+  async callerLeft(callId: string, at: Date, guardMs: number): Promise<number> {
+    const rows = await this.db.sql.query(
+      `UPDATE callbacks
+          SET caller_left_at = $2,
+              next_attempt_at = greatest(next_attempt_at, $2::timestamptz + ($3 || ' milliseconds')::interval)
+        WHERE call_id = $1 AND status = 'pending' AND caller_left_at IS NULL
+        RETURNING id`,
+      [callId, at.toISOString(), String(guardMs)],
+    );
+    return rows.length;
+  }
+
+  /** Due callbacks of the group whose caller has left, oldest request first, not claimed (the dialer picks whose turn it is). */
+  async due(switchGroup: string, now: Date, limit: number): Promise<DueCallback[]> {
+    return dueCallbacks(this.db.sql, { switchGroup, now, limit });
+  }
+
+  /** Callbacks of the group being placed right now, by queue (they are about to join it). */
+  async diallingByQueue(switchGroup: string): Promise<Map<string, number>> {
+    const rows = await this.db.prisma.callback.groupBy({ by: ['queue'], where: { switchGroup, status: 'in_progress' }, _count: { _all: true } });
+    return new Map(rows.map((row) => [row.queue, row._count._all]));
   }
 
   /**
@@ -102,8 +146,8 @@ export class CallbackStore {
    * Claims due callbacks of `switchGroup` for `workerId` (`FOR UPDATE SKIP LOCKED`: several dialers never take the
    * same one, and a dialer never takes another group's).
    */
-  async claim(workerId: string, switchGroup: string, now: Date, limit: number): Promise<CallbackClaim[]> {
-    const claimed = await claimDueCallbacks(this.db.sql, { workerId, switchGroup, now, limit });
+  async claim(workerId: string, switchGroup: string, now: Date, limit: number, ids?: readonly string[]): Promise<CallbackClaim[]> {
+    const claimed = await claimDueCallbacks(this.db.sql, { workerId, switchGroup, now, limit, ...(ids ? { ids } : {}) });
     return claimed.map((c) => ({ ...c, claimedBy: workerId, claimedAt: now }));
   }
 

@@ -9,7 +9,8 @@ import type { CallbackRequest } from '../contracts.js';
 import { CallcenterReader } from '../queues/callcenter-reader.js';
 import { waitingInServiceOrder } from '../queues/queue-service.js';
 import { startCallbackDialer, type CallbackDialerOptions } from './callback-dialer.js';
-import { createCallbackService } from './callback-service.js';
+import type { QueueView } from './callback-turn.js';
+import { createCallbackService, type CallbackServiceOptions, type ManagedCallbackService } from './callback-service.js';
 import { startCallbackGroupsMonitor } from './switch-groups.js';
 
 /** A switch stand-in that answers each originate from a script and remembers what it was asked. */
@@ -20,6 +21,19 @@ function scriptedSwitch(replies: (command: string) => string | Promise<string> =
     bgapi: async (command: string) => {
       originated.push(command);
       return replies(command);
+    },
+  };
+}
+
+/** A callback service whose callers hang up as soon as their callback is booked (no guard), for tests about placing. */
+function bookAndHangUp(db: TestDatabase, options: CallbackServiceOptions = {}): ManagedCallbackService {
+  const service = createCallbackService(db, { guardMs: 0, ...options });
+  return {
+    ...service,
+    async schedule(request) {
+      const booking = await service.schedule(request);
+      await service.callEnded(request.callId, request.requestedAt);
+      return booking;
     },
   };
 }
@@ -56,7 +70,7 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
 
   it('refuses a second open callback for the same number and queue, and allows one again once it was placed', async () => {
     const registry = new Registry();
-    const callbacks = createCallbackService(db, { registry });
+    const callbacks = bookAndHangUp(db, { registry });
     const first = await callbacks.schedule(request());
     expect(first).toMatchObject({ ok: true });
     expect(await callbacks.schedule(request({ callId: 'another-call' }))).toMatchObject({ ok: false, reason: 'alreadyScheduled' });
@@ -67,7 +81,7 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
   });
 
   it('refuses numbers the switch cannot dial and windows that never open, as errors the flow can announce', async () => {
-    const callbacks = createCallbackService(db);
+    const callbacks = bookAndHangUp(db);
     expect(await callbacks.schedule(request({ number: '555-HELP' }))).toMatchObject({ ok: false, reason: 'error' });
     expect(await callbacks.schedule(request({ window: { timezone: 'Europe/Berlin', startMinute: 540, endMinute: 1020, days: [] } }))).toMatchObject({ ok: false, reason: 'error' });
     expect(await db.prisma.callback.count()).toBe(0);
@@ -78,7 +92,7 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
     const inbound = new InboundClient({ host: '127.0.0.1', port: emulator.inboundPort, password: 'ClueCon' });
     try {
       await inbound.start();
-      const callbacks = createCallbackService(db);
+      const callbacks = bookAndHangUp(db);
       for (const [number, wait] of [['4001', 30], ['4002', 300], ['4003', 120]] as const) {
         expect(await callbacks.schedule(request({ number, originalWaitSeconds: wait }))).toMatchObject({ ok: true });
       }
@@ -97,7 +111,7 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
 
   it('waits for the window: asked on Friday evening, called on Monday morning in the callback time zone', async () => {
     clock = DateTime.fromISO('2026-12-25T18:30', { zone: 'Europe/Berlin' }).toMillis();
-    const callbacks = createCallbackService(db);
+    const callbacks = bookAndHangUp(db);
     await callbacks.schedule(request({ window: { timezone: 'Europe/Berlin', startMinute: 9 * 60, endMinute: 17 * 60, days: [1, 2, 3, 4, 5] } }));
     const esl = scriptedSwitch();
     const placer = dialer(esl);
@@ -110,7 +124,7 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
   });
 
   it('moves a callback whose window passed while no dialer ran to the next opening', async () => {
-    const callbacks = createCallbackService(db);
+    const callbacks = bookAndHangUp(db);
     clock = DateTime.fromISO('2026-12-23T16:00', { zone: 'Europe/Berlin' }).toMillis();
     await callbacks.schedule(request({ window: { timezone: 'Europe/Berlin', startMinute: 9 * 60, endMinute: 17 * 60, days: [1, 2, 3, 4, 5] } }));
     clock = DateTime.fromISO('2026-12-23T20:00', { zone: 'Europe/Berlin' }).toMillis();
@@ -123,7 +137,7 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
 
   it('moves a retry that would fall after the window closes to the next opening', async () => {
     clock = DateTime.fromISO('2026-12-23T16:59', { zone: 'Europe/Berlin' }).toMillis();
-    await createCallbackService(db).schedule(request({ window: { timezone: 'Europe/Berlin', startMinute: 9 * 60, endMinute: 17 * 60, days: [1, 2, 3, 4, 5] } }));
+    await bookAndHangUp(db).schedule(request({ window: { timezone: 'Europe/Berlin', startMinute: 9 * 60, endMinute: 17 * 60, days: [1, 2, 3, 4, 5] } }));
     expect(await dialer(scriptedSwitch(() => '-ERR NO_ANSWER\n')).runOnce()).toBe(1);
     const row = await db.prisma.callback.findFirstOrThrow();
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'attempt 1: NO_ANSWER' });
@@ -132,7 +146,7 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
   });
 
   it('retries a busy or unanswered callee with growing pauses, then fails with the last cause', async () => {
-    await createCallbackService(db).schedule(request());
+    await bookAndHangUp(db).schedule(request());
     const esl = scriptedSwitch(() => '-ERR USER_BUSY\n');
     const registry = new Registry();
     const placer = dialer(esl, { maxAttempts: 3, registry });
@@ -160,7 +174,7 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
   });
 
   it('does not use up attempts while the switch is unreachable', async () => {
-    await createCallbackService(db).schedule(request());
+    await bookAndHangUp(db).schedule(request());
     const health = { state: 'backing-off' };
     let calls = 0;
     const esl = {
@@ -181,7 +195,7 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
   });
 
   it('succeeds on a later attempt and records the placed call', async () => {
-    await createCallbackService(db).schedule(request());
+    await bookAndHangUp(db).schedule(request());
     let answers = 0;
     const esl = scriptedSwitch(() => (answers++ === 0 ? '-ERR NO_ANSWER\n' : '+OK 0b7c7f50-3d7e-4c53-b3e6-7f0f8a3c8f11\n'));
     const placer = dialer(esl);
@@ -192,7 +206,7 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
   });
 
   it('loses nothing when a runtime stops mid-call: a new dialer takes the callback back after the lease and places it', async () => {
-    await createCallbackService(db).schedule(request());
+    await bookAndHangUp(db).schedule(request());
     let releaseStuck: (reply: string) => void = () => undefined;
     const stuck = scriptedSwitch(() => new Promise<string>((resolve) => (releaseStuck = resolve)));
     const crashed = dialer(stuck, { workerId: 'runtime-a', leaseMs: 300_000 });
@@ -214,7 +228,7 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
   });
 
   it('lets two dialers work the same table without ever placing one callback twice', async () => {
-    const callbacks = createCallbackService(db);
+    const callbacks = bookAndHangUp(db);
     for (let i = 0; i < 40; i++) await callbacks.schedule(request({ number: `+49301000${String(i).padStart(2, '0')}`, originalWaitSeconds: i }));
     const slowAnswer = () => new Promise<string>((resolve) => setTimeout(() => resolve(`+OK ${crypto.randomUUID()}\n`), 2));
     const a = scriptedSwitch(slowAnswer);
@@ -231,10 +245,128 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
     if (kind === 'postgres') expect(a.originated.length > 0 && b.originated.length > 0).toBe(true);
     expect(await db.prisma.callback.count({ where: { status: 'completed' } })).toBe(40);
   });
+  describe('keep your place: called when the turn comes, never while still on the call', () => {
+    const staffedQueue = (members: Array<{ uuid: string; score: number }>, agentState = 'In a queue call'): QueueView => ({
+      members: members.map((m) => ({
+        queue: 'support@default', uuid: m.uuid, sessionUuid: `s-${m.uuid}`, cidNumber: '', cidName: '', systemEpoch: 0, joinedEpoch: 0, bridgeEpoch: 0,
+        abandonedEpoch: 0, baseScore: 0, skillScore: 0, servingAgent: '', state: 'Waiting' as const, score: m.score,
+      })),
+      agents: [{ name: 'ada', status: 'Available' as const, state: agentState, callsAnswered: 10, talkTime: 1200 }],
+    });
+
+    it('waits for the call that asked to end, plus the guard; a call never seen to end counts as over after 15 minutes', async () => {
+      const callbacks = createCallbackService(db, { guardMs: 15_000 });
+      const asked = request({ number: '+4930000001' });
+      await callbacks.schedule(asked);
+      const orphan = request({ number: '+4930000002', callId: 'runtime-died-mid-call' });
+      await callbacks.schedule(orphan);
+      const esl = scriptedSwitch();
+      const placer = dialer(esl);
+      expect(await placer.runOnce()).toBe(0);
+      clock += 60_000; // the caller listens to the goodbye, still on the line
+      expect(await placer.runOnce()).toBe(0);
+      await callbacks.callEnded(asked.callId, clock);
+      expect(await placer.runOnce()).toBe(0);
+      clock += 14_999;
+      expect(await placer.runOnce()).toBe(0);
+      clock += 1;
+      expect(await placer.runOnce()).toBe(1);
+      expect(esl.originated.map(numberIn)).toEqual(['+4930000001']);
+      expect((await db.prisma.callback.findFirstOrThrow({ where: { number: '+4930000001' } })).callerLeftAt?.getTime()).toBe(clock - 15_000);
+      clock = orphan.requestedAt + 15 * 60_000;
+      expect(await placer.runOnce()).toBe(1);
+      expect(esl.originated.map(numberIn)).toEqual(['+4930000001', '+4930000002']);
+    });
+
+    it('places the callback when the caller would have reached the front of the queue, with that wait as base score', async () => {
+      await bookAndHangUp(db).schedule(request({ originalWaitSeconds: 200 }));
+      // Two callers waited longer than 200 s, one less; the only agent is talking.
+      let queue = staffedQueue([{ uuid: 'a', score: 500 }, { uuid: 'b', score: 400 }, { uuid: 'c', score: 100 }]);
+      const esl = scriptedSwitch();
+      const asked: string[] = [];
+      const placer = dialer(esl, { queueView: async (name) => (asked.push(name), queue) });
+      expect(await placer.runOnce()).toBe(0);
+      clock += 60_000;
+      queue = staffedQueue([{ uuid: 'b', score: 460 }, { uuid: 'c', score: 160 }]);
+      expect(await placer.runOnce()).toBe(0);
+      clock += 60_000;
+      queue = staffedQueue([{ uuid: 'c', score: 220 }]);
+      expect(await placer.runOnce()).toBe(1);
+      expect(asked).toEqual(['support@default', 'support@default', 'support@default']);
+      expect(esl.originated[0]).toContain('cc_base_score=320,');
+    });
+
+    it('waits while nobody staffs the queue, and places it anyway when the queue cannot be read', async () => {
+      await bookAndHangUp(db).schedule(request());
+      const esl = scriptedSwitch();
+      const unstaffed = dialer(esl, { queueView: async () => ({ members: [], agents: [] }) });
+      expect(await unstaffed.runOnce()).toBe(0);
+      const unreadable = dialer(esl, { queueView: async () => Promise.reject(new Error('-ERR queue not found')) });
+      expect(await unreadable.runOnce()).toBe(1);
+    });
+
+    it('collapses repeated requests into one callback that keeps the first place and waits for the latest call too', async () => {
+      const callbacks = createCallbackService(db, { guardMs: 0 });
+      const first = request({ originalWaitSeconds: 300 });
+      const booked = await callbacks.schedule(first);
+      expect(booked).toMatchObject({ ok: true });
+      // The same call asking again (a retried effect) gets the same callback.
+      expect(await callbacks.schedule(first)).toEqual(booked);
+      await callbacks.callEnded(first.callId, clock);
+      clock += 120_000;
+      // The caller rings again and asks again: one callback, the earlier place, not dialled while on this call.
+      const again = request({ originalWaitSeconds: 10 });
+      expect(await callbacks.schedule(again)).toMatchObject({ ok: false, reason: 'alreadyScheduled' });
+      expect(await db.prisma.callback.count()).toBe(1);
+      const esl = scriptedSwitch();
+      expect(await dialer(esl).runOnce()).toBe(0);
+      await callbacks.callEnded(again.callId, clock);
+      expect(await dialer(esl).runOnce()).toBe(1);
+      expect(esl.originated[0]).toContain('cc_base_score=420,');
+    });
+
+    it('tells the callee who is calling and why, with the configured dial string and caller id, per queue where set', async () => {
+      const callbacks = bookAndHangUp(db);
+      const first = request({ number: '+4930000001', originalWaitSeconds: 60 });
+      await callbacks.schedule(first);
+      await callbacks.schedule(request({ number: '+4930000002', queue: 'sales@default', originalWaitSeconds: 30 }));
+      const emulator = await startEmulator({ timeScale: 1000, queues: { 'support@default': {}, 'sales@default': {} }, extensions: { '+4930000001': 'tone', '+4930000002': 'tone' } });
+      const inbound = new InboundClient({ host: '127.0.0.1', port: emulator.inboundPort, password: 'ClueCon' });
+      try {
+        await inbound.start();
+        const placer = dialer(inbound, {
+          placement: {
+            dialString: 'loopback/{destination}/default',
+            callerIdNumber: '+15550199',
+            callerIdName: 'Acme Support',
+            announcement: { kind: 'speech', engine: 'flite', voice: 'kal', text: 'Hello, this is Acme Support, calling you back as you asked. Please hold.' },
+          },
+          placementByQueue: { 'sales@default': { callerIdNumber: '+15550288', callerIdName: 'Acme Sales', announcement: null } },
+        });
+        expect(await placer.runOnce()).toBe(2);
+        const commands = Object.fromEntries(emulator.originations.map((o) => [o.variables.get('sb_callback_queue'), o.command]));
+        const id = (await db.prisma.callback.findFirstOrThrow({ where: { number: '+4930000001' } })).id;
+        expect(commands['support@default']).toBe(
+          `{origination_caller_id_number=+15550199,origination_caller_id_name='Acme Support',cc_base_score=60,originate_timeout=45,ignore_early_media=true,` +
+            `sb_callback_id=${id},sb_callback_queue=support@default}loopback/+4930000001/default ` +
+            `'m:^:speak:flite|kal|Hello, this is Acme Support, calling you back as you asked. Please hold.^callcenter:support@default' inline`,
+        );
+        expect(commands['sales@default']).toMatch(/^\{origination_caller_id_number=\+15550288,origination_caller_id_name='Acme Sales',cc_base_score=30,.*\}loopback\/\+4930000002\/default &callcenter\(sales@default\)$/);
+        const support = emulator.originations.find((o) => o.variables.get('sb_callback_queue') === 'support@default')!;
+        expect(support.variables.get('origination_caller_id_name')).toBe('Acme Support');
+        expect(support.applications.map((a) => a.app)).toEqual(['speak', 'callcenter']);
+        expect(emulator.queues.waitingCount('support@default')).toBe(1);
+      } finally {
+        await inbound.stop();
+        await emulator.close();
+      }
+    });
+  });
+
   describe('switch groups', () => {
     it('books each callback in the runtime\'s switch group; a dialer of group B never claims group A\'s', async () => {
-      await createCallbackService(db, { switchGroup: 'berlin' }).schedule(request({ number: '+4930111111' }));
-      await createCallbackService(db, { switchGroup: 'london' }).schedule(request({ number: '+4420222222' }));
+      await bookAndHangUp(db, { switchGroup: 'berlin' }).schedule(request({ number: '+4930111111' }));
+      await bookAndHangUp(db, { switchGroup: 'london' }).schedule(request({ number: '+4420222222' }));
       const london = scriptedSwitch();
       expect(await dialer(london, { switchGroup: 'london' }).runOnce()).toBe(1);
       expect(await dialer(london, { switchGroup: 'london' }).runOnce()).toBe(0);
@@ -251,8 +383,8 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
     });
 
     it('an emulated switch\'s dialer cannot place or complete a real group\'s callback, however long it is due', async () => {
-      await createCallbackService(db).schedule(request({ number: '+4930123456' }));
-      await createCallbackService(db, { switchGroup: 'emulator:laptop' }).schedule(request({ number: '+4930999999' }));
+      await bookAndHangUp(db).schedule(request({ number: '+4930123456' }));
+      await bookAndHangUp(db, { switchGroup: 'emulator:laptop' }).schedule(request({ number: '+4930999999' }));
       clock += 3_600_000;
       const emulator = await startEmulator({ timeScale: 1000, queues: { 'support@default': {} } });
       const inbound = new InboundClient({ host: '127.0.0.1', port: emulator.inboundPort, password: 'ClueCon' });
@@ -271,7 +403,7 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
     });
 
     it('reports per group what waits and whether a live dialer places it, on /healthz and /metrics', async () => {
-      const callbacks = createCallbackService(db);
+      const callbacks = bookAndHangUp(db);
       await callbacks.schedule(request({ number: '+4930000001' }));
       await callbacks.schedule(request({ number: '+4930000002', window: { timezone: 'UTC', startMinute: 0, endMinute: 60, days: [1, 2, 3, 4, 5, 6, 7] } }));
       const registry = new Registry();

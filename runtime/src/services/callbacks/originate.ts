@@ -1,26 +1,42 @@
 /**
  * Builds the `originate` for a callback and reads its outcome. Pure: no sockets.
  *
- * `originate {origination_caller_id_number=…,cc_base_score=…,…}<dial string> <target>`, where the target is
- * `&callcenter(<queue>)` (the answered callee joins the queue with the original wait as base score) or a
- * dialplan extension (`<extension> XML <context>`, which reads the queue from `sb_callback_queue`).
+ * `originate {origination_caller_id_number=…,origination_caller_id_name='…',cc_base_score=…,…}<dial string> <target>`,
+ * where the target is, for a queue:
+ * - with an announcement (the default): `'m:^:speak:<engine>|<voice>|<text>^callcenter:<queue>' inline` — the
+ *   answered callee hears who is calling and why, then joins the queue (`inline` dialplan, `m:^:` makes `^` the
+ *   separator so the text may contain commas; the quotes keep it one argument of `originate`);
+ * - without: `&callcenter(<queue>)`;
+ * or a dialplan extension (`<extension> XML <context>`, which reads the queue from `sb_callback_queue`).
  * FreeSWITCH answers a `bgapi originate` with a BACKGROUND_JOB whose body is `+OK <uuid>\n` once the callee
  * answered, or `-ERR <CAUSE>\n` (`USER_BUSY`, `NO_ANSWER`, `NO_ROUTE_DESTINATION`, …; transcript 07).
  */
+import { assertNever } from '@switchboard/flows';
 
 /** Where the answered callback goes. */
 export type CallbackTarget = { kind: 'queue' } | { kind: 'extension'; extension: string; context: string };
 
-/** How callbacks are dialled. */
-export interface OriginateSettings {
+/** What the callee hears once they answer, before joining the queue. */
+export type CallbackAnnouncement = { kind: 'speech'; engine: string; voice: string; text: string } | { kind: 'file'; path: string };
+
+/** How one queue's callbacks are dialled (the runtime's settings, optionally overridden per queue). */
+export interface CallbackPlacement {
   /**
-   * Dial string with `{number}` (or `{destination}`, as the runtime's `DIAL_NUMBER_TEMPLATE` writes it) in place
-   * of the callee, e.g. `sofia/gateway/carrier/{number}`.
+   * Dial string with `{destination}` (as `DIAL_NUMBER_TEMPLATE` writes it) or `{number}` in place of the callee,
+   * e.g. `sofia/gateway/carrier/{destination}`.
    */
   dialString: string;
+  /** Caller id the callee sees (the company's number); left to the switch when null. */
+  callerIdNumber: string | null;
+  /** Caller id name the callee sees; left to the switch when null. */
+  callerIdName: string | null;
+  /** Played to the answered callee before `callcenter`; null joins the queue at once. */
+  announcement: CallbackAnnouncement | null;
+}
+
+/** How callbacks are dialled. */
+export interface OriginateSettings extends CallbackPlacement {
   target: CallbackTarget;
-  /** Caller id the callee sees (the company's number); left to the switch when absent. */
-  callerIdNumber?: string;
   /** Seconds the callee's phone rings before NO_ANSWER. */
   ringSeconds: number;
 }
@@ -30,22 +46,71 @@ export interface CallbackToPlace {
   id: string;
   number: string;
   queue: string;
-  originalWaitSeconds: number;
+  /** The score the callee joins the queue with: the seconds the caller would have waited by now. */
+  baseScoreSeconds: number;
 }
 
 const SAFE_VALUE = /^[A-Za-z0-9+@._:/-]*$/;
+/** Caller id names and spoken text: no quote, brace, comma-in-block, separator, escape or `$` (variable expansion). */
+const SAFE_TEXT = /^[A-Za-z0-9 .,;:!?&()+@/-]*$/;
+const SAFE_NAME = /^[A-Za-z0-9 .&+@/-]*$/;
+
+/** Why a caller id name cannot be sent to the switch, or null when it can. */
+export function callerIdNameProblem(name: string): string | null {
+  return SAFE_NAME.test(name) && name.trim() !== '' ? null : `caller id name ${JSON.stringify(name)} may hold only letters, digits, spaces and . & + @ / -`;
+}
+
+/** Why an announcement text cannot be spoken through `inline`, or null when it can. */
+export function announcementTextProblem(text: string): string | null {
+  return SAFE_TEXT.test(text) && text.trim() !== '' ? null : `announcement ${JSON.stringify(text)} may hold only letters, digits, spaces and . , ; : ! ? & ( ) + @ / -`;
+}
 
 function variable(name: string, value: string): string {
-  // Values are generated here or validated at scheduling; refuse anything that could break the {…} block.
+  // Values are generated here or validated at configuration; refuse anything that could break the {…} block.
   if (!SAFE_VALUE.test(value)) throw new Error(`originate variable ${name} has unsafe characters: ${JSON.stringify(value)}`);
   return `${name}=${value}`;
 }
 
+function announcementApp(announcement: CallbackAnnouncement): string {
+  switch (announcement.kind) {
+    case 'speech': {
+      const problem = announcementTextProblem(announcement.text);
+      if (problem) throw new Error(problem);
+      if (!SAFE_VALUE.test(announcement.engine) || !SAFE_VALUE.test(announcement.voice)) throw new Error('TTS engine and voice must be plain names');
+      return `speak:${announcement.engine}|${announcement.voice}|${announcement.text}`;
+    }
+    case 'file':
+      if (!SAFE_VALUE.test(announcement.path)) throw new Error(`announcement file ${JSON.stringify(announcement.path)} has unsafe characters`);
+      return `playback:${announcement.path}`;
+    default:
+      return assertNever(announcement);
+  }
+}
+
+function targetOf(callback: CallbackToPlace, settings: OriginateSettings): string {
+  const target = settings.target;
+  switch (target.kind) {
+    case 'queue':
+      if (!settings.announcement) return `&callcenter(${callback.queue})`;
+      return `'m:^:${announcementApp(settings.announcement)}^callcenter:${callback.queue}' inline`;
+    case 'extension':
+      return `${target.extension} XML ${target.context}`;
+    default:
+      return assertNever(target);
+  }
+}
+
 /** The `originate` arguments (what follows `bgapi originate `) for one callback. */
 export function originateArguments(callback: CallbackToPlace, settings: OriginateSettings): string {
+  if (settings.callerIdName !== null) {
+    const problem = callerIdNameProblem(settings.callerIdName);
+    if (problem) throw new Error(problem);
+  }
   const variables = [
     ...(settings.callerIdNumber ? [variable('origination_caller_id_number', settings.callerIdNumber)] : []),
-    variable('cc_base_score', String(Math.max(0, Math.round(callback.originalWaitSeconds)))),
+    // Quoted so the spaces stay inside originate's first argument; FreeSWITCH removes the quotes.
+    ...(settings.callerIdName ? [`origination_caller_id_name='${settings.callerIdName}'`] : []),
+    variable('cc_base_score', String(Math.max(0, Math.round(callback.baseScoreSeconds)))),
     variable('originate_timeout', String(settings.ringSeconds)),
     variable('ignore_early_media', 'true'),
     variable('sb_callback_id', callback.id),
@@ -53,9 +118,8 @@ export function originateArguments(callback: CallbackToPlace, settings: Originat
   ];
   if (!/^\+?[0-9]+$/.test(callback.number)) throw new Error(`callback number "${callback.number}" is not dialable`);
   const dial = settings.dialString.replaceAll('{number}', callback.number).replaceAll('{destination}', callback.number);
-  const target = settings.target.kind === 'queue' ? `&callcenter(${callback.queue})` : `${settings.target.extension} XML ${settings.target.context}`;
-  if (/\s/.test(dial) || /[\s()]/.test(callback.queue)) throw new Error('dial string and queue must not contain spaces or parentheses');
-  return `{${variables.join(',')}}${dial} ${target}`;
+  if (/\s/.test(dial) || /[\s()'^]/.test(callback.queue)) throw new Error('dial string and queue must not contain spaces, quotes or parentheses');
+  return `{${variables.join(',')}}${dial} ${targetOf(callback, settings)}`;
 }
 
 /** The outcome of one originate. */
