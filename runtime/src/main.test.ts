@@ -173,4 +173,45 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DIAL_EXTENSION_TEMPLATE: 'user/1000' })).toThrow(/DIAL_EXTENSION_TEMPLATE must contain \{destination\}/);
     expect(() => loadConfig({ RUNTIME_ENVIRONMENT: 'prod' })).toThrow(/RUNTIME_ENVIRONMENT/);
   });
+
+  it('dials callbacks with DIAL_NUMBER_TEMPLATE and the callback caller id, per queue where CALLBACK_QUEUES says so', () => {
+    const config = loadConfig({
+      SWITCH_GROUP: 'berlin',
+      DIAL_NUMBER_TEMPLATE: 'sofia/gateway/carrier/{destination}',
+      CALLBACK_CALLER_ID_NUMBER: '+15550199',
+      CALLBACK_CALLER_ID_NAME: 'Acme',
+      CALLBACK_QUEUES: JSON.stringify({ 'sales@default': { dialTemplate: 'sofia/gateway/sales/{destination}', callerIdName: 'Acme Sales' }, 'vip@default': { announcement: '/sounds/vip.wav' } }),
+      CALLBACK_GUARD_SECONDS: '20',
+    });
+    expect(config.switchGroup).toBe('berlin');
+    expect(config.callbacks).toEqual({
+      placement: {
+        dialString: 'sofia/gateway/carrier/{destination}',
+        callerIdNumber: '+15550199',
+        callerIdName: 'Acme',
+        announcement: { kind: 'speech', engine: 'flite', voice: 'kal', text: 'Hello, this is Acme, calling you back as you asked. Please hold: you are next in line.' },
+      },
+      placementByQueue: {
+        'sales@default': {
+          dialString: 'sofia/gateway/sales/{destination}',
+          callerIdName: 'Acme Sales',
+          announcement: { kind: 'speech', engine: 'flite', voice: 'kal', text: 'Hello, this is Acme Sales, calling you back as you asked. Please hold: you are next in line.' },
+        },
+        'vip@default': { announcement: { kind: 'file', path: '/sounds/vip.wav' } },
+      },
+      guardSeconds: 20,
+      ringSeconds: 45,
+    });
+    expect(loadConfig({}).switchGroup).toBe('default');
+    expect(loadConfig({ CALLBACK_ANNOUNCEMENT: 'off' }).callbacks.placement).toMatchObject({ dialString: 'sofia/gateway/default/{destination}', callerIdNumber: null, announcement: null });
+    expect(() => loadConfig({ SWITCH_GROUP: 'emulator:laptop' })).toThrow(/SWITCH_GROUP "emulator:laptop": names starting with "emulator:" are reserved/);
+    expect(() => loadConfig({ SWITCH_GROUP: 'two words' })).toThrow(/SWITCH_GROUP must be/);
+    expect(() => loadConfig({ CALLBACK_CALLER_ID_NUMBER: 'ACME' })).toThrow(/CALLBACK_CALLER_ID_NUMBER must be a phone number/);
+    expect(() => loadConfig({ CALLBACK_CALLER_ID_NAME: "Acme's" })).toThrow(/CALLBACK_CALLER_ID_NAME: caller id name/);
+    expect(() => loadConfig({ CALLBACK_ANNOUNCEMENT: 'Hi ${destination}' })).toThrow(/CALLBACK_ANNOUNCEMENT: announcement/);
+    expect(() => loadConfig({ CALLBACK_QUEUES: '{"sales@default":{"dialString":"x"}}' })).toThrow(/CALLBACK_QUEUES\["sales@default"\]\.dialString is not a setting/);
+    expect(() => loadConfig({ CALLBACK_QUEUES: '{"sales@default":{"dialTemplate":"sofia/x"}}' })).toThrow(/CALLBACK_QUEUES\["sales@default"\]\.dialTemplate must contain \{destination\}/);
+    expect(() => loadConfig({ CALLBACK_QUEUES: 'sales=x' })).toThrow(/CALLBACK_QUEUES must be JSON/);
+    expect(() => loadConfig({ CALLBACK_GUARD_SECONDS: '-1' })).toThrow(/CALLBACK_GUARD_SECONDS must be whole seconds between 0 and 600/);
+  });
 });
