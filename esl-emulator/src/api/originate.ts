@@ -41,6 +41,12 @@ export async function originate(emulator: Emulator, args: string): Promise<strin
   return reply;
 }
 
+/** The last `set_profile_var:<name>=<value>` among the applications. */
+function profileVar(applications: ReadonlyArray<{ app: string; data: string }>, name: string): string | undefined {
+  const prefix = `${name}=`;
+  return applications.filter((a) => a.app === 'set_profile_var' && a.data.startsWith(prefix)).at(-1)?.data.slice(prefix.length);
+}
+
 /** `&app(args)` → one app; `<apps> inline` → the inline dialplan's apps (`app:data` split on `,` or `m:<c>:`'s c). */
 function applicationsOf(target: readonly string[]): Array<{ app: string; data: string }> {
   const [exten = '', dialplan] = target;
@@ -76,8 +82,9 @@ async function place(
       queue,
       uuid: randomUUID(),
       sessionUuid: call.aLegUuid,
-      cidNumber: destination,
-      cidName: callerIdNumber,
+      // FreeSWITCH lists the member with the originated leg's caller profile, which `set_profile_var` may change.
+      cidNumber: profileVar(applications, 'caller_id_number') ?? destination,
+      cidName: profileVar(applications, 'caller_id_name') ?? callerIdNumber,
       joinedEpoch: Math.floor(emulator.core.clock.now() / 1000),
       state: 'Waiting',
       servingAgent: '',

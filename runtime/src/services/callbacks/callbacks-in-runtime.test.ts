@@ -86,7 +86,7 @@ describe('callbacks in a running runtime', () => {
     expect(placed!.command).toBe(
       `{origination_caller_id_number=+15550199,origination_caller_id_name='Acme Support',cc_base_score=${score},originate_timeout=45,ignore_early_media=true,` +
         `sb_callback_id=${booked.id},sb_callback_queue=support@default}loopback/${CALLER}/default ` +
-        `'m:^:speak:flite|kal|Hello, this is Acme Support, calling you back as you asked. Please hold: you are next in line.^callcenter:support@default' inline`,
+        `'m:^:set_profile_var:caller_id_name=Callback^set_profile_var:caller_id_number=${CALLER}^speak:flite|kal|Hello, this is Acme Support, calling you back as you asked. Please hold: you are next in line.^callcenter:support@default' inline`,
     );
     await expect.poll(() => db!.prisma.callback.findFirstOrThrow().then((row) => row.status), { timeout: 10_000 }).toBe('completed');
   }, 60_000);

@@ -349,13 +349,13 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
         expect(commands['support@default']).toBe(
           `{origination_caller_id_number=+15550199,origination_caller_id_name='Acme Support',cc_base_score=60,originate_timeout=45,ignore_early_media=true,` +
             `sb_callback_id=${id},sb_callback_queue=support@default}loopback/+4930000001/default ` +
-            `'m:^:speak:flite|kal|Hello, this is Acme Support, calling you back as you asked. Please hold.^callcenter:support@default' inline`,
+            `'m:^:set_profile_var:caller_id_name=Callback^set_profile_var:caller_id_number=+4930000001^speak:flite|kal|Hello, this is Acme Support, calling you back as you asked. Please hold.^callcenter:support@default' inline`,
         );
-        expect(commands['sales@default']).toMatch(/^\{origination_caller_id_number=\+15550288,origination_caller_id_name='Acme Sales',cc_base_score=30,.*\}loopback\/\+4930000002\/default &callcenter\(sales@default\)$/);
+        expect(commands['sales@default']).toMatch(/^\{origination_caller_id_number=\+15550288,origination_caller_id_name='Acme Sales',cc_base_score=30,.*\}loopback\/\+4930000002\/default 'm:\^:set_profile_var:caller_id_name=Callback\^set_profile_var:caller_id_number=\+4930000002\^callcenter:sales@default' inline$/);
         const support = emulator.originations.find((o) => o.variables.get('sb_callback_queue') === 'support@default')!;
         expect(support.variables.get('origination_caller_id_name')).toBe('Acme Support');
-        expect(support.applications.map((a) => a.app)).toEqual(['speak', 'callcenter']);
-        expect(emulator.queues.waitingCount('support@default')).toBe(1);
+        expect(support.applications.map((a) => a.app)).toEqual(['set_profile_var', 'set_profile_var', 'speak', 'callcenter']);
+        expect(emulator.queues.membersOf('support@default', 0).map((m) => [m.cidNumber, m.cidName, m.state])).toEqual([['+4930000001', 'Callback', 'Waiting']]);
       } finally {
         await inbound.stop();
         await emulator.close();

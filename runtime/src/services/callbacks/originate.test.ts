@@ -9,10 +9,11 @@ describe('originate for a callback', () => {
   const callback = { id: '6f1c8a0e-1d7b-4d47-9b7a-0c8f5d1e2a33', number: '+4930123456', queue: 'support@default', baseScoreSeconds: 187.6 };
   const plain: OriginateSettings = { dialString: 'sofia/gateway/carrier/{number}', callerIdNumber: null, callerIdName: null, announcement: null, target: { kind: 'queue' }, ringSeconds: 45 };
 
-  it('joins the queue with the virtual wait as base score and the company number as caller id', () => {
+  it('joins the queue with the virtual wait as base score and the company number as caller id, listed there with the callee\'s number', () => {
     expect(originateArguments(callback, { ...plain, callerIdNumber: '4005551234' })).toBe(
       '{origination_caller_id_number=4005551234,cc_base_score=188,originate_timeout=45,ignore_early_media=true,' +
-        'sb_callback_id=6f1c8a0e-1d7b-4d47-9b7a-0c8f5d1e2a33,sb_callback_queue=support@default}sofia/gateway/carrier/+4930123456 &callcenter(support@default)',
+        'sb_callback_id=6f1c8a0e-1d7b-4d47-9b7a-0c8f5d1e2a33,sb_callback_queue=support@default}sofia/gateway/carrier/+4930123456 ' +
+        "'m:^:set_profile_var:caller_id_name=Callback^set_profile_var:caller_id_number=+4930123456^callcenter:support@default' inline",
     );
   });
 
@@ -21,13 +22,13 @@ describe('originate for a callback', () => {
     expect(originateArguments(callback, { ...plain, callerIdNumber: '+15550199', callerIdName: 'Acme Support', announcement })).toBe(
       "{origination_caller_id_number=+15550199,origination_caller_id_name='Acme Support',cc_base_score=188,originate_timeout=45,ignore_early_media=true," +
         'sb_callback_id=6f1c8a0e-1d7b-4d47-9b7a-0c8f5d1e2a33,sb_callback_queue=support@default}sofia/gateway/carrier/+4930123456 ' +
-        "'m:^:speak:flite|kal|Hello, this is Acme Support calling you back, as you asked. Please hold.^callcenter:support@default' inline",
+        "'m:^:set_profile_var:caller_id_name=Callback^set_profile_var:caller_id_number=+4930123456^speak:flite|kal|Hello, this is Acme Support calling you back, as you asked. Please hold.^callcenter:support@default' inline",
     );
-    expect(originateArguments(callback, { ...plain, announcement: { kind: 'file', path: '/var/sounds/callback.wav' } })).toMatch(/ 'm:\^:playback:\/var\/sounds\/callback\.wav\^callcenter:support@default' inline$/);
+    expect(originateArguments(callback, { ...plain, announcement: { kind: 'file', path: '/var/sounds/callback.wav' } })).toMatch(/\^playback:\/var\/sounds\/callback\.wav\^callcenter:support@default' inline$/);
   });
 
   it("accepts the runtime's {destination} dial templates too", () => {
-    expect(originateArguments(callback, { ...plain, dialString: 'sofia/gateway/default/{destination}' })).toContain('}sofia/gateway/default/+4930123456 &callcenter(');
+    expect(originateArguments(callback, { ...plain, dialString: 'sofia/gateway/default/{destination}' })).toContain("}sofia/gateway/default/+4930123456 'm:^:");
   });
 
   it('can hand the callee to a dialplan extension instead', () => {

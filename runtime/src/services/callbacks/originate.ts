@@ -2,12 +2,13 @@
  * Builds the `originate` for a callback and reads its outcome. Pure: no sockets.
  *
  * `originate {origination_caller_id_number=…,origination_caller_id_name='…',cc_base_score=…,…}<dial string> <target>`,
- * where the target is, for a queue:
- * - with an announcement (the default): `'m:^:speak:<engine>|<voice>|<text>^callcenter:<queue>' inline` — the
- *   answered callee hears who is calling and why, then joins the queue (`inline` dialplan, `m:^:` makes `^` the
- *   separator so the text may contain commas; the quotes keep it one argument of `originate`);
- * - without: `&callcenter(<queue>)`;
- * or a dialplan extension (`<extension> XML <context>`, which reads the queue from `sb_callback_queue`).
+ * where the target is, for a queue, an `inline` dialplan run by the answered leg:
+ * `'m:^:set_profile_var:caller_id_name=Callback^set_profile_var:caller_id_number=<callee>^speak:<engine>|<voice>|<text>^callcenter:<queue>' inline`
+ * — the queue member (and so the agent) shows the callee's number instead of the originate leg's
+ * `Outbound Call`/`default`, the callee hears who is calling and why (when an announcement is set), then joins the
+ * queue. `m:^:` makes `^` the separator so the text may contain commas; the quotes keep it one argument of
+ * `originate` (FreeSWITCH removes them). Seen on FreeSWITCH 1.10.12: runtime/src/services/README.md.
+ * Or a dialplan extension (`<extension> XML <context>`, which reads the queue from `sb_callback_queue`).
  * FreeSWITCH answers a `bgapi originate` with a BACKGROUND_JOB whose body is `+OK <uuid>\n` once the callee
  * answered, or `-ERR <CAUSE>\n` (`USER_BUSY`, `NO_ANSWER`, `NO_ROUTE_DESTINATION`, …; transcript 07).
  */
@@ -50,6 +51,9 @@ export interface CallbackToPlace {
   baseScoreSeconds: number;
 }
 
+/** The caller id name a callback shows in the queue (agents see it with the callee's number). */
+export const CALLBACK_MEMBER_NAME = 'Callback';
+
 const SAFE_VALUE = /^[A-Za-z0-9+@._:/-]*$/;
 /** Caller id names and spoken text: no quote, brace, comma-in-block, separator, escape or `$` (variable expansion). */
 const SAFE_TEXT = /^[A-Za-z0-9 .,;:!?&()+@/-]*$/;
@@ -90,9 +94,15 @@ function announcementApp(announcement: CallbackAnnouncement): string {
 function targetOf(callback: CallbackToPlace, settings: OriginateSettings): string {
   const target = settings.target;
   switch (target.kind) {
-    case 'queue':
-      if (!settings.announcement) return `&callcenter(${callback.queue})`;
-      return `'m:^:${announcementApp(settings.announcement)}^callcenter:${callback.queue}' inline`;
+    case 'queue': {
+      const apps = [
+        `set_profile_var:caller_id_name=${CALLBACK_MEMBER_NAME}`,
+        `set_profile_var:caller_id_number=${callback.number}`,
+        ...(settings.announcement ? [announcementApp(settings.announcement)] : []),
+        `callcenter:${callback.queue}`,
+      ];
+      return `'m:^:${apps.join('^')}' inline`;
+    }
     case 'extension':
       return `${target.extension} XML ${target.context}`;
     default:
