@@ -52,20 +52,24 @@ export async function startCallHandling(options: CallHandlingOptions): Promise<C
   const timeScale = options.timeScale ?? 1;
   const emulated = await startEmulatedSwitch({ queues: options.queues, phones: options.phones, timeScale });
   try {
+    const loaded = loadConfig({
+      ...QUIET,
+      // The emulator learns the runtime's port after it listens: any free one will do unless one is asked for.
+      RUNTIME_LISTEN_PORT: "0",
+      ...env,
+      ESL_HOST: "127.0.0.1",
+      ESL_PORT: String(emulated.emulator.inboundPort),
+      ESL_PASSWORD: "ClueCon",
+      SWITCH_GROUP: "",
+    });
     const config = {
-      ...loadConfig({
-        ...QUIET,
-        // The emulator learns the runtime's port after it listens: any free one will do unless one is asked for.
-        RUNTIME_LISTEN_PORT: "0",
-        ...env,
-        ESL_HOST: "127.0.0.1",
-        ESL_PORT: String(emulated.emulator.inboundPort),
-        ESL_PASSWORD: "ClueCon",
-        SWITCH_GROUP: "",
-      }),
+      ...loaded,
       // Its own group, never one a real runtime uses: the emulator's dialer cannot place (and "complete") a real
       // caller's callback, and real dialers never dial the demo callers.
       switchGroup: choice.switchGroup,
+      // The emulator reaches the demo callers' phones through loopback to its own dialplan, whatever carrier
+      // DIAL_NUMBER_TEMPLATE names for the real switch.
+      callbacks: { ...loaded.callbacks, placement: { ...loaded.callbacks.placement, dialString: "loopback/{destination}/default" } },
     };
     const clock = timeScale === 1 ? undefined : scaledClock(Date.now(), timeScale);
     const runtime = await startRuntime({ config, database, deployments, onCallEnded, ...(clock ? { clock } : {}) });
