@@ -197,6 +197,9 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
     return claims.length;
   }
 
+  /** Queues whose reading failed (warned once until a reading succeeds again). */
+  const unreadableQueues = new Set<string>();
+
   /** Looks at the due callbacks queue by queue and claims those whose turn came (never more than `limit`). */
   async function claimWhoseTurnCame(at: Date, limit: number, queueView: (queue: string) => Promise<QueueView>): Promise<CallbackClaim[]> {
     const due = await store.due(switchGroup, at, 500);
@@ -212,10 +215,12 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
         view = await queueView(queue);
       } catch (error) {
         // Without the queue's state the turn cannot be judged; placing late would lose more than placing early.
-        logger.warn({ queue, err: String(error) }, 'queue not readable; placing its due callbacks without waiting for their turn');
+        if (!unreadableQueues.has(queue)) logger.warn({ queue, err: String(error) }, 'queue not readable; placing its due callbacks without waiting for their turn');
+        unreadableQueues.add(queue);
         chosen.push(...waiting.map((c) => c.id));
         continue;
       }
+      unreadableQueues.delete(queue);
       const decisions = callbackTurns(view, waiting, dialling.get(queue) ?? 0, at.getTime());
       chosen.push(...decisions.filter((d) => d.turn).map((d) => d.id));
       const waitingOn = decisions.filter((d) => !d.turn);

@@ -364,6 +364,15 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
   });
 
   describe('switch groups', () => {
+    it('does not report its own group as undialled in the moment before its dialer\'s first round', async () => {
+      await bookAndHangUp(db, { switchGroup: 'london' }).schedule(request());
+      let dialing = false;
+      const monitor = startCallbackGroupsMonitor(db, { switchGroup: 'london', dialing: () => dialing, now, autoStart: false });
+      expect((await monitor.refresh()).groups).toEqual([{ switchGroup: 'london', pending: 1, due: 1, inProgress: 0, liveDialers: 0, dialedHere: false, problem: 'no live dialer for switch group "london"; 1 callback waiting' }]);
+      dialing = true;
+      expect((await monitor.refresh()).groups).toEqual([{ switchGroup: 'london', pending: 1, due: 1, inProgress: 0, liveDialers: 0, dialedHere: true }]);
+    });
+
     it('books each callback in the runtime\'s switch group; a dialer of group B never claims group A\'s', async () => {
       await bookAndHangUp(db, { switchGroup: 'berlin' }).schedule(request({ number: '+4930111111' }));
       await bookAndHangUp(db, { switchGroup: 'london' }).schedule(request({ number: '+4420222222' }));

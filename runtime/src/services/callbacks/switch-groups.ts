@@ -147,7 +147,8 @@ export function startCallbackGroupsMonitor(db: CallbackDatabase, options: Callba
     const withHealth = groups.map((group): SwitchGroupHealth => {
       const dialedHere = dialing && group.switchGroup === options.switchGroup;
       const waiting = group.pending + group.inProgress;
-      const problem = waiting > 0 && group.liveDialers === 0 ? `no live dialer for switch group "${group.switchGroup}"; ${waiting} callback${waiting === 1 ? '' : 's'} waiting` : undefined;
+      // This runtime's own connected dialer counts even before its first heartbeat reached the table.
+      const problem = waiting > 0 && group.liveDialers === 0 && !dialedHere ? `no live dialer for switch group "${group.switchGroup}"; ${waiting} callback${waiting === 1 ? '' : 's'} waiting` : undefined;
       return { ...group, dialedHere, ...(problem ? { problem } : {}) };
     });
     pendingGauge.reset();
