@@ -161,7 +161,8 @@ describe('the switch capabilities', () => {
       environment: 'production',
       switchHost: `127.0.0.1:${port}`,
       queues: [],
-      settings: { ttsEngine: 'flite', dialStrings: { number: 'sofia/gateway/default/{destination}' }, callbackDialString: 'loopback/{number}/default' },
+      // Callbacks are dialled with DIAL_NUMBER_TEMPLATE (the runtime used to hard-code loopback for them).
+      settings: { ttsEngine: 'flite', dialStrings: { number: 'sofia/gateway/default/{destination}' }, callbackDialString: 'sofia/gateway/default/{destination}' },
       problems: [{ address: '4000', flowName: 'Front desk', versionNumber: 7, flow: 'Leave a message', nodeId: 'mailbox', nodeType: 'voicemail', kind: 'missingModule', module: 'mod_voicemail' }],
     });
     expect((row.modules as Record<string, boolean>)['mod_voicemail']).toBe(false);
