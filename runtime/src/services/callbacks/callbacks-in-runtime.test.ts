@@ -89,5 +89,6 @@ describe('callbacks in a running runtime', () => {
         `'m:^:set_profile_var:caller_id_name=Callback^set_profile_var:caller_id_number=${CALLER}^speak:flite|kal|Hello, this is Acme Support, calling you back as you asked. Please hold: you are next in line.^callcenter:support@default' inline`,
     );
     await expect.poll(() => db!.prisma.callback.findFirstOrThrow().then((row) => row.status), { timeout: 10_000 }).toBe('completed');
-  }, 60_000);
+    // Opening PGlite (WebAssembly, migrations) and starting the runtime take most of it on a loaded machine.
+  }, 120_000);
 });
