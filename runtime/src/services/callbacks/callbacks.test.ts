@@ -296,6 +296,23 @@ describe.each(testDatabaseKinds())('keep-your-place callbacks on %s', (kind) => 
       expect(esl.originated[0]).toContain('cc_base_score=320,');
     });
 
+    it('retries an unanswered callee after the back-off, and again only when their turn has come', async () => {
+      await bookAndHangUp(db).schedule(request({ originalWaitSeconds: 200 }));
+      let queue = staffedQueue([]);
+      const esl = scriptedSwitch(() => (esl.originated.length === 1 ? '-ERR NO_ANSWER\n' : `+OK ${crypto.randomUUID()}\n`));
+      const placer = dialer(esl, { queueView: async () => queue });
+      expect(await placer.runOnce()).toBe(1);
+      expect(await db.prisma.callback.findFirstOrThrow()).toMatchObject({ status: 'pending', attempts: 1, lastError: 'attempt 1: NO_ANSWER' });
+      clock += 60_000;
+      // Meanwhile callers who waited longer than the callback's 260 s joined.
+      queue = staffedQueue([{ uuid: 'a', score: 900 }]);
+      expect(await placer.runOnce()).toBe(0);
+      queue = staffedQueue([]);
+      expect(await placer.runOnce()).toBe(1);
+      expect(await db.prisma.callback.findFirstOrThrow()).toMatchObject({ status: 'completed', attempts: 2 });
+      expect(esl.originated[1]).toContain('cc_base_score=260,');
+    });
+
     it('waits while nobody staffs the queue, and places it anyway when the queue cannot be read', async () => {
       await bookAndHangUp(db).schedule(request());
       const esl = scriptedSwitch();
