@@ -47,6 +47,7 @@ export interface RuntimeConfig {
    * `runtimeLost`. Runtimes sharing a database must have different names.
    */
   readonly instance: string;
+  /**
    * The switch (or cluster of switches) this runtime takes calls from. Callbacks are booked in it and only dialers
    * of the same group place them. `emulator:<host>` is set by `pnpm start` for its emulated switch only.
    */
