@@ -185,6 +185,22 @@ async function waitForDeparture(context: AppContext, queue: string): Promise<Dep
 }
 
 /**
+ * Where the caller goes when the agent hangs up. mod_callcenter bridged it with switch_ivr_uuid_bridge, which took
+ * it out of the `socket` app: with `park_after_bridge=true` the bridge parks it (switch_ivr_bridge.c) and the
+ * socket session keeps it; otherwise the dialplan carries on after `socket` (on FreeSWITCH 1.10.12 the project's
+ * fallback bridged the caller to the operator) — in the emulator's dialplan that is its closing `hangup`.
+ */
+function leaveAgentCall(context: AppContext): void {
+  if (context.channel.isHungUp) return;
+  if (context.channel.variables.get('park_after_bridge') === 'true') {
+    context.note('callcenter: agent call over, caller parked (park_after_bridge)');
+    return;
+  }
+  context.note('callcenter: agent call over without park_after_bridge: the dialplan carries on after socket');
+  context.hangup('NORMAL_CLEARING');
+}
+
+/**
  * `callcenter <queue>`: joins the queue as a member, plays hold music, and leaves when an agent answers,
  * max-wait-time (TIMEOUT) or the no-agent limits (NO_AGENT_TIMEOUT) pass, a key in `cc_exit_keys` is pressed
  * (EXIT_WITH_KEY; also one queued with `uuid_recv_dtmf`), or the caller hangs up — with the callcenter::info events and `cc_*` variables of transcript 05.
@@ -245,6 +261,7 @@ export const callcenter: Application = async (context, arg) => {
     fireMemberEvent(context, member, 'member-queue-end', [['CC-Member-Leaving-Time', String(ended)], ['CC-Member-Joined-Time', String(joined)], ['CC-Cause', 'Terminated']], SITES.ccMemberEnd);
     // mod_callcenter deletes an answered member's row when its call with the agent ends.
     context.queues.remove(member);
+    leaveAgentCall(context);
   } else {
     const reason = departure.kind === 'hangup' ? undefined : departure.reason;
     fireMemberEvent(

@@ -54,7 +54,8 @@ export function pressDigit(context: AppContext, digit: string): void {
 /**
  * `play_and_get_digits min max tries timeout terminators prompt invalid_prompt var regex`: plays the prompt,
  * collects the caller's scripted digits, sets `read_result` to success or failure and, on success, the
- * variable. The variable is cleared at the start, so after a failure it is absent (transcript 03).
+ * variable. The variable is cleared at the start, so after silence it is absent (transcript 03). A scripted
+ * entry longer than max_digits is treated like one off the regex.
  */
 export const playAndGetDigits: Application = async (context, arg) => {
   const options = parseArguments(arg);
@@ -73,14 +74,21 @@ export const playAndGetDigits: Application = async (context, arg) => {
       await Promise.race([context.sleep(options.timeoutMs), hangupPromise(context)]);
       if (context.channel.isHungUp) return;
     }
-    const valid = digits.length >= options.min && digits.length <= options.max && (options.pattern?.test(digits) ?? true);
-    context.channel.setVariable('read_result', valid ? 'success' : 'failure');
-    if (valid) {
+    // switch_ivr_read: an entry shorter than min_digits (or none) is TOO_SMALL → read_result=failure, and the
+    // digits it did get stay in the variable. play_and_get_digits tests its regex only on a successful read, so
+    // only an entry of a good length that is off the regex lands in <var>_invalid (variable cleared, read_result
+    // left at success) — a too-short one looks like silence but for the variable (switch_ivr_play_say.c).
+    const read = digits.length >= options.min && digits.length > 0;
+    context.channel.setVariable('read_result', read ? 'success' : 'failure');
+    if (!read) {
+      if (digits !== '') context.channel.setVariable(options.variable, digits);
+    } else if (digits.length <= options.max && (options.pattern?.test(digits) ?? true)) {
       context.channel.setVariable(options.variable, digits);
       return;
+    } else {
+      context.channel.setVariable(options.variable, undefined);
+      context.channel.setVariable(`${options.variable}_invalid`, digits);
     }
-    // FreeSWITCH keeps a rejected entry in <var>_invalid.
-    if (digits !== '') context.channel.setVariable(`${options.variable}_invalid`, digits);
     if (options.invalidPrompt) await playFile(context, options.invalidPrompt);
   }
 };

@@ -200,6 +200,37 @@ describe('outbound socket session', () => {
     expect(peer.frames.some((f) => f.line === 'Content-Type: api/response' && f.body === '1\n')).toBe(true);
   });
 
+  it.each([
+    { parked: false, note: 'callcenter: agent call over without park_after_bridge: the dialplan carries on after socket' },
+    { parked: true, note: 'callcenter: agent call over, caller parked (park_after_bridge)' },
+  ])('after the agent call the caller is parked with park_after_bridge, else the dialplan goes on and hangs up (parked $parked)', async ({ parked, note }) => {
+    const { call, peer } = await callWith({ queues: { q: { ...QUEUE, agents: [{ name: 'agent-1', answerAfterSeconds: 2, talkSeconds: 10 }] } } });
+    if (parked) peer.send(executeCommand('set', 'park_after_bridge=true', 'u0'));
+    peer.send(executeCommand('callcenter', 'q', 'uuid-cc'));
+    while (!lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application', 'callcenter')) await new Promise((r) => setTimeout(r, 2));
+    expect(call.log.filter((e) => e.kind === 'note' && e.text.startsWith('callcenter: agent call over')).map((e) => e.kind === 'note' && e.text)).toEqual([note]);
+    expect(call.emulator.core.channels.get(call.bLegUuid)?.isHungUp ?? true).toBe(!parked);
+    if (parked) {
+      // Still the runtime's: the flow's goodbye plays.
+      peer.send(executeCommand('speak', 'flite|kal|Goodbye.', 'u-bye'));
+      while (!lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application', 'speak')) await new Promise((r) => setTimeout(r, 2));
+    }
+  });
+
+  it.each([
+    // 12# with min_digits 4: switch_ivr_read ends TOO_SMALL; play_and_get_digits sets no <var>_invalid.
+    { args: '4 4 1 2000 # silence_stream://10 silence_stream://10 d ^[0-9]+$', result: 'failure', digits: '12', invalid: undefined },
+    // The runtime's way: min 1, the length in the regex — the short entry is rejected as invalid.
+    { args: '1 4 1 2000 # silence_stream://10 silence_stream://10 d ^[0-9*#]{4,4}$', result: 'success', digits: undefined, invalid: '12' },
+  ])('a too-short entry: $result, invalid $invalid ($args)', async ({ args, result, digits, invalid }) => {
+    const { call, peer } = await callWith({ script: { dtmf: [{ digits: '12#' }] } });
+    peer.send(executeCommand('play_and_get_digits', args, 'u1'));
+    while (!lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'Application', 'play_and_get_digits')) await new Promise((r) => setTimeout(r, 2));
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_read_result', 'play_and_get_digits')).toBe(result);
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_d', 'play_and_get_digits')).toBe(digits);
+    expect(lastEventHeader(call, 'CHANNEL_EXECUTE_COMPLETE', 'variable_d_invalid', 'play_and_get_digits')).toBe(invalid);
+  });
+
   it('continue_on_fail with a list of causes continues only for those causes', async () => {
     const { call, peer } = await callWith({ script: { bridge: [{ result: 'NO_ANSWER' }, { result: 'USER_BUSY' }] } });
     peer.send(executeCommand('set', 'continue_on_fail=NO_ANSWER', 'u1') + executeCommand('bridge', 'loopback/2000', 'u2') + executeCommand('bridge', 'loopback/2000', 'u3'));

@@ -99,7 +99,7 @@ describe('call session through the emulator', () => {
     const commands = harness.commands.get(call.bLegUuid) ?? [];
     const bridge = commands.indexOf('execute bridge {originate_timeout=25}user/1000@${domain}');
     expect(bridge).toBeGreaterThan(0);
-    expect(commands.slice(bridge - 2, bridge)).toEqual(['execute set continue_on_fail=true', 'execute set hangup_after_bridge=true']);
+    expect(commands.slice(bridge - 3, bridge)).toEqual(['execute set continue_on_fail=true', 'execute set hangup_after_bridge=true', 'execute unset park_after_bridge']);
     expect(commands.slice(bridge + 1)).toEqual([
       'execute set playback_terminators=none',
       'execute speak flite|kal|Please leave a message after the tone and we will call you back.',
@@ -134,6 +134,7 @@ describe('call session through the emulator', () => {
       'execute answer',
       'execute set continue_on_fail=true',
       'execute set hangup_after_bridge=true',
+      'execute unset park_after_bridge',
       'execute bridge {originate_timeout=20}user/1000@${domain}',
       'execute set playback_terminators=none',
       'execute speak flite|kal|Sorry, we cannot take your call.',

@@ -2,7 +2,7 @@ import { expandVariables, speakText, splitOnDelimiter, splitOnSpaces } from '@sw
 import type { Effect, EffectKind } from '@switchboard/flows';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANNOUNCE_APP, ANY_DIGITS, commandsForEffect, DEFAULT_COMMAND_SETTINGS, describeCommand, NO_TERMINATOR, type CommandSettings } from './commands.js';
+import { ANNOUNCE_APP, commandsForEffect, digitsRegex, DEFAULT_COMMAND_SETTINGS, describeCommand, NO_TERMINATOR, type CommandSettings } from './commands.js';
 
 const UUID = '0b7c1c2e-0000-4000-8000-000000000001';
 
@@ -23,7 +23,7 @@ const EXPECTED = {
       'execute set tts_voice=kal',
       'execute set playback_delimiter=!',
       'execute set playback_sleep_val=0',
-      "execute play_and_get_digits 1 1 1 5000 # 'say:Sorry\\\\\\\\!!/sounds/menu.wav' silence_stream://250 switchboard_digits ^[0-9*#]+\\$ 3000",
+      "execute play_and_get_digits 1 1 1 5000 # 'say:Sorry\\\\\\\\!!/sounds/menu.wav' silence_stream://250 switchboard_digits ^[0-9*#]{1,1}\\$ 3000",
     ],
   ],
   announce: [
@@ -44,6 +44,7 @@ const EXPECTED = {
       'execute set cc_base_score=105',
       'execute set cc_exit_keys=12D',
       'execute set cc_moh_override=local_stream://moh',
+      'execute set park_after_bridge=true',
       'execute callcenter support@default',
     ],
   ],
@@ -61,7 +62,7 @@ const EXPECTED = {
   cancelTimer: [{ kind: 'cancelTimer', name: 'queue.maxWait' }, []],
   transfer: [
     { kind: 'transfer', destination: { type: 'extension', value: '2000' }, timeoutSeconds: 25, callerIdNumber: null, seq: 5 },
-    ['execute set continue_on_fail=true', 'execute set hangup_after_bridge=true', 'execute bridge {originate_timeout=25}user/2000@${domain}'],
+    ['execute set continue_on_fail=true', 'execute set hangup_after_bridge=true', 'execute unset park_after_bridge', 'execute bridge {originate_timeout=25}user/2000@${domain}'],
   ],
   scheduleCallback: [{ kind: 'scheduleCallback', queue: 'support@default', number: '+441234567890', keepPlace: true, originalWaitSeconds: 30, priority: 0, window: null, seq: 6 }, []],
   setVariable: [{ kind: 'setVariable', name: 'x', value: 1 }, []],
@@ -96,11 +97,9 @@ describe('effect → FreeSWITCH commands', () => {
   it('audio, barge-in, no terminator, a pattern, a number and a SIP transfer with caller id, a greeting, no music', () => {
     expect(wire({ kind: 'play', prompt: { language: 'en', audio: '/sounds/hi.wav' }, bargeIn: true })).toEqual(['execute set playback_terminators=any', 'execute playback /sounds/hi.wav']);
     const pin = wire({ kind: 'collectDigits', prompts: [{ language: 'en', audio: '/p.wav' }], minDigits: 4, maxDigits: 6, timeoutMs: 7000, interDigitTimeoutMs: 2000, terminator: null, pattern: '^(?:\\d{4,6})$' });
-    expect(pin).toEqual([
-      'execute set playback_delimiter=!',
-      'execute set playback_sleep_val=0',
-      "execute play_and_get_digits 4 6 1 7000 none /p.wav silence_stream://250 switchboard_digits '^(?:\\\\\\\\d{4,6})\\$' 2000",
-    ]);
+    expect(pin.slice(0, 2)).toEqual(['execute set playback_delimiter=!', 'execute set playback_sleep_val=0']);
+    const pinArgs = splitOnSpaces(expand(pin[2]!.slice('execute play_and_get_digits '.length)), 11);
+    expect(pinArgs).toEqual(['1', '6', '1', '7000', 'none', '/p.wav', 'silence_stream://250', 'switchboard_digits', digitsRegex(4, 6, '^(?:\\d{4,6})$'), '2000']);
     expect(wire({ kind: 'transfer', destination: { type: 'number', value: '+442071234567' }, timeoutSeconds: 30, callerIdNumber: '+441000000000' }).at(-1)).toBe(
       'execute bridge {originate_timeout=30,origination_caller_id_number=+441000000000}sofia/gateway/default/+442071234567',
     );
@@ -117,6 +116,7 @@ describe('effect → FreeSWITCH commands', () => {
       'execute set cc_base_score=0',
       'execute set cc_exit_keys=D',
       'execute unset cc_moh_override',
+      'execute set park_after_bridge=true',
       'execute callcenter support@default',
     ]);
     expect(wire({ kind: 'announce', prompt: { language: 'en', audio: '/sounds/pos.wav' } })).toEqual([
@@ -158,7 +158,7 @@ function heardFromCollect(texts: readonly string[]): string[] {
   const args = splitOnSpaces(expand(command.arg), 11);
   expect(args).toHaveLength(10);
   expect(args[4]).toBe(NO_TERMINATOR);
-  expect(args[8]).toBe(ANY_DIGITS);
+  expect(args[8]).toBe('^[0-9*#]{1,1}$');
   return splitOnDelimiter(args[5] ?? '', '!').map((item) => {
     expect(item.startsWith('say:')).toBe(true);
     return item.slice('say:'.length);
@@ -183,6 +183,30 @@ function heardFromAnnounce(text: string): string {
 }
 
 /** Every character FreeSWITCH's readers treat specially, plus letters, spaces and Chinese. */
+describe('play_and_get_digits reads any entry and rejects a wrong length by its regex', () => {
+  // min_digits 1: a shorter entry would end switch_ivr_read with TOO_SMALL, which play_and_get_digits reports
+  // with no digits and no `<var>_invalid`, as if the caller had said nothing (seen on FreeSWITCH 1.10.12).
+  it('sends min_digits 1 whatever the flow asks', () => {
+    const command = commandsForEffect({ kind: 'collectDigits', prompts: [], minDigits: 4, maxDigits: 4, timeoutMs: 2000, interDigitTimeoutMs: 2000, terminator: '#', pattern: '[1-5]{4}', seq: 1 }, UUID).commands.at(-1);
+    if (command?.kind !== 'execute' || command.arg === null) throw new Error('no play_and_get_digits');
+    const args = splitOnSpaces(expand(command.arg), 11);
+    expect(args.slice(0, 2)).toEqual(['1', '4']);
+    expect(args[8]).toBe(digitsRegex(4, 4, '[1-5]{4}'));
+  });
+
+  it('the regex accepts exactly the entries of the right length that match the anchored pattern', () => {
+    const keys = fc.string({ unit: fc.constantFrom(...'0123456789*#'), maxLength: 8 });
+    const patterns = fc.constantFrom(null, '[12]', '[1-5]{4}', '\\d+', '1|22|333', '.*#');
+    fc.assert(
+      fc.property(keys, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 4 }), patterns, (entry, min, extra, pattern) => {
+        const max = min + extra;
+        const wanted = entry.length >= min && entry.length <= max && (pattern === null || new RegExp(`^(?:${pattern})$`).test(entry));
+        expect(new RegExp(digitsRegex(min, max, pattern)).test(entry)).toBe(wanted);
+      }),
+    );
+  });
+});
+
 const TRICKY = fc.string({ unit: fc.constantFrom(...'\\\'"!$${}%,;|: \t\n\r', 'a', 'b', 'n', 's', 't', '您', '好'), maxLength: 30 });
 
 describe('any prompt text is heard exactly as written (FreeSWITCH 1.10.12 argument handling, from its C source)', () => {

@@ -51,8 +51,14 @@ export const DEFAULT_COMMAND_SETTINGS: CommandSettings = {
   digitsVariable: 'switchboard_digits',
 };
 
-/** Allowed digits when the flow sets no pattern; the interpreter checks length and pattern itself as well. */
-export const ANY_DIGITS = '^[0-9*#]+$';
+/**
+ * play_and_get_digits' regex: the entry's length (min_digits is sent as 1, see collectDigits) and, when the flow
+ * has one, its pattern, anchored as the interpreter anchors it. FreeSWITCH tests it with PCRE (switch_regex_match).
+ */
+export function digitsRegex(minDigits: number, maxDigits: number, pattern: string | null): string {
+  const length = `[0-9*#]{${minDigits},${maxDigits}}`;
+  return pattern === null ? `^${length}$` : `^(?=${length}$)(?:${pattern})$`;
+}
 
 /** play_and_get_digits' terminator argument when the flow wants none (an empty one would mean `#`). */
 export const NO_TERMINATOR = 'none';
@@ -116,7 +122,10 @@ function collectDigits(effect: EffectOf<'collectDigits'>, settings: CommandSetti
   commands.push(set('playback_delimiter', PLAYBACK_DELIMITER), set('playback_sleep_val', '0'));
   const file = effect.prompts.length === 0 ? 'silence_stream://10' : effect.prompts.map((prompt) => delimitedItem(promptFile(prompt))).join(PLAYBACK_DELIMITER);
   const args = [
-    String(effect.minDigits),
+    // Not the flow's minimum: an entry shorter than min_digits ends switch_ivr_read with TOO_SMALL, and
+    // play_and_get_digits then sets neither the variable's success nor `<var>_invalid` — the entry would look
+    // like silence. With min 1 a short entry is read; the regex (and the interpreter) reject its length.
+    String(Math.min(effect.minDigits, 1)),
     String(effect.maxDigits),
     '1', // tries: the interpreter owns retries and their apology prompts
     String(effect.timeoutMs),
@@ -125,7 +134,7 @@ function collectDigits(effect: EffectOf<'collectDigits'>, settings: CommandSetti
     file,
     INVALID_ENTRY_PAUSE,
     settings.digitsVariable,
-    effect.pattern ?? ANY_DIGITS,
+    digitsRegex(effect.minDigits, effect.maxDigits, effect.pattern),
     String(effect.interDigitTimeoutMs),
   ];
   commands.push(execute('play_and_get_digits', protectFromExpansion(args.map(positionalArgument).join(' '))));
@@ -145,6 +154,10 @@ function enqueue(effect: EffectOf<'enqueue'>): EffectCommands {
     // The flow's keys end the wait with EXIT_WITH_KEY; the runtime's own key is how leaveQueue takes the caller out.
     set('cc_exit_keys', `${effect.exitKeys.join('')}${RUNTIME_LEAVE_KEY}`),
     effect.musicOnHold !== null ? set('cc_moh_override', effect.musicOnHold) : execute('unset', 'cc_moh_override'),
+    // mod_callcenter bridges an agent with uuid_bridge, which takes the caller out of the dialplan's `socket` app:
+    // when the agent hangs up, the dialplan would carry on after `socket` (its fallback) while the flow goes on.
+    // Parked instead, the caller stays with the runtime, which plays the flow's continuation.
+    set('park_after_bridge', 'true'),
     // No event-lock: an event-locked app holds the channel's queued events, so position announcements sent with
     // uuid_broadcast would wait until the caller left the queue.
     execute('callcenter', effect.queue, false),
@@ -161,6 +174,8 @@ function transfer(effect: EffectOf<'transfer'>, settings: CommandSettings): Effe
       set('continue_on_fail', 'true'),
       // An answered transfer is the end of the flow: the call clears when the parties hang up.
       set('hangup_after_bridge', 'true'),
+      // park_after_bridge (left by a queue wait) would win over hangup_after_bridge and park the caller instead.
+      execute('unset', 'park_after_bridge'),
       execute('bridge', `{${options.join(',')}}${dialString(effect.destination, settings)}`),
     ],
     note: null,
