@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { apiOnce, startSwitch, type SwitchInstance } from './freeswitch.js';
+import { SpokenLog } from './log-listener.js';
 import { SwitchObserver, type TestCall } from './observer.js';
 import { startSwitchboard, type SwitchboardUnderTest } from './switchboard.js';
 
@@ -19,10 +20,12 @@ export interface SuiteEnvironment {
   log(from?: number): Promise<string[]>;
   /** The log's current length, to read only what follows. */
   mark(): Promise<number>;
-  /** Every `Speaking text:` line (what flite said) since `from`, in order. */
-  spoken(from?: number): Promise<string[]>;
-  /** What flite said on the call's channel (its b-leg), in order. */
+  /** Every text flite was given (`Speaking text:` log events, not the file: see log-listener.ts), in order. */
+  spoken(): Promise<string[]>;
+  /** What flite was given on the call's channel (its b-leg), in order. */
   spokenOn(call: TestCall): Promise<string[]>;
+  /** What flite was given on the channel `uuid` (a call the observer did not place: sipp's), in order. */
+  spokenOnChannel(uuid: string): string[];
   close(): Promise<void>;
 }
 
@@ -57,6 +60,9 @@ export async function startSuite(options: { startAt?: number } = {}): Promise<Su
 async function finish(fs: SwitchInstance, switchboard: SwitchboardUnderTest): Promise<SuiteEnvironment> {
   const observer = new SwitchObserver(fs.esl);
   await observer.start();
+  const spokenLog = new SpokenLog(fs.esl);
+  await spokenLog.start();
+  const spokenOnChannel = (uuid: string): string[] => spokenLog.texts.filter((spoken) => spoken.uuid === uuid).map((spoken) => spoken.text);
   const readLog = async (): Promise<string> => {
     if (!fs.logFile) throw new Error('this test reads the switch log: set SWITCH_LOG_FILE to your FreeSWITCH log file');
     return readFile(fs.logFile, 'utf8');
@@ -82,30 +88,14 @@ async function finish(fs: SwitchInstance, switchboard: SwitchboardUnderTest): Pr
     observer,
     log,
     mark: async () => (fs.logFile ? (await readLog()).length : 0),
-    spoken: async (from = 0) => spokenTexts((await readLog()).slice(from)),
-    spokenOn: async (call) => spokenTexts(await readLog(), await call.bLeg),
+    spoken: async () => spokenLog.texts.map((spoken) => spoken.text),
+    spokenOn: async (call) => spokenOnChannel(await call.bLeg),
+    spokenOnChannel,
     close: async () => {
+      spokenLog.stop();
       await observer.stop();
       await switchboard.close();
       await fs.stop();
     },
   };
-}
-
-/** A log line's start: `<uuid> <date> <time>` or `<date> <time>` (lines of a multi-line message have neither). */
-const LINE_START = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} )?(?:\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d+ |EXECUTE )/;
-const UUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} /;
-
-/** The texts of mod_flite's `Speaking text:` log messages (of channel `uuid`, when given), newlines inside a text kept. */
-export function spokenTexts(log: string, uuid?: string): string[] {
-  const lines = log.split('\n');
-  const texts: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const at = lines[i]!.indexOf('Speaking text: ');
-    if (at < 0 || !LINE_START.test(lines[i]!) || (uuid !== undefined && !lines[i]!.startsWith(`${uuid} `))) continue;
-    const parts = [lines[i]!.slice(at + 'Speaking text: '.length)];
-    while (i + 1 < lines.length && !LINE_START.test(lines[i + 1]!) && lines[i + 1] !== '') parts.push(lines[++i]!.replace(UUID_PREFIX, ''));
-    texts.push(parts.join('\n'));
-  }
-  return texts;
 }

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ANNOUNCE_APP } from '@switchboard/runtime/commands';
 import { flowDocument, hangupNode, say } from '../src/flows.js';
 import { startSuite, type SuiteEnvironment } from '../src/suite.js';
 
@@ -191,10 +192,11 @@ describe('queues on mod_callcenter', () => {
     const call = await env.observer.call('+15550214');
     await call.executes('callcenter');
     await until('the caller waits in the queue', async () => (await members(UNSTAFFED)).includes(call.caller));
-    // The caller presses once the offer has been said (a key pressed during the broadcast goes to the `speak`, see README).
+    // The caller presses once the offer has been said. The runtime broadcasts it as `loop_playback +1 say:…` (the
+    // app reads no DTMF, so callcenter's hold music gets the key; see runtime/src/freeswitch/commands.ts announce).
     const uuid = await call.bLeg;
     await env.observer.waitFor(
-      (e) => e.uuid === uuid && e.name === 'CHANNEL_EXECUTE_COMPLETE' && e.header('Application') === 'speak' && (e.header('Application-Data') ?? '').includes('press 1'),
+      (e) => e.uuid === uuid && e.name === 'CHANNEL_EXECUTE_COMPLETE' && e.header('Application') === ANNOUNCE_APP && (e.header('Application-Data') ?? '').includes('press 1'),
       30_000,
       'the callback offer to be said',
     );
