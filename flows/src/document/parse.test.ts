@@ -12,6 +12,16 @@ const minimal = {
   edges: [{ id: 'e1', source: 'start', sourceOutlet: 'next', target: 'bye' }],
 };
 
+describe('pathDeeperThan', () => {
+  it('walks sparse arrays (holes are not deep) without throwing', () => {
+    const sparse: unknown[] = [];
+    sparse[18] = { a: { b: {} } };
+    expect(pathDeeperThan({ nodes: sparse }, 64)).toBeNull();
+    expect(pathDeeperThan({ nodes: sparse }, 2)).toBe('nodes[18].a');
+    expect(parseFlowDocument({ ...minimal, nodes: sparse }).ok).toBe(false);
+  });
+});
+
 describe('parseFlowDocument', () => {
   it('accepts a minimal document and fills defaults', () => {
     const result = parseFlowDocument(minimal);

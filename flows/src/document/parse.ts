@@ -21,8 +21,12 @@ export function pathDeeperThan(input: unknown, maxDepth: number): string | null 
     const { value, path } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (path.length > maxDepth) return formatPath(path);
-    const entries: [PropertyKey, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
-    for (const [key, item] of entries) if (item !== null && typeof item === 'object') stack.push({ value: item, path: [...path, key] });
+    const push = (key: PropertyKey, item: unknown) => {
+      if (item !== null && typeof item === 'object') stack.push({ value: item, path: [...path, key] });
+    };
+    // An index loop, not `map`: `map` skips the holes of a sparse array (a hole is simply not deep).
+    if (Array.isArray(value)) for (let index = 0; index < value.length; index++) push(index, value[index]);
+    else for (const key of Object.keys(value)) push(key, (value as Record<string, unknown>)[key]);
   }
   return null;
 }
