@@ -30,7 +30,9 @@ export function migrateDocument(
   if (version > target) {
     return { ok: false, message: `schemaVersion ${version} is newer than this Switchboard understands (${target})` };
   }
-  let current: Record<string, unknown> = structuredClone(raw);
+  // Copied only when a migration will rewrite it: a document already at `target` is only read from here on
+  // (the schema builds new objects), and copying it was a third of parsing a large flow.
+  let current: Record<string, unknown> = version < target ? structuredClone(raw) : raw;
   const applied: string[] = [];
   for (let v = version; v < target; v++) {
     const migration = migrations.find((m) => m.from === v);
