@@ -9,6 +9,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const SIPP = process.env.SIPP_BIN ?? '/usr/bin/sipp';
+
+/** sipp and its RFC 2833 captures (Debian's sip-tester) for the SIP call test; installed when missing and root. */
+function ensureSipp() {
+  if (existsSync(SIPP) || process.env.SIPP_BIN) return;
+  if (process.getuid?.() !== 0) {
+    console.error(`✗ ${SIPP} is missing: install Debian's sip-tester package (apt-get install sip-tester) for the SIP call test`);
+    return;
+  }
+  console.log('Installing sipp (apt-get install sip-tester)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'sip-tester']]) {
+    if (spawnSync('apt-get', args, { stdio: 'inherit', env }).status !== 0) return;
+  }
+}
+
+ensureSipp();
 const outDir = mkdtempSync(join(tmpdir(), 'switch-tests-'));
 const reportFile = join(outDir, 'vitest.json');
 const result = spawnSync('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)], {
