@@ -10,15 +10,12 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import { pino } from 'pino';
-import { systemClock } from '../src/call/clock.js';
-import { DEFAULT_FALLBACK } from '../src/call/fallback.js';
 import { CallSession } from '../src/call/session.js';
-import { DEFAULT_COMMAND_SETTINGS } from '../src/freeswitch/commands.js';
 import { FlowRegistry } from '../src/registry/registry.js';
-import { RuntimeMetrics } from '../src/server/metrics.js';
-import { FakeCallbackService, FakeDeploymentFeed, FakeQueueService, FakeVersionSource } from '../src/testing/fakes.js';
+import { FakeDeploymentFeed, FakeVersionSource } from '../src/testing/fakes.js';
 import { compiledFlow, liveVersion } from '../src/testing/flows.js';
 import { serveRawCall } from './raw-outbound.js';
+import { benchSessionDependencies } from './session-deps.js';
 
 const PROMPTS = Number(process.env['BENCH_PROMPTS'] ?? 5000);
 const CALL = '9d8685dd-d3d2-4cb6-b1a2-bc943b41e25a';
@@ -170,16 +167,7 @@ function spinFlow(prompts: number) {
 const logger = pino({ level: 'silent' });
 const registry = new FlowRegistry({ source: new FakeVersionSource([liveVersion('spin', spinFlow(PROMPTS))]), environment: 'production', logger });
 await registry.start(new FakeDeploymentFeed());
-const deps = {
-  versions: registry,
-  services: { queues: new FakeQueueService(), callbacks: new FakeCallbackService(), analytics: { callStarted: () => undefined, nodeVisited: () => undefined, callEnded: () => undefined }, fetch },
-  settings: DEFAULT_COMMAND_SETTINGS,
-  fallback: DEFAULT_FALLBACK,
-  clock: systemClock,
-  logger,
-  metrics: new RuntimeMetrics(),
-  environment: 'production',
-};
+const deps = benchSessionDependencies(registry, logger);
 
 async function measure(name: string, run: (socket: Socket) => Promise<unknown>): Promise<number> {
   const socket = new ScriptedSocket();

@@ -9,15 +9,12 @@
  * `{ type: 'cpu', user, system, activeCalls, ended, fallbacks, trace }` (trace.ts timings since the last report).
  */
 import { pino } from 'pino';
-import { systemClock } from '../../src/call/clock.js';
-import { DEFAULT_FALLBACK } from '../../src/call/fallback.js';
-import { DEFAULT_COMMAND_SETTINGS } from '../../src/freeswitch/commands.js';
 import { FlowRegistry } from '../../src/registry/registry.js';
-import { RuntimeMetrics } from '../../src/server/metrics.js';
 import { OutboundServer } from '../../src/server/outbound-server.js';
-import { FakeCallbackService, FakeDeploymentFeed, FakeQueueService, FakeVersionSource } from '../../src/testing/fakes.js';
+import { FakeDeploymentFeed, FakeVersionSource } from '../../src/testing/fakes.js';
 import { compiledFlow, liveVersion } from '../../src/testing/flows.js';
 import { takeTrace, traceSocket } from './trace.js';
+import { benchSessionDependencies } from '../session-deps.js';
 
 interface StartMessage {
   type: 'start';
@@ -59,16 +56,7 @@ async function start(message: StartMessage): Promise<number> {
   const registry = new FlowRegistry({ source, environment: 'production', logger });
   await registry.start(new FakeDeploymentFeed());
   server = new OutboundServer(
-    {
-      versions: registry,
-      services: { queues: new FakeQueueService(), callbacks: new FakeCallbackService(), analytics: { callStarted: () => undefined, nodeVisited: () => undefined, callEnded: () => undefined }, fetch },
-      settings: DEFAULT_COMMAND_SETTINGS,
-      fallback: DEFAULT_FALLBACK,
-      clock: systemClock,
-      logger,
-      metrics: new RuntimeMetrics(),
-      environment: 'production',
-    },
+    benchSessionDependencies(registry, logger),
     (summary) => {
       ended++;
       if (summary.fallback !== null) fallbacks++;
