@@ -73,15 +73,23 @@ describe('callback node', () => {
     expect(endOf(result.effects)?.outcome).toBe('callbackScheduled');
   });
 
-  it('tells the caller they already have a callback booked, then leaves by failed', () => {
+  it('tells the caller they already have a callback booked, then leaves by scheduled: the request joined the earlier booking', () => {
     const flow = flowWith({ queue: 'sales@default' });
     let result = start(flow, { callId: 'c1', caller: '+447700900123', dialled: '100', at: T0 });
     result = answer(flow, result, { type: 'digits', at: T0 + 5 * SECOND, digits: '1' });
     result = answer(flow, result, { type: 'callbackResult', at: T0 + 6 * SECOND, ok: false, reason: 'alreadyScheduled' });
     expect(prompts(result.effects)).toEqual(['You already have a callback booked. We will call you as soon as it is your turn.']);
     result = answer(flow, result, { type: 'promptFinished', at: T0 + 10 * SECOND });
-    expect(visited(result.effects)).toEqual(['sorry']);
-    expect(result.state.outcome).not.toBe('callbackScheduled');
+    expect(visited(result.effects)).toEqual(['booked']);
+    expect(endOf(result.effects)?.outcome).toBe('callbackScheduled');
+  });
+
+  it('without an "already booked" message, a collapsed request hears the booking confirmation', () => {
+    const flow = flowWith({ queue: 'sales@default', alreadyScheduledPrompt: undefined });
+    let result = start(flow, { callId: 'c1', caller: '+447700900123', dialled: '100', at: T0 });
+    result = answer(flow, result, { type: 'digits', at: T0 + 5 * SECOND, digits: '1' });
+    result = answer(flow, result, { type: 'callbackResult', at: T0 + 6 * SECOND, ok: false, reason: 'alreadyScheduled' });
+    expect(prompts(result.effects)[0]).toMatch(/^Thank you. You keep your place/);
   });
 
   it('says sorry and leaves by failed when the booking fails or there is no queue to call back from', () => {

@@ -163,7 +163,13 @@ function onScheduleEvent(config: CallbackConfig, ctx: StepContext, number: strin
         ctx.recordOutcome('callbackScheduled');
         return closing(config, ctx, number, 'scheduled', config.scheduledPrompt);
       }
-      return closing(config, ctx, number, 'failed', event.reason === 'alreadyScheduled' ? (config.alreadyScheduledPrompt ?? config.failedPrompt) : config.failedPrompt);
+      // The number already has a callback waiting: this request collapsed into it, so the caller is booked
+      // (with the earlier place) and leaves by `scheduled`, not by the failure route (voicemail, say).
+      if (event.reason === 'alreadyScheduled') {
+        ctx.recordOutcome('callbackScheduled');
+        return closing(config, ctx, number, 'scheduled', config.alreadyScheduledPrompt ?? config.scheduledPrompt);
+      }
+      return closing(config, ctx, number, 'failed', config.failedPrompt);
     case 'effectFailed':
       return closing(config, ctx, number, 'failed', config.failedPrompt);
     default:

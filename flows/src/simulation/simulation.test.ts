@@ -100,6 +100,10 @@ describe('a simulated call', () => {
     call.press('1');
     call.runToInput();
     expect(call.heard()).toContain('You already have a callback booked. We will call you as soon as it is your turn.');
+    call.runToInput();
+    // The request joined the earlier booking: the caller leaves as booked, never by the failure route (voicemail).
+    expect(call.visits()).not.toContain('voicemail');
+    expect(call.outcome).toBe('callbackScheduled');
   });
 
   it('keys that are not an exit key do nothing in the queue and are not part of the script', () => {
