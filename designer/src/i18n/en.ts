@@ -38,7 +38,7 @@ const nodeParts: Record<string, object> = {
   },
   callback: {
     outlets: { scheduled: 'Scheduled', declined: 'Declined / no input', failed: 'Failed' },
-    summary: { lastQueue: 'the queue the caller was in', keepsPlace: 'keeps the caller’s place', anyTime: 'any time' },
+    summary: { lastQueue: 'the queue the caller was routed to', keepsPlace: 'keeps the caller’s place', anyTime: 'any time' },
   },
   transfer: { outlets: { busy: 'Busy', noAnswer: 'No answer', failed: 'Failed' }, summary: { rings: 'Rings for' } },
   voicemail: { outlets: { failed: 'Failed' } },
@@ -188,7 +188,7 @@ export const en = {
       overflow: { maxWaitSeconds: 'After this wait the caller takes the Overflow route (connect it to voicemail or a callback).' },
       callbackKey: 'The caller presses this key to leave the queue and be called back, keeping their place.',
     },
-    callback: { queue: 'Leave empty to call back from the queue the caller waited in.' },
+    callback: { queue: 'Leave empty to call back from the queue the caller was routed to: the one they waited in, or the one that turned them away (overflow, no agents).' },
     collectDigits: { pattern: 'The whole entry must match, e.g. [0-9]{4} for a 4-digit PIN.' },
     schedule: { emergencyFlag: 'Operators can switch the emergency route on with this flag, without republishing.' },
     flow: { languages: 'One language tag per line, e.g. en or zh-CN. Every message needs text in each language.' },

@@ -62,6 +62,7 @@ export const DIAGNOSTIC_CODES = {
   SB204: { severity: 'warning', title: 'prompt missing for a declared language', hint: 'Add the text for that language, or an audio file.' },
   SB205: { severity: 'error', title: 'prompt is empty', hint: 'Enter the text to say or an audio file to play.' },
   SB206: { severity: 'error', title: 'unknown variable type or duplicate variable', hint: 'Variables have unique names and a type of string, integer, number or boolean.' },
+  SB207: { severity: 'warning', title: 'callback has no queue to call back from', hint: 'Name the queue on the Callback step, or reach it only through a Queue step (its overflow, exit key or no-agents route); a flow called as a sub-flow from a queue may ignore this.' },
 
   SB301: { severity: 'error', title: 'sub-flows call each other in a cycle', hint: 'Break the cycle; a sub-flow cannot call itself, directly or through others.' },
   SB302: { severity: 'error', title: 'sub-flow not found', hint: 'Publish the sub-flow first, or fix its name.' },

@@ -94,6 +94,36 @@ export function lintGraph(input: GraphLintInput): void {
   }
 
   lintMenus(input, reachable);
+  lintCallbacksWithoutQueue(input);
+}
+
+/**
+ * SB207: a Callback step with no queue of its own calls back from the queue the caller was last routed to. A
+ * caller who can reach it without passing any Queue step has no such queue, and every booking would fail.
+ */
+function lintCallbacksWithoutQueue(input: GraphLintInput): void {
+  const { compiledNodes, startId, sink, nodeIndex } = input;
+  const seen = new Set<string>([startId]);
+  const pending = [startId];
+  for (let i = 0; i < pending.length; i++) {
+    const node = compiledNodes[pending[i] as string];
+    // Past a Queue step the caller has a queue to be called back from.
+    if (!node || node.type === 'queue') continue;
+    for (const next of successors(node)) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      pending.push(next);
+    }
+  }
+  for (const id of seen) {
+    const node = compiledNodes[id];
+    if (node?.type !== 'callback' || (node.config as { queue?: unknown }).queue !== null) continue;
+    sink.report(
+      'SB207',
+      { nodeId: id, path: `nodes[${nodeIndex.get(id) ?? -1}].data.queue` },
+      `callback node ${id} has no queue, and callers can reach it without passing a Queue step: their bookings would fail`,
+    );
+  }
 }
 
 function lintMenus(input: GraphLintInput, reachable: ReadonlySet<string>): void {

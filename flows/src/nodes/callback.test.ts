@@ -161,3 +161,29 @@ describe('callback node', () => {
     expect(insideCallbackWindow(window, T0 + 5 * 86400 * SECOND + 5 * 3600 * SECOND)).toBe(false);
   });
 });
+
+describe('callback node: lint for a callback with no queue to call back from (SB207)', () => {
+  const nodes: Parameters<typeof buildFlow>[0] = [
+    { id: 'start', type: 'start' },
+    { id: 'q', type: 'queue', data: { queue: 'support@default', overflow: { maxCallersWaiting: 5 } } },
+    { id: 'cb', type: 'callback', data: callbackNode.defaults() },
+    { id: 'bye', type: 'hangup' },
+  ];
+  const sb207 = (edges: string[]) =>
+    compileFlow(buildFlow(nodes, edges)).diagnostics.filter((d) => d.code === 'SB207').map((d) => ({ nodeId: d.nodeId, severity: d.severity, path: d.path }));
+  const fromCallback = ['cb:scheduled->bye', 'cb:declined->bye', 'cb:failed->bye'];
+
+  it('warns when callers can reach it without passing a Queue step', () => {
+    expect(sb207(['start:next->cb', ...fromCallback, 'q:answered->bye', 'q:overflow->cb'])).toEqual([
+      { nodeId: 'cb', severity: 'warning', path: expect.stringMatching(/^nodes\[2\]\.data\.queue$/) },
+    ]);
+  });
+
+  it('is quiet when it is reached only through a queue, or names its own queue', () => {
+    expect(sb207(['start:next->q', 'q:answered->bye', 'q:overflow->cb', ...fromCallback])).toEqual([]);
+    const named = compileFlow(
+      buildFlow([nodes[0]!, { ...nodes[2]!, data: { ...callbackNode.defaults(), queue: 'sales@default' } }, nodes[3]!], ['start:next->cb', ...fromCallback]),
+    ).diagnostics;
+    expect(named.filter((d) => d.code === 'SB207')).toEqual([]);
+  });
+});

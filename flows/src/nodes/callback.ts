@@ -77,7 +77,7 @@ interface CallbackConfig {
 type CallbackLocal =
   | { phase: 'confirm' | 'enter'; number: string; failures: number }
   | { phase: 'schedule'; number: string }
-  | { phase: 'closing'; number: string; outlet: 'scheduled' | 'failed' };
+  | { phase: 'closing'; number: string; outlet: 'scheduled' | 'failed'; reason: string };
 
 function minuteOfDay(time: string): number {
   const [h, m] = time.split(':');
@@ -131,7 +131,7 @@ function retry(config: CallbackConfig, ctx: StepContext, local: Extract<Callback
 function schedule(config: CallbackConfig, ctx: StepContext, number: string): NodeOutcome {
   const last = ctx.state.lastQueue;
   const queue = config.queue ?? last?.name ?? null;
-  if (queue === null) return closing(config, ctx, number, 'failed', config.failedPrompt);
+  if (queue === null) return closing(config, ctx, number, 'failed', config.failedPrompt, 'no queue to call back from: the step names none and the caller has not been routed to a queue');
   const sameQueue = last !== null && last.name === queue;
   const originalWaitSeconds = sameQueue && config.keepPlace ? Math.max(0, Math.round(((last.leftAt ?? ctx.now) - last.joinedAt) / 1000)) : 0;
   const effect: Effect = {
@@ -147,12 +147,12 @@ function schedule(config: CallbackConfig, ctx: StepContext, number: string): Nod
 }
 
 /** Tell the caller how it went, then leave by `outlet`. */
-function closing(config: CallbackConfig, ctx: StepContext, number: string, outlet: 'scheduled' | 'failed', prompt: Prompt | null): NodeOutcome {
-  if (!prompt) return { kind: 'next', outlet };
+function closing(config: CallbackConfig, ctx: StepContext, number: string, outlet: 'scheduled' | 'failed', prompt: Prompt | null, reason: string): NodeOutcome {
+  if (!prompt) return { kind: 'next', outlet, reason };
   return {
     kind: 'wait',
     effects: [{ kind: 'play', prompt: ctx.resolvePrompt(prompt, names(config, number)), bargeIn: false }],
-    local: { phase: 'closing', number, outlet } satisfies CallbackLocal,
+    local: { phase: 'closing', number, outlet, reason } satisfies CallbackLocal,
   };
 }
 
@@ -161,17 +161,17 @@ function onScheduleEvent(config: CallbackConfig, ctx: StepContext, number: strin
     case 'callbackResult':
       if (event.ok) {
         ctx.recordOutcome('callbackScheduled');
-        return closing(config, ctx, number, 'scheduled', config.scheduledPrompt);
+        return closing(config, ctx, number, 'scheduled', config.scheduledPrompt, 'callback booked');
       }
       // The number already has a callback waiting: this request collapsed into it, so the caller is booked
       // (with the earlier place) and leaves by `scheduled`, not by the failure route (voicemail, say).
       if (event.reason === 'alreadyScheduled') {
         ctx.recordOutcome('callbackScheduled');
-        return closing(config, ctx, number, 'scheduled', config.alreadyScheduledPrompt ?? config.scheduledPrompt);
+        return closing(config, ctx, number, 'scheduled', config.alreadyScheduledPrompt ?? config.scheduledPrompt, 'already booked: joined the earlier callback');
       }
-      return closing(config, ctx, number, 'failed', config.failedPrompt);
+      return closing(config, ctx, number, 'failed', config.failedPrompt, `booking refused${event.error ? `: ${event.error}` : ''}`);
     case 'effectFailed':
-      return closing(config, ctx, number, 'failed', config.failedPrompt);
+      return closing(config, ctx, number, 'failed', config.failedPrompt, `booking failed: ${event.message}`);
     default:
       return { kind: 'ignore' };
   }
@@ -313,7 +313,7 @@ export const callbackNode = defineNode({
       case 'schedule':
         return onScheduleEvent(node.config, ctx, local.number, event);
       case 'closing':
-        return event.type === 'promptFinished' || event.type === 'effectFailed' ? { kind: 'next', outlet: local.outlet } : { kind: 'ignore' };
+        return event.type === 'promptFinished' || event.type === 'effectFailed' ? { kind: 'next', outlet: local.outlet, reason: local.reason } : { kind: 'ignore' };
       default:
         return assertNever(local, 'callback phase');
     }

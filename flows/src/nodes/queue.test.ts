@@ -87,7 +87,8 @@ describe('queue node: before joining', () => {
     expect(kinds(result.effects)).not.toContain('enqueue');
     expect(visited(result.effects)).toEqual(['vm']);
     expect(result.effects).toContainEqual(expect.objectContaining({ kind: 'voicemail', mailbox: 'support' }));
-    expect(result.state.lastQueue).toBeNull();
+    // Routed to the queue but never in it: remembered with no time waited, for a callback on the overflow route.
+    expect(result.state.lastQueue).toEqual({ name: 'support@default', joinedAt: T0 + 200, leftAt: T0 + 200, priority: 5 });
   });
 
   it('sends the caller to overflow at once when the queue estimates a longer wait than the maximum', () => {
@@ -431,5 +432,32 @@ describe('queue node: talking to an agent', () => {
 describe('queue node: prompt placeholders', () => {
   it('tells the designer which extra names its prompts may use', () => {
     expect(queueNode.promptPlaceholders).toEqual(['position', 'waitMinutes', 'callbackKey', 'leaveKey']);
+  });
+});
+
+describe('queue node: a callback offered when the queue turns the caller away at entry', () => {
+  const edges = ['start:next->q', 'q:answered->goodbye', 'q:overflow->cb', 'q:noAgents->cb', 'q:callbackRequested->cb', 'cb:scheduled->goodbye', 'cb:declined->closed', 'cb:failed->vm'];
+  const booking = (effects: Effect[]) => effects.find((e): e is Extract<Effect, { kind: 'scheduleCallback' }> => e.kind === 'scheduleCallback');
+  const exits = (effects: Effect[]) => effects.flatMap((e) => (e.kind === 'visit' && e.arrivedFrom ? [e.arrivedFrom] : []));
+
+  it.each([
+    ['too many callers waiting', { callersWaiting: 12 }, 'overflow', /12 callers waiting \(limit 10\)/],
+    ['no agents logged in', { agentsLoggedIn: 0 }, 'noAgents', /no agents/],
+  ])('books the callback for that queue (%s), with no time waited', (_, over, outlet, reason) => {
+    const flow = compile({ overflow: { maxWaitSeconds: 120, maxCallersWaiting: 10 }, whenNoAgents: true }, edges);
+    let result = start(flow, CALL);
+    result = answer(flow, result, status(T0 + SECOND, over));
+    expect(exits(result.effects)).toContainEqual({ nodeId: 'q', outlet, reason: expect.stringMatching(reason) });
+    result = answer(flow, result, { type: 'digits', at: T0 + 5 * SECOND, digits: '1' });
+    expect(booking(result.effects)).toMatchObject({ queue: 'support@default', originalWaitSeconds: 0 });
+  });
+
+  it('a callback with no queue reached before any queue fails with the reason on its exit', () => {
+    const flow = compile({}, ['start:next->cb', 'cb:scheduled->goodbye', 'cb:declined->closed', 'cb:failed->vm', 'q:answered->goodbye', 'q:overflow->vm', 'q:callbackRequested->cb']);
+    let result = start(flow, CALL);
+    result = answer(flow, result, { type: 'digits', at: T0 + 5 * SECOND, digits: '1' });
+    expect(booking(result.effects)).toBeUndefined();
+    result = answer(flow, result, { type: 'promptFinished', at: T0 + 8 * SECOND });
+    expect(exits(result.effects)).toContainEqual({ nodeId: 'cb', outlet: 'failed', reason: expect.stringMatching(/no queue to call back from/) });
   });
 });

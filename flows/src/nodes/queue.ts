@@ -152,12 +152,28 @@ function leave(ctx: StepContext, config: QueueConfig, local: QueueLocal, switchK
 /** Before joining: the overflow rules that are checked against the queue's current state. */
 function decide(node: RuntimeNode<QueueConfig>, event: Extract<CallEvent, { type: 'queueStatus' }>, ctx: StepContext): NodeOutcome {
   const config = node.config;
-  if (config.whenNoAgents && event.agentsLoggedIn <= 0 && connected(node, 'noAgents')) return { kind: 'next', outlet: 'noAgents' };
+  if (config.whenNoAgents && event.agentsLoggedIn <= 0 && connected(node, 'noAgents')) return turnedAway(config, ctx, 'noAgents', 'no agents logged in');
   if (connected(node, 'overflow')) {
-    if (config.maxCallersWaiting !== null && event.callersWaiting >= config.maxCallersWaiting) return { kind: 'next', outlet: 'overflow' };
-    if (config.maxEstimatedWaitSeconds !== null && event.estimatedWaitSeconds > config.maxEstimatedWaitSeconds) return { kind: 'next', outlet: 'overflow' };
+    if (config.maxCallersWaiting !== null && event.callersWaiting >= config.maxCallersWaiting) {
+      return turnedAway(config, ctx, 'overflow', `${event.callersWaiting} callers waiting (limit ${config.maxCallersWaiting})`);
+    }
+    if (config.maxEstimatedWaitSeconds !== null && event.estimatedWaitSeconds > config.maxEstimatedWaitSeconds) {
+      return turnedAway(config, ctx, 'overflow', `estimated wait ${event.estimatedWaitSeconds} s (limit ${config.maxEstimatedWaitSeconds} s)`);
+    }
   }
   return join(node, ctx);
+}
+
+/**
+ * Not joining at all: the caller is still routed to this queue, so remember it (with no time waited) — a Callback
+ * step on the overflow route without a queue of its own books the callback for this queue.
+ */
+function turnedAway(config: QueueConfig, ctx: StepContext, outlet: 'overflow' | 'noAgents', reason: string): NodeOutcome {
+  const last = ctx.state.lastQueue;
+  const sameQueue = last !== null && last.name === config.queue && last.leftAt !== null;
+  // Back at a queue it already waited in keeps that wait; otherwise the caller has waited nothing yet.
+  if (!sameQueue) ctx.setLastQueue({ name: config.queue, joinedAt: ctx.now, leftAt: ctx.now, priority: config.priority });
+  return { kind: 'next', outlet, reason };
 }
 
 /** Announce position / estimated wait / exit offers when due by the cadence (fire-and-forget). */
