@@ -21,12 +21,12 @@ describe('schema-driven fields', () => {
     expect(describeSchema(menuShape.options!).shape).toMatchObject({ kind: 'array', maxItems: 12 });
   });
 
-  it('makes a new menu option with an unused digit that passes the schema', () => {
+  it('makes a new menu option with the next unused digit (1…9, then 0) that passes the schema', () => {
     const options = [{ digit: '1', label: 'Sales' }, { digit: '2', label: 'Support' }];
     const element = describeSchema(menuShape.options!).shape;
     if (element.kind !== 'array') throw new Error('options is an array');
     const option = newValueFor(element.element, options, 'options', (n) => (n === 'label' ? 'New ' : n));
-    expect(option).toEqual({ digit: '0', label: 'New 3' });
+    expect(option).toEqual({ digit: '3', label: 'New 3' });
     expect(nodeRegistry.menu.dataSchema.safeParse({ ...nodeRegistry.menu.defaults(), options: [...options, option] }).success).toBe(true);
   });
 

@@ -1,13 +1,16 @@
 import type { z } from 'zod';
-import { PromptSchema } from '@switchboard/flows';
+import { DtmfKeySchema, PromptSchema } from '@switchboard/flows';
 import { describeSchema } from './describe-schema';
 
 /**
  * A sensible new value for a field: its default, or the simplest value that passes its schema, so that
- * pressing "Add" gives a valid item. `siblings` are the items already in the list: enum fields (menu digits)
- * take the first option no sibling uses, required text fields get a fresh numbered name (`prefixFor` gives the
+ * pressing "Add" gives a valid item. `siblings` are the items already in the list: keypad keys (menu digits)
+ * take the first key no sibling uses — other choices (a variable's type) start at their first option — required text fields get a fresh numbered name (`prefixFor` gives the
  * words before the number, e.g. "key" for keys or a translated "New " for labels).
  */
+/** Callers expect options numbered from 1; 0 comes last, as it usually means "an agent". */
+const KEYPAD_ORDER = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*', '#'];
+
 export function newValueFor(schema: z.ZodType, siblings: readonly unknown[] = [], name = 'item', prefixFor: (name: string) => string = (n) => n): unknown {
   const field = describeSchema(schema);
   if (field.defaultValue !== undefined) return structuredClone(field.defaultValue);
@@ -27,8 +30,10 @@ export function newValueFor(schema: z.ZodType, siblings: readonly unknown[] = []
     case 'boolean':
       return false;
     case 'enum': {
+      // Two options on one key cannot both work; two variables of one type are the usual case.
+      if (field.inner !== DtmfKeySchema) return shape.options[0];
       const used = new Set(siblings);
-      return shape.options.find((option) => !used.has(option)) ?? shape.options[0];
+      return KEYPAD_ORDER.find((key) => !used.has(key)) ?? shape.options[0];
     }
     case 'array':
       return [];
