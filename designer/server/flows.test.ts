@@ -82,6 +82,8 @@ describeOnEachDatabase("flows API", (h) => {
     expect(v1).toMatchObject({ created: true, version: { number: 1, message: "first" } });
     expect(v1.version.contentHash).toBe(compileFlow(greetingFlow("welcome", "Hello")).compiled!.hash);
     expect(await publisher.flows.publish.mutate({ flowId: id })).toMatchObject({ created: false, version: { number: 1 } });
+    // The editor compares its draft with this to say "unpublished changes".
+    expect((await editor.flows.get.query({ flowId: id })).latestVersionHash).toBe(v1.version.contentHash);
 
     await editor.flows.saveDraft.mutate({ flowId: id, baseRevision: revision, document: greetingFlow("welcome", "Welcome to Acme") });
     expect((await publisher.flows.publish.mutate({ flowId: id, message: "new greeting" })).version.number).toBe(2);

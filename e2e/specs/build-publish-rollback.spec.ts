@@ -105,6 +105,8 @@ test.describe.serial('build, publish, compare and roll back a flow', () => {
     await node(editor, 'announcement_1').click();
     await editor.getByLabel('Message in en').fill('Thank you for calling. Your call matters to us.');
     await expectSaved(editor);
+    await expect(editor.getByTestId('flow-status')).toContainText('Published v1');
+    await expect(editor.getByTestId('unpublished-changes')).toHaveText('Unpublished changes');
     await editor.context().close();
 
     const page = await pageAs(browser, baseURL, 'publisher');
@@ -118,6 +120,9 @@ test.describe.serial('build, publish, compare and roll back a flow', () => {
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect(dialog.getByTestId('publish-result')).toContainText('Published version 2.');
     await expect(dialog.getByTestId('publish-result')).toContainText(`${NUMBER} in Staging now runs version 2.`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByTestId('flow-status')).toContainText('Published v2');
+    await expect(page.getByTestId('unpublished-changes')).toHaveCount(0);
     await page.context().close();
   });
 

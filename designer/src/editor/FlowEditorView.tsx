@@ -18,7 +18,7 @@ import { addNode, moveNodes, removeElements, updateNodeData, updateNodeLabel, ty
 import { editorClipboard } from './state/editor-clipboard';
 import { useCanvasState, type Selection } from './state/useCanvasState';
 import { useEditHistory } from './state/useEditHistory';
-import { useFlowDiagnostics } from './state/useFlowDiagnostics';
+import { useFlowCompilation } from './state/useFlowDiagnostics';
 import { ValidationPanel } from './validation/ValidationPanel';
 
 /** Props of {@link FlowEditor}. The editor is controlled: the app shell owns the document and saving. */
@@ -31,16 +31,19 @@ export interface FlowEditorProps {
   /** Marks on nodes by id: a version diff (`added`/`removed`/`changed`) or a call's path (`active`/`visited`). */
   highlights?: Readonly<Record<string, NodeHighlight>>;
   onSelectionChange?(selection: Selection): void;
+  /** After each (debounced) compile: the document's content hash, null while it has errors. */
+  onCompiled?(hash: string | null): void;
 }
 
 const NO_HIGHLIGHTS: Readonly<Record<string, NodeHighlight>> = {};
 
 /** The editor's layout and commands; {@link FlowEditor} wraps it in the React Flow provider. */
-export function FlowEditorView({ document, onChange, readOnly = false, highlights = NO_HIGHLIGHTS, onSelectionChange }: FlowEditorProps) {
+export function FlowEditorView({ document, onChange, readOnly = false, highlights = NO_HIGHLIGHTS, onSelectionChange, onCompiled }: FlowEditorProps) {
   const { t, i18n } = useTranslation();
   const canvasText = useMemo(() => memoizeTranslations(t), [t, i18n.language]);
   const history = useEditHistory(document, onChange);
-  const diagnostics = useFlowDiagnostics(document);
+  const { diagnostics, hash } = useFlowCompilation(document);
+  useEffect(() => onCompiled?.(hash), [hash, onCompiled]);
   const decorations = useMemo<NodeDecorations>(() => ({ issues: countIssuesByNode(diagnostics), highlights }), [diagnostics, highlights]);
   const canvas = useCanvasState(document, decorations);
   const { selection, selectNodes } = canvas;

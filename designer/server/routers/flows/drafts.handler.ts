@@ -50,6 +50,10 @@ export async function getFlow(ctx: Ctx, ref: { flowId: string } | { name: string
     const user = id ? await ctx.prisma.user.findUnique({ where: { id } }) : null;
     return user ? { displayName: user.displayName, email: user.email } : null;
   };
+  const latest =
+    flow.latestVersionNumber > 0
+      ? await ctx.prisma.flowVersion.findUnique({ where: { flowId_number: { flowId: flow.id, number: flow.latestVersionNumber } }, select: { contentHash: true } })
+      : null;
   return {
     id: flow.id,
     name: flow.name,
@@ -62,6 +66,8 @@ export async function getFlow(ctx: Ctx, ref: { flowId: string } | { name: string
     scenariosSavedAt: flow.scenariosSavedAt,
     scenariosSavedBy: await person(flow.scenariosSavedById),
     latestVersionNumber: flow.latestVersionNumber,
+    /** What the latest version compiled to: the editor compares its draft's hash to say "unpublished changes". */
+    latestVersionHash: latest?.contentHash ?? null,
     archivedAt: flow.archivedAt,
   };
 }

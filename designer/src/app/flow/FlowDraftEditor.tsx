@@ -47,6 +47,9 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [testCallOpen, setTestCallOpen] = useState(false);
   const [highlights, setHighlights] = useState<Record<string, NodeHighlight>>({});
+  // The draft's compiled hash (null: it has errors; undefined: not compiled yet) against the latest version's.
+  const [draftHash, setDraftHash] = useState<string | null | undefined>(undefined);
+  const unpublishedChanges = flow.latestVersionHash !== null && draftHash !== undefined && draftHash !== flow.latestVersionHash;
 
   const { flush } = draft;
 
@@ -61,7 +64,7 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
 
   return (
     <div className="sb-app-flow">
-      <FlowTitleBar name={name} status={status} subtitle={editing.allowed ? undefined : <span title={editing.reason}>{t('app.flow.readOnly')}</span>}>
+      <FlowTitleBar name={name} status={status} unpublishedChanges={unpublishedChanges} subtitle={editing.allowed ? undefined : <span title={editing.reason}>{t('app.flow.readOnly')}</span>}>
         {editing.allowed && <SaveStateIndicator status={draft.status} error={draft.error} onRetry={() => void flush()} />}
         <ValidateButton document={draft.document} />
         <GuardedButton permission="publishFlows" whenDenied="note" className="sb-app-button sb-app-button--primary" onClick={() => setPublishing(true)}>
@@ -78,7 +81,7 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
       </FlowTitleBar>
       <div className="sb-app-flow__body">
         <div className="sb-app-flow__editor">
-          <FlowEditor document={draft.document} onChange={draft.change} readOnly={!editing.allowed} highlights={testCallOpen ? highlights : undefined} />
+          <FlowEditor document={draft.document} onChange={draft.change} readOnly={!editing.allowed} highlights={testCallOpen ? highlights : undefined} onCompiled={setDraftHash} />
         </div>
         {testCallOpen && (
           <FlowSimulator

@@ -64,6 +64,8 @@ export const appEn = {
     status: {
       draft: 'Draft',
       published: 'Published v{{version}}',
+      unpublished: 'Unpublished changes',
+      unpublishedTitle: 'The draft differs from version {{version}}; publish to make the changes a version',
       live: 'Live: {{address}} · {{environment}} · v{{version}}',
       liveTitle: '{{address}} runs version {{version}} in {{environment}}',
       archived: 'Archived',

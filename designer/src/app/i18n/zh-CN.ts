@@ -67,6 +67,8 @@ export const appZhCN = {
     status: {
       draft: '草稿',
       published: '已发布 v{{version}}',
+      unpublished: '有未发布的修改',
+      unpublishedTitle: '草稿与版本 {{version}} 不同；发布后这些修改才会成为新版本',
       live: '运行中：{{address}} · {{environment}} · v{{version}}',
       liveTitle: '{{address}} 在{{environment}}环境运行版本 {{version}}',
       archived: '已归档',
