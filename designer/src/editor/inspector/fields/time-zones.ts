@@ -1,14 +1,21 @@
-/** Used when the browser cannot list its time zones. */
-const COMMON_ZONES = ['UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Paris', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Asia/Shanghai', 'Asia/Tokyo', 'Australia/Sydney'];
+import { timeZonesNames } from '@vvo/tzdb';
 
 let zones: readonly string[] | undefined;
 
-/** Every IANA time zone the browser knows (computed once). */
-export function timeZones(): readonly string[] {
-  if (!zones) {
-    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-    const supported = intl.supportedValuesOf?.('timeZone') ?? COMMON_ZONES;
-    zones = supported.includes('UTC') ? supported : ['UTC', ...supported];
+function supported(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
   }
+}
+
+/**
+ * The IANA time zones to offer, by their current names (Asia/Kolkata, Europe/Kyiv — browsers still list the old
+ * Asia/Calcutta, Europe/Kiev), from the tz database's own list, keeping those this browser can use. Computed once.
+ */
+export function timeZones(): readonly string[] {
+  zones ??= ['UTC', ...[...timeZonesNames].sort().filter((zone) => zone !== 'UTC' && supported(zone))];
   return zones;
 }
