@@ -31,6 +31,28 @@ describe('editor commands', () => {
     expect(labelOf(latest())).toBe('Billing');
   });
 
+  it('two quick "Add" clicks are two undo steps, while typing into one field stays one', () => {
+    const { container, latest } = renderEditor(supportLineFlow());
+    const options = () => (latest().nodes.find((n) => n.id === 'main_menu') as FlowNodeOf<'menu'>).data.options.length;
+    clickNode(container, 'main_menu');
+    const form = () => screen.getByRole('form', { name: 'Settings of main_menu' });
+    const before = options();
+    const addOption = () => within(form()).getByRole('button', { name: /^Add to / });
+    fireEvent.click(addOption());
+    fireEvent.click(addOption());
+    expect(options()).toBe(before + 2);
+    fireEvent.change(within(form()).getAllByLabelText('Label')[0]!, { target: { value: 'B' } });
+    fireEvent.change(within(form()).getAllByLabelText('Label')[0]!, { target: { value: 'Bi' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(labelOf(latest())).toBe('Sales');
+    expect(options()).toBe(before + 2);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(options()).toBe(before + 1);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(options()).toBe(before);
+  });
+
   it('deletes the selected node and its edges with the Delete key, and undo brings them back', () => {
     const { container, latest } = renderEditor(supportLineFlow());
     clickNode(container, 'offer_callback');
