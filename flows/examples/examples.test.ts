@@ -101,7 +101,7 @@ describe('example flows', () => {
       call.send(queueStatus(t + 4100, { callersWaiting: 12 }));
       expect(call.visited).toContain('busy');
       call.send({ type: 'promptFinished', at: t + 6000 });
-      expect(call.heard.at(-1)).toBe('We can call you back on 4 4 7 7 0 0 9 0 0 1 2 3 and you keep your place in the queue. To confirm, press 1. To use another number, press 2.');
+      expect(call.heard.at(-1)).toBe('We can call you back on 0 7 7 0 0, 9 0 0 1 2 3 and you keep your place in the queue. To confirm, press 1. To use another number, press 2.');
     });
   });
 

@@ -5,7 +5,7 @@ import type { Effect } from '../interpreter/effects.js';
 import type { CallEvent } from '../interpreter/events.js';
 import { start, step, type StepResult } from '../interpreter/interpreter.js';
 import { buildFlow, T0 } from '../../test/build.js';
-import { callbackNode, insideCallbackWindow } from './callback.js';
+import { callbackNode, insideCallbackWindow, spokenNumber } from './callback.js';
 
 const SECOND = 1000;
 
@@ -66,7 +66,7 @@ describe('callback node', () => {
     result = answer(flow, result, { type: 'digits', at: T0 + 5 * SECOND, digits: '1' });
     result = answer(flow, result, { type: 'callbackResult', at: T0 + 6 * SECOND, ok: true, callbackId: 'cb-9' });
     expect(prompts(result.effects)).toEqual([
-      'Thank you. You keep your place in the queue, and we will call you back on 4 4 7 7 0 0 9 0 0 1 2 3 when it is your turn. Goodbye.',
+      'Thank you. You keep your place in the queue, and we will call you back on 0 7 7 0 0, 9 0 0 1 2 3 when it is your turn. Goodbye.',
     ]);
     result = answer(flow, result, { type: 'promptFinished', at: T0 + 12 * SECOND });
     expect(visited(result.effects)).toEqual(['booked']);
@@ -185,5 +185,19 @@ describe('callback node: lint for a callback with no queue to call back from (SB
       buildFlow([nodes[0]!, { ...nodes[2]!, data: { ...callbackNode.defaults(), queue: 'sales@default' } }, nodes[3]!], ['start:next->cb', ...fromCallback]),
     ).diagnostics;
     expect(named.filter((d) => d.code === 'SB207')).toEqual([]);
+  });
+});
+
+describe('callback node: reading a number back', () => {
+  it.each([
+    ['+447700900123', '0 7 7 0 0, 9 0 0 1 2 3'],
+    ['+12025550123', '2 0 2, 5 5 5, 0 1 2 3'],
+    ['+8613800138000', '1 3 8, 0 0 1 3, 8 0 0 0'],
+    ['+33612345678', '0 6, 1 2, 3 4, 5 6, 7 8'],
+    // Not a possible number in international form, or typed by the caller: as entered, digit by digit.
+    ['+15550100', '1 5 5 5 0 1 0 0'],
+    ['07700900999', '0 7 7 0 0 9 0 0 9 9 9'],
+  ])('%s is read as "%s"', (number, spoken) => {
+    expect(spokenNumber(number)).toBe(spoken);
   });
 });

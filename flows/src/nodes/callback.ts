@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { DateTime } from 'luxon';
 import { canonicalTimeZone, isKnownTimeZone } from '../util/time-zone.js';
 import { z } from 'zod';
@@ -94,13 +95,20 @@ function digitCount(number: string): number {
   return number.startsWith('+') ? number.length - 1 : number.length;
 }
 
-/** Read numbers back digit by digit, the way callers check them. */
-function spoken(number: string): string {
-  return number.replace(/^\+/, '').split('').join(' ');
+/**
+ * Read a number back the way its owner writes it: a number in international form (the caller id) in its
+ * country's national format, digit by digit in its usual groups (+44 7700 900123 → "0 7 7 0 0, 9 0 0 1 2 3"),
+ * not with the country code nobody dials at home; anything else digit by digit as entered.
+ */
+export function spokenNumber(number: string): string {
+  const digits = (text: string) => text.split('').join(' ');
+  const parsed = number.startsWith('+') ? parsePhoneNumberFromString(number) : undefined;
+  if (!parsed?.isPossible()) return digits(number.replace(/^\+/, ''));
+  return (parsed.formatNational().match(/[0-9]+/g) ?? []).map(digits).join(', ');
 }
 
 function names(config: CallbackConfig, number: string) {
-  return { number: spoken(number), confirmKey: config.confirmKey, changeKey: config.changeKey, declineKey: config.declineKey ?? '' };
+  return { number: spokenNumber(number), confirmKey: config.confirmKey, changeKey: config.changeKey, declineKey: config.declineKey ?? '' };
 }
 
 function ask(config: CallbackConfig, ctx: StepContext, local: Extract<CallbackLocal, { phase: 'confirm' | 'enter' }>, apology: Prompt | null): NodeOutcome {

@@ -239,7 +239,7 @@ describe('queue node: exit keys and keep-your-place callbacks', () => {
     expect(visited(result.effects)).toEqual(['cb']);
     const confirm = result.effects.find((e) => e.kind === 'collectDigits');
     expect(confirm && confirm.kind === 'collectDigits' && confirm.prompts[0]?.text).toBe(
-      'We will call you back on 4 4 7 7 0 0 9 0 0 1 2 3. To confirm, press 1. To enter another number, press 2.',
+      'We will call you back on 0 7 7 0 0, 9 0 0 1 2 3. To confirm, press 1. To enter another number, press 2.',
     );
     result = answer(flow, result, { type: 'digits', at: T0 + 105 * SECOND, digits: '1' });
     expect(result.effects).toContainEqual({
