@@ -63,7 +63,7 @@ describe('simulator panel', () => {
     setNumber('Callers waiting', 12);
     fireEvent.click(screen.getByRole('button', { name: 'Start test call' }));
     fireEvent.click(screen.getByRole('button', { name: 'Key 1' }));
-    expect(heard().at(-1)).toContain('We can call you back on 4 4 7 7 0 0 9 0 0 1 2 3');
+    expect(heard().at(-1)).toContain('We can call you back on 0 7 7 0 0, 9 0 0 1 2 3');
     fireEvent.change(screen.getByLabelText('Scenario name'), { target: { value: 'busy queue offers a callback' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save run as scenario' }));
     const saved = onScenariosChange.mock.calls[0]?.[0] as Scenario[];
