@@ -34,7 +34,7 @@ export const zhCN = {
     end: '结束',
   },
   canvas: {
-    issueBadge: '{{errors}} 个错误，{{warnings}} 个警告',
+    issueBadge: '{{errors}}，{{warnings}}',
     highlight: { added: '新增', removed: '已删除', changed: '已修改', active: '当前位置', visited: '已经过' },
   },
   nodes: {
@@ -314,7 +314,9 @@ export const zhCN = {
     title: '问题',
     allGood: '没有发现问题',
     showAll: '显示全部 {{count}} 个问题',
-    counts: '{{errors}} 个错误 · {{warnings}} 个警告',
+    counts: '{{errors}} · {{warnings}}',
+    errorCount_other: '{{count}} 个错误',
+    warningCount_other: '{{count}} 个警告',
     severity: { error: '错误', warning: '警告' },
     node: '步骤 {{id}}',
   },

@@ -6,7 +6,7 @@ export function IssueBadge({ issues }: { issues: NodeIssueCount | undefined }) {
   const t = useCanvasText();
   if (!issues || issues.errors + issues.warnings === 0) return null;
   const severity = issues.errors > 0 ? 'error' : 'warning';
-  const title = t('canvas.issueBadge', { errors: issues.errors, warnings: issues.warnings });
+  const title = t('canvas.issueBadge', { errors: t('validation.errorCount', { count: issues.errors }), warnings: t('validation.warningCount', { count: issues.warnings }) });
   return (
     <span className={`sb-badge sb-badge--${severity}`} title={title} aria-label={title} data-testid="issue-badge">
       {issues.errors + issues.warnings}

@@ -17,7 +17,7 @@ describe('validation panel', () => {
   it('lists the diagnostics with code, message and hint', () => {
     renderEditor(flowWithDeadAir());
     const panel = screen.getByRole('region', { name: 'Problems' });
-    expect(within(panel).getByText(/1 errors/)).toBeTruthy();
+    expect(within(panel).getByText(/^1 error · \d+ warnings?$/)).toBeTruthy();
     const item = within(panel).getByRole('button', { name: /SB202/ });
     expect(item.textContent).toContain('outlet left unconnected');
     expect(item.textContent).toContain('a Hangup node ends the call politely');

@@ -25,7 +25,7 @@ export const ValidationPanel = memo(function ValidationPanel({ diagnostics, onSh
       <button type="button" className="sb-validation__header" aria-expanded={open} onClick={() => setOpen(!open)}>
         <span className="sb-panel-title">{t('validation.title')}</span>
         <span className="sb-validation__counts">
-          {errors === 0 && warnings === 0 ? t('validation.allGood') : t('validation.counts', { errors, warnings })}
+          {errors === 0 && warnings === 0 ? t('validation.allGood') : t('validation.counts', { errors: t('validation.errorCount', { count: errors }), warnings: t('validation.warningCount', { count: warnings }) })}
         </span>
       </button>
       {open && diagnostics.length > 0 && (
