@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FlowDocument, NodeType } from '@switchboard/flows';
 import { CanvasTextContext, memoizeTranslations } from './canvas/canvas-text';
 import { FlowCanvas } from './canvas/FlowCanvas';
+import { FIT_VIEW_PADDING } from './canvas/initial-view';
 import { FlowLanguagesContext } from './canvas/flow-languages-context';
 import { isTextEntry, shortcutFor } from './canvas/shortcuts';
 import { CodeView } from './code/CodeView';
@@ -125,13 +126,13 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
         if (node.measured?.width && node.measured.height) sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
       }
       commit(moveNodes(document, await layoutFlow(document, sizes)));
-      requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
+      requestAnimationFrame(() => void flow.fitView({ duration: 300, padding: FIT_VIEW_PADDING }));
     } finally {
       setLayingOut(false);
     }
   }, [commit, document, flow]);
 
-  const fitView = useCallback(() => void flow.fitView({ duration: 300 }), [flow]);
+  const fitView = useCallback(() => void flow.fitView({ duration: 300, padding: FIT_VIEW_PADDING }), [flow]);
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {

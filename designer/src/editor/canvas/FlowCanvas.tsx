@@ -6,7 +6,7 @@ import { canConnect, connectOutlet, moveNodes, type Position } from '../state/do
 import type { CanvasState } from '../state/useCanvasState';
 import { nodeTypes } from './node-types';
 import { PALETTE_DRAG_TYPE } from '../palette/palette-drag';
-import { FIT_ALL_UP_TO, initialViewNodeIds } from './initial-view';
+import { FIT_ALL_UP_TO, FIT_VIEW_PADDING, initialViewNodeIds } from './initial-view';
 
 interface FlowCanvasProps {
   document: FlowDocument;
@@ -23,7 +23,7 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
   // Decided once, when the editor opens; "Fit to screen" shows everything later.
   const [fitViewOptions] = useState(() => {
     const ids = initialViewNodeIds(document);
-    return ids ? { nodes: ids.map((id) => ({ id })), maxZoom: 1 } : { maxZoom: 1.25 };
+    return ids ? { nodes: ids.map((id) => ({ id })), maxZoom: 1, padding: FIT_VIEW_PADDING } : { maxZoom: 1.25, padding: FIT_VIEW_PADDING };
   });
 
   const onConnect = useCallback(

@@ -1,5 +1,11 @@
 import type { FlowDocument } from '@switchboard/flows';
 
+/**
+ * Room kept free when fitting the flow into view: the minimap (about 200 × 150 px, bottom right) must never
+ * cover a node's outlets, so the bottom keeps its height.
+ */
+export const FIT_VIEW_PADDING = { top: '32px', left: '32px', right: '32px', bottom: '180px' } as const;
+
 /** Up to this many nodes the whole flow is fitted into view when the editor opens. */
 export const FIT_ALL_UP_TO = 200;
 /** Larger flows open on this many steps from Start, readable and fast: only what is on screen is rendered. */

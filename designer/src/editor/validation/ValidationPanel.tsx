@@ -23,7 +23,12 @@ export const ValidationPanel = memo(function ValidationPanel({ diagnostics, onSh
   return (
     <section className={open ? 'sb-validation is-open' : 'sb-validation'} aria-label={t('validation.title')}>
       <button type="button" className="sb-validation__header" aria-expanded={open} onClick={() => setOpen(!open)}>
-        <span className="sb-panel-title">{t('validation.title')}</span>
+        <span className="sb-panel-title">
+          <span className="sb-validation__arrow" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>{' '}
+          {t('validation.title')}
+        </span>
         <span className="sb-validation__counts">
           {errors === 0 && warnings === 0 ? t('validation.allGood') : t('validation.counts', { errors: t('validation.errorCount', { count: errors }), warnings: t('validation.warningCount', { count: warnings }) })}
         </span>
