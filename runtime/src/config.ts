@@ -38,6 +38,9 @@ export interface CallbackSettings {
 }
 
 /** Everything the runtime is configured with (see runtime/README.md, "Configuration"). */
+/** How long calls may finish after SIGTERM: a queue wait plus a conversation, in most contact centres. */
+export const DEFAULT_DRAIN_SECONDS = 300;
+
 export interface RuntimeConfig {
   /** Which bindings this runtime serves: `production` or `staging`. */
   readonly environment: string;
@@ -59,6 +62,12 @@ export interface RuntimeConfig {
   readonly httpRequests: HttpRequestSettings;
   /** `/metrics` and `/healthz`; port null turns the HTTP server off. */
   readonly http: { readonly host: string; readonly port: number | null };
+  /**
+   * On SIGTERM/SIGINT the runtime stops taking calls at once and lets calls in progress finish for this long
+   * before cutting them (`shutdownDrained`). Long enough for a queue wait; the init system's stop timeout must be
+   * longer.
+   */
+  readonly drainSeconds: number;
   readonly fallback: FallbackSettings;
   readonly commands: CommandSettings;
   readonly callbacks: CallbackSettings;
@@ -244,6 +253,7 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
       maxRedirects: whole(env, 'HTTP_REQUEST_MAX_REDIRECTS', DEFAULT_HTTP_REQUEST_SETTINGS.maxRedirects, 0, 20),
     },
     http: { host: text(env, 'RUNTIME_HTTP_HOST', '127.0.0.1'), port: port(env, 'RUNTIME_HTTP_PORT', 9464) },
+    drainSeconds: whole(env, 'RUNTIME_DRAIN_SECONDS', DEFAULT_DRAIN_SECONDS, 0, 24 * 3600),
     fallback: {
       extension: text(env, 'RUNTIME_FALLBACK_EXTENSION', '') || null,
       apology: text(env, 'RUNTIME_FALLBACK_APOLOGY', DEFAULT_FALLBACK.apology),

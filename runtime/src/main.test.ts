@@ -1,5 +1,6 @@
 import { openTestDatabase, testDatabaseKinds } from '@switchboard/db/testing';
 import { startEmulator, type Emulator } from '@switchboard/esl-emulator';
+import { connect } from 'node:net';
 import { hostname } from 'node:os';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,6 +76,52 @@ describe('startRuntime', () => {
     expect(await health.json()).toMatchObject({ status: 'unavailable', database: { reachable: false } });
     const call = emulator.placeCall({ destination: '1000' });
     expect((await call.finished).hangupCause).toBe('NORMAL_TEMPORARY_FAILURE');
+  });
+});
+
+describe('stopping a runtime (rolling restarts)', () => {
+  it('refuses new connections at once, answers /healthz 503 "draining", and lets the call in progress finish', async () => {
+    const target = { host: '127.0.0.1', port: 0 };
+    emulator = await startEmulator({ outbound: target, timeScale: 20 });
+    const longGreeting = 'Hello, and thank you for calling. '.repeat(12);
+    const source = new FakeVersionSource([liveVersion('1000', greetingFlow('Hello', longGreeting))]);
+    const outcomes: string[] = [];
+    const stopping = await startRuntime({
+      config: loadConfig({ RUNTIME_LISTEN_PORT: '0', RUNTIME_HTTP_PORT: '0' }),
+      deployments: new FakeDeploymentFeed(),
+      services: { versions: source, callbacks: new FakeCallbackService(), analytics: new RecordingAnalytics() },
+      logger: pino({ level: 'silent' }),
+      onCallEnded: (summary) => outcomes.push(summary.outcome),
+    });
+    runtime = stopping;
+    target.port = stopping.outboundPort;
+    const call = emulator.placeCall({ destination: '1000' });
+    while (stopping.health().activeCalls < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const closed = stopping.close(30_000);
+    // A balancer's health check takes this runtime out; /healthz keeps answering until the calls are done.
+    const health = await fetch(`http://127.0.0.1:${stopping.httpPort}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: 'draining', activeCalls: 1 });
+    const refused = await new Promise<string>((resolve) => {
+      const socket = connect(stopping.outboundPort, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve('accepted');
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    });
+    expect(refused).toBe('ECONNREFUSED');
+
+    expect((await call.finished).hangupCause).toBe('NORMAL_CLEARING');
+    await closed;
+    expect(outcomes).toEqual(['selfServed']);
+  });
+
+  it('reads how long calls may finish from RUNTIME_DRAIN_SECONDS (default 300 s)', () => {
+    expect(loadConfig({}).drainSeconds).toBe(300);
+    expect(loadConfig({ RUNTIME_DRAIN_SECONDS: '45' }).drainSeconds).toBe(45);
+    expect(() => loadConfig({ RUNTIME_DRAIN_SECONDS: 'soon' })).toThrow(/RUNTIME_DRAIN_SECONDS/);
   });
 });
 

@@ -206,6 +206,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   );
   const outboundPort = await server.listen(config.outbound.port, config.outbound.host);
 
+  /** Set when `close` starts: the listener is closed at once and `/healthz` answers 503 while calls finish. */
+  let draining = false;
   const health = (): HealthReport => {
     const esl = inbound?.health;
     const registryHealth = flows.health;
@@ -214,7 +216,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const switchProblems = (switchHealth?.problems.length ?? 0) > 0;
     const callbacksHealth = callbackGroups?.health() ?? null;
     const ownCallbacksStuck = callbacksHealth?.groups.some((group) => group.switchGroup === config.switchGroup && group.problem !== undefined) ?? false;
-    const status = !registryHealth.loaded ? 'unavailable' : eslDown || !registryHealth.databaseReachable || switchProblems || ownCallbacksStuck ? 'degraded' : 'ok';
+    const status = draining ? 'draining' : !registryHealth.loaded ? 'unavailable' : eslDown || !registryHealth.databaseReachable || switchProblems || ownCallbacksStuck ? 'degraded' : 'ok';
     return {
       status,
       esl: { configured: inbound !== null, state: esl?.state ?? 'off', connections: esl?.connections ?? 0, lastError: esl?.lastError },
@@ -240,6 +242,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     health,
     close: (drainMs = 0) =>
       (closing ??= (async () => {
+        draining = true;
+        logger.info({ activeCalls: server.activeCalls, drainMs }, 'runtime stopping: no new calls; calls in progress may finish');
         await server.close(drainMs);
         flows.close();
         await operations?.close();
@@ -269,11 +273,17 @@ function unavailableCallbacks(): CallbackService {
   return { schedule: async () => ({ ok: false, reason: 'error', message: 'database unavailable' }) };
 }
 
-/** Standalone: `tsx src/main.ts` (configuration from the environment; SIGINT/SIGTERM drain calls for 10 s). */
+/**
+ * Standalone: `tsx src/main.ts` (configuration from the environment). SIGINT/SIGTERM stop taking calls at once and
+ * let calls in progress finish for up to RUNTIME_DRAIN_SECONDS; a second signal exits at once (the switch's
+ * `socket_resume` plays the dialplan fallback to calls still here).
+ */
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const handle = await startRuntime();
   const stop = (): void => {
-    void handle.close(10_000).then(() => process.exit(0));
+    process.once('SIGINT', () => process.exit(130));
+    process.once('SIGTERM', () => process.exit(130));
+    void handle.close(handle.config.drainSeconds * 1000).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -47,7 +47,7 @@ export async function startCallHandling(options: CallHandlingOptions): Promise<C
   const choice = chooseSwitch(env, database.kind, options.host);
   if (choice.kind === "freeswitch") {
     const runtime = await startRuntime({ config: loadConfig({ ...QUIET, ...env }), database, deployments, onCallEnded });
-    return { runtime, emulator: null, close: () => runtime.close(10_000) };
+    return { runtime, emulator: null, close: () => runtime.close(runtime.config.drainSeconds * 1000) };
   }
   const timeScale = options.timeScale ?? 1;
   const emulated = await startEmulatedSwitch({ queues: options.queues, phones: options.phones, timeScale });

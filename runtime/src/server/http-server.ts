@@ -8,9 +8,10 @@ import type { CallbackGroupsHealth } from '../services/callbacks/switch-groups.j
 export interface HealthReport {
   /**
    * `ok`: serving flows; `degraded`: serving, but something is down (ESL, database), a live flow needs what the
-   * switch lacks, or callbacks of this runtime's switch group wait with no live dialer; `unavailable`: nothing loaded.
+   * switch lacks, or callbacks of this runtime's switch group wait with no live dialer; `unavailable`: nothing loaded;
+   * `draining`: stopping — it takes no new calls (a balancer must send them elsewhere) while its calls finish.
    */
-  readonly status: 'ok' | 'degraded' | 'unavailable';
+  readonly status: 'ok' | 'degraded' | 'unavailable' | 'draining';
   readonly esl: { readonly configured: boolean; readonly state: string; readonly connections: number; readonly lastError: string | undefined };
   readonly registry: { readonly loaded: boolean; readonly bindings: number };
   readonly database: { readonly reachable: boolean; readonly lastError: string | undefined };
@@ -24,7 +25,7 @@ export interface HealthReport {
   readonly callbacks: CallbackGroupsHealth | null;
 }
 
-/** `/metrics` (Prometheus text) and `/healthz` (JSON; 200 unless nothing can be served, then 503). */
+/** `/metrics` (Prometheus text) and `/healthz` (JSON; 200 unless it takes no calls — nothing loaded or draining — then 503). */
 export class OperationsServer {
   private readonly server: Server;
 
@@ -47,7 +48,7 @@ export class OperationsServer {
       }
       if (path === '/healthz') {
         const report = this.health();
-        response.writeHead(report.status === 'unavailable' ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(report));
+        response.writeHead(report.status === 'unavailable' || report.status === 'draining' ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(report));
         return;
       }
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found: try /metrics or /healthz\n');
