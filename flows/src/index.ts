@@ -18,6 +18,7 @@ export * from './compiler/compile.js';
 export * from './linter/subflows.js';
 export * from './interpreter/effects.js';
 export * from './interpreter/events.js';
+export * from './interpreter/incident.js';
 export * from './interpreter/state.js';
 export * from './interpreter/program.js';
 export * from './interpreter/interpreter.js';

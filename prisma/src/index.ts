@@ -10,5 +10,8 @@ export {
   type DeploymentChanged,
   type DeploymentEvents,
   type DeploymentListener,
+  type OverrideChanged,
+  type OverrideListener,
+  type PostgresBusOptions,
 } from "./deployment-events.js";
 export * from "./generated/client.js";

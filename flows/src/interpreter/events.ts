@@ -51,4 +51,18 @@ export interface CallStart {
   channel?: Record<string, string>;
   /** Operational switches set outside the flow, e.g. `{ emergency: true }` during an incident. */
   flags?: Record<string, boolean>;
+  /** The incident override in force when the call arrived (the runtime's, or the simulator's call setting). */
+  incident?: CallIncident;
+}
+
+/**
+ * An incident override for a new call: `emergency` sends every schedule node to its `emergency` outlet;
+ * `announce` plays the announcement (per language) before the flow's entry node, then the flow runs as usual.
+ */
+export interface CallIncident {
+  /** The override's id, for records ("affected by incident …"). */
+  id: string;
+  mode: 'emergency' | 'announce';
+  /** Language → text to speak or audio file to play (audio wins), for `announce`. */
+  announcement?: Record<string, { text?: string; audio?: string }>;
 }

@@ -6,6 +6,7 @@ import { assertNever } from '../util/assert-never.js';
 import { StepContextImpl } from './context.js';
 import type { CallOutcome, Effect, NodeExit } from './effects.js';
 import type { CallEvent, CallStart } from './events.js';
+import { INCIDENT_ANNOUNCEMENT, INCIDENT_EMERGENCY_FLAG, incidentAnnouncement } from './incident.js';
 import { flowByName, mainFlow, type Runnable } from './program.js';
 import type { CallState, Frame } from './state.js';
 
@@ -274,6 +275,21 @@ class Run {
     }
   }
 
+  /** The incident announcement played (or could not be played): the flow starts at its entry node. */
+  private afterIncidentAnnouncement(event: CallEvent, flow: CompiledFlow): void {
+    if (event.type === 'hangup') return this.end('callerHungUp', 'caller hung up during the incident announcement', null, false);
+    if (event.type !== 'promptFinished' && event.type !== 'digits' && event.type !== 'effectFailed') return;
+    this.state.pending = null;
+    this.state.status = 'running';
+    this.event = null;
+    const from = this.effects.length;
+    this.enter(flow.entry, null);
+    // The call was answered for the announcement; the start node's own answer is not sent twice.
+    for (let index = this.effects.length - 1; index >= from; index--) {
+      if (this.effects[index]?.kind === 'answer') this.effects.splice(index, 1);
+    }
+  }
+
   /** A Sub-flow call nested too deep: say so, then the node's `failed` outlet, or end the call when it has none. */
   private refuseSubflow(flow: string, nodeId: string, compiled: CompiledNode): 'stop' | { target: string; origin: Origin } {
     const limit = this.limits.maxSubflowDepth;
@@ -294,6 +310,7 @@ class Run {
     const pending = this.state.pending;
     const flow = this.currentFlow();
     if (!pending || !flow) return;
+    if (pending.nodeId === INCIDENT_ANNOUNCEMENT) return this.afterIncidentAnnouncement(event, flow);
     const compiled = flow.nodes[pending.nodeId];
     const definition = compiled ? nodeDefinition(compiled.type) : undefined;
     if (!compiled || !definition) return this.end('error', `waiting on missing node ${pending.nodeId}`, pending.nodeId, true);
@@ -380,6 +397,9 @@ export function start(runnable: Runnable, call: CallStart, limits: InterpreterLi
   const languages = flow?.languages ?? ['en'];
   const language = call.language !== undefined && languages.includes(call.language) ? call.language : (languages[0] ?? 'en');
   const vars = initialVars(flow);
+  const incident = call.incident;
+  const flags: Record<string, boolean> = { ...(call.flags ?? {}) };
+  if (incident?.mode === 'emergency') flags[INCIDENT_EMERGENCY_FLAG] = true;
   const state: CallState = {
     v: 1,
     callId: String(call.callId),
@@ -393,8 +413,9 @@ export function start(runnable: Runnable, call: CallStart, limits: InterpreterLi
       dialled: String(call.dialled ?? ''),
       language,
       channel: { ...(call.channel ?? {}) },
-      flags: { ...(call.flags ?? {}) },
+      flags,
       startedAt: at,
+      ...(incident ? { incident: { id: String(incident.id), mode: incident.mode } } : {}),
     },
     now: at,
     steps: 0,
@@ -406,8 +427,15 @@ export function start(runnable: Runnable, call: CallStart, limits: InterpreterLi
     inputFailed: false,
   };
   const run = new Run(runnable, state, at, limits);
+  const announcement = flow && incident ? incidentAnnouncement(incident, language, languages) : null;
   if (!flow) run.end('error', 'flow not available', null, true);
-  else run.enter(flow.entry, null);
+  else if (announcement) {
+    // Answer, play the incident's announcement, and enter the flow once it has played (afterIncidentAnnouncement).
+    state.seq = 1;
+    state.pending = { seq: 1, nodeId: INCIDENT_ANNOUNCEMENT, local: null };
+    state.status = 'waiting';
+    run.effects.push({ kind: 'answer' }, { kind: 'play', prompt: announcement, bargeIn: false, seq: 1 });
+  } else run.enter(flow.entry, null);
   return { state, effects: answerBeforeMedia(state, run.effects) };
 }
 

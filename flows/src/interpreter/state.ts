@@ -38,6 +38,8 @@ export interface CallState {
     channel: Record<string, string>;
     flags: Record<string, boolean>;
     startedAt: number;
+    /** The incident override the call started under (its id and mode), if any. */
+    incident?: { id: string; mode: 'emergency' | 'announce' };
   };
   /** Timestamp of the latest event seen. */
   now: number;

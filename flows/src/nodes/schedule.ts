@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { KeySchema } from '../document/common.js';
 import { assertNever } from '../util/assert-never.js';
 import { defineNode, type CompileContext } from './types.js';
+import { INCIDENT_EMERGENCY_FLAG } from '../interpreter/incident.js';
 
 /*
  * How a schedule decides, in this order:
- * 1. Emergency: the static `emergencyOverride`, or the call flag named by `emergencyFlag`, sends every call
- *    to `emergency`.
+ * 1. Emergency: the static `emergencyOverride`, an incident override in emergency mode (the built-in call flag
+ *    `$incident`), or the call flag named by `emergencyFlag`, sends every call to `emergency`.
  * 2. Holidays cover their own local calendar date, 00:00–24:00. On a holiday the weekly hours do not apply at
  *    all (not even the tail of an overnight range that began the day before): inside the holiday's own hours
  *    the line is open, otherwise the call takes `holiday`. A one-off date beats a yearly one.
@@ -297,9 +298,10 @@ const CLOSED = 2;
 const HOLIDAY = 3;
 const EMERGENCY_OVERRIDE = 4;
 const EMERGENCY_FLAG = 5;
-type Decision = typeof OPEN_WEEKLY | typeof OPEN_HOLIDAY_HOURS | typeof CLOSED | typeof HOLIDAY | typeof EMERGENCY_OVERRIDE | typeof EMERGENCY_FLAG;
+const EMERGENCY_INCIDENT = 6;
+type Decision = typeof OPEN_WEEKLY | typeof OPEN_HOLIDAY_HOURS | typeof CLOSED | typeof HOLIDAY | typeof EMERGENCY_OVERRIDE | typeof EMERGENCY_FLAG | typeof EMERGENCY_INCIDENT;
 
-const OUTLET_OF: Record<Decision, ScheduleOutlet> = ['open', 'open', 'closed', 'holiday', 'emergency', 'emergency'];
+const OUTLET_OF: Record<Decision, ScheduleOutlet> = ['open', 'open', 'closed', 'holiday', 'emergency', 'emergency', 'emergency'];
 
 const OFFSET_BUCKET_MS = 15 * MINUTE_MS;
 const OFFSET_CACHE_LIMIT = 4096;
@@ -352,6 +354,7 @@ function rangeContaining(ranges: readonly number[], minute: number): number {
 
 function decide(config: ScheduleConfig, local: number, flags: Readonly<Record<string, boolean>>): Decision {
   if (config.emergencyOverride) return EMERGENCY_OVERRIDE;
+  if (flags[INCIDENT_EMERGENCY_FLAG] === true) return EMERGENCY_INCIDENT;
   if (config.emergencyFlag !== null && flags[config.emergencyFlag] === true) return EMERGENCY_FLAG;
   const day = Math.floor(local / DAY_MINUTES);
   const minuteOfDay = local - day * DAY_MINUTES;
@@ -414,6 +417,9 @@ export function scheduleStatusAt(config: ScheduleConfig, epochMs: number, flags:
       break;
     case EMERGENCY_FLAG:
       reason = `emergency: flag "${config.emergencyFlag}" is set`;
+      break;
+    case EMERGENCY_INCIDENT:
+      reason = 'emergency: an incident override is on';
       break;
     default:
       return assertNever(decision, 'schedule decision');

@@ -16,7 +16,7 @@ export function scenarioFromRun(simulation: Simulation, name: string): Scenario 
   return {
     name,
     description: '',
-    call: { ...inputs.call, channel: { ...inputs.call.channel }, flags: { ...inputs.call.flags } },
+    call: { ...inputs.call, channel: { ...inputs.call.channel }, flags: { ...inputs.call.flags }, ...(inputs.call.incident ? { incident: structuredClone(inputs.call.incident) } : {}) },
     script: simulation.actions.map((action) => ({ ...action })),
     queue: { ...inputs.queue },
     queues: Object.fromEntries(Object.entries(inputs.queues).map(([name, state]) => [name, { ...state }])),

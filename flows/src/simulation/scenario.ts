@@ -25,6 +25,13 @@ export const ScenarioCallSchema = z.object({
   channel: z.record(z.string().min(1).max(100), z.string().max(500)).default({}),
   /** Operational switches, e.g. `{ emergency: true }`. */
   flags: z.record(z.string().min(1).max(100), z.boolean()).default({}),
+  /** Simulate the call with an incident override on (emergency routing, or an announcement first). */
+  incident: z
+    .object({
+      mode: z.enum(['emergency', 'announce']),
+      announcement: z.record(LanguageSchema, z.object({ text: z.string().max(2000).optional(), audio: z.string().max(500).optional() })).default({}),
+    })
+    .optional(),
 });
 export type ScenarioCall = z.infer<typeof ScenarioCallSchema>;
 

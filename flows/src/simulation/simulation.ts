@@ -47,6 +47,7 @@ export class Simulation {
       at: startedAt,
       channel: call.channel,
       flags: call.flags,
+      ...(call.incident ? { incident: { id: 'simulated', mode: call.incident.mode, announcement: call.incident.announcement } } : {}),
       ...(call.language === undefined ? {} : { language: call.language }),
     });
     this.stateValue = first.state;
