@@ -28,3 +28,4 @@ export { assertNever } from './util/assert-never.js';
 export * from "./diff.js";
 export * from './simulation/index.js';
 export * from './switch/index.js';
+export * from './publishing/publish-windows.js';

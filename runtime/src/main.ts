@@ -11,11 +11,13 @@ import { loadConfig, type RuntimeConfig } from './config.js';
 import { InboundClient } from './esl/index.js';
 import { addressPolicy } from './outbound-http/address-policy.js';
 import { guardedFetch } from './outbound-http/guarded-fetch.js';
+import { IncidentOverrides } from './registry/incidents.js';
 import { FlowRegistry } from './registry/registry.js';
 import { OperationsServer, type HealthReport } from './server/http-server.js';
 import { RuntimeMetrics } from './server/metrics.js';
 import { OutboundServer } from './server/outbound-server.js';
-import type { CallAnalytics, CallbackService, DeploymentFeed, QueueService, VersionSource } from './services/contracts.js';
+import type { CallAnalytics, CallbackService, DeploymentFeed, IncidentSource, QueueService, VersionSource } from './services/contracts.js';
+import { createIncidentSource } from './services/incidents/incident-source.js';
 import { CallcenterReader } from './services/queues/callcenter-reader.js';
 import { closeLostCalls, createCallAnalytics, createCallbackService, createQueueService, createVersionSource, startCallbackDialer, startCallbackGroupsMonitor, type CallbackDialer, type CallbackGroupsMonitor, type ManagedCallbackService } from './services/index.js';
 
@@ -30,7 +32,7 @@ export interface RuntimeOptions {
    */
   readonly deployments?: DeploymentFeed;
   /** Replace individual services (tests, or a platform that built them already). */
-  readonly services?: Partial<{ versions: VersionSource; queues: QueueService; callbacks: CallbackService; analytics: CallAnalytics }>;
+  readonly services?: Partial<{ versions: VersionSource; queues: QueueService; callbacks: CallbackService; analytics: CallAnalytics; incidents: IncidentSource }>;
   /** The inbound ESL client; null runs without one; created from config when absent. */
   readonly inbound?: InboundClient | null;
   readonly logger?: Logger;
@@ -53,6 +55,8 @@ export interface RuntimeHandle {
   /** Port of `/metrics` and `/healthz`; null when off. */
   readonly httpPort: number | null;
   readonly registry: FlowRegistry;
+  /** Incident overrides in force for new calls. */
+  readonly incidents: IncidentOverrides;
   readonly metrics: RuntimeMetrics;
   /** What the switch has and which live flows need something it lacks; null without an inbound connection. */
   readonly switchCapabilities: SwitchCapabilityMonitor | null;
@@ -156,6 +160,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   }
 
   const flows = new FlowRegistry({ source: versions, environment: config.environment, logger });
+  const incidentSource: IncidentSource = options.services?.incidents ?? (database ? createIncidentSource(database) : { activeIncidents: async () => [] });
+  const incidents = new IncidentOverrides({ source: incidentSource, environment: config.environment, logger });
   const switchCapabilities = inbound
     ? new SwitchCapabilityMonitor({
         api: (command) => inbound.api(command),
@@ -182,11 +188,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     cleanups.push(flows.onChange(() => void (inbound.health.state === 'ready' ? switchCapabilities.check() : switchCapabilities.recompare())));
   }
   await flows.start(deployments);
+  await incidents.start(deployments);
   if (inbound?.health.state === 'ready' && switchCapabilities) void switchCapabilities.check();
 
   const server = new OutboundServer(
     {
       versions: flows,
+      incidents,
       services: {
         queues,
         callbacks,
@@ -237,6 +245,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     outboundPort,
     httpPort,
     registry: flows,
+    incidents,
     metrics,
     switchCapabilities,
     health,
@@ -246,6 +255,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
         logger.info({ activeCalls: server.activeCalls, drainMs }, 'runtime stopping: no new calls; calls in progress may finish');
         await server.close(drainMs);
         flows.close();
+        incidents.close();
         await operations?.close();
         for (const cleanup of cleanups.reverse()) await cleanup();
       })()),

@@ -1,4 +1,4 @@
-import { start, step, type CallEvent, type CallState, type Effect, type EffectOf, type NodeExit, type Program } from '@switchboard/flows';
+import { start, step, type CallEvent, type CallIncident, type CallState, type Effect, type EffectOf, type NodeExit, type Program } from '@switchboard/flows';
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { executeEffect, type CallServices, type EffectContext, type QueueWait } from '../effects/index.js';
@@ -18,9 +18,16 @@ export interface VersionLookup {
   lookup(address: string): PinnedVersion | undefined;
 }
 
+/** Which incident override a new call starts under. */
+export interface IncidentLookup {
+  forCall(address: string, now: number): CallIncident | null;
+}
+
 /** Everything a call session needs from the runtime. */
 export interface SessionDependencies {
   readonly versions: VersionLookup;
+  /** Incident overrides in force (none when absent). */
+  readonly incidents?: IncidentLookup;
   readonly services: CallServices;
   readonly settings: CommandSettings;
   readonly fallback: FallbackSettings;
@@ -145,6 +152,8 @@ export class CallSession {
   private async runFlow(pinned: PinnedVersion, data: ChannelData): Promise<void> {
     this.program = pinned.program;
     const call = callStartOf(data, this.deps.clock.now());
+    const incident = this.deps.incidents?.forCall(pinned.address, call.at) ?? null;
+    if (incident) call.incident = incident;
     this.recordStart({
       callId: call.callId,
       address: pinned.address,
@@ -153,8 +162,9 @@ export class CallSession {
       versionId: pinned.versionId,
       caller: call.caller,
       at: call.at,
+      incidentId: incident?.id ?? null,
     });
-    this.logger.info({ flow: pinned.flowName, version: pinned.versionNumber }, 'call started');
+    this.logger.info({ flow: pinned.flowName, version: pinned.versionNumber, ...(incident ? { incident: incident.id, incidentMode: incident.mode } : {}) }, 'call started');
     const first = start(pinned.program, call);
     this.state = first.state;
     await this.pump(first.effects);

@@ -63,9 +63,15 @@ export class FlowRegistry {
   /** Starts listening to `feed` and loads every binding; resolves after the first attempt (failed or not). */
   async start(feed?: DeploymentFeed): Promise<void> {
     if (feed) {
-      this.unsubscribe = feed.subscribe((event) => {
+      const unsubscribe = feed.subscribe((event) => {
         if (event.environment === this.options.environment) void this.refresh(event.address);
       });
+      // Deployment notices sent while the feed was reconnecting were missed: read every binding again.
+      const unlisten = feed.onReconnect?.(() => void this.loadAll()) ?? (() => undefined);
+      this.unsubscribe = () => {
+        unsubscribe();
+        unlisten();
+      };
     }
     await this.loadAll();
   }

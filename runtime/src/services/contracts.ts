@@ -57,7 +57,7 @@ export interface CallbackService {
 /** Per-call analytics, written in batches by the implementation. */
 export interface CallAnalytics {
   /** A call began; `flowName` is null for a call that got the fallback without a flow. */
-  callStarted(call: { callId: string; address: string; environment: string; flowName: string | null; versionId: string | null; caller: string; at: number }): void;
+  callStarted(call: { callId: string; address: string; environment: string; flowName: string | null; versionId: string | null; caller: string; at: number; incidentId?: string | null }): void;
   /** A node was entered; `arrivedFrom` is how the call left the node visited before it (stored on that visit). */
   nodeVisited(visit: { callId: string; flowName: string; nodeId: string; nodeType: string; at: number; arrivedFrom: NodeExit | null }): void;
   /** The call is over: its outcome and why; `lastExit` is the last node's outlet when it led nowhere. */
@@ -84,7 +84,26 @@ export interface VersionSource {
   flowByName(name: string, environment: string): Promise<CompiledFlow | null>;
 }
 
-/** "Deployment changed" notices (in-process for PGlite, LISTEN/NOTIFY for PostgreSQL: designer/server/deployment-events.ts). */
+/** "Deployment changed" notices (in-process for PGlite, LISTEN/NOTIFY for PostgreSQL: prisma/src/deployment-events.ts). */
 export interface DeploymentFeed {
   subscribe(listener: (event: { address: string; environment: string; versionId: string }) => void): () => void;
+  /** "Incident override changed" notices; whoever keeps overrides re-reads them. */
+  subscribeOverrides?(listener: (event: { environment: string; address: string | null; schedules?: boolean }) => void): () => void;
+  /** After the feed lost its connection and listens again: notices may have been missed, re-read everything. */
+  onReconnect?(listener: () => void): () => void;
+}
+
+/** An incident override in force in one environment (`address` null: every binding). */
+export interface ActiveIncident {
+  id: string;
+  address: string | null;
+  mode: 'emergency' | 'announce';
+  announcement: Record<string, { text?: string; audio?: string }>;
+  /** Epoch ms after which it no longer applies to new calls; null: until switched off. */
+  endsAt: number | null;
+}
+
+/** Reads the incident overrides in force. */
+export interface IncidentSource {
+  activeIncidents(environment: string): Promise<ActiveIncident[]>;
 }

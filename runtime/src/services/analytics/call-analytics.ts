@@ -46,6 +46,7 @@ interface StartRow {
   versionId: string | null;
   caller: string;
   at: number;
+  incidentId: string | null;
 }
 interface VisitRow {
   recordId: string;
@@ -149,10 +150,10 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
       const inserted = { starts: 0, visits: 0, exits: 0, ends: 0 };
       if (batch.starts.length > 0) {
         inserted.starts = (await tx.query(
-          `INSERT INTO call_records (id, call_id, environment, address, flow_name, version_id, caller_number, started_at, runtime_instance)
-           SELECT r.id, r.call_id, r.environment::"Environment", r.address, r.flow_name, r.version_id, r.caller_number, r.started_at, $9::text
-             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::timestamptz[])
-                  AS r(id, call_id, environment, address, flow_name, version_id, caller_number, started_at)
+          `INSERT INTO call_records (id, call_id, environment, address, flow_name, version_id, caller_number, started_at, runtime_instance, incident_id)
+           SELECT r.id, r.call_id, r.environment::"Environment", r.address, r.flow_name, r.version_id, r.caller_number, r.started_at, $9::text, r.incident_id
+             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::timestamptz[], $10::uuid[])
+                  AS r(id, call_id, environment, address, flow_name, version_id, caller_number, started_at, incident_id)
            ON CONFLICT (call_id) DO NOTHING RETURNING 1`,
           [
             batch.starts.map((s) => s.id),
@@ -164,6 +165,7 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
             batch.starts.map((s) => s.caller),
             batch.starts.map((s) => iso(s.at)),
             runtimeInstance,
+            batch.starts.map((s) => s.incidentId),
           ],
         )).length;
       }
@@ -273,6 +275,7 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
         versionId: call.versionId && UUID.test(call.versionId) ? call.versionId : null,
         caller: text(call.caller),
         at: call.at,
+        incidentId: call.incidentId && UUID.test(call.incidentId) ? call.incidentId : null,
       });
       added();
     },
