@@ -11,7 +11,7 @@
  */
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createDatabase } from "../prisma/src/index.js";
-import { createApiServices, publishExampleFlows, seedUsers, startHttpServer } from "../designer/server/index.js";
+import { createApiServices, publishExampleFlows, seedUsers, startHttpServer, startScheduler } from "../designer/server/index.js";
 import { apiLimitsFromEnv } from "../designer/server/limits.js";
 import { EXAMPLE_NUMBERS } from "../designer/server/seed.js";
 import { staticFiles } from "../designer/server/static-files.js";
@@ -74,6 +74,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env, options: Serve
     ...(options.timeScale ? { timeScale: options.timeScale } : {}),
   });
   const demo = calls.emulator ? new DemoCalls(calls.emulator, reports, print) : null;
+  // Scheduled publishing and incident end times: every API process runs a scheduler; claims keep fires single.
+  const scheduler = startScheduler(services, { log: print });
 
   const server = await startHttpServer(services, {
     port: Number(env.PORT ?? 3000),
@@ -100,12 +102,13 @@ export async function serve(env: NodeJS.ProcessEnv = process.env, options: Serve
   const stop = () =>
     (stopping ??= (async () => {
       demo?.stop();
+      await scheduler.stop();
       await calls.close();
       await server.close();
       await services.deploymentEvents.close();
       await db.close();
     })());
-  return { server, db, services, runtime, emulator: calls.emulator, demo, stop };
+  return { server, db, services, runtime, emulator: calls.emulator, demo, scheduler, stop };
 }
 
 /** Stops on SIGINT/SIGTERM (a second signal exits at once). */

@@ -2,6 +2,8 @@ import { auditRouter } from "./routers/audit/router.js";
 import { authRouter } from "./routers/auth/router.js";
 import { deploymentsRouter } from "./routers/deployments/router.js";
 import { flowsRouter } from "./routers/flows/router.js";
+import { incidentsRouter } from "./routers/incidents/router.js";
+import { schedulesRouter } from "./routers/schedules/router.js";
 import { switchesRouter } from "./routers/switches/router.js";
 import { usersRouter } from "./routers/users/router.js";
 import { router } from "./trpc.js";
@@ -13,6 +15,8 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   switches: switchesRouter,
+  incidents: incidentsRouter,
+  schedules: schedulesRouter,
 });
 
 /** The API's type, for typed clients (the designer UI, the CLI, tests). */

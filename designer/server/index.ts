@@ -6,3 +6,4 @@ export { inProcessDeploymentEvents, postgresDeploymentEvents, type DeploymentCha
 export { PERMISSIONS, roleHasPermission, type Permission } from "./permissions.js";
 export { hashPassword } from "./passwords.js";
 export { seedUsers, publishExampleFlows } from "./seed.js";
+export { startScheduler, type Scheduler, type SchedulerOptions } from "./scheduling/scheduler.js";

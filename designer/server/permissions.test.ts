@@ -11,6 +11,10 @@ interface World {
   welcomeId: string;
   spareId: string;
   extraUserId: string;
+  /** A global incident override on in staging. */
+  incidentId: string;
+  /** A scheduled publish of welcome v1 on +15550100 (production), waiting for 2099. */
+  scheduleId: string;
 }
 
 /**
@@ -31,7 +35,15 @@ async function buildWorld(h: ApiHarness, admin: ApiClient): Promise<World> {
   await h.db.prisma.loginThrottle.create({
     data: { email: "extra@example.com", address: "127.0.0.1", failures: 5, firstFailureAt: new Date(), lastFailureAt: new Date(), blockedUntil: new Date(Date.now() + 30_000) },
   });
-  return { welcomeId: welcome.id, spareId: spare.id, extraUserId: extra.id };
+  const incident = await h.db.prisma.incidentOverride.create({
+    data: { environment: "staging", scope: "global", mode: "emergency", reason: "test outage", startedAt: new Date() },
+  });
+  const production = await h.db.prisma.binding.findUniqueOrThrow({ where: { address_environment: { address: "+15550100", environment: "production" } } });
+  const v1 = await h.db.prisma.flowVersion.findFirstOrThrow({ where: { flowId: welcome.id, number: 1 } });
+  const schedule = await h.db.prisma.scheduledPublish.create({
+    data: { bindingId: production.id, versionId: v1.id, startsAt: new Date("2099-12-24T00:00:00Z"), endsAt: new Date("2099-12-27T00:00:00Z"), timeZone: "UTC" },
+  });
+  return { welcomeId: welcome.id, spareId: spare.id, extraUserId: extra.id, incidentId: incident.id, scheduleId: schedule.id };
 }
 
 interface Case {
@@ -112,6 +124,29 @@ const CASES: Case[] = [
   },
   { procedure: "audit.list", permission: "readAudit", mutates: false, call: (api) => api.audit.list.query() },
   { procedure: "switches.capabilities", permission: "readSwitchStatus", mutates: false, call: (api) => api.switches.capabilities.query() },
+  { procedure: "incidents.list", permission: "readFlows", mutates: false, call: (api) => api.incidents.list.query() },
+  {
+    procedure: "incidents.switchOn",
+    permission: "switchIncidents",
+    mutates: true,
+    call: (api) => api.incidents.switchOn.mutate({ environment: "production", address: "+15550100", mode: "emergency", reason: "flood in the call centre" }),
+  },
+  { procedure: "incidents.switchOff", permission: "switchIncidents", mutates: true, call: (api, w) => api.incidents.switchOff.mutate({ id: w.incidentId, reason: "fixed" }) },
+  { procedure: "schedules.timeline", permission: "readFlows", mutates: false, call: (api) => api.schedules.timeline.query({ address: "+15550100", environment: "production" }) },
+  {
+    procedure: "schedules.create",
+    permission: "scheduleVersions",
+    mutates: true,
+    call: (api) => api.schedules.create.mutate({ address: "+15550100", environment: "staging", flowName: "welcome", versionNumber: 2, startsAt: "2099-12-24T00:00", endsAt: "2099-12-27T00:00" }),
+  },
+  { procedure: "schedules.update", permission: "scheduleVersions", mutates: true, call: (api, w) => api.schedules.update.mutate({ id: w.scheduleId, endsAt: "2099-12-28T00:00" }) },
+  { procedure: "schedules.cancel", permission: "scheduleVersions", mutates: true, call: (api, w) => api.schedules.cancel.mutate({ id: w.scheduleId }) },
+  {
+    procedure: "schedules.setTimeZone",
+    permission: "scheduleVersions",
+    mutates: true,
+    call: (api) => api.schedules.setTimeZone.mutate({ address: "+15550100", environment: "production", timeZone: "Asia/Shanghai" }),
+  },
 ];
 
 describe.each(testDatabaseKinds())("every procedure × role on %s", (kind) => {

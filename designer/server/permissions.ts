@@ -18,6 +18,8 @@ import type { Role } from "@switchboard/db";
  * | read the audit log   |        |        |           |   ✓   |
  * | read switch status   |   ✓    |   ✓    |     ✓     |   ✓   |
  * | sign-in throttles    |        |        |           |   ✓   |
+ * | incident overrides   |        |        |     ✓     |   ✓   |
+ * | schedule versions    |        |        |     ✓     |   ✓   |
  */
 export const PERMISSIONS = {
   readFlows: { label: "read flows", roles: ["editor", "tester", "publisher", "admin"] },
@@ -31,6 +33,8 @@ export const PERMISSIONS = {
   readAudit: { label: "read the audit log", roles: ["admin"] },
   readSwitchStatus: { label: "read switch status", roles: ["editor", "tester", "publisher", "admin"] },
   manageSignInThrottles: { label: "see and clear sign-in throttles", roles: ["admin"] },
+  switchIncidents: { label: "switch incident overrides", roles: ["publisher", "admin"] },
+  scheduleVersions: { label: "schedule versions on bindings", roles: ["publisher", "admin"] },
 } as const satisfies Record<string, { label: string; roles: readonly Role[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -29,3 +29,4 @@ export * from "./diff.js";
 export * from './simulation/index.js';
 export * from './switch/index.js';
 export * from './publishing/publish-windows.js';
+export { isKnownTimeZone, canonicalTimeZone } from './util/time-zone.js';

@@ -60,6 +60,8 @@ const RESET_ORDER = [
   "callbacks",
   "switch_group_dialers",
   "audit_events",
+  "incident_overrides",
+  "scheduled_publishes",
   "deployments",
   "bindings",
   "flow_versions",
