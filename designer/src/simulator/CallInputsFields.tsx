@@ -45,6 +45,18 @@ export function CallInputsFields({ form, onChange, languages }: { form: CallInpu
           {t('simulator.inputs.emergency')}
         </label>
         <label>
+          {t('simulator.inputs.incident')}
+          <select value={form.incident} onChange={(e) => set('incident', e.target.value as CallInputsForm['incident'])}>
+            {(['none', 'emergency', 'announce'] as const).map((mode) => <option key={mode} value={mode}>{t(`simulator.incidentModes.${mode}`)}</option>)}
+          </select>
+        </label>
+        {form.incident === 'announce' && (
+          <label>
+            {t('simulator.inputs.incidentText')}
+            <textarea rows={2} value={form.incidentText} onChange={(e) => set('incidentText', e.target.value)} />
+          </label>
+        )}
+        <label>
           {t('simulator.inputs.channel')}
           <textarea rows={2} value={form.channel} placeholder="name=value" onChange={(e) => set('channel', e.target.value)} />
         </label>

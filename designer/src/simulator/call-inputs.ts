@@ -9,6 +9,10 @@ export interface CallInputsForm {
   timezone: string;
   language: string;
   emergency: boolean;
+  /** Simulate the call under an incident override: none, emergency routing, or an announcement first. */
+  incident: 'none' | 'emergency' | 'announce';
+  /** The announcement's text (in the call's language, or the flow's first) for `announce`. */
+  incidentText: string;
   /** Channel variables, one `name=value` a line. */
   channel: string;
   agentsLoggedIn: number;
@@ -32,6 +36,8 @@ export const DEFAULT_FORM: CallInputsForm = {
   timezone: 'Europe/London',
   language: '',
   emergency: false,
+  incident: 'none',
+  incidentText: '',
   channel: '',
   agentsLoggedIn: 3,
   agentsAvailable: 0,
@@ -75,6 +81,9 @@ export function inputsFromForm(form: CallInputsForm): { ok: true; inputs: Simula
       ...(form.language === '' ? {} : { language: form.language }),
       channel: channelVariables(form.channel),
       flags: form.emergency ? { emergency: true } : {},
+      ...(form.incident === 'none'
+        ? {}
+        : { incident: { mode: form.incident, announcement: form.incident === 'announce' ? { [form.language || 'en']: { text: form.incidentText } } : {} } }),
     },
     queue: {
       agentsLoggedIn: form.agentsLoggedIn,
@@ -105,6 +114,8 @@ export function formFromScenario(scenario: Scenario): CallInputsForm {
     timezone: scenario.call.timezone,
     language: scenario.call.language ?? '',
     emergency: scenario.call.flags['emergency'] === true,
+    incident: scenario.call.incident?.mode ?? 'none',
+    incidentText: Object.values(scenario.call.incident?.announcement ?? {})[0]?.text ?? '',
     channel: Object.entries(scenario.call.channel).map(([name, value]) => `${name}=${value}`).join('\n'),
     agentsLoggedIn: scenario.queue.agentsLoggedIn,
     agentsAvailable: scenario.queue.agentsAvailable,

@@ -2,10 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useTRPCClient, type Binding } from '../api/trpc';
+import { useTRPCClient, type Binding, type FlowSummary } from '../api/trpc';
 import { GuardedButton } from '../permissions/GuardedButton';
 import { DateTime } from '../ui/DateTime';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { IncidentSwitch, type Incident } from './incidents';
+import { ScheduleDialog } from './ScheduleDialog';
 import { BindingSwitchStatus, type SwitchReport } from './switch-problems';
 
 interface BindingRowProps {
@@ -14,15 +16,21 @@ interface BindingRowProps {
   flow: { id: string; latestVersionNumber: number } | undefined;
   /** What the runtimes last reported about the switches (all environments); the row picks its own problems. */
   switchReports: readonly SwitchReport[];
+  /** Every flow, for the schedule dialog's version choice. */
+  flows?: readonly FlowSummary[];
+  /** The binding's own incident override, and the one its new calls get (its own, else the environment's). */
+  ownIncident?: Incident | undefined;
+  incident?: Incident | undefined;
 }
 
 /** One number/route in one environment: which version runs, and a switch to another (activate or roll back). */
-export function BindingRow({ binding, flow, switchReports }: BindingRowProps) {
+export function BindingRow({ binding, flow, switchReports, flows = [], ownIncident, incident }: BindingRowProps) {
   const { t } = useTranslation();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const [target, setTarget] = useState(binding.versionNumber);
   const [reason, setReason] = useState('');
+  const [scheduling, setScheduling] = useState(false);
   const latest = flow?.latestVersionNumber ?? binding.versionNumber;
   const goingBack = target < binding.versionNumber;
   const change = useMutation({
@@ -50,6 +58,9 @@ export function BindingRow({ binding, flow, switchReports }: BindingRowProps) {
       <td data-testid="binding-switch">
         <BindingSwitchStatus address={binding.address} environment={binding.environment} flowName={binding.flowName} reports={switchReports} />
       </td>
+      <td data-testid="binding-incident">
+        <IncidentSwitch environment={binding.environment} address={binding.address} own={ownIncident} effective={incident} />
+      </td>
       <td className="sb-app-actions">
         <select className="sb-app-input sb-app-input--inline" aria-label={t('app.bindings.chooseVersion', { address: binding.address })} value={target} onChange={(e) => setTarget(Number(e.target.value))}>
           {Array.from({ length: latest }, (_, i) => latest - i).map((n) => (
@@ -69,6 +80,10 @@ export function BindingRow({ binding, flow, switchReports }: BindingRowProps) {
         >
           {goingBack ? t('app.bindings.rollBackTo', { version: target }) : t('app.bindings.activate', { version: target })}
         </GuardedButton>
+        <button type="button" className="sb-app-button" onClick={() => setScheduling(true)}>
+          {t('app.schedules.open')}
+        </button>
+        {scheduling && <ScheduleDialog binding={binding} flows={flows} onClose={() => setScheduling(false)} />}
         {change.isError && <ErrorMessage error={change.error} />}
       </td>
     </tr>

@@ -47,6 +47,8 @@ export const simulatorEn = {
     caller: 'Caller number',
     dialled: 'Dialled number',
     emergency: 'Emergency switch on',
+    incident: 'Incident override',
+    incidentText: 'Incident announcement',
     channel: 'Channel variables',
     queue: 'Queue',
     agentsLoggedIn: 'Agents logged in',
@@ -62,6 +64,7 @@ export const simulatorEn = {
     callback: 'Callback booking',
     http: 'HTTP mocks (JSON)',
   },
+  incidentModes: { none: 'None', emergency: 'Emergency routing', announce: 'Announcement first' },
   transferResults: { answered: 'Answered', busy: 'Busy', noAnswer: 'No answer', failed: 'Failed' },
   callbackResults: { booked: 'Booked', alreadyScheduled: 'Already booked', error: 'Service error' },
   transcript: {

@@ -49,6 +49,8 @@ export const simulatorZhCN: typeof simulatorEn = {
     caller: '来电号码',
     dialled: '被叫号码',
     emergency: '紧急开关已打开',
+    incident: '事件覆盖',
+    incidentText: '事件通知内容',
     channel: '通道变量',
     queue: '队列',
     agentsLoggedIn: '已登录坐席',
@@ -64,6 +66,7 @@ export const simulatorZhCN: typeof simulatorEn = {
     callback: '回拨预约',
     http: 'HTTP 模拟应答（JSON）',
   },
+  incidentModes: { none: '无', emergency: '紧急路由', announce: '先播放通知' },
   transferResults: { answered: '已接听', busy: '忙线', noAnswer: '无人接听', failed: '失败' },
   callbackResults: { booked: '已预约', alreadyScheduled: '已有预约', error: '服务错误' },
   transcript: {
