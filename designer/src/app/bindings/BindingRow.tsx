@@ -1,11 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useTRPCClient, type Binding, type FlowSummary } from '../api/trpc';
+import type { Binding, FlowSummary } from '../api/trpc';
 import { GuardedButton } from '../permissions/GuardedButton';
 import { DateTime } from '../ui/DateTime';
-import { ErrorMessage } from '../ui/ErrorMessage';
+import { ChangeVersionDialog } from './ChangeVersionDialog';
 import { IncidentSwitch, type Incident } from './incidents';
 import { ScheduleDialog } from './ScheduleDialog';
 import { BindingSwitchStatus, type SwitchReport } from './switch-problems';
@@ -26,21 +25,11 @@ interface BindingRowProps {
 /** One number/route in one environment: which version runs, and a switch to another (activate or roll back). */
 export function BindingRow({ binding, flow, switchReports, flows = [], ownIncident, incident }: BindingRowProps) {
   const { t } = useTranslation();
-  const client = useTRPCClient();
-  const queryClient = useQueryClient();
   const [target, setTarget] = useState(binding.versionNumber);
-  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const [scheduling, setScheduling] = useState(false);
   const latest = flow?.latestVersionNumber ?? binding.versionNumber;
   const goingBack = target < binding.versionNumber;
-  const change = useMutation({
-    mutationFn: () => {
-      const input = { address: binding.address, environment: binding.environment, versionNumber: target, reason: reason.trim() };
-      return goingBack ? client.deployments.rollback.mutate(input) : client.deployments.activate.mutate(input);
-    },
-    onSuccess: () => setReason(''),
-    onSettled: () => queryClient.invalidateQueries(),
-  });
   const rowId = `${binding.environment}-${binding.address}`;
   return (
     <tr data-testid={`binding-${rowId}`}>
@@ -69,22 +58,19 @@ export function BindingRow({ binding, flow, switchReports, flows = [], ownIncide
             </option>
           ))}
         </select>
-        {goingBack && (
-          <input className="sb-app-input sb-app-input--inline" aria-label={t('app.rollback.reason')} placeholder={t('app.rollback.reasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} />
-        )}
         <GuardedButton
           permission={goingBack ? 'rollBack' : 'activateVersions'}
           className={goingBack ? 'sb-app-button sb-app-button--danger' : 'sb-app-button'}
-          disabled={target === binding.versionNumber || (goingBack && reason.trim() === '') || change.isPending}
-          onClick={() => change.mutate()}
+          disabled={target === binding.versionNumber}
+          onClick={() => setConfirming(true)}
         >
           {goingBack ? t('app.bindings.rollBackTo', { version: target }) : t('app.bindings.activate', { version: target })}
         </GuardedButton>
+        {confirming && <ChangeVersionDialog binding={binding} target={target} onClose={() => setConfirming(false)} />}
         <button type="button" className="sb-app-button" onClick={() => setScheduling(true)}>
           {t('app.schedules.open')}
         </button>
         {scheduling && <ScheduleDialog binding={binding} flows={flows} onClose={() => setScheduling(false)} />}
-        {change.isError && <ErrorMessage error={change.error} />}
       </td>
     </tr>
   );

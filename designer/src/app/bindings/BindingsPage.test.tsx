@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../i18n';
 import { renderWithApi, users } from '../test/fake-api';
@@ -59,5 +59,45 @@ describe('numbers page: what the switch lacks', () => {
     showPage([productionSwitch]);
     const row = await screen.findByTestId('binding-production-+15550100');
     expect(within(row).getByTestId('binding-switch').textContent).toContain('步骤 leaveMessage 需要 mod_voicemail，但交换机未加载该模块。');
+  });
+});
+
+describe('numbers page: changing what a number runs', () => {
+  beforeEach(() => void i18n.changeLanguage('en'));
+
+  it('asks for confirmation and a reason before putting another version live, and changes nothing on cancel', async () => {
+    const calls: Array<{ path: string; input: unknown }> = [];
+    renderWithApi(<BindingsPage />, {
+      user: users.admin,
+      handlers: {
+        'deployments.list': () => bindings,
+        'deployments.history': () => [],
+        'flows.list': () => [{ id: 'f1', name: 'Greeting', description: '', latestVersionNumber: 2, draftRevision: 1, scenariosRevision: 1, draftSavedAt: '2026-12-01T00:00:00.000Z', archivedAt: null, draftSavedBy: null }],
+        'switches.capabilities': () => [],
+        'deployments.activate': (input: unknown) => {
+          calls.push({ path: 'activate', input });
+          return { address: '+15550111', versionNumber: 2 };
+        },
+      },
+    });
+    const row = await screen.findByTestId('binding-production-+15550111');
+    fireEvent.change(within(row).getByLabelText('Version for +15550111'), { target: { value: '2' } });
+    fireEvent.click(within(row).getByRole('button', { name: 'Put v2 live' }));
+    let dialog = screen.getByRole('dialog', { name: 'Put v2 live on +15550111?' });
+    expect(within(dialog).getByTestId('change-version-explain').textContent).toBe(
+      'New calls to +15550111 in Production get version 2 at once; calls in progress finish on version 1. The change is kept in the history.',
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(calls).toEqual([]);
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Put v2 live' }));
+    dialog = screen.getByRole('dialog', { name: 'Put v2 live on +15550111?' });
+    const confirm = within(dialog).getByRole('button', { name: 'Put v2 live' }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(within(dialog).getByLabelText('Why (kept in the history)'), { target: { value: 'Spring greeting' } });
+    fireEvent.click(confirm);
+    await waitFor(() => expect(calls).toEqual([{ path: 'activate', input: { address: '+15550111', environment: 'production', versionNumber: 2, reason: 'Spring greeting' } }]));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 });

@@ -213,6 +213,13 @@ export const appEn = {
     chooseVersion: 'Version for {{address}}',
     activate: 'Put v{{version}} live',
     rollBackTo: 'Roll back to v{{version}}',
+    confirm: {
+      activateTitle: 'Put v{{to}} live on {{address}}?',
+      rollBackTitle: 'Roll {{address}} back to v{{to}}?',
+      explain: 'New calls to {{address}} in {{environment}} get version {{to}} at once; calls in progress finish on version {{from}}. The change is kept in the history.',
+      reasonPlaceholder: 'e.g. new greeting for the sale',
+      cancel: 'Cancel',
+    },
     bindTitle: 'Bind a number or route',
     address: 'Number or route',
     addressHint: 'A phone number like +15550100, or a route like sip:support.',

@@ -205,6 +205,13 @@ export const appZhCN = {
     chooseVersion: '{{address}} 的版本',
     activate: '让 v{{version}} 上线',
     rollBackTo: '回滚到 v{{version}}',
+    confirm: {
+      activateTitle: '让 {{address}} 运行 v{{to}}？',
+      rollBackTitle: '将 {{address}} 回滚到 v{{to}}？',
+      explain: '{{environment}}环境中打到 {{address}} 的新来电将立即使用版本 {{to}}；进行中的通话继续使用版本 {{from}}。此变更会记入历史。',
+      reasonPlaceholder: '例如：促销期间的新问候语',
+      cancel: '取消',
+    },
     bindTitle: '绑定号码或路由',
     address: '号码或路由',
     addressHint: '电话号码如 +15550100，或路由如 sip:support。',
