@@ -33,6 +33,11 @@ export interface SwitchboardUnderTest {
   bind(address: string, flowName: string, version?: number): Promise<void>;
   /** Publishes and binds in one step. */
   deploy(address: string, document: { name: string }): Promise<number>;
+  /**
+   * Starts another runtime on the same database and deployment bus (a second process in production), listening
+   * on `port` (0: a free one). The caller closes it.
+   */
+  startRuntime(port?: number): Promise<RuntimeHandle>;
   /** The call record of the call from `caller`, once the runtime has written its end. */
   callRecord(caller: string, timeoutMs?: number): Promise<CallRecordView>;
   close(): Promise<void>;
@@ -74,14 +79,17 @@ export async function startSwitchboard(options: {
     if (problems.length > 0) throw new Error(`example flows not published: ${problems.map((p) => `${p.file}: ${p.problem}`).join('; ')}`);
 
     const summaries: CallSummary[] = [];
-    const runtime = await startRuntime({
+    let runtimes = 0;
+    const runtimeOn = (port: number) => startRuntime({
       config: loadConfig({
         LOG_LEVEL: env['TEST_LOG_LEVEL'] ?? 'silent',
         ESL_HOST: options.esl.host,
         ESL_PORT: String(options.esl.port),
         ESL_PASSWORD: options.esl.password,
         RUNTIME_LISTEN_HOST: '127.0.0.1',
-        RUNTIME_LISTEN_PORT: String(options.runtimePort ?? 0),
+        RUNTIME_LISTEN_PORT: String(port),
+        // Each runtime its own instance: one starting up must not close another's open calls as runtimeLost.
+        RUNTIME_INSTANCE: `switch-tests:${process.pid}:${++runtimes}`,
         RUNTIME_HTTP_PORT: 'off',
         // The project's configuration: user 1000 is the operator (freeswitch/conf/directory/default.xml).
         RUNTIME_FALLBACK_EXTENSION: '1000',
@@ -93,6 +101,7 @@ export async function startSwitchboard(options: {
       onCallEnded: (summary) => summaries.push(summary),
       ...(options.startAt !== undefined ? { clock: scaledClock(options.startAt, 1) } : {}),
     });
+    const runtime = await runtimeOn(options.runtimePort ?? 0);
 
     const publish = async (document: unknown): Promise<number> => {
       const [imported] = await api.flows.import({ documents: [document], replaceOthersDrafts: true });
@@ -130,6 +139,7 @@ export async function startSwitchboard(options: {
         await bind(address, document.name, version);
         return version;
       },
+      startRuntime: (port = 0) => runtimeOn(port),
       callRecord: (caller, timeoutMs = 20_000) => callRecord(database, caller, timeoutMs),
       close: async () => {
         await runtime.close(2_000);
