@@ -1,15 +1,20 @@
 /**
- * Starts the whole of Switchboard in one process: migrate the database, seed one user per role, publish and bind
+ * Starts Switchboard. SWITCHBOARD_ROLE picks the parts: `all` (default, `npm start`), `api` (designer + API +
+ * scheduler; examples only with SWITCHBOARD_EXAMPLES=1) or `runtime` (the call runtime alone, needs ESL_HOST);
+ * several API and runtime processes share one PostgreSQL (README, "Running in production"). The all-in-one:
+ * migrate the database, seed one user per role, publish and bind
  * the example flows, serve the designer and the API on one port, and run the call runtime on the same database
  * and deployment bus — connected to the FreeSWITCH named by ESL_HOST or, when none is, to an emulated one that
  * places a demo call every SWITCHBOARD_DEMO_CALLS_EVERY seconds. Configuration (all optional):
  *   PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://… for PostgreSQL; default embedded PGlite),
  *   SWITCHBOARD_DATA_DIR (.data/pglite), SWITCHBOARD_<ROLE>_PASSWORD for the seeded users,
  *   SWITCHBOARD_SECURE_COOKIES=1 when served over HTTPS, SWITCHBOARD_DEMO_CALLS_EVERY (20; 0 = off),
+ *   SWITCHBOARD_EXAMPLES (1 in the all-in-one, 0 in `api`: publish and bind the example flows),
  *   the API's limits (SWITCHBOARD_MAX_BODY_BYTES, SWITCHBOARD_TRUSTED_ORIGINS, … — designer/server/README.md),
  *   and the runtime's variables (runtime/README.md): RUNTIME_HTTP_PORT (9464), ESL_HOST, ESL_PORT, ESL_PASSWORD, …
  */
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadConfig, startRuntime } from "../runtime/src/index.js";
 import { createDatabase } from "../prisma/src/index.js";
 import { createApiServices, publishExampleFlows, seedUsers, startHttpServer, startScheduler } from "../designer/server/index.js";
 import { apiLimitsFromEnv } from "../designer/server/limits.js";
@@ -39,12 +44,8 @@ function demoCallsEvery(env: NodeJS.ProcessEnv): number {
   return seconds;
 }
 
-export async function serve(env: NodeJS.ProcessEnv = process.env, options: ServeOptions = {}) {
-  const print = options.print ?? ((line: string) => console.log(line));
-  const demoEvery = demoCallsEvery(env);
-  // Before the database is opened (and example flows are published into it): an emulated switch on a shared
-  // PostgreSQL database is refused with instructions.
-  chooseSwitch(env, /^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "") ? "postgres" : "pglite");
+/** Opens the database (migrating it), seeds the users and, when `examples`, publishes the example flows. */
+async function startPlatform(env: NodeJS.ProcessEnv, print: (line: string) => void, examples: boolean) {
   const db = await createDatabase({ url: env.DATABASE_URL ?? "", dataDir: env.SWITCHBOARD_DATA_DIR ?? `${root}.data/pglite` });
   print(`Database: ${db.location}`);
   if (db.migrations.applied.length > 0) print(`Applied migrations: ${db.migrations.applied.join(", ")}`);
@@ -58,10 +59,97 @@ export async function serve(env: NodeJS.ProcessEnv = process.env, options: Serve
   }
 
   const services = await createApiServices(db, { secureCookies: env.SWITCHBOARD_SECURE_COOKIES === "1", limits: apiLimitsFromEnv(env) });
-  for (const result of await publishExampleFlows(services, `${root}flows/examples`)) {
-    if (result.problem) print(`Example ${result.file} not published: ${result.problem}`);
-    else print(`Example ${result.flowName} v${result.versionNumber}${result.boundTo?.length ? ` bound to ${result.boundTo.join(", ")}` : ""}`);
+  if (examples) {
+    for (const result of await publishExampleFlows(services, `${root}flows/examples`)) {
+      if (result.problem) print(`Example ${result.file} not published: ${result.problem}`);
+      else print(`Example ${result.flowName} v${result.versionNumber}${result.boundTo?.length ? ` bound to ${result.boundTo.join(", ")}` : ""}`);
+    }
   }
+  return { db, services };
+}
+
+/** The designer, the API and the scheduler (scheduled publishing, incident end times) — no call runtime. */
+export async function serveApi(env: NodeJS.ProcessEnv = process.env, options: ServeOptions = {}) {
+  const print = options.print ?? ((line: string) => console.log(line));
+  const { db, services } = await startPlatform(env, print, env.SWITCHBOARD_EXAMPLES === "1");
+  const scheduler = startScheduler(services, { log: print });
+  const server = await startHttpServer(services, {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? "127.0.0.1",
+    fallback: staticFiles(`${root}designer/dist`),
+  });
+  print(`\nSwitchboard designer on ${server.url}/ — API on ${server.url}/trpc (health: ${server.url}/healthz); runtimes run as their own processes (SWITCHBOARD_ROLE=runtime)\n`);
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await scheduler.stop();
+      await server.close();
+      await services.deploymentEvents.close();
+      await db.close();
+    })());
+  return { server, db, services, scheduler, stop };
+}
+
+/**
+ * The call runtime alone, on the shared database and its deployment bus, serving the FreeSWITCH named by ESL_HOST
+ * (runtime/README.md). Migrations, users and examples are the API process's job.
+ */
+export async function serveRuntime(env: NodeJS.ProcessEnv = process.env, options: ServeOptions = {}) {
+  const print = options.print ?? ((line: string) => console.log(line));
+  if (!env.ESL_HOST?.trim()) throw new ProcessRoleRefused("SWITCHBOARD_ROLE=runtime needs ESL_HOST: a runtime-only process serves a real FreeSWITCH. The emulated switch runs only in the all-in-one process (SWITCHBOARD_ROLE=all).");
+  const runtime = await startRuntime({ config: loadConfig(env) });
+  const operations = runtime.httpPort === null ? "off" : `http://${runtime.config.http.host}:${runtime.httpPort}`;
+  print(`Runtime (${runtime.config.environment}, switch group ${runtime.config.switchGroup}): FreeSWITCH at ${runtime.config.esl!.host}:${runtime.config.esl!.port}, its socket app reaches ${runtime.config.outbound.host}:${runtime.outboundPort}; metrics ${operations}/metrics, health ${operations}/healthz`);
+  return { runtime, stop: () => runtime.close(runtime.config.drainSeconds * 1000) };
+}
+
+/** Which parts this process runs (SWITCHBOARD_ROLE). */
+export const PROCESS_ROLES = {
+  all: "designer + API + scheduler + call runtime, for one machine",
+  api: "designer + API + scheduler; no call runtime",
+  runtime: "call runtime only; no designer or API",
+} as const;
+export type ProcessRole = keyof typeof PROCESS_ROLES;
+
+/** A process role that cannot start as configured; the message says what to change. */
+export class ProcessRoleRefused extends Error {
+  override name = "ProcessRoleRefused";
+}
+
+export function processRole(env: NodeJS.ProcessEnv): ProcessRole {
+  const value = env.SWITCHBOARD_ROLE?.trim() || "all";
+  if (!Object.hasOwn(PROCESS_ROLES, value)) throw new ProcessRoleRefused(`SWITCHBOARD_ROLE must be one of ${Object.keys(PROCESS_ROLES).join(", ")}; got ${JSON.stringify(value)}`);
+  return value as ProcessRole;
+}
+
+/** Starts what SWITCHBOARD_ROLE says (default: everything in one process) and prints the role first. */
+export async function startProcess(env: NodeJS.ProcessEnv = process.env, options: ServeOptions = {}): Promise<{ stop(): Promise<void> }> {
+  const print = options.print ?? ((line: string) => console.log(line));
+  const role = processRole(env);
+  if (role !== "all" && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "")) {
+    throw new ProcessRoleRefused(`SWITCHBOARD_ROLE=${role} shares one PostgreSQL with the other processes: set DATABASE_URL=postgres://… (the embedded database serves a single process: use SWITCHBOARD_ROLE=all for that)`);
+  }
+  print(`Role: ${role} — ${PROCESS_ROLES[role]} (SWITCHBOARD_ROLE)`);
+  switch (role) {
+    case "all":
+      return serve(env, options);
+    case "api":
+      return serveApi(env, options);
+    case "runtime":
+      return serveRuntime(env, options);
+    default:
+      throw new ProcessRoleRefused(`unknown role ${String(role satisfies never)}`);
+  }
+}
+
+/** Everything in one process (SWITCHBOARD_ROLE=all, the default): `npm start`. */
+export async function serve(env: NodeJS.ProcessEnv = process.env, options: ServeOptions = {}) {
+  const print = options.print ?? ((line: string) => console.log(line));
+  const demoEvery = demoCallsEvery(env);
+  // Before the database is opened (and example flows are published into it): an emulated switch on a shared
+  // PostgreSQL database is refused with instructions.
+  chooseSwitch(env, /^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? "") ? "postgres" : "pglite");
+  const { db, services } = await startPlatform(env, print, env.SWITCHBOARD_EXAMPLES !== "0");
 
   const reports = new CallReports(db.prisma, print);
   const calls = await startCallHandling({
@@ -128,4 +216,4 @@ export function stopOnSignals(running: { stop(): Promise<void> }): void {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) stopOnSignals(await serve());
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) stopOnSignals(await startProcess());

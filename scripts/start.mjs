@@ -4,12 +4,12 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { serve, stopOnSignals } = await import("./serve.ts");
+const { startProcess, stopOnSignals } = await import("./serve.ts");
 try {
-  stopOnSignals(await serve());
+  stopOnSignals(await startProcess());
 } catch (error) {
   // A refusal explains itself (what is wrong, how to fix it): no stack trace.
-  if (error instanceof Error && error.name === "EmulatedSwitchRefused") {
+  if (error instanceof Error && (error.name === "EmulatedSwitchRefused" || error.name === "ProcessRoleRefused")) {
     console.error(error.message);
     process.exit(1);
   }
