@@ -16,6 +16,7 @@ function fakeOutbound() {
       written.push(`api ${command}`);
       return Promise.resolve('+OK\n');
     },
+    flush: () => undefined,
   };
   return { fake, written, outbound: fake as unknown as OutboundSession };
 }

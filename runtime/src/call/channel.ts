@@ -42,11 +42,14 @@ export class CallChannel {
     for (const command of commands) {
       if (this.isGone) {
         this.refused += commands.length - commands.indexOf(command);
+        this.outbound.flush();
         return Promise.reject(new ChannelGoneError(`not sending ${command.kind === 'api' ? command.command : command.app}: channel is gone`, this.outbound.hangupCause));
       }
       last.catch(() => undefined);
       last = this.sendOne(command);
     }
+    // The effect's commands leave now, in one segment, before the session goes on with metrics and bookkeeping.
+    this.outbound.flush();
     return last;
   }
 

@@ -31,6 +31,33 @@ describe('EslConnection', () => {
     connection.destroy();
   });
 
+  it('writes the commands sent in one tick together, and at once on flush()', async () => {
+    const socket = await serverWriting('');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    // What reaches the socket's handle, write by write (after cork/uncork).
+    const writes: string[][] = [];
+    const writev = socket._writev?.bind(socket);
+    socket._writev = (chunks, callback) => {
+      writes.push(chunks.map(({ chunk }) => String(chunk)));
+      writev?.(chunks, callback);
+    };
+    const write = socket._write.bind(socket);
+    socket._write = (chunk, encoding, callback) => {
+      writes.push([String(chunk)]);
+      write(chunk, encoding, callback);
+    };
+    const connection = new EslConnection(socket);
+    void connection.send({ kind: 'execute', app: 'set', arg: 'playback_terminators=none', eventUuid: 'u1' }).catch(() => undefined);
+    void connection.send({ kind: 'execute', app: 'playback', arg: 'tone_stream://%(100,0,440)', eventUuid: 'u2' }).catch(() => undefined);
+    expect(writes).toEqual([]);
+    connection.flush();
+    expect(writes.map((chunks) => chunks.map((text) => /execute-app-name: (\w+)/.exec(text)?.[1]))).toEqual([['set', 'playback']]);
+    void connection.send({ kind: 'execute', app: 'hangup', eventUuid: 'u3' }).catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toHaveLength(2);
+    connection.destroy();
+  });
+
   it('refuses to write after the final disconnect notice', async () => {
     const socket = await serverWriting('Content-Type: text/disconnect-notice\nContent-Length: 3\n\nbye');
     const notices: string[] = [];

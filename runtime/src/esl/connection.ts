@@ -66,16 +66,24 @@ export class EslConnection {
     return new Promise<EslFrame>((resolve, reject) => {
       this.pending.push({ resolve, reject });
       // Commands sent in the same tick (a `set` and its prompt) leave in one segment: one syscall, not several.
+      // They go at the end of the tick, or at once on flush().
       if (!this.corked) {
         this.corked = true;
         this.socket.cork();
-        process.nextTick(() => {
-          this.corked = false;
-          this.socket.uncork();
-        });
+        process.nextTick(() => this.flush());
       }
       this.socket.write(text);
     });
+  }
+
+  /**
+   * Writes the commands sent so far in this tick now rather than at its end: a caller that has sent all it means
+   * to send (an effect's commands) gets them on the wire before it goes on with its own bookkeeping.
+   */
+  flush(): void {
+    if (!this.corked) return;
+    this.corked = false;
+    this.socket.uncork();
   }
 
   /** Half-closes the socket (FIN) and stops accepting commands. */

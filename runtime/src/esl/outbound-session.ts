@@ -99,6 +99,11 @@ export class OutboundSession {
     return this.refusedApplicationValue;
   }
 
+  /** Writes the commands sent in this tick now (see {@link EslConnection.flush}). */
+  flush(): void {
+    this.connection.flush();
+  }
+
   /** Closes the socket from our side (shutdown) without waiting for the switch. */
   close(): void {
     this.closedByUs = true;

@@ -111,6 +111,7 @@ function recordingOutbound(): OutboundSession {
       return Promise.resolve('+OK');
     },
     subscribe: () => Promise.resolve(),
+    flush: () => undefined,
   };
   return fake as unknown as OutboundSession;
 }
