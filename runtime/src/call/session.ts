@@ -221,7 +221,7 @@ export class CallSession {
     const seq = 'seq' in event ? event.seq : undefined;
     const awaited = seq === undefined ? undefined : this.awaiting.get(seq);
     if (seq !== undefined && awaited) {
-      this.deps.metrics.effectLatency.observe({ effect: awaited.kind }, Math.max(0, (this.deps.clock.now() - awaited.since) / 1000));
+      this.deps.metrics.recordEffectLatency(awaited.kind, Math.max(0, (this.deps.clock.now() - awaited.since) / 1000));
       if (event.type !== 'queueUpdate') this.awaiting.delete(seq);
     }
     this.inbox.push(event);
@@ -308,7 +308,7 @@ export class CallSession {
       clock: this.deps.clock,
       settings: this.deps.settings,
       services: this.deps.services,
-      metrics: { nodeVisited: (flow, node) => this.deps.metrics.nodeVisits.inc({ flow, node }) },
+      metrics: { nodeVisited: (flow, node) => this.deps.metrics.recordNodeVisit(flow, node) },
       get logger() {
         return session.logger;
       },
