@@ -149,24 +149,27 @@ export class OutboundSession {
    * Runs `app` with `arg` (event-lock, so apps run in order) and resolves with its completion. Rejects with
    * {@link ChannelGoneError}, without writing anything, when the channel has already hung up.
    */
-  async execute(app: string, arg?: string, options: { eventLock?: boolean } = {}): Promise<ExecuteResult> {
-    if (this.isChannelGone) throw new ChannelGoneError(`cannot execute ${app}: channel is gone`, this.hangupCauseValue);
+  execute(app: string, arg?: string, options: { eventLock?: boolean } = {}): Promise<ExecuteResult> {
+    if (this.isChannelGone) return Promise.reject(new ChannelGoneError(`cannot execute ${app}: channel is gone`, this.hangupCauseValue));
     const eventUuid = randomUUID();
+    // The completion itself is returned (no async wrapper awaiting the reply first): the caller's continuation
+    // runs one microtask after the CHANNEL_EXECUTE_COMPLETE, not three. A refused command rejects it instead.
     const completion = new Promise<ExecuteResult>((resolve, reject) => this.executions.set(eventUuid, { app, resolve, reject }));
     completion.catch(() => undefined);
-    try {
-      const lock = options.eventLock === false ? { eventLock: false } : {};
-      const reply = await this.connection.send({ kind: 'execute', app, eventUuid, ...(arg === undefined ? {} : { arg }), ...lock });
-      if (replyText(reply).startsWith('-ERR')) {
-        this.executions.delete(eventUuid);
-        if (this.isChannelGone) throw new ChannelGoneError(`cannot execute ${app}: channel is gone`, this.hangupCauseValue);
-        throw new EslCommandRejectedError(replyText(reply), `execute ${app}`);
-      }
-    } catch (error) {
+    const refuse = (error: Error): void => {
+      const pending = this.executions.get(eventUuid);
       this.executions.delete(eventUuid);
-      if (error instanceof EslConnectionClosedError) throw new ChannelGoneError(`cannot execute ${app}: socket closed`, this.hangupCauseValue);
-      throw error;
-    }
+      pending?.reject(error);
+    };
+    this.connection.send({ kind: 'execute', app, eventUuid, ...(arg === undefined ? {} : { arg }), ...(options.eventLock === false ? { eventLock: false } : {}) }).then(
+      (reply) => {
+        if (!replyText(reply).startsWith('-ERR')) return;
+        refuse(this.isChannelGone ? new ChannelGoneError(`cannot execute ${app}: channel is gone`, this.hangupCauseValue) : new EslCommandRejectedError(replyText(reply), `execute ${app}`));
+      },
+      (error: unknown) => {
+        refuse(error instanceof EslConnectionClosedError ? new ChannelGoneError(`cannot execute ${app}: socket closed`, this.hangupCauseValue) : (error as Error));
+      },
+    );
     return completion;
   }
 
