@@ -1,6 +1,8 @@
 import { contentType, headerValue, parseHeaderLines, serializeHeaderLines, type EslFrame, type EslHeader } from './frame.js';
 import { decodeHeaderValue } from './url-codec.js';
 
+const BLANK_LINE = Buffer.from('\n\n');
+
 /** A FreeSWITCH event decoded from a `text/event-plain` or `text/event-json` frame. */
 export interface EslEvent {
   /** `Event-Name`, e.g. `CHANNEL_EXECUTE_COMPLETE`. */
@@ -90,7 +92,7 @@ class PlainEvent implements EslEvent {
 
 /** Decodes a `text/event-plain` body: URL-encoded `Name: value` lines, a blank line, then an optional body. */
 export function decodePlainEvent(body: Buffer): EslEventDecodeResult {
-  const blank = body.indexOf('\n\n');
+  const blank = body.indexOf(BLANK_LINE);
   const headerEnd = blank === -1 ? (body[body.length - 1] === 0x0a ? body.length - 1 : body.length) : blank;
   const headerText = body.toString('utf8', 0, headerEnd);
   let eventBody: string | undefined;

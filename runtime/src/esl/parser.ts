@@ -155,9 +155,13 @@ export class EslFrameParser {
     this.pendingBytes += data.length;
   }
 
-  /** Joins the pending chunks once (copying them, so the socket's buffers are not retained) and resets them. */
+  /**
+   * The pending bytes as one buffer, and resets them. Bytes that arrived in one chunk (the usual case: FreeSWITCH
+   * writes an event's header block and its body separately) are handed over as they are; bytes from several
+   * chunks are joined once, so the socket's buffers are not retained piecemeal.
+   */
   private takePending(): Buffer {
-    const joined = Buffer.concat(this.pending, this.pendingBytes);
+    const joined = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending, this.pendingBytes);
     this.consumedOffset += this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;
