@@ -118,6 +118,8 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
   let inFlight: Batch | undefined;
   let writing: Promise<void> | undefined;
   let closed = false;
+  /** A full batch's write is due after the I/O being handled (a node visit comes just before the call's next command). */
+  let flushDue = false;
   let lastDropLog = 0;
   let failures = 0;
 
@@ -142,7 +144,13 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
 
   function added(): void {
     bufferedGauge.set(buffered());
-    if (size(pending) >= flushSize && !writing) void flush();
+    if (size(pending) >= flushSize && !writing && !flushDue) {
+      flushDue = true;
+      setImmediate(() => {
+        flushDue = false;
+        if (!writing) void flush();
+      });
+    }
   }
 
   async function write(batch: Batch): Promise<void> {
