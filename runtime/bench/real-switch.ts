@@ -1,11 +1,13 @@
 /**
  * Runtime benchmark on a real FreeSWITCH (`pnpm --filter @switchboard/runtime bench:switch`; not a test). Starts
- * its own FreeSWITCH 1.10.12 from /opt/freeswitch on a generated loopback-only configuration
- * (real-switch/freeswitch.ts) and needs tcpdump and permission to capture on `lo` (root or CAP_NET_RAW).
+ * its own FreeSWITCH 1.10.12 (FREESWITCH_BIN, default /opt/freeswitch/bin/freeswitch) on a copy of the project's
+ * configuration, `freeswitch/conf`, as the real-switch suite does (src/testing/freeswitch.ts), its log level lowered
+ * to warnings; needs tcpdump and permission to capture on `lo` (root or CAP_NET_RAW).
  *
  * 1. Overhead: one loopback call at a time runs PROMPTS instant audio prompts through (a) a bare `net` client
  *    (real-switch/raw-client.ts, no project code) and (b) the runtime (OutboundServer + CallSession in
- *    real-switch/runtime-client.ts), alternating, ROUNDS calls each. Both send the same commands: `set
+ *    real-switch/runtime-client.ts), alternating, ROUNDS calls each; the dialplan's socket address
+ *    (`switchboard_runtime`) is pointed at the client whose turn it is with `global_setvar`. Both send the same commands: `set
  *    playback_terminators=none` once, then one `playback` per prompt. Timed on the wire (tcpdump on lo): from the
  *    packet completing the playback's CHANNEL_EXECUTE_COMPLETE to the packet with the next prompt's command, so
  *    event-loop lag, parsing and GC count. Also shown: the same gap by the switch's own event timestamps.
@@ -14,7 +16,7 @@
  *
  * Knobs (environment): BENCH_PROMPTS (500), BENCH_ROUNDS (5), BENCH_PROMPT_MS (2000), BENCH_CAPACITY_STEPS
  * ("50,100,150,200,250,300,400,500,600"), BENCH_WINDOW_MS (10000), BENCH_SKIP_CAPACITY=1; for digging: BENCH_PROFILE=<dir>
- * (--cpu-prof of both clients), BENCH_NODE_FLAGS (e.g. --trace-gc), BENCH_KEEP_FREESWITCH=1, BENCH_RUNTIME_LOG=warn.
+ * (--cpu-prof of both clients), BENCH_NODE_FLAGS (e.g. --trace-gc), SWITCH_KEEP_FILES=1 (FreeSWITCH's folder), BENCH_RUNTIME_LOG=warn.
  * Prints the figures; asserts nothing.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -23,8 +25,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InboundClient } from '../src/esl/index.js';
+import { startSwitch, switchSettings, type SwitchInstance } from '../src/testing/freeswitch.js';
 import { readSegments, startCapture, wireTiming } from './real-switch/capture.js';
-import { startFreeSwitch, type RunningFreeSwitch } from './real-switch/freeswitch.js';
+import { HOLD_NUMBER, SPIN_NUMBER } from './real-switch/numbers.js';
 
 const PROMPTS = Number(process.env['BENCH_PROMPTS'] ?? 500);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
@@ -100,7 +103,7 @@ const runtime = new Client('./real-switch/runtime-client.ts');
 const rawPort = (await raw.request<{ port: number }>({ type: 'start', prompts: PROMPTS, file: INSTANT_PROMPT }, 'listening')).port;
 const runtimePort = (await runtime.request<{ port: number }>({ type: 'start', prompts: PROMPTS, file: INSTANT_PROMPT, loopFile: `tone_stream://%(${PROMPT_MS},0,440)` }, 'listening')).port;
 
-let freeswitch: RunningFreeSwitch | undefined;
+let freeswitch: SwitchInstance | undefined;
 let control: InboundClient | undefined;
 const cleanup = async () => {
   await control?.stop().catch(() => undefined);
@@ -111,20 +114,28 @@ const cleanup = async () => {
 process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
 try {
-  freeswitch = await startFreeSwitch([
-    { number: 'raw', port: rawPort },
-    { number: 'spin', port: runtimePort },
-    { number: 'hold', port: runtimePort },
-  ]);
-  control = new InboundClient({ host: '127.0.0.1', port: freeswitch.eslPort, password: freeswitch.eslPassword });
+  const settings = switchSettings();
+  if (settings.external) throw new Error('bench:switch starts its own FreeSWITCH (it reads its CPU and captures its traffic on lo): unset SWITCH_ESL_HOST');
+  freeswitch = await startSwitch({ runtimeAddress: `127.0.0.1:${runtimePort}`, settings });
+  control = new InboundClient({ host: freeswitch.esl.host, port: freeswitch.esl.port, password: freeswitch.esl.password });
   await control.start();
-  const fs = freeswitch;
   const esl = control;
-  console.log(`runtime benchmark on FreeSWITCH (${(await esl.api('version')).trim()}), pid ${fs.pid}; load average ${load()}\n`);
+  // The project's configuration logs every app at debug level (the suite reads it); a production switch would not.
+  await esl.api('fsctl loglevel warning');
+  // Loopback calls are two channels each: room for the capacity steps.
+  await esl.api('fsctl max_sessions 4000');
+  const pid = freeswitch.pid();
+  if (pid === null) throw new Error('FreeSWITCH started but its pid file is missing');
+  console.log(`runtime benchmark on FreeSWITCH (${(await esl.api('version')).trim()}), pid ${pid}, configuration freeswitch/conf; load average ${load()}\n`);
+  /** Points the dialplan's `socket` at `port` (read per call: `\${switchboard_runtime}`). */
+  const socketTo = async (port: number) => {
+    const reply = (await esl.api(`global_setvar switchboard_runtime=127.0.0.1:${port}`)).trim();
+    if (reply.startsWith('-ERR')) throw new Error(`global_setvar switchboard_runtime: ${reply}`);
+  };
 
   /** Places one call to `number` and waits until both legs are gone (at most `timeoutMs`). */
   const oneCall = async (number: string, timeoutMs: number): Promise<{ ok: boolean; detail: string }> => {
-    const reply = (await esl.api(`originate loopback/${number}/${fs.context} &park`)).trim();
+    const reply = (await esl.api(`originate loopback/${number}/public &park`)).trim();
     if (!reply.startsWith('+OK')) return { ok: false, detail: reply };
     const uuid = reply.slice(4).trim();
     const deadline = performance.now() + timeoutMs;
@@ -143,7 +154,8 @@ try {
   console.log('   run  client    prompts   median      p99   switch-side median   CPU µs/prompt   in-process median (CPU)   in-process p99');
   const results = { raw: { medians: [] as number[], p99s: [] as number[], all: [] as number[], switchSide: [] as number[], failures: 0, cpuPerPrompt: [] as number[], inProcess: [] as number[], inProcessCpu: [] as number[] }, runtime: { medians: [] as number[], p99s: [] as number[], all: [] as number[], switchSide: [] as number[], failures: 0, cpuPerPrompt: [] as number[], inProcess: [] as number[], inProcessCpu: [] as number[] } };
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const [name, client, number, port] of [['raw', raw, 'raw', rawPort], ['runtime', runtime, 'spin', runtimePort]] as const) {
+    for (const [name, client, number, port] of [['raw', raw, SPIN_NUMBER, rawPort], ['runtime', runtime, SPIN_NUMBER, runtimePort]] as const) {
+      await socketTo(port);
       const file = join(tmpdir(), `switchboard-bench-${process.pid}-${name}-${round}.pcap`);
       const capture = await startCapture([port], file);
       const cpuBefore = await client.cpu();
@@ -194,6 +206,7 @@ try {
 
   // --- 2. capacity ---------------------------------------------------------------------------------------------
   if (process.env['BENCH_SKIP_CAPACITY'] !== '1') {
+    await socketTo(runtimePort);
     console.log(`2. capacity: calls each playing ${PROMPT_MS / 1000} s prompts (tone_stream) one after another; runtime CPU limit ${CPU_LIMIT} % of one core`);
     console.log('   calls   connected   runtime CPU   FreeSWITCH CPU   prompts/s (of expected)   load average');
     let best: { calls: number; cpu: number; switchCpu: number } | undefined;
@@ -209,7 +222,7 @@ try {
       const originates: Promise<void>[] = [];
       for (; placed < target; placed++) {
         originates.push(
-          esl.bgapi(`originate loopback/hold/${fs.context} &park`).then(
+          esl.bgapi(`originate loopback/${HOLD_NUMBER}/public &park`).then(
             (body) => void (body.startsWith('+OK') || failed(body.trim())),
             (error: unknown) => failed(String(error)),
           ),
@@ -230,13 +243,13 @@ try {
       }
       await sleep(Math.max(PROMPT_MS, 2000));
       const before = await runtime.cpu();
-      const switchBefore = switchCpu(fs.pid);
+      const switchBefore = switchCpu(pid);
       const t0 = performance.now();
       await sleep(WINDOW_MS);
       const after = await runtime.cpu();
       const seconds = (performance.now() - t0) / 1000;
       const runtimeShare = (after.user + after.system - before.user - before.system) / 1e4 / seconds;
-      const switchShare = (switchCpu(fs.pid) - switchBefore) / 1e4 / seconds;
+      const switchShare = (switchCpu(pid) - switchBefore) / 1e4 / seconds;
       const ended = (after.ended ?? 0) - (before.ended ?? 0);
       // Prompts the runtime actually started in the window (a playback written after a completion).
       const promptsPerSecond = after.trace.callbackToWrite.count / seconds;

@@ -8,7 +8,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { EslFrameParser, headerValue, serializeCommand, type EslFrame } from '@switchboard/runtime/esl';
-import type { EslAddress } from './freeswitch.js';
+import type { EslAddress } from '@switchboard/runtime/testing/freeswitch';
 
 /** One `Speaking text:` message: the channel it was logged for and the text handed to the TTS engine. */
 export interface SpokenText {

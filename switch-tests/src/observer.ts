@@ -3,7 +3,7 @@
  * channel event, so assertions come from the switch's side.
  */
 import { InboundClient, eventHeader, type EslEvent } from '@switchboard/runtime/esl';
-import type { EslAddress } from './freeswitch.js';
+import type { EslAddress } from '@switchboard/runtime/testing/freeswitch';
 
 /** Events the observer records. */
 const EVENTS = ['CHANNEL_CREATE', 'CHANNEL_ANSWER', 'CHANNEL_EXECUTE', 'CHANNEL_EXECUTE_COMPLETE', 'CHANNEL_HANGUP_COMPLETE', 'CHANNEL_BRIDGE', 'CHANNEL_UNBRIDGE', 'DTMF', 'CUSTOM', 'callcenter::info'];

@@ -3,7 +3,7 @@
  * in beforeAll, `await env.close()` in afterAll.
  */
 import { readFile } from 'node:fs/promises';
-import { apiOnce, startSwitch, type SwitchInstance } from './freeswitch.js';
+import { apiOnce, startSwitch, type SwitchInstance } from '@switchboard/runtime/testing/freeswitch';
 import { SpokenLog } from './log-listener.js';
 import { SwitchObserver, type TestCall } from './observer.js';
 import { startSwitchboard, type SwitchboardUnderTest } from './switchboard.js';

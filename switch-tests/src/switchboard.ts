@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { appRouter } from '../../designer/server/app-router.js';
 import { createCallerFactory, type ApiServices } from '../../designer/server/trpc.js';
-import type { EslAddress } from './freeswitch.js';
+import type { EslAddress } from '@switchboard/runtime/testing/freeswitch';
 
 const EXAMPLES_DIR = fileURLToPath(new URL('../../flows/examples', import.meta.url));
 

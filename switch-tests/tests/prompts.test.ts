@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdMusicWav } from '../src/wav.js';
+import { holdMusicWav } from '@switchboard/runtime/testing/wav';
 import { flowDocument, hangupNode, say } from '../src/flows.js';
 import { startSuite, type SuiteEnvironment } from '../src/suite.js';
 

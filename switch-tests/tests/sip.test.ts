@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowDocument, hangupNode, say } from '../src/flows.js';
-import { freePort } from '../src/freeswitch.js';
+import { freePort } from '@switchboard/runtime/testing/freeswitch';
 import { startSuite, type SuiteEnvironment } from '../src/suite.js';
 
 const SCENARIO = fileURLToPath(new URL('../sipp/uac-rfc2833.xml', import.meta.url));

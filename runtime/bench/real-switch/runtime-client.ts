@@ -2,8 +2,11 @@
  * The runtime under test in the real-switch benchmark, in its own process (so its CPU is its own): the same
  * OutboundServer + CallSession the runtime runs, with in-memory versions of two flows —
  *
- * - `spin`: PROMPTS instant audio prompts (announcement nodes) in a row, then hang up: one app round trip each;
- * - `hold`: announcements of LOOP_FILE after one another until the switch hangs up (the capacity test).
+ * - `spin` ({@link SPIN_NUMBER}): PROMPTS instant audio prompts (announcement nodes) in a row, then hang up: one
+ *   app round trip each;
+ * - `hold` ({@link HOLD_NUMBER}): announcements of LOOP_FILE after one another until the switch hangs up (the
+ *   capacity test).
+
  *
  * IPC: `{ type: 'start', prompts, file, loopFile }` → `{ type: 'listening', port }`; `{ type: 'cpu' }` →
  * `{ type: 'cpu', user, system, activeCalls, ended, fallbacks, trace }` (trace.ts timings since the last report).
@@ -13,6 +16,7 @@ import { FlowRegistry } from '../../src/registry/registry.js';
 import { OutboundServer } from '../../src/server/outbound-server.js';
 import { FakeDeploymentFeed, FakeVersionSource } from '../../src/testing/fakes.js';
 import { compiledFlow, liveVersion } from '../../src/testing/flows.js';
+import { HOLD_NUMBER, SPIN_NUMBER } from './numbers.js';
 import { takeTrace, traceSocket } from './trace.js';
 import { benchSessionDependencies } from '../session-deps.js';
 
@@ -52,7 +56,7 @@ let fallbacks = 0;
 
 async function start(message: StartMessage): Promise<number> {
   const logger = pino({ level: process.env['BENCH_RUNTIME_LOG'] ?? 'silent' }, pino.destination(2));
-  const source = new FakeVersionSource([liveVersion('spin', spinFlow(message.prompts, message.file)), liveVersion('hold', holdFlow(message.loopFile))]);
+  const source = new FakeVersionSource([liveVersion(SPIN_NUMBER, spinFlow(message.prompts, message.file)), liveVersion(HOLD_NUMBER, holdFlow(message.loopFile))]);
   const registry = new FlowRegistry({ source, environment: 'production', logger });
   await registry.start(new FakeDeploymentFeed());
   server = new OutboundServer(

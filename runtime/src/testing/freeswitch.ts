@@ -1,9 +1,10 @@
 /**
- * A FreeSWITCH for the suite: either one started here on a copy of the project's own configuration
- * (`freeswitch/conf`) in a temporary folder, on free ports, or the user's own one named by SWITCH_ESL_HOST.
+ * A FreeSWITCH for the real-switch suite (`switch-tests/`) and the real-switch benchmark (`bench/real-switch.ts`):
+ * either one started here on a copy of the project's own configuration (`freeswitch/conf`) in a temporary folder,
+ * on free ports, or the user's own one named by SWITCH_ESL_HOST. Exported as `@switchboard/runtime/testing/freeswitch`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { holdMusicWav } from './wav.js';
 
 /** The project's FreeSWITCH configuration (freeswitch/README.md). */
-export const PROJECT_CONFIG_DIR = fileURLToPath(new URL('../../freeswitch/conf', import.meta.url));
+export const PROJECT_CONFIG_DIR = fileURLToPath(new URL('../../../freeswitch/conf', import.meta.url));
 
 /** Where an event socket answers. */
 export interface EslAddress {
@@ -32,6 +33,8 @@ export interface SwitchInstance {
   readonly storageDir: string | null;
   /** True when this process started it (then `restart` and `stop` act on it). */
   readonly owned: boolean;
+  /** Its process id while it runs, from its pid file (null when not owned or not running). */
+  pid(): number | null;
   /** Stops and starts it again on the same folders and ports; resolves once the event socket answers. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -134,6 +137,7 @@ export async function startSwitch(options: { runtimeAddress: string; settings?: 
       logFile: external.logFile,
       storageDir: external.storageDir,
       owned: false,
+      pid: () => null,
       restart: () => Promise.reject(new Error('the suite does not restart a FreeSWITCH it did not start (SWITCH_ESL_HOST is set)')),
       stop: () => Promise.resolve(),
     };
@@ -197,6 +201,15 @@ export async function startSwitch(options: { runtimeAddress: string; settings?: 
     logFile,
     storageDir: dirs.storage,
     owned: true,
+    pid: () => {
+      let pid: number;
+      try {
+        pid = Number(readFileSync(pidFile, 'utf8').trim());
+      } catch {
+        return null;
+      }
+      return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : null;
+    },
     restart: async () => {
       await stopInstance();
       await start();
