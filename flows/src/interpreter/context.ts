@@ -1,3 +1,4 @@
+import type { CompiledCalendar } from '../calendars/compiled.js';
 import type { Prompt, VariableValue } from '../document/common.js';
 import type { CompiledFlow } from '../compiler/compiled.js';
 import { ExpressionEvaluator, fillPlaceholders } from '../expressions/cel.js';
@@ -37,7 +38,12 @@ export class StepContextImpl implements StepContext {
     readonly now: number,
     readonly flow: CompiledFlow,
     private readonly effects: Effect[],
+    private readonly calendars: (name: string) => CompiledCalendar | undefined = () => undefined,
   ) {}
+
+  calendar(name: string): CompiledCalendar | undefined {
+    return this.calendars(name);
+  }
 
   get flowName(): string {
     return this.flow.name;

@@ -137,6 +137,11 @@ export type Effect =
    * `chain` is the call stack with the refused flow last; `reason` says it all for a log line.
    */
   | { kind: 'subflowRefused'; flow: string; limit: number; chain: string[]; reason: string }
+  /**
+   * A schedule names a calendar the call was not given (deleted, or not loaded by the runtime): it decided without
+   * it. The runtime logs a warning; the simulator shows it.
+   */
+  | { kind: 'calendarMissing'; nodeId: string; calendar: string; reason: string }
   /** awaits `voicemailFinished`. */
   | { kind: 'voicemail'; mailbox: string; /** Voicemail domain; `null` uses the switch's default domain. */ domain: string | null; greeting: ResolvedPrompt | null; seq?: number }
   | { kind: 'hangup'; cause: HangupCause; reason: string }

@@ -7,7 +7,7 @@ import { StepContextImpl } from './context.js';
 import type { CallOutcome, Effect, NodeExit } from './effects.js';
 import type { CallEvent, CallStart } from './events.js';
 import { INCIDENT_ANNOUNCEMENT, INCIDENT_EMERGENCY_FLAG, incidentAnnouncement } from './incident.js';
-import { flowByName, mainFlow, type Runnable } from './program.js';
+import { calendarByName, flowByName, mainFlow, type Runnable } from './program.js';
 import type { CallState, Frame } from './state.js';
 
 /** Limits that stop runaway flows with a clean hangup instead of an exception or a spinning process. */
@@ -124,6 +124,9 @@ class Run {
     private readonly sharedVars: CallState['vars'] | null = null,
   ) {}
 
+  /** Calendars by name from the program the call runs (pinned at its start). */
+  private readonly calendarLookup = (name: string) => calendarByName(this.runnable, name);
+
   /** The event being handled (null while starting the call): the default reason for an outlet taken. */
   event: CallEvent | null = null;
 
@@ -133,7 +136,7 @@ class Run {
   }
 
   private context(flow: CompiledFlow): StepContextImpl {
-    const ctx = new StepContextImpl(this.state, this.now, flow, this.effects);
+    const ctx = new StepContextImpl(this.state, this.now, flow, this.effects, this.calendarLookup);
     ctx.sharedVars = this.sharedVars;
     return ctx;
   }

@@ -217,6 +217,8 @@ describe('scheduleStatusAt', () => {
       reason: 'closed: holiday Christmas Day',
       holiday: 'Christmas Day',
       localTime: '2026-12-25T10:00',
+      calendar: null,
+      missingCalendars: [],
     });
     expect(scheduleStatusAt(schedule, utc('2026-12-24T10:00')).reason).toBe('open: Christmas Eve hours 09:00–13:00');
     expect(scheduleStatusAt(schedule, utc('2026-11-23T09:00')).reason).toBe('open: Monday 08:00–12:00');

@@ -1,44 +1,58 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { isKnownTimeZone } from '../util/time-zone.js';
 import { z } from 'zod';
 import { KeySchema } from '../document/common.js';
 import { assertNever } from '../util/assert-never.js';
+import { calendarLabel, type CompiledCalendar } from '../calendars/compiled.js';
+import {
+  civilFromDays,
+  clock,
+  DAY_MINUTES,
+  daysFromCivil,
+  daysInMonth,
+  MINUTE_MS,
+  monthDayKey,
+  parseClockTime,
+  rangeContaining,
+  WEEK_MINUTES,
+  WEEKDAY_TITLES,
+  WEEKDAYS,
+  weekdayIndex,
+  weekdayRanges,
+} from '../calendars/day-numbers.js';
+import { decidingCalendarEntry, type CalendarHit } from '../calendars/evaluate.js';
+import { localMinutes } from '../calendars/local-time.js';
+import { CalendarNameSchema, OpeningHoursSchema, type OpeningHours } from '../calendars/schema.js';
+import type { Effect } from '../interpreter/effects.js';
 import { defineNode, type CompileContext } from './types.js';
 import { INCIDENT_EMERGENCY_FLAG } from '../interpreter/incident.js';
 
+export { OpeningHoursSchema, WEEKDAYS, type OpeningHours };
+export type { Weekday } from '../calendars/day-numbers.js';
+
 /*
- * How a schedule decides, in this order:
+ * How a schedule decides, in this order (flows/src/calendars/README.md has the calendar side):
  * 1. Emergency: the static `emergencyOverride`, an incident override in emergency mode (the built-in call flag
  *    `$incident`), or the call flag named by `emergencyFlag`, sends every call to `emergency`.
- * 2. Holidays cover their own local calendar date, 00:00–24:00. On a holiday the weekly hours do not apply at
- *    all (not even the tail of an overnight range that began the day before): inside the holiday's own hours
- *    the line is open, otherwise the call takes `holiday`. A one-off date beats a yearly one.
- * 3. Otherwise the weekly hours decide. A weekly range whose closing time is earlier than its opening time runs
+ * 2. The node's own holidays cover their own local calendar date, 00:00–24:00. On a holiday the weekly hours do
+ *    not apply at all (not even the tail of an overnight range that began the day before): inside the holiday's
+ *    own hours the line is open, otherwise the call takes `holiday`. A one-off date beats a yearly one. They come
+ *    before calendars: they were written for this flow.
+ * 3. Calendars named in `calendars` (shared resources, several per node): an entry covers its whole day on the
+ *    calendar's clock. Closed → `holiday`; special hours → open inside them, else `holiday`; make-up working day →
+ *    open inside the named weekday's weekly hours (or its own hours), else `closed`. When several calendars have
+ *    an entry that day the most restrictive kind wins (closed > special hours > make-up day), then the calendar
+ *    listed first. A calendar the call was not given (deleted, not loaded) is left out and reported.
+ * 4. Otherwise the weekly hours decide. A weekly range whose closing time is earlier than its opening time runs
  *    past midnight: Friday 22:00–06:00 is open from Friday 22:00 to Saturday 06:00. Sunday's overnight ranges
  *    continue into Monday.
  * Times are wall-clock times in the schedule's IANA zone, so opening hours follow daylight-saving changes.
  */
 
-const DAY_MINUTES = 1440;
-const WEEK_MINUTES = 7 * DAY_MINUTES;
 const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
 /** How far `nextOpening` looks ahead: a little over a year, so yearly holidays are all seen once. */
 const NEXT_OPENING_HORIZON_DAYS = 370;
 
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-const WEEKDAY_TITLES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-
-/** The shape only; the compiler checks the values (SB121) so a typo gets a precise diagnostic, not a parse error. */
-const ClockTimeSchema = z.string().regex(/^\d{1,2}:\d{2}$/, 'must be a time HH:MM');
-
-export const OpeningHoursSchema = z.object({
-  open: ClockTimeSchema,
-  /** `24:00` closes at midnight; a time earlier than `open` closes the next day (weekly hours only). */
-  close: ClockTimeSchema,
-});
-export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
 
 const DayHoursSchema = z.array(OpeningHoursSchema).max(12).default([]);
 
@@ -71,6 +85,11 @@ export const ScheduleDataSchema = z.object({
   emergencyOverride: z.boolean().default(false),
   /** Call flag that switches the emergency route on without republishing, e.g. `emergency`. */
   emergencyFlag: KeySchema.optional(),
+  /**
+   * Shared calendars by name (`CN-2027`, `Company`), evaluated after the node's own holidays. Several per node; a
+   * change to a calendar needs no new flow version. Listed first wins between entries of the same kind.
+   */
+  calendars: z.array(CalendarNameSchema).max(20, 'at most 20 calendars per schedule').default([]),
 });
 export type ScheduleData = z.infer<typeof ScheduleDataSchema>;
 
@@ -92,6 +111,8 @@ export interface ScheduleConfig {
   yearly: Record<string, number>;
   emergencyOverride: boolean;
   emergencyFlag: string | null;
+  /** Calendar names in priority order; absent when none (keeps older flows' compiled bytes and hashes). */
+  calendars?: string[];
 }
 
 export type ScheduleOutlet = 'open' | 'closed' | 'holiday' | 'emergency';
@@ -105,70 +126,14 @@ export interface ScheduleStatus {
   holiday: string | null;
   /** Wall-clock time in the schedule's zone, `2026-12-25T10:00`. */
   localTime: string;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Calendar arithmetic on local day numbers (H. Hinnant's civil algorithms): no Date objects at step time.
-
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-/** `month * 100 + day` of a local day number, without allocating. */
-function monthDayKey(days: number): number {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return (mp < 10 ? mp + 3 : mp - 9) * 100 + doy - Math.floor((153 * mp + 2) / 5) + 1;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Monday = 0 … Sunday = 6 for a local day number (1970-01-01 was a Thursday). */
-function weekdayIndex(days: number): number {
-  return (((days + 3) % 7) + 7) % 7;
+  /** The calendar revision whose entry decided, if one did. */
+  calendar: { name: string; revision: number; entry: string } | null;
+  /** Calendars the schedule names that the call was not given: left out of the decision. */
+  missingCalendars: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Compile
-
-/** Minutes after midnight for `HH:MM`, `24:00` → 1440; null when not a time of day. */
-function parseClockTime(text: string): number | null {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(text);
-  if (!match) return null;
-  const hours = Number(match[1]);
-  const minutes = Number(match[2]);
-  if (minutes > 59 || hours > 24 || (hours === 24 && minutes !== 0)) return null;
-  return hours * 60 + minutes;
-}
-
-/** `HH:MM` for minutes after midnight, 0–1440. */
-function clock(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
 
 interface LabelledRange {
   start: number;
@@ -285,74 +250,73 @@ export function compileSchedule(data: ScheduleData, ctx: CompileContext | null =
     ctx?.report('SB123', 'weekly', 'no weekly opening hours: outside holiday hours every call takes the closed route');
   }
 
-  return { timezone: data.timezone, weekly, holidays, dates, yearly, emergencyOverride: data.emergencyOverride, emergencyFlag };
+  const calendars = data.calendars ?? [];
+  calendars.forEach((name, index) => {
+    if (calendars.indexOf(name) !== index) ctx?.report('SB138', `calendars[${index}]`, `calendar "${name}" is listed twice; the first listing decides its priority`);
+  });
+  const config: ScheduleConfig = { timezone: data.timezone, weekly, holidays, dates, yearly, emergencyOverride: data.emergencyOverride, emergencyFlag };
+  if (calendars.length > 0) config.calendars = [...new Set(calendars)];
+  return config;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Evaluate
 
-/** Decision codes, kept as small numbers so entering a schedule allocates nothing. */
+/** Decision codes, kept as small numbers so entering a schedule allocates little. */
 const OPEN_WEEKLY = 0;
 const OPEN_HOLIDAY_HOURS = 1;
 const CLOSED = 2;
 const HOLIDAY = 3;
 const EMERGENCY_OVERRIDE = 4;
 const EMERGENCY_FLAG = 5;
-const EMERGENCY_INCIDENT = 6;
-type Decision = typeof OPEN_WEEKLY | typeof OPEN_HOLIDAY_HOURS | typeof CLOSED | typeof HOLIDAY | typeof EMERGENCY_OVERRIDE | typeof EMERGENCY_FLAG | typeof EMERGENCY_INCIDENT;
+const CALENDAR_CLOSED = 6;
+const CALENDAR_HOURS_OPEN = 7;
+const CALENDAR_HOURS_OUTSIDE = 8;
+const WORKDAY_OPEN = 9;
+const WORKDAY_OUTSIDE = 10;
+const EMERGENCY_INCIDENT = 11;
+type Decision =
+  | typeof OPEN_WEEKLY
+  | typeof OPEN_HOLIDAY_HOURS
+  | typeof CLOSED
+  | typeof HOLIDAY
+  | typeof EMERGENCY_OVERRIDE
+  | typeof EMERGENCY_FLAG
+  | typeof CALENDAR_CLOSED
+  | typeof CALENDAR_HOURS_OPEN
+  | typeof CALENDAR_HOURS_OUTSIDE
+  | typeof WORKDAY_OPEN
+  | typeof WORKDAY_OUTSIDE
+  | typeof EMERGENCY_INCIDENT;
 
-const OUTLET_OF: Record<Decision, ScheduleOutlet> = ['open', 'open', 'closed', 'holiday', 'emergency', 'emergency', 'emergency'];
+const OUTLET_OF: Record<Decision, ScheduleOutlet> = ['open', 'open', 'closed', 'holiday', 'emergency', 'emergency', 'holiday', 'open', 'holiday', 'open', 'closed', 'emergency'];
 
-const OFFSET_BUCKET_MS = 15 * MINUTE_MS;
-const OFFSET_CACHE_LIMIT = 4096;
-/** Zone → 15-minute bucket → UTC offset in minutes. A memo, not state: the same inputs give the same answer. */
-const offsetCache = new Map<string, Map<number, number>>();
-
-function zoneOffset(zone: string, epochMs: number): number {
-  const offset = IANAZone.create(zone).offset(epochMs);
-  return Number.isFinite(offset) ? offset : 0;
-}
-
-/**
- * UTC offset of `zone` at `epochMs`, in minutes. Asking Intl (through luxon) costs microseconds, so offsets are
- * memoised per 15-minute bucket. A bucket is cached only when its first and last millisecond agree: no zone
- * changes its offset twice within 15 minutes, so the offset is then constant throughout.
- */
-function cachedOffset(zone: string, epochMs: number): number {
-  const bucket = Math.floor(epochMs / OFFSET_BUCKET_MS);
-  let buckets = offsetCache.get(zone);
-  const cached = buckets?.get(bucket);
-  if (cached !== undefined) return cached;
-  const first = zoneOffset(zone, bucket * OFFSET_BUCKET_MS);
-  const last = zoneOffset(zone, (bucket + 1) * OFFSET_BUCKET_MS - 1);
-  if (first !== last) return zoneOffset(zone, epochMs);
-  if (!buckets || buckets.size >= OFFSET_CACHE_LIMIT) {
-    buckets = new Map();
-    offsetCache.set(zone, buckets);
-  }
-  buckets.set(bucket, first);
-  return first;
-}
-
-/** Local wall-clock minutes since 1970-01-01 00:00 in `zone`; UTC when the zone is unknown. */
-function localMinutes(zone: string, epochMs: number): number {
-  return Math.floor((epochMs + cachedOffset(zone, epochMs) * MINUTE_MS) / MINUTE_MS);
-}
+/** Decisions a calendar entry made. */
+const BY_CALENDAR: ReadonlySet<Decision> = new Set([CALENDAR_CLOSED, CALENDAR_HOURS_OPEN, CALENDAR_HOURS_OUTSIDE, WORKDAY_OPEN, WORKDAY_OUTSIDE]);
 
 function holidayOn(config: ScheduleConfig, day: number): number {
   return config.dates[day] ?? config.yearly[monthDayKey(day)] ?? -1;
 }
 
-/** Index of the range in flat `[start, end, …]` containing `minute`, or -1. */
-function rangeContaining(ranges: readonly number[], minute: number): number {
-  for (let i = 0; i < ranges.length; i += 2) {
-    if (minute < (ranges[i] as number)) return -1;
-    if (minute < (ranges[i + 1] as number)) return i;
-  }
-  return -1;
+/** Open ranges (minutes of the day) a calendar entry gives its day: its own hours, or a weekday's weekly hours. */
+function calendarOpenRanges(config: ScheduleConfig, hit: CalendarHit): readonly number[] {
+  return hit.entry.as >= 0 ? weekdayRanges(config.weekly, hit.entry.as) : hit.entry.hours;
 }
 
-function decide(config: ScheduleConfig, local: number, flags: Readonly<Record<string, boolean>>): Decision {
+function decideCalendar(config: ScheduleConfig, hit: CalendarHit): Decision {
+  switch (hit.entry.kind) {
+    case 'closed':
+      return CALENDAR_CLOSED;
+    case 'hours':
+      return rangeContaining(hit.entry.hours, hit.minuteOfDay) >= 0 ? CALENDAR_HOURS_OPEN : CALENDAR_HOURS_OUTSIDE;
+    case 'workday':
+      return rangeContaining(calendarOpenRanges(config, hit), hit.minuteOfDay) >= 0 ? WORKDAY_OPEN : WORKDAY_OUTSIDE;
+    default:
+      return assertNever(hit.entry.kind, 'calendar entry kind');
+  }
+}
+
+function decide(config: ScheduleConfig, local: number, flags: Readonly<Record<string, boolean>>, hit: CalendarHit | null): Decision {
   if (config.emergencyOverride) return EMERGENCY_OVERRIDE;
   if (flags[INCIDENT_EMERGENCY_FLAG] === true) return EMERGENCY_INCIDENT;
   if (config.emergencyFlag !== null && flags[config.emergencyFlag] === true) return EMERGENCY_FLAG;
@@ -363,6 +327,7 @@ function decide(config: ScheduleConfig, local: number, flags: Readonly<Record<st
     const hours = config.holidays[holiday]?.hours ?? [];
     return rangeContaining(hours, minuteOfDay) >= 0 ? OPEN_HOLIDAY_HOURS : HOLIDAY;
   }
+  if (hit !== null) return decideCalendar(config, hit);
   return rangeContaining(config.weekly, weekdayIndex(day) * DAY_MINUTES + minuteOfDay) >= 0 ? OPEN_WEEKLY : CLOSED;
 }
 
@@ -381,17 +346,48 @@ function localIso(local: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}T${clock(local - day * DAY_MINUTES)}`;
 }
 
+function hoursText(ranges: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < ranges.length; i += 2) parts.push(`${clock(ranges[i] as number)}–${clock(ranges[i + 1] as number)}`);
+  return parts.length > 0 ? parts.join(', ') : 'no hours';
+}
+
+/**
+ * The calendars a schedule names, as the call has them: `lookup` answers a name with the revision the call
+ * pinned (the runtime's and simulator's `Program.calendars`). Names it cannot answer are `missing`.
+ */
+export function resolveScheduleCalendars(config: ScheduleConfig, lookup: (name: string) => CompiledCalendar | undefined): { calendars: CompiledCalendar[]; missing: string[] } {
+  const calendars: CompiledCalendar[] = [];
+  const missing: string[] = [];
+  for (const name of config.calendars ?? []) {
+    const calendar = lookup(name);
+    if (calendar) calendars.push(calendar);
+    else missing.push(name);
+  }
+  return { calendars, missing };
+}
+
 /**
  * Which outlet a schedule takes at `epochMs` and why: the simulator and the designer preview show it
- * ("closed: holiday Christmas Day"). `flags` are the call's operational flags (`{ emergency: true }`).
+ * ("closed: holiday Christmas Day", "holiday: Spring Festival (calendar CN-2027 rev 3)"). `flags` are the call's
+ * operational flags (`{ emergency: true }`); `calendars` the revisions of the calendars the schedule names, in its
+ * order (see {@link resolveScheduleCalendars}); `missingCalendars` are named in the status, never fatal.
  */
-export function scheduleStatusAt(config: ScheduleConfig, epochMs: number, flags: Readonly<Record<string, boolean>> = {}): ScheduleStatus {
+export function scheduleStatusAt(
+  config: ScheduleConfig,
+  epochMs: number,
+  flags: Readonly<Record<string, boolean>> = {},
+  calendars: readonly CompiledCalendar[] = [],
+  missingCalendars: readonly string[] = [],
+): ScheduleStatus {
   const local = localMinutes(config.timezone, epochMs);
-  const decision = decide(config, local, flags);
+  const hit = calendars.length > 0 ? decidingCalendarEntry(calendars, epochMs) : null;
+  const decision = decide(config, local, flags, hit);
   const day = Math.floor(local / DAY_MINUTES);
   const minuteOfDay = local - day * DAY_MINUTES;
   const holidayIndex = holidayOn(config, day);
   const holiday = holidayIndex >= 0 ? (config.holidays[holidayIndex] ?? null) : null;
+  const source = hit ? ` (${calendarLabel(hit.calendar)})` : '';
   let reason: string;
   switch (decision) {
     case OPEN_WEEKLY: {
@@ -421,23 +417,52 @@ export function scheduleStatusAt(config: ScheduleConfig, epochMs: number, flags:
     case EMERGENCY_INCIDENT:
       reason = 'emergency: an incident override is on';
       break;
+    case CALENDAR_CLOSED:
+      reason = `holiday: ${hit?.entry.name}${source}`;
+      break;
+    case CALENDAR_HOURS_OPEN:
+      reason = `open: ${hit?.entry.name} hours ${hoursText(hit?.entry.hours ?? [])}${source}`;
+      break;
+    case CALENDAR_HOURS_OUTSIDE:
+      reason = `holiday: ${hit?.entry.name}, open only ${hoursText(hit?.entry.hours ?? [])}${source}`;
+      break;
+    case WORKDAY_OPEN:
+    case WORKDAY_OUTSIDE: {
+      const ranges = hit ? calendarOpenRanges(config, hit) : [];
+      const like = hit && hit.entry.as >= 0 ? ` as ${WEEKDAY_TITLES[hit.entry.as]}` : '';
+      reason = `${decision === WORKDAY_OPEN ? 'open' : 'closed'}: make-up working day ${hit?.entry.name}${like} ${hoursText(ranges)}${source}`;
+      break;
+    }
     default:
       return assertNever(decision, 'schedule decision');
   }
-  return { outlet: OUTLET_OF[decision], reason, holiday: holiday?.name ?? null, localTime: localIso(local) };
+  if (missingCalendars.length > 0) reason += `; calendar ${missingCalendars.map((name) => `"${name}"`).join(', ')} not found, left out`;
+  return {
+    outlet: OUTLET_OF[decision],
+    reason,
+    holiday: holiday?.name ?? (hit && hit.entry.kind !== 'workday' ? hit.entry.name : null),
+    localTime: localIso(local),
+    calendar: hit && BY_CALENDAR.has(decision) ? { name: hit.calendar.name, revision: hit.calendar.revision, entry: hit.entry.name } : null,
+    missingCalendars: [...missingCalendars],
+  };
 }
 
-/** Open ranges of one local date as flat `[start, end, …]` minutes of that day. */
-function openRangesOn(config: ScheduleConfig, day: number): number[] {
+/**
+ * Open ranges of one local date as flat `[start, end, …]` minutes of that day: the candidates `nextOpening` tries.
+ * Calendar entries are looked up on the schedule's own date (exact when calendar and schedule share a zone; the
+ * final check of each candidate is the full decision either way).
+ */
+function openRangesOn(config: ScheduleConfig, day: number, calendars: readonly CompiledCalendar[]): readonly number[] {
   const holiday = holidayOn(config, day);
   if (holiday >= 0) return config.holidays[holiday]?.hours ?? [];
-  const dayStart = weekdayIndex(day) * DAY_MINUTES;
-  const out: number[] = [];
-  for (let i = 0; i < config.weekly.length; i += 2) {
-    const start = Math.max(config.weekly[i] as number, dayStart);
-    const end = Math.min(config.weekly[i + 1] as number, dayStart + DAY_MINUTES);
-    if (start < end) out.push(start - dayStart, end - dayStart);
+  const out: number[] = [...weekdayRanges(config.weekly, weekdayIndex(day))];
+  for (const calendar of calendars) {
+    const index = calendar.dates[day] ?? calendar.yearly[monthDayKey(day)];
+    const entry = index === undefined ? undefined : calendar.entries[index];
+    if (entry) out.push(...(entry.as >= 0 ? weekdayRanges(config.weekly, entry.as) : entry.hours));
   }
+  // Midnight is a candidate too: a calendar day in another zone may start open.
+  if (calendars.length > 0) out.push(0, DAY_MINUTES);
   return out;
 }
 
@@ -446,22 +471,27 @@ function openRangesOn(config: ScheduleConfig, day: number): number[] {
  * `epochMs` itself when it is open now, null when it does not open within about a year. Emergency overrides
  * are not predicted: nobody knows when an incident ends.
  */
-export function nextOpening(config: ScheduleConfig, epochMs: number): number | null {
+export function nextOpening(config: ScheduleConfig, epochMs: number, calendars: readonly CompiledCalendar[] = []): number | null {
   const noFlags = {};
   const calm: ScheduleConfig = config.emergencyOverride ? { ...config, emergencyOverride: false } : config;
-  const isOpen = (at: number) => OUTLET_OF[decide(calm, localMinutes(calm.timezone, at), noFlags)] === 'open';
+  const isOpen = (at: number) =>
+    OUTLET_OF[decide(calm, localMinutes(calm.timezone, at), noFlags, calendars.length > 0 ? decidingCalendarEntry(calendars, at) : null)] === 'open';
   if (isOpen(epochMs)) return epochMs;
   const zone = isKnownTimeZone(calm.timezone) ? calm.timezone : 'UTC';
   const local = localMinutes(calm.timezone, epochMs);
   const today = Math.floor(local / DAY_MINUTES);
   const nowMinute = local - today * DAY_MINUTES;
   for (let day = today; day <= today + NEXT_OPENING_HORIZON_DAYS; day++) {
-    const ranges = openRangesOn(calm, day);
-    const { year, month, day: dayOfMonth } = civilFromDays(day);
+    const ranges = openRangesOn(calm, day, calendars);
+    const starts: number[] = [];
     for (let i = 0; i < ranges.length; i += 2) {
       const end = ranges[i + 1] as number;
       if (day === today && end <= nowMinute) continue;
-      const minute = day === today ? Math.max(ranges[i] as number, nowMinute) : (ranges[i] as number);
+      starts.push(day === today ? Math.max(ranges[i] as number, nowMinute) : (ranges[i] as number));
+    }
+    starts.sort((a, b) => a - b);
+    const { year, month, day: dayOfMonth } = civilFromDays(day);
+    for (const minute of starts) {
       let at = DateTime.fromObject({ year, month, day: dayOfMonth, hour: Math.floor(minute / 60), minute: minute % 60 }, { zone }).toMillis();
       const skipped = localMinutes(zone, at) - (day * DAY_MINUTES + minute);
       if (skipped > 0) {
@@ -482,8 +512,11 @@ export function nextOpening(config: ScheduleConfig, epochMs: number): number | n
 
 /**
  * Routes by time: weekly opening hours in a time zone, holidays (one-off and yearly, with optional partial-day
- * hours) and an emergency switch. Decides at the time of the call (`ctx.now`), never from a clock.
+ * hours), shared calendars by name and an emergency switch. Decides at the time of the call (`ctx.now`), never
+ * from a clock; calendars come from the call's program (pinned at its start), never from I/O.
  */
+const NO_CALENDARS = { calendars: [] as CompiledCalendar[], missing: [] as string[] };
+
 export const scheduleNode = defineNode({
   type: 'schedule',
   title: 'Schedule',
@@ -501,6 +534,7 @@ export const scheduleNode = defineNode({
       ],
       emergencyOverride: false,
       emergencyFlag: 'emergency',
+      calendars: [],
     };
   },
   outlets: () => [
@@ -513,10 +547,20 @@ export const scheduleNode = defineNode({
   waitsForCaller: false,
   requirements: () => [],
   compile: (data, ctx) => compileSchedule(data, ctx),
+  calendars: (data) => data.calendars ?? [],
   enter: (node, ctx) => {
     const config = node.config;
-    // The branch and why ("closed: holiday Christmas Day") go into the visit record.
-    const status = scheduleStatusAt(config, ctx.now, ctx.state.call.flags);
-    return { kind: 'next', outlet: status.outlet, reason: `${status.reason} at ${status.localTime} ${config.timezone}` };
+    const { calendars, missing } = config.calendars ? resolveScheduleCalendars(config, (name) => ctx.calendar(name)) : NO_CALENDARS;
+    // The branch and why ("holiday: Spring Festival (calendar CN-2027 rev 3)") go into the visit record.
+    const status = scheduleStatusAt(config, ctx.now, ctx.state.call.flags, calendars, missing);
+    const reason = `${status.reason} at ${status.localTime} ${config.timezone}`;
+    if (missing.length === 0) return { kind: 'next', outlet: status.outlet, reason };
+    const effects: Effect[] = missing.map((calendar) => ({
+      kind: 'calendarMissing',
+      nodeId: node.id,
+      calendar,
+      reason: `schedule ${node.id} names calendar "${calendar}", which this call does not have; decided without it`,
+    }));
+    return { kind: 'next', outlet: status.outlet, reason, effects };
   },
 });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CompiledCalendar } from '../calendars/compiled.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { DiagnosticSink } from '../diagnostics/diagnostic.js';
 import type { Prompt, VariableDeclaration, VariableValue } from '../document/common.js';
@@ -62,6 +63,8 @@ export interface StepContext {
   resolvePrompt(prompt: Prompt, extra?: Record<string, VariableValue>): ResolvedPrompt;
   /** Evaluate a compiled CEL expression against the call's variables. Never throws: errors come back as values. */
   evaluate(source: string): { ok: true; value: VariableValue } | { ok: false; error: string };
+  /** A shared calendar by name, as the call pinned it at its start; undefined when the call does not have it. */
+  calendar(name: string): CompiledCalendar | undefined;
   /** Current value of a flow variable or built-in (`caller`, `dialled`, `language`). */
   variable(name: string): VariableValue | undefined;
   /** Change a flow variable; also emits a `setVariable` effect so the edge can mirror it onto the channel. */
@@ -127,6 +130,8 @@ export interface NodeDefinition<T extends string, D, C> {
   writes?(data: D): string[];
   /** Placeholders this node's prompts may use besides the flow's variables (e.g. a queue's `${position}`). */
   promptPlaceholders?: readonly string[];
+  /** Names of shared calendars this node reads (checked against the stored calendars when publishing: SB304). */
+  calendars?(data: D): string[];
   /** Names of flows this node calls as sub-flows (recorded in the compiled flow for SB301/SB302). */
   calls?(data: D): string[];
   /**

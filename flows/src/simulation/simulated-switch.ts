@@ -122,6 +122,7 @@ export class SimulatedSwitch {
       case 'enterSubflow':
       case 'exitSubflow':
       case 'subflowRefused':
+      case 'calendarMissing':
       case 'hangup':
       case 'end':
         return;

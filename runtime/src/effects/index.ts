@@ -1,6 +1,7 @@
 import type { Effect, EffectKind } from '@switchboard/flows';
 import { announce } from './announce.js';
 import { answer } from './answer.js';
+import { calendarMissing } from './calendarMissing.js';
 import { cancelTimer } from './cancelTimer.js';
 import { collectDigits } from './collectDigits.js';
 import { end } from './end.js';
@@ -42,6 +43,7 @@ export const EXECUTORS = {
   enterSubflow,
   exitSubflow,
   subflowRefused,
+  calendarMissing,
   voicemail,
   hangup,
   end,

@@ -294,6 +294,7 @@ export function commandsForEffect(effect: Effect, channelUuid: string, settings:
     case 'enterSubflow':
     case 'exitSubflow':
     case 'subflowRefused':
+    case 'calendarMissing':
       return NOTHING;
     case 'end':
       return note(`call record: ${effect.outcome} (${effect.reason})`);
