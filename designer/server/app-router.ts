@@ -1,5 +1,6 @@
 import { auditRouter } from "./routers/audit/router.js";
 import { authRouter } from "./routers/auth/router.js";
+import { calendarsRouter } from "./routers/calendars/router.js";
 import { deploymentsRouter } from "./routers/deployments/router.js";
 import { flowsRouter } from "./routers/flows/router.js";
 import { incidentsRouter } from "./routers/incidents/router.js";
@@ -17,6 +18,7 @@ export const appRouter = router({
   switches: switchesRouter,
   incidents: incidentsRouter,
   schedules: schedulesRouter,
+  calendars: calendarsRouter,
 });
 
 /** The API's type, for typed clients (the designer UI, the CLI, tests). */

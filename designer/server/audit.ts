@@ -22,7 +22,9 @@ export type AuditAction =
   | "user.create"
   | "user.role_change"
   | "auth.login_failed"
-  | "auth.throttle_cleared";
+  | "auth.throttle_cleared"
+  | "calendar.save"
+  | "calendar.delete";
 
 type AuditWriter = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };
 

@@ -3,7 +3,7 @@ import { testDatabaseKinds } from "@switchboard/db/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ApiClient } from "./client.js";
 import { PERMISSIONS, type Permission } from "./permissions.js";
-import { greetingFlow } from "./test/fixtures.js";
+import { cnCalendar, greetingFlow } from "./test/fixtures.js";
 import { failure, openApiHarness, outcome, ROLES, type ApiHarness } from "./test/harness.js";
 
 /** What the fixture below creates, for cases to refer to. */
@@ -19,7 +19,8 @@ interface World {
 
 /**
  * welcome: v1 live in staging on +15550100, v2 live in production on +15550100, draft changed since v2.
- * spare: an unbound flow with no versions. extra@example.com: a tester, throttled from 127.0.0.1.
+ * spare: an unbound flow with no versions. extra@example.com: a tester, throttled from 127.0.0.1. Calendars CN-2027
+ * and Spare (unused), revision 1 each.
  */
 async function buildWorld(h: ApiHarness, admin: ApiClient): Promise<World> {
   const welcome = await admin.flows.create.mutate({ name: "welcome" });
@@ -43,6 +44,8 @@ async function buildWorld(h: ApiHarness, admin: ApiClient): Promise<World> {
   const schedule = await h.db.prisma.scheduledPublish.create({
     data: { bindingId: production.id, versionId: v1.id, startsAt: new Date("2099-12-24T00:00:00Z"), endsAt: new Date("2099-12-27T00:00:00Z"), timeZone: "UTC" },
   });
+  await admin.calendars.save.mutate({ document: cnCalendar(), baseRevision: null });
+  await admin.calendars.save.mutate({ document: { name: "Spare", timezone: "Europe/London", entries: [] }, baseRevision: null });
   return { welcomeId: welcome.id, spareId: spare.id, extraUserId: extra.id, incidentId: incident.id, scheduleId: schedule.id };
 }
 
@@ -147,6 +150,17 @@ const CASES: Case[] = [
     mutates: true,
     call: (api) => api.schedules.setTimeZone.mutate({ address: "+15550100", environment: "production", timeZone: "Asia/Shanghai" }),
   },
+  { procedure: "calendars.list", permission: "readCalendars", mutates: false, call: (api) => api.calendars.list.query() },
+  { procedure: "calendars.get", permission: "readCalendars", mutates: false, call: (api) => api.calendars.get.query({ name: "CN-2027" }) },
+  { procedure: "calendars.revisions", permission: "readCalendars", mutates: false, call: (api) => api.calendars.revisions.query({ name: "CN-2027" }) },
+  { procedure: "calendars.current", permission: "readCalendars", mutates: false, call: (api) => api.calendars.current.query({ names: ["CN-2027"] }) },
+  {
+    procedure: "calendars.save",
+    permission: "editCalendars",
+    mutates: true,
+    call: (api) => api.calendars.save.mutate({ document: cnCalendar([{ kind: "closed", name: "Qingming", date: "2027-04-05" }]), baseRevision: 1 }),
+  },
+  { procedure: "calendars.delete", permission: "editCalendars", mutates: true, call: (api) => api.calendars.delete.mutate({ name: "Spare" }) },
 ];
 
 describe.each(testDatabaseKinds())("every procedure × role on %s", (kind) => {

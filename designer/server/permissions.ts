@@ -20,6 +20,8 @@ import type { Role } from "@switchboard/db";
  * | sign-in throttles    |        |        |           |   ✓   |
  * | incident overrides   |        |        |     ✓     |   ✓   |
  * | schedule versions    |        |        |     ✓     |   ✓   |
+ * | read calendars       |   ✓    |   ✓    |     ✓     |   ✓   |
+ * | edit calendars       |        |        |     ✓     |   ✓   |
  */
 export const PERMISSIONS = {
   readFlows: { label: "read flows", roles: ["editor", "tester", "publisher", "admin"] },
@@ -35,6 +37,8 @@ export const PERMISSIONS = {
   manageSignInThrottles: { label: "see and clear sign-in throttles", roles: ["admin"] },
   switchIncidents: { label: "switch incident overrides", roles: ["publisher", "admin"] },
   scheduleVersions: { label: "schedule versions on bindings", roles: ["publisher", "admin"] },
+  readCalendars: { label: "read calendars", roles: ["editor", "tester", "publisher", "admin"] },
+  editCalendars: { label: "edit calendars", roles: ["publisher", "admin"] },
 } as const satisfies Record<string, { label: string; roles: readonly Role[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -29,11 +29,22 @@ export interface OverrideChanged {
   schedules?: boolean;
 }
 
+/**
+ * Sent after a calendar's current revision changed (saved) or the calendar was deleted (`revision` null). Runtimes
+ * reload it so new calls use it at once; calls in progress keep the revision they started with.
+ */
+export interface CalendarChanged {
+  name: string;
+  revision: number | null;
+  at: string;
+}
+
 export type DeploymentListener = (event: DeploymentChanged) => void;
 export type OverrideListener = (event: OverrideChanged) => void;
+export type CalendarListener = (event: CalendarChanged) => void;
 
-/** On the wire, one channel carries both kinds; deployment notices keep their old shape (no `type`). */
-type Notice = (DeploymentChanged & { type?: undefined }) | (OverrideChanged & { type: "override" });
+/** On the wire, one channel carries every kind; deployment notices keep their old shape (no `type`). */
+type Notice = (DeploymentChanged & { type?: undefined }) | (OverrideChanged & { type: "override" }) | (CalendarChanged & { type: "calendar" });
 
 /**
  * The one interface the runtime subscribes to. Embedded (PGlite) mode delivers in-process; server (PostgreSQL)
@@ -46,6 +57,9 @@ export interface DeploymentEvents {
   /** Incident overrides and scheduled publishes changed (see {@link OverrideChanged}). */
   publishOverride(event: OverrideChanged): Promise<void>;
   subscribeOverrides(listener: OverrideListener): () => void;
+  /** Calendars changed (see {@link CalendarChanged}). */
+  publishCalendarChanged(event: CalendarChanged): Promise<void>;
+  subscribeCalendars(listener: CalendarListener): () => void;
   /**
    * Called after the bus lost its connection and listens again: notices sent in between were missed, so whoever
    * keeps state from them must re-read it. Never called for the in-process bus (it cannot miss anything).
@@ -64,6 +78,10 @@ function listenersOn(emitter: EventEmitter) {
       emitter.on("override", listener);
       return () => void emitter.off("override", listener);
     },
+    subscribeCalendars(listener: CalendarListener) {
+      emitter.on("calendar", listener);
+      return () => void emitter.off("calendar", listener);
+    },
     onReconnect(listener: () => void) {
       emitter.on("reconnected", listener);
       return () => void emitter.off("reconnected", listener);
@@ -75,6 +93,9 @@ function deliver(emitter: EventEmitter, notice: Notice): void {
   if (notice.type === "override") {
     const { type: _type, ...event } = notice;
     emitter.emit("override", event);
+  } else if (notice.type === "calendar") {
+    const { type: _type, ...event } = notice;
+    emitter.emit("calendar", event);
   } else emitter.emit("changed", notice);
 }
 
@@ -87,6 +108,9 @@ export function inProcessDeploymentEvents(): DeploymentEvents {
     },
     async publishOverride(event) {
       emitter.emit("override", event);
+    },
+    async publishCalendarChanged(event) {
+      emitter.emit("calendar", event);
     },
     ...listenersOn(emitter),
     async close() {
@@ -162,6 +186,7 @@ export async function postgresDeploymentEvents(config: pg.ClientConfig, schema: 
   return {
     publish: (event) => send(event),
     publishOverride: (event) => send({ ...event, type: "override" }),
+    publishCalendarChanged: (event) => send({ ...event, type: "calendar" }),
     ...listenersOn(emitter),
     async close() {
       closed = true;

@@ -7,6 +7,8 @@ export {
   deploymentEventsFor,
   inProcessDeploymentEvents,
   postgresDeploymentEvents,
+  type CalendarChanged,
+  type CalendarListener,
   type DeploymentChanged,
   type DeploymentEvents,
   type DeploymentListener,

@@ -65,6 +65,8 @@ const RESET_ORDER = [
   "deployments",
   "bindings",
   "flow_versions",
+  "calendar_revisions",
+  "calendars",
   "sessions",
   "flows",
   "users",

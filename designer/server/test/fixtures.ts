@@ -59,3 +59,36 @@ export function greetingSubflow(words: string): FlowDocument {
     ],
   } as FlowDocument;
 }
+
+/** A flow whose schedule names `calendars`: start → schedule → hangups for open / closed / holiday / emergency. */
+export function scheduleFlow(name: string, calendars: string[], timezone = "Asia/Shanghai"): FlowDocument {
+  const hours = [{ open: "09:00", close: "18:00" }];
+  const routes = ["open", "closed", "holiday", "emergency"];
+  return {
+    ...greetingFlow(name),
+    nodes: [
+      { id: "start", type: "start", position: { x: 0, y: 0 }, data: { answer: true } },
+      {
+        id: "hours",
+        type: "schedule",
+        position: { x: 0, y: 100 },
+        data: { timezone, weekly: { monday: hours, tuesday: hours, wednesday: hours, thursday: hours, friday: hours, saturday: [], sunday: [] }, holidays: [], emergencyOverride: false, calendars },
+      },
+      ...routes.map((route, i) => ({ id: route, type: "hangup", position: { x: 200 * i, y: 200 }, data: { cause: "NORMAL_CLEARING" } })),
+    ],
+    edges: [{ id: "e0", source: "start", sourceOutlet: "next", target: "hours" }, ...routes.map((route) => ({ id: `e-${route}`, source: "hours", sourceOutlet: route, target: route }))],
+  } as FlowDocument;
+}
+
+/** A small national calendar (China 2027): the Spring Festival range and one make-up working day. */
+export function cnCalendar(extra: Array<Record<string, unknown>> = []) {
+  return {
+    name: "CN-2027",
+    timezone: "Asia/Shanghai",
+    entries: [
+      { kind: "closed", name: "Spring Festival", date: "2027-02-06", until: "2027-02-13" },
+      { kind: "workday", name: "Spring Festival make-up working day", date: "2027-02-20", as: "friday" },
+      ...extra,
+    ],
+  };
+}

@@ -3,5 +3,5 @@ export * from './schema.js';
 export * from './compiled.js';
 export { compileCalendar, parseCalendar, describeEntryEffect, MAX_RANGE_DAYS, type CalendarCompileResult } from './compile.js';
 export { decidingCalendarEntry, calendarEntryIndexOn, type CalendarHit } from './evaluate.js';
-export { calendarReferences, checkCalendarReferences, type CalendarReference } from './references.js';
+export { calendarReferences, checkCalendarReferences, compiledCalendarNames, type CalendarReference } from './references.js';
 export { WEEKDAYS, type Weekday } from './day-numbers.js';

@@ -26,6 +26,16 @@ export function calendarReferences(document: { nodes: readonly NodeLike[] }): Ca
   return references;
 }
 
+/** The calendar names a compiled flow's schedules read (from their compiled configs), without duplicates. */
+export function compiledCalendarNames(flow: { nodes: Readonly<Record<string, { type: string; config: unknown }>> }): string[] {
+  const names = new Set<string>();
+  for (const node of Object.values(flow.nodes)) {
+    if (node.type !== 'schedule') continue;
+    for (const name of (node.config as { calendars?: string[] }).calendars ?? []) names.add(name);
+  }
+  return [...names];
+}
+
 /**
  * Cross-resource checks between a flow and the stored calendars: every calendar a schedule names exists (SB304,
  * an error: publishing is refused) and is read in the schedule's own zone (SB305, a warning). `known` maps each

@@ -1,11 +1,12 @@
 import { TRPCError } from "@trpc/server";
-import type { CompiledFlow, CompileResult, Diagnostic } from "@switchboard/flows";
+import type { CompiledFlow, CompileResult, Diagnostic, FlowDocument } from "@switchboard/flows";
 import { recordAudit } from "../../audit.js";
 import { compileDraft, parseAndCompileOffLoop } from "../../compile/compile-pool.js";
 import { insertVersionRow } from "../../compile/version-row.js";
 import { DiagnosticsError } from "../../errors.js";
 import type { Context, SessionUser } from "../../trpc.js";
 import type { PublishInput, ValidateInput } from "./inputs.js";
+import { calendarDiagnostics, requireExistingCalendars } from "./calendar-references.js";
 import { requireNoSubflowCycle, subflowCycleDiagnostics } from "./live-subflows.js";
 import { displayName, loadFlowWithoutDraft } from "./load.js";
 import { requirePassingScenarios } from "./publish-scenarios.js";
@@ -16,16 +17,23 @@ type Ctx = Context & { user: SessionUser };
 /** Every problem in a flow's draft or in a document (schema problems included), without saving anything. */
 export async function validateFlow(ctx: Ctx, input: ValidateInput): Promise<{ ok: boolean; diagnostics: Diagnostic[] }> {
   let result: CompileResult;
+  let document: () => Pick<FlowDocument, "nodes">;
   if ("flowId" in input) {
-    result = (await compileDraft(ctx.prisma, (await loadFlowWithoutDraft(ctx.prisma, input)).id, `flow ${input.flowId}`)).result;
+    const draft = await compileDraft(ctx.prisma, (await loadFlowWithoutDraft(ctx.prisma, input)).id, `flow ${input.flowId}`);
+    result = draft.result;
+    document = () => draft.document;
   } else {
     const outcome = await parseAndCompileOffLoop(input.document);
     if (!outcome.parsed) return { ok: false, diagnostics: outcome.diagnostics };
     result = outcome.result;
+    document = () => outcome.document;
   }
   // Across flows: a cycle of sub-flow calls this document would close among the live versions.
   const cycles = result.compiled ? await subflowCycleDiagnostics(ctx, result.compiled) : [];
-  return { ok: result.ok && cycles.length === 0, diagnostics: [...result.diagnostics, ...cycles] };
+  // Across resources: calendars the schedules name (SB304 missing, SB305 another time zone).
+  const calendars = result.compiled ? await calendarDiagnostics(ctx, result.compiled, document) : [];
+  const crossErrors = [...cycles, ...calendars].some((d) => d.severity === "error");
+  return { ok: result.ok && !crossErrors, diagnostics: [...result.diagnostics, ...cycles, ...calendars] };
 }
 
 function countErrors(diagnostics: Diagnostic[]): number {
@@ -59,6 +67,7 @@ export async function publishFlow(ctx: Ctx, input: PublishInput) {
   const compiled: CompiledFlow = result.compiled;
   await requirePublishedSubflows(ctx, compiled.subflows.filter((name) => name !== flow.name));
   await requireNoSubflowCycle(ctx, compiled);
+  await requireExistingCalendars(ctx, flow.name, compiled, () => document);
   await requirePassingScenarios(ctx, flow.name, document, compiled);
 
   const published = await ctx.prisma.$transaction(async (tx) => {

@@ -31,6 +31,7 @@ export function supportLineFlow(): FlowDocument {
           holidays: [{ name: 'Christmas Day', date: '12-25', hours: [] }],
           emergencyOverride: false,
           emergencyFlag: 'emergency',
+          calendars: [],
         },
       },
       {
