@@ -12,11 +12,13 @@ import { InboundClient } from './esl/index.js';
 import { addressPolicy } from './outbound-http/address-policy.js';
 import { guardedFetch } from './outbound-http/guarded-fetch.js';
 import { IncidentOverrides } from './registry/incidents.js';
+import { CalendarStore } from './registry/calendar-store.js';
 import { FlowRegistry } from './registry/registry.js';
 import { OperationsServer, type HealthReport } from './server/http-server.js';
 import { RuntimeMetrics } from './server/metrics.js';
 import { OutboundServer } from './server/outbound-server.js';
-import type { CallAnalytics, CallbackService, DeploymentFeed, IncidentSource, QueueService, VersionSource } from './services/contracts.js';
+import { createCalendarSource } from './services/calendars/calendar-source.js';
+import type { CalendarSource, CallAnalytics, CallbackService, DeploymentFeed, IncidentSource, QueueService, VersionSource } from './services/contracts.js';
 import { createIncidentSource } from './services/incidents/incident-source.js';
 import { CallcenterReader } from './services/queues/callcenter-reader.js';
 import { closeLostCalls, createCallAnalytics, createCallbackService, createQueueService, createVersionSource, startCallbackDialer, startCallbackGroupsMonitor, type CallbackDialer, type CallbackGroupsMonitor, type ManagedCallbackService } from './services/index.js';
@@ -32,7 +34,7 @@ export interface RuntimeOptions {
    */
   readonly deployments?: DeploymentFeed;
   /** Replace individual services (tests, or a platform that built them already). */
-  readonly services?: Partial<{ versions: VersionSource; queues: QueueService; callbacks: CallbackService; analytics: CallAnalytics; incidents: IncidentSource }>;
+  readonly services?: Partial<{ versions: VersionSource; queues: QueueService; callbacks: CallbackService; analytics: CallAnalytics; incidents: IncidentSource; calendars: CalendarSource }>;
   /** The inbound ESL client; null runs without one; created from config when absent. */
   readonly inbound?: InboundClient | null;
   readonly logger?: Logger;
@@ -57,6 +59,8 @@ export interface RuntimeHandle {
   readonly registry: FlowRegistry;
   /** Incident overrides in force for new calls. */
   readonly incidents: IncidentOverrides;
+  /** Shared calendars new calls get (null without a database or calendar source). */
+  readonly calendars: CalendarStore | null;
   readonly metrics: RuntimeMetrics;
   /** What the switch has and which live flows need something it lacks; null without an inbound connection. */
   readonly switchCapabilities: SwitchCapabilityMonitor | null;
@@ -159,7 +163,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     cleanups.push(() => events.close());
   }
 
-  const flows = new FlowRegistry({ source: versions, environment: config.environment, logger });
+  // Calendars first, so the first programs pinned already carry them.
+  const calendarSource = options.services?.calendars ?? (database ? createCalendarSource(database) : null);
+  const calendars = calendarSource ? new CalendarStore({ source: calendarSource, logger }) : undefined;
+  if (calendars) {
+    await calendars.start(deployments);
+    cleanups.push(() => calendars.close());
+  }
+  const flows = new FlowRegistry({ source: versions, environment: config.environment, logger, ...(calendars ? { calendars } : {}) });
   const incidentSource: IncidentSource = options.services?.incidents ?? (database ? createIncidentSource(database) : { activeIncidents: async () => [] });
   const incidents = new IncidentOverrides({ source: incidentSource, environment: config.environment, logger });
   const switchCapabilities = inbound
@@ -246,6 +257,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     httpPort,
     registry: flows,
     incidents,
+    calendars: calendars ?? null,
     metrics,
     switchCapabilities,
     health,

@@ -2,6 +2,7 @@ import { linkProgram, type CompiledFlow, type Program } from '@switchboard/flows
 import type { Logger } from 'pino';
 import { backoffDelay } from '../esl/index.js';
 import type { DeploymentFeed, LiveVersion, VersionSource } from '../services/contracts.js';
+import type { CalendarSnapshot, CalendarStore } from './calendar-store.js';
 
 /** What a call pins at its start: one published version of a binding, with its sub-flows linked. */
 export interface PinnedVersion {
@@ -29,6 +30,8 @@ export interface FlowRegistryOptions {
   readonly logger: Logger;
   /** Retry delays after a failed read (backoff with jitter). */
   readonly retry?: { readonly initialMs: number; readonly maxMs: number };
+  /** Shared calendars linked into every program (schedules name them); without it schedules decide without them. */
+  readonly calendars?: CalendarStore;
 }
 
 /**
@@ -62,13 +65,24 @@ export class FlowRegistry {
 
   /** Starts listening to `feed` and loads every binding; resolves after the first attempt (failed or not). */
   async start(feed?: DeploymentFeed): Promise<void> {
+    const calendars = this.options.calendars;
+    if (calendars) {
+      const stop = calendars.onChange((snapshot) => this.relinkCalendars(snapshot));
+      const previous = this.unsubscribe;
+      this.unsubscribe = () => {
+        previous();
+        stop();
+      };
+    }
     if (feed) {
+      const stopCalendars = this.unsubscribe;
       const unsubscribe = feed.subscribe((event) => {
         if (event.environment === this.options.environment) void this.refresh(event.address);
       });
       // Deployment notices sent while the feed was reconnecting were missed: read every binding again.
       const unlisten = feed.onReconnect?.(() => void this.loadAll()) ?? (() => undefined);
       this.unsubscribe = () => {
+        stopCalendars();
         unsubscribe();
         unlisten();
       };
@@ -153,7 +167,7 @@ export class FlowRegistry {
     this.bindings.set(live.address, await this.pin(live));
     for (const [address, pinned] of this.bindings) {
       if (address !== live.address && pinned.flowName !== live.flowName && live.flowName in pinned.program.flows) {
-        this.bindings.set(address, { ...pinned, program: linkProgram(pinned.program.flows[pinned.program.main] as CompiledFlow, this.libraryFor(pinned.program)) });
+        this.bindings.set(address, { ...pinned, program: linkProgram(pinned.program.flows[pinned.program.main] as CompiledFlow, this.libraryFor(pinned.program), this.options.calendars?.snapshot) });
       }
     }
   }
@@ -188,8 +202,16 @@ export class FlowRegistry {
       flowName: live.flowName,
       versionId: live.versionId,
       versionNumber: live.versionNumber,
-      program: linkProgram(live.compiled, library),
+      program: linkProgram(live.compiled, library, this.options.calendars?.snapshot),
     };
+  }
+
+  /**
+   * A calendar changed: new calls to every binding get the new snapshot. Calls in progress hold the program they
+   * pinned, and so the calendar revisions they started with.
+   */
+  private relinkCalendars(snapshot: CalendarSnapshot): void {
+    for (const [address, pinned] of this.bindings) this.bindings.set(address, { ...pinned, program: { ...pinned.program, calendars: snapshot } });
   }
 
   private changed(): void {

@@ -91,6 +91,8 @@ export interface DeploymentFeed {
   subscribeOverrides?(listener: (event: { environment: string; address: string | null; schedules?: boolean }) => void): () => void;
   /** After the feed lost its connection and listens again: notices may have been missed, re-read everything. */
   onReconnect?(listener: () => void): () => void;
+  /** "Calendar changed" notices on the same bus (`revision` null: deleted). */
+  subscribeCalendars?(listener: (event: { name: string; revision: number | null }) => void): () => void;
 }
 
 /** An incident override in force in one environment (`address` null: every binding). */
@@ -106,4 +108,19 @@ export interface ActiveIncident {
 /** Reads the incident overrides in force. */
 export interface IncidentSource {
   activeIncidents(environment: string): Promise<ActiveIncident[]>;
+}
+
+/** A calendar's current revision as stored: the document the designer saved. */
+export interface StoredCalendar {
+  name: string;
+  revision: number;
+  document: unknown;
+}
+
+/** Reads calendars' current revisions from the platform's database. */
+export interface CalendarSource {
+  /** Every calendar's current revision (at start-up). */
+  currentCalendars(): Promise<StoredCalendar[]>;
+  /** One calendar's current revision (after a "calendar changed" notice); null when it no longer exists. */
+  currentCalendar(name: string): Promise<StoredCalendar | null>;
 }

@@ -1,5 +1,7 @@
 import type { CompiledFlow } from '@switchboard/flows';
 import type {
+  CalendarSource,
+  StoredCalendar,
   CallAnalytics,
   CallbackBooking,
   CallbackRequest,
@@ -50,9 +52,48 @@ export class FakeVersionSource implements VersionSource {
   }
 }
 
-/** In-process deployment notices. */
+/** Calendars' current revisions set by the test; `failing` makes every read throw (database down). */
+export class FakeCalendarSource implements CalendarSource {
+  private readonly calendars = new Map<string, StoredCalendar>();
+  failing = false;
+
+  constructor(initial: StoredCalendar[] = []) {
+    for (const calendar of initial) this.calendars.set(calendar.name, calendar);
+  }
+
+  /** Makes `calendar` the current revision of its name (what a save does). */
+  save(calendar: StoredCalendar): void {
+    this.calendars.set(calendar.name, calendar);
+  }
+
+  delete(name: string): void {
+    this.calendars.delete(name);
+  }
+
+  async currentCalendars(): Promise<StoredCalendar[]> {
+    if (this.failing) throw new Error('database unavailable');
+    return [...this.calendars.values()];
+  }
+
+  async currentCalendar(name: string): Promise<StoredCalendar | null> {
+    if (this.failing) throw new Error('database unavailable');
+    return this.calendars.get(name) ?? null;
+  }
+}
+
+/** In-process deployment and calendar notices. */
 export class FakeDeploymentFeed implements DeploymentFeed {
   private readonly listeners = new Set<(event: { address: string; environment: string; versionId: string }) => void>();
+  private readonly calendarListeners = new Set<(event: { name: string; revision: number | null }) => void>();
+
+  subscribeCalendars(listener: (event: { name: string; revision: number | null }) => void): () => void {
+    this.calendarListeners.add(listener);
+    return () => this.calendarListeners.delete(listener);
+  }
+
+  notifyCalendar(event: { name: string; revision: number | null }): void {
+    for (const listener of this.calendarListeners) listener(event);
+  }
 
   subscribe(listener: (event: { address: string; environment: string; versionId: string }) => void): () => void {
     this.listeners.add(listener);

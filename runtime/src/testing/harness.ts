@@ -9,11 +9,12 @@ import { DEFAULT_FALLBACK, type FallbackSettings } from '../call/fallback.js';
 import type { CallSummary } from '../call/session.js';
 import type { OutboundLimits } from '../config.js';
 import { DEFAULT_COMMAND_SETTINGS, describeCommand } from '../freeswitch/commands.js';
+import { CalendarStore } from '../registry/calendar-store.js';
 import { FlowRegistry } from '../registry/registry.js';
 import { RuntimeMetrics } from '../server/metrics.js';
 import { OutboundServer } from '../server/outbound-server.js';
 import { startTapProxy, type TappedConnection } from './tap-proxy.js';
-import { FakeCallbackService, FakeDeploymentFeed, FakeQueueService, FakeVersionSource, RecordingAnalytics } from './fakes.js';
+import { FakeCalendarSource, FakeCallbackService, FakeDeploymentFeed, FakeQueueService, FakeVersionSource, RecordingAnalytics } from './fakes.js';
 
 /** Simulated time runs this much faster than real time in integration tests (runtime and emulator alike). */
 export const TIME_SCALE = 1000;
@@ -33,6 +34,8 @@ export interface Harness {
   readonly server: OutboundServer;
   readonly registry: FlowRegistry;
   readonly source: FakeVersionSource;
+  readonly calendarSource: FakeCalendarSource;
+  readonly calendars: CalendarStore;
   readonly feed: FakeDeploymentFeed;
   readonly queues: FakeQueueService;
   readonly callbacks: FakeCallbackService;
@@ -55,6 +58,8 @@ export interface Harness {
 export async function startHarness(
   options: {
     source?: FakeVersionSource;
+    /** Shared calendars (schedules name them); notices through `feed.notifyCalendar`. */
+    calendars?: FakeCalendarSource;
     startAt?: number;
     fallback?: FallbackSettings;
     emulator?: Omit<EmulatorOptions, 'outbound' | 'timeScale' | 'clock'>;
@@ -70,7 +75,10 @@ export async function startHarness(
   const logger = options.logger ?? pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
   const source = options.source ?? new FakeVersionSource();
   const feed = new FakeDeploymentFeed();
-  const registry = new FlowRegistry({ source, environment: 'production', logger, retry: { initialMs: 5, maxMs: 20 } });
+  const calendarSource = options.calendars ?? new FakeCalendarSource();
+  const calendars = new CalendarStore({ source: calendarSource, logger, retry: { initialMs: 5, maxMs: 20 } });
+  await calendars.start(feed);
+  const registry = new FlowRegistry({ source, environment: 'production', logger, retry: { initialMs: 5, maxMs: 20 }, calendars });
   await registry.start(feed);
   const queues = new FakeQueueService();
   const callbacks = new FakeCallbackService();
@@ -110,6 +118,8 @@ export async function startHarness(
     server,
     registry,
     source,
+    calendarSource,
+    calendars,
     feed,
     queues,
     callbacks,
@@ -127,6 +137,7 @@ export async function startHarness(
       await tap?.close();
       await server.close();
       registry.close();
+      calendars.close();
     },
   };
 }
