@@ -9,6 +9,7 @@ import type { NodeHighlight } from '../editor';
 import { ScenarioSaveNoticeLine } from './ScenarioSaveNoticeLine';
 import { SimulatorPanel } from './SimulatorPanel';
 import { useScenarioSaving } from './useScenarioSaving';
+import { useCalendarLibrary } from './useCalendarLibrary';
 import { useSubflowLibrary } from './useSubflowLibrary';
 
 /** Roles that may place test calls: testers and above. */
@@ -36,6 +37,7 @@ export function FlowSimulator({ flowId, draft, onHighlights, onScenariosSave, sa
   const version = useQuery({ ...trpc.flows.getVersion.queryOptions({ flowId, number: typeof source === 'number' ? source : 1 }), enabled: typeof source === 'number' });
   const document = source === 'draft' ? draft : (version.data?.document as FlowDocument | undefined);
   const subflows = useSubflowLibrary(document ?? draft);
+  const calendars = useCalendarLibrary(document ?? draft);
   const scenarioSaving = useScenarioSaving(source === 'draft' ? onScenariosSave : undefined);
   if (!SIMULATING_ROLES.has(user.role)) {
     return (
@@ -57,7 +59,7 @@ export function FlowSimulator({ flowId, draft, onHighlights, onScenariosSave, sa
       </label>
       <ScenarioSaveNoticeLine notice={scenarioSaving.notice} />
       {document ? (
-        <SimulatorPanel key={String(source)} document={document} onHighlights={onHighlights} onScenariosChange={scenarioSaving.save} editDeniedReason={saveDeniedReason} subflows={subflows} />
+        <SimulatorPanel key={String(source)} document={document} onHighlights={onHighlights} onScenariosChange={scenarioSaving.save} editDeniedReason={saveDeniedReason} subflows={subflows} calendars={calendars} />
       ) : (
         <p>{t('simulator.source.loading')}</p>
       )}

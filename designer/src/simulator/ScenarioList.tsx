@@ -1,4 +1,4 @@
-import { compileFlow, linkProgram, runScenario, ScenarioSchema, type CompiledFlow, type FlowDocument, type Scenario, type ScenarioResult } from '@switchboard/flows';
+import { compileFlow, linkProgram, runScenario, ScenarioSchema, type CompiledCalendar, type CompiledFlow, type FlowDocument, type Scenario, type ScenarioResult } from '@switchboard/flows';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { differenceText } from './difference-text';
@@ -11,12 +11,15 @@ import { differenceText } from './difference-text';
 export function ScenarioList({
   document,
   subflows,
+  calendars,
   onChange,
   editDeniedReason,
   onLoad,
 }: {
   document: FlowDocument;
   subflows: readonly CompiledFlow[];
+  /** The calendars' current revisions, as the runtime would use them for a call now. */
+  calendars?: Readonly<Record<string, CompiledCalendar>>;
   onChange: ((scenarios: Scenario[]) => void) | undefined;
   editDeniedReason: string | undefined;
   onLoad: (scenario: Scenario) => void;
@@ -32,7 +35,7 @@ export function ScenarioList({
     const compiled = compileFlow(document).compiled;
     const next = new Map<Scenario, Pick<ScenarioResult, 'passed' | 'difference'>>();
     for (const scenario of scenarios) {
-      next.set(scenario, compiled ? runScenario(linkProgram(compiled, subflows), scenario) : { passed: false, difference: { kind: 'cannotStart', message: t('simulator.problems.doesNotCompile') } });
+      next.set(scenario, compiled ? runScenario(linkProgram(compiled, subflows, calendars), scenario) : { passed: false, difference: { kind: 'cannotStart', message: t('simulator.problems.doesNotCompile') } });
     }
     setResults(next);
   };

@@ -16,7 +16,7 @@ function show(document: FlowDocument, onScenariosChange?: (scenarios: Scenario[]
   const onHighlights = vi.fn();
   render(
     <I18nextProvider i18n={i18n}>
-      <SimulatorPanel document={document} onHighlights={onHighlights} onScenariosChange={onScenariosChange} editDeniedReason={onScenariosChange ? undefined : 'Permission required: edit flows'} />
+      <SimulatorPanel now={() => Date.parse('2026-11-23T10:00:00Z')} document={document} onHighlights={onHighlights} onScenariosChange={onScenariosChange} editDeniedReason={onScenariosChange ? undefined : 'Permission required: edit flows'} />
     </I18nextProvider>,
   );
   return { onHighlights };

@@ -3,13 +3,15 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeHighlight } from '../editor';
 import { CallInputsFields } from './CallInputsFields';
-import { DEFAULT_FORM, formFromScenario, inputsFromForm, type CallInputsForm } from './call-inputs';
+import { CalendarNotice } from './CalendarNotice';
+import { defaultFormFor, formFromScenario, inputsFromForm, type CallInputsForm } from './call-inputs';
 import { pathHighlights } from './highlights';
 import { Keypad } from './Keypad';
 import { ScenarioList } from './ScenarioList';
 import { SubflowNotice } from './SubflowNotice';
 import { TranscriptView } from './TranscriptView';
 import { transcriptLines } from './transcript-lines';
+import type { CalendarLibrary } from './useCalendarLibrary';
 import { useTestCall } from './useTestCall';
 import './simulator.css';
 
@@ -24,7 +26,13 @@ export interface SimulatorPanelProps {
   editDeniedReason?: string;
   /** Published versions of the sub-flows the document calls, and the ones that are not published. */
   subflows?: { flows: readonly CompiledFlow[]; unpublished: readonly string[]; loading: boolean; loadError: string | null };
+  /** Current revisions of the calendars the document's schedules name, and the ones that do not exist. */
+  calendars?: CalendarLibrary;
+  /** The clock the call settings start from ("now" in the flow's schedule time zone); tests pass a fixed one. */
+  now?: () => number;
 }
+
+const NO_CALENDARS: CalendarLibrary = { calendars: {}, missing: [], loading: false, loadError: null };
 
 const NO_SUBFLOWS: NonNullable<SimulatorPanelProps['subflows']> = { flows: [], unpublished: [], loading: false, loadError: null };
 
@@ -51,9 +59,10 @@ function useSpokenPrompts(enabled: boolean, prompts: ReadonlyArray<{ text: strin
  * stay silent / hang up, the virtual clock, a transcript with the exact FreeSWITCH commands, the path on the
  * canvas, and the flow's saved scenarios.
  */
-export function SimulatorPanel({ document, onHighlights, onScenariosChange, editDeniedReason, subflows = NO_SUBFLOWS }: SimulatorPanelProps) {
+export function SimulatorPanel({ document, onHighlights, onScenariosChange, editDeniedReason, subflows = NO_SUBFLOWS, calendars = NO_CALENDARS, now = Date.now }: SimulatorPanelProps) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<CallInputsForm>(DEFAULT_FORM);
+  // Starts at "now" in the time zone of the flow's schedule, where a tester expects a test call to happen.
+  const [form, setForm] = useState<CallInputsForm>(() => defaultFormFor(document, now()));
   const [formProblem, setFormProblem] = useState<string | null>(null);
   const [showDetails, setShowDetails] = useState(false);
   const [speak, setSpeak] = useState(false);
@@ -61,7 +70,7 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
   /** A run about to be saved under a name already taken: replace that scenario only once the tester says so. */
   const [replacing, setReplacing] = useState<Scenario | null>(null);
   const [panel, setPanel] = useState<HTMLElement | null>(null);
-  const call = useTestCall(document, subflows.flows);
+  const call = useTestCall(document, subflows.flows, calendars.calendars);
   const simulation = call.simulation;
 
   const lines = useMemo(() => (simulation ? transcriptLines(simulation.transcript) : []), [simulation, call.revision]);
@@ -117,6 +126,7 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
         <CallInputsFields form={form} onChange={setForm} languages={document.languages} />
       </details>
       <SubflowNotice unpublished={subflows.unpublished} loading={subflows.loading} loadError={subflows.loadError} />
+      <CalendarNotice library={calendars} />
       <div className="sb-sim-controls">
         <button type="button" className="sb-app-button sb-app-button--primary" onClick={startCall}>
           {simulation ? t('simulator.restart') : t('simulator.start')}
@@ -188,6 +198,7 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
       <ScenarioList
         document={document}
         subflows={subflows.flows}
+        calendars={calendars.calendars}
         onChange={onScenariosChange}
         editDeniedReason={editDeniedReason}
         onLoad={(scenario) => {

@@ -41,6 +41,18 @@ export function TranscriptView({ lines, timezone, showDetails }: { lines: readon
             return <li key={index} className="sb-sim-line sb-sim-line--ignored">{time} {t(`simulator.transcript.ignored.${line.why}`, { keys: line.keys })}</li>;
           case 'visit':
             return <li key={index} className="sb-sim-line sb-sim-line--visit">{time} → {line.nodeId} <small>({line.nodeType})</small></li>;
+          case 'decision':
+            return (
+              <li key={index} className="sb-sim-line sb-sim-line--decision" data-testid="schedule-decision">
+                {time} {t('simulator.transcript.decision', { node: line.nodeId, outlet: line.outlet, reason: line.reason })}
+              </li>
+            );
+          case 'calendarMissing':
+            return (
+              <li key={index} className="sb-sim-line sb-sim-line--ignored">
+                {time} {t('simulator.transcript.calendarMissing', { node: line.nodeId, calendar: line.calendar })}
+              </li>
+            );
           case 'effect':
             return (
               <li key={index} className="sb-sim-line sb-sim-line--effect">

@@ -1,4 +1,4 @@
-import { HttpMockSchema, ScenarioSchema, type Scenario, type SimulationInputs } from '@switchboard/flows';
+import { canonicalTimeZone, HttpMockSchema, localTimeOf, ScenarioSchema, type FlowDocument, type Scenario, type SimulationInputs } from '@switchboard/flows';
 import { z } from 'zod';
 
 /** The start form's fields, as the tester edits them (text inputs). */
@@ -51,6 +51,17 @@ export const DEFAULT_FORM: CallInputsForm = {
   callbackResult: 'booked',
   http: '[]',
 };
+
+/**
+ * The start form for a flow: the time zone of its first schedule (else the default) and "now" there, so a test call
+ * happens when and where the tester expects; the rest as {@link DEFAULT_FORM}.
+ */
+export function defaultFormFor(document: FlowDocument, now: number): CallInputsForm {
+  const schedule = document.nodes.find((node) => node.type === 'schedule');
+  const zone = schedule?.type === 'schedule' ? canonicalTimeZone(schedule.data.timezone) : null;
+  const timezone = zone ?? DEFAULT_FORM.timezone;
+  return { ...DEFAULT_FORM, timezone, localTime: localTimeOf(now, timezone).slice(0, 16) };
+}
 
 function channelVariables(text: string): Record<string, string> {
   const variables: Record<string, string> = {};

@@ -18,6 +18,10 @@ export type TranscriptLine =
   | { kind: 'collecting'; at: number; entered: string }
   | { kind: 'keysIgnored'; at: number; keys: string; why: 'nothingListening' | 'notAnExitKey' }
   | { kind: 'visit'; at: number; flow: string; nodeId: string; nodeType: string }
+  /** Why a schedule took its branch: `holiday: Spring Festival (calendar CN-2027 rev 3) at 2027-02-08T10:00 Asia/Shanghai`. */
+  | { kind: 'decision'; at: number; nodeId: string; outlet: string; reason: string }
+  /** A schedule named a calendar the call does not have: it decided without it. */
+  | { kind: 'calendarMissing'; at: number; nodeId: string; calendar: string }
   | { kind: 'effect'; at: number; effect: Effect; commands: CommandLine[]; note: string | null }
   | { kind: 'event'; at: number; from: 'caller' | 'switch'; type: string; detail: string };
 
@@ -49,6 +53,8 @@ function eventDetail(event: Extract<TranscriptEntry, { kind: 'event' }>['event']
 export function transcriptLines(entries: readonly TranscriptEntry[], settings: CommandSettings = DEFAULT_COMMAND_SETTINGS): TranscriptLine[] {
   const channel = new Map<string, string | null>();
   const lines: TranscriptLine[] = [];
+  /** Node types by `flow/nodeId`, from the visits so far: a visit arriving from a schedule gets its decision line. */
+  const types = new Map<string, string>();
   for (const entry of entries) {
     switch (entry.kind) {
       case 'caller':
@@ -66,7 +72,16 @@ export function transcriptLines(entries: readonly TranscriptEntry[], settings: C
       case 'effect': {
         const effect = entry.effect;
         if (effect.kind === 'visit') {
+          const from = effect.arrivedFrom;
+          if (from && from.reason && types.get(`${effect.flow}/${from.nodeId}`) === 'schedule') {
+            lines.push({ kind: 'decision', at: entry.at, nodeId: from.nodeId, outlet: from.outlet, reason: from.reason });
+          }
+          types.set(`${effect.flow}/${effect.nodeId}`, effect.nodeType);
           lines.push({ kind: 'visit', at: entry.at, flow: effect.flow, nodeId: effect.nodeId, nodeType: effect.nodeType });
+          break;
+        }
+        if (effect.kind === 'calendarMissing') {
+          lines.push({ kind: 'calendarMissing', at: entry.at, nodeId: effect.nodeId, calendar: effect.calendar });
           break;
         }
         const mapped = commandsForEffect(effect, SIMULATED_CHANNEL, settings);

@@ -1,4 +1,4 @@
-import { compileFlow, linkProgram, Simulation, type CompiledFlow, type FlowDocument, type SimulationInputs } from '@switchboard/flows';
+import { compileFlow, linkProgram, Simulation, type CompiledCalendar, type CompiledFlow, type FlowDocument, type SimulationInputs } from '@switchboard/flows';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** `run`: after each caller action the call runs on to the next input; `step`: one event per click. */
@@ -10,9 +10,9 @@ export type StartProblem = { kind: 'doesNotCompile'; errors: number } | { kind: 
  * One test call at a time on the document shown. Holds the {@link Simulation} (the flows core's, on a virtual
  * clock) and re-renders after each action. In real-time mode the virtual clock follows the wall clock, one
  * second per second; otherwise timeouts and queue waits happen the moment the tester asks. The call is linked with
- * `subflows` (published versions), so it enters them as a real call would.
+ * `subflows` (published versions), so it enters them as a real call would, and with the calendars' current revisions.
  */
-export function useTestCall(document: FlowDocument, subflows: readonly CompiledFlow[] = []) {
+export function useTestCall(document: FlowDocument, subflows: readonly CompiledFlow[] = [], calendars?: Readonly<Record<string, CompiledCalendar>>) {
   const simulation = useRef<Simulation | null>(null);
   const [revision, setRevision] = useState(0);
   const [problem, setProblem] = useState<StartProblem | null>(null);
@@ -28,7 +28,7 @@ export function useTestCall(document: FlowDocument, subflows: readonly CompiledF
         simulation.current = null;
         return refresh();
       }
-      const started = Simulation.start(linkProgram(compiled.compiled, subflows), inputs);
+      const started = Simulation.start(linkProgram(compiled.compiled, subflows, calendars), inputs);
       if (!(started instanceof Simulation)) {
         setProblem({ kind: 'cannotStart', message: started.error });
         simulation.current = null;
@@ -39,7 +39,7 @@ export function useTestCall(document: FlowDocument, subflows: readonly CompiledF
       simulation.current = started;
       refresh();
     },
-    [document, subflows, mode, refresh],
+    [document, subflows, calendars, mode, refresh],
   );
 
   /** Carries out a caller action (or a step), then — in run mode — lets the call run to the next input. */

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { canonicalJson, parseCalendar, type CalendarDocument, type Diagnostic } from "@switchboard/flows";
+import { canonicalJson, parseCalendar, type CalendarDocument, type CompiledCalendar, type Diagnostic } from "@switchboard/flows";
 import { recordAudit } from "../../audit.js";
 import { DiagnosticsError } from "../../errors.js";
 import type { Context, SessionUser } from "../../trpc.js";
@@ -101,6 +101,18 @@ export async function currentCalendars(ctx: Context, input: CurrentCalendarsInpu
     return revision ? [{ name: row.name, revision: revision.number, document: revision.document }] : [];
   });
   return { calendars, missing };
+}
+
+/** The current revisions of `names`, compiled (names that do not exist or do not compile are left out). */
+export async function currentCompiledCalendars(ctx: Context, names: readonly string[]): Promise<Record<string, CompiledCalendar>> {
+  const unique = [...new Set(names)];
+  const compiled: Record<string, CompiledCalendar> = {};
+  if (unique.length === 0) return compiled;
+  for (const stored of (await currentCalendars(ctx, { names: unique })).calendars) {
+    const { calendar, diagnostics } = parseCalendar(stored.document, stored.revision);
+    if (calendar && !diagnostics.some((d) => d.severity === "error")) compiled[stored.name] = calendar;
+  }
+  return compiled;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import { describeDifference, linkProgram, runScenario, type CompiledFlow, type FlowDocument } from "@switchboard/flows";
+import { compiledCalendarNames, describeDifference, linkProgram, runScenario, type CompiledFlow, type FlowDocument } from "@switchboard/flows";
+import { currentCompiledCalendars } from "../calendars/calendars.handler.js";
 import type { Context } from "../../trpc.js";
 import { liveSubflows } from "./live-subflows.js";
 
@@ -11,7 +12,10 @@ export async function requirePassingScenarios(ctx: Context, flowName: string, do
   const scenarios = document.scenarios ?? [];
   if (scenarios.length === 0) return;
   // A sub-flow with no version is left out: the calling node then takes its failed route, as in a real call.
-  const program = linkProgram(compiled, (await liveSubflows(ctx, compiled.subflows, [compiled.name])).flows);
+  const library = (await liveSubflows(ctx, compiled.subflows, [compiled.name])).flows;
+  // Schedules decide with the calendars' current revisions, as a call started now would.
+  const calendars = await currentCompiledCalendars(ctx, [compiled, ...library].flatMap((flow) => compiledCalendarNames(flow)));
+  const program = linkProgram(compiled, library, calendars);
   const failures = scenarios.map((scenario) => runScenario(program, scenario)).filter((result) => !result.passed);
   const first = failures[0];
   if (!first) return;

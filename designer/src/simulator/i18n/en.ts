@@ -69,6 +69,8 @@ export const simulatorEn = {
   callbackResults: { booked: 'Booked', alreadyScheduled: 'Already booked', error: 'Service error' },
   transcript: {
     label: 'Transcript',
+    decision: 'Schedule {{node}} took “{{outlet}}”: {{reason}}',
+    calendarMissing: 'Schedule {{node}}: calendar “{{calendar}}” does not exist; decided without it',
     pressed: 'Caller pressed {{keys}}',
     silent: 'Caller stays silent',
     hungUp: 'Caller hung up',
@@ -91,6 +93,14 @@ export const simulatorEn = {
     cancel: 'Cancel',
     failed: 'Scenarios not saved: {{message}}',
     someone: 'Someone',
+  },
+  calendars: {
+    loading: 'Loading the calendars…',
+    using: 'Calendars used (current revisions): {{calendars}}',
+    revision: '{{name}} rev {{revision}}',
+    missing_one: 'Calendar {{names}} does not exist: schedules decide without it, as live calls would.',
+    missing_other: 'Calendars {{names}} do not exist: schedules decide without them, as live calls would.',
+    loadFailed: 'The calendars could not be loaded ({{message}}): schedules decide without them.',
   },
   subflows: {
     loading: 'Loading the published sub-flows…',

@@ -71,6 +71,8 @@ export const simulatorZhCN: typeof simulatorEn = {
   callbackResults: { booked: '已预约', alreadyScheduled: '已有预约', error: '服务错误' },
   transcript: {
     label: '通话记录',
+    decision: '时间表 {{node}} 走了“{{outlet}}”分支：{{reason}}',
+    calendarMissing: '时间表 {{node}}：日历“{{calendar}}”不存在，已不按它判断',
     pressed: '来电者按了 {{keys}}',
     silent: '来电者保持沉默',
     hungUp: '来电者挂机',
@@ -93,6 +95,14 @@ export const simulatorZhCN: typeof simulatorEn = {
     cancel: '取消',
     failed: '场景未保存：{{message}}',
     someone: '有人',
+  },
+  calendars: {
+    loading: '正在加载日历…',
+    using: '使用的日历（当前修订）：{{calendars}}',
+    revision: '{{name}} 第 {{revision}} 版',
+    missing_one: '日历 {{names}} 不存在：时间表不按它判断，与真实来电相同。',
+    missing_other: '日历 {{names}} 不存在：时间表不按它们判断，与真实来电相同。',
+    loadFailed: '无法加载日历（{{message}}）：时间表不按它们判断。',
   },
   subflows: {
     loading: '正在加载已发布的子流程…',
