@@ -5,3 +5,6 @@ export { compileCalendar, parseCalendar, describeEntryEffect, MAX_RANGE_DAYS, ty
 export { decidingCalendarEntry, calendarEntryIndexOn, type CalendarHit } from './evaluate.js';
 export { calendarReferences, checkCalendarReferences, compiledCalendarNames, type CalendarReference } from './references.js';
 export { WEEKDAYS, type Weekday } from './day-numbers.js';
+export { previewCalendar, type PreviewDay } from './preview.js';
+export { importIcs, describeEntry, type IcsImportOptions, type IcsImportResult, type IcsWarning, type UnderstoodEvent } from './ics/import.js';
+export { exportIcs } from './ics/export.js';

@@ -16,7 +16,7 @@ export const CalendarNameSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(80, 'must be at most 80 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'must start with a letter or digit and use only letters, digits, spaces, ".", "_" and "-"');
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._()-]*$/u, 'must start with a letter or digit and use only letters, digits, spaces, ".", "_", "-" and brackets');
 
 /** `YYYY-MM-DD` for one date, `MM-DD` for every year; compiling checks it is a real date (SB126). */
 const CalendarDateSchema = z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD (once) or MM-DD (every year)');
