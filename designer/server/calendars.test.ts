@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { beforeEach, expect, it, vi } from "vitest";
 import type { CalendarChanged } from "@switchboard/db";
 import type { ApiClient } from "./client.js";
@@ -90,6 +91,28 @@ describeOnEachDatabase("calendars", (h) => {
     expect(await admin.calendars.delete.mutate({ name: "CN-2027" })).toEqual({ name: "CN-2027", deleted: true });
     expect(await publisher.calendars.list.query()).toEqual([]);
     expect((await admin.audit.list.query({ action: "calendar.delete" }))).toHaveLength(1);
+  });
+
+  it("previews an .ics import without saving, then exports the saved calendar and previews its next 12 months", async () => {
+    const ics = readFileSync(new URL("../../flows/test/fixtures/calendars/china-2027.ics", import.meta.url), "utf8");
+    const tester = await h.sessionFor("tester");
+    const preview = await tester.calendars.importIcs.mutate({ ics, name: "CN-2027", from: "2026-12-01" });
+    expect(preview.document).toMatchObject({ name: "CN-2027", timezone: "Asia/Shanghai" });
+    expect(preview.events).toHaveLength(11);
+    expect(preview.warnings).toEqual([expect.objectContaining({ line: 163, uid: "20270208_cn_draft@holiday.example" })]);
+    expect(preview.existingRevision).toBeNull();
+    expect(await publisher.calendars.list.query()).toEqual([]);
+
+    await publisher.calendars.save.mutate({ document: preview.document, baseRevision: null, message: "imported china-2027.ics" });
+    const exported = await tester.calendars.exportIcs.query({ name: "CN-2027" });
+    expect(exported.filename).toBe("CN-2027.ics");
+    expect(exported.text).toContain("SUMMARY:春节 Spring Festival\r\n");
+    const months = await tester.calendars.preview12Months.query({ name: "CN-2027", from: "2027-02-01" });
+    expect(months).toMatchObject({ revision: 1, timezone: "Asia/Shanghai", from: "2027-02-01" });
+    expect(months.days[0]).toEqual({ date: "2027-02-06", weekday: "Saturday", entry: "春节 Spring Festival", kind: "closed", effect: "closed all day", when: "2027-02-06 – 2027-02-13" });
+    // Only the next 12 months: New Year's Day 2027 is before, nothing after 2028-01-31.
+    expect(months.days.some((day) => day.date < "2027-02-01" || day.date > "2028-01-31")).toBe(false);
+    expect((await tester.calendars.importIcs.mutate({ ics, name: "CN-2027" })).existingRevision).toBe(1);
   });
 
   it("lets editors and testers read but not change calendars", async () => {

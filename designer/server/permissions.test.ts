@@ -160,6 +160,14 @@ const CASES: Case[] = [
     mutates: true,
     call: (api) => api.calendars.save.mutate({ document: cnCalendar([{ kind: "closed", name: "Qingming", date: "2027-04-05" }]), baseRevision: 1 }),
   },
+  {
+    procedure: "calendars.importIcs",
+    permission: "readCalendars",
+    mutates: false,
+    call: (api) => api.calendars.importIcs.mutate({ ics: "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", name: "Empty" }),
+  },
+  { procedure: "calendars.exportIcs", permission: "readCalendars", mutates: false, call: (api) => api.calendars.exportIcs.query({ name: "CN-2027" }) },
+  { procedure: "calendars.preview12Months", permission: "readCalendars", mutates: false, call: (api) => api.calendars.preview12Months.query({ name: "CN-2027", from: "2027-01-01" }) },
   { procedure: "calendars.delete", permission: "editCalendars", mutates: true, call: (api) => api.calendars.delete.mutate({ name: "Spare" }) },
 ];
 
