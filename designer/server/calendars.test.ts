@@ -109,7 +109,7 @@ describeOnEachDatabase("calendars", (h) => {
     expect(exported.text).toContain("SUMMARY:春节 Spring Festival\r\n");
     const months = await tester.calendars.preview12Months.query({ name: "CN-2027", from: "2027-02-01" });
     expect(months).toMatchObject({ revision: 1, timezone: "Asia/Shanghai", from: "2027-02-01" });
-    expect(months.days[0]).toEqual({ date: "2027-02-06", weekday: "Saturday", entry: "春节 Spring Festival", kind: "closed", effect: "closed all day", when: "2027-02-06 – 2027-02-13" });
+    expect(months.days[0]).toEqual({ date: "2027-02-06", weekday: "Saturday", entry: "春节 Spring Festival", kind: "closed", effect: "closed all day", when: "2027-02-06 – 2027-02-13", hours: "", as: null });
     // Only the next 12 months: New Year's Day 2027 is before, nothing after 2028-01-31.
     expect(months.days.some((day) => day.date < "2027-02-01" || day.date > "2028-01-31")).toBe(false);
     expect((await tester.calendars.importIcs.mutate({ ics, name: "CN-2027" })).existingRevision).toBe(1);

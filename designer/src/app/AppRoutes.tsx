@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch } from 'wouter';
 import { BindingsPage } from './bindings/BindingsPage';
+import { CalendarPage, CalendarsPage } from './calendars/CalendarsPage';
 import { FlowPage } from './flow/FlowPage';
 import { FlowsPage } from './flows/FlowsPage';
 import { AppHeader } from './layout/AppHeader';
@@ -36,6 +37,10 @@ export function AppRoutes() {
         <Route path="/numbers">
           <BindingsPage />
         </Route>
+        <Route path="/calendars">
+          <CalendarsPage />
+        </Route>
+        <Route path="/calendars/:name">{(params) => <CalendarPage name={decodeURIComponent(params.name)} />}</Route>
         <Route path="/users">
           <RequirePermission permission="manageUsers">
             <UsersPage />

@@ -3,6 +3,7 @@
  * The app shell (login, flows list, saving, publishing, versions) builds on these exports.
  */
 export { FlowEditor } from './FlowEditor';
+export { CalendarNamesContext } from './inspector/fields/CalendarsField';
 export type { FlowEditorProps } from './FlowEditorView';
 export type { NodeHighlight, NodeIssueCount } from './state/canvas-mapping';
 export type { Selection } from './state/useCanvasState';

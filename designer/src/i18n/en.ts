@@ -124,6 +124,7 @@ export const en = {
     greeting: 'Greeting',
     headers: 'Headers',
     holidays: 'Holidays',
+    calendars: 'Shared calendars',
     hours: 'Hours',
     initial: 'Starting value',
     interDigitTimeoutSeconds: 'Seconds between keys',
@@ -190,7 +191,10 @@ export const en = {
     },
     callback: { queue: 'Leave empty to call back from the queue the caller was routed to: the one they waited in, or the one that turned them away (overflow, no agents).' },
     collectDigits: { pattern: 'The whole entry must match, e.g. [0-9]{4} for a 4-digit PIN.' },
-    schedule: { emergencyFlag: 'Operators can switch the emergency route on with this flag, without republishing.' },
+    schedule: {
+      emergencyFlag: 'Operators can switch the emergency route on with this flag, without republishing.',
+      calendars: 'Checked after the holidays above, before the weekly hours. When calendars disagree on a day, closed beats special hours beats a make-up working day; between equals the calendar listed first wins. Changes to a calendar apply to new calls without republishing.',
+    },
     flow: { languages: 'One language tag per line, e.g. en or zh-CN. Every message needs text in each language.' },
   },
   options: {
@@ -261,6 +265,12 @@ export const en = {
     holidayHours: 'Open on this day (leave empty for closed all day)',
     addHoliday: 'Add a holiday',
     newHoliday: 'New holiday',
+    calendarsNone: 'No shared calendars: only the holidays above and the weekly hours decide.',
+    calendarPlaceholder: 'Calendar name, e.g. CN-2027',
+    calendarAdd: 'Add calendar',
+    calendarRemove: 'Remove calendar {{name}}',
+    calendarUp: 'Give calendar {{name}} priority over the one above',
+    calendarUnknown: '(no such calendar yet)',
   },
   flowSettings: {
     title: 'Flow settings',

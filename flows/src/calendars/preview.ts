@@ -1,7 +1,7 @@
 import { calendarEntryIndexOn } from './evaluate.js';
 import { describeEntryEffect } from './compile.js';
 import type { CompiledCalendar } from './compiled.js';
-import { daysFromCivil, isoDate, parseCalendarDate, WEEKDAY_TITLES, weekdayIndex } from './day-numbers.js';
+import { clock, daysFromCivil, isoDate, parseCalendarDate, WEEKDAY_TITLES, WEEKDAYS, weekdayIndex } from './day-numbers.js';
 
 /** One day that differs from the ordinary week, and why. */
 export interface PreviewDay {
@@ -15,6 +15,10 @@ export interface PreviewDay {
   effect: string;
   /** `2027-02-06 – 2027-02-13`, `every year 12-24` */
   when: string;
+  /** Open ranges the entry gives the day (`09:00–15:00`), empty for closed days and borrowed weekday hours. */
+  hours: string;
+  /** Make-up working day with a weekday's hours: that weekday (`monday`); otherwise null. */
+  as: string | null;
 }
 
 /**
@@ -30,7 +34,18 @@ export function previewCalendar(calendar: CompiledCalendar, from: string, days =
     const index = calendarEntryIndexOn(calendar, day);
     const entry = index >= 0 ? calendar.entries[index] : undefined;
     if (!entry) continue;
-    preview.push({ date: isoDate(day), weekday: WEEKDAY_TITLES[weekdayIndex(day)] as string, entry: entry.name, kind: entry.kind, effect: describeEntryEffect(entry), when: entry.when });
+    const hours: string[] = [];
+    for (let i = 0; i < entry.hours.length; i += 2) hours.push(`${clock(entry.hours[i] as number)}–${clock(entry.hours[i + 1] as number)}`);
+    preview.push({
+      date: isoDate(day),
+      weekday: WEEKDAY_TITLES[weekdayIndex(day)] as string,
+      entry: entry.name,
+      kind: entry.kind,
+      effect: describeEntryEffect(entry),
+      when: entry.when,
+      hours: hours.join(', '),
+      as: entry.as >= 0 ? (WEEKDAYS[entry.as] as string) : null,
+    });
   }
   return preview;
 }

@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { FlowEditor, type NodeHighlight } from '../../editor';
+import { CalendarNamesContext, FlowEditor, type NodeHighlight } from '../../editor';
 import { FlowSimulator } from '../../simulator';
 import { apiErrorInfo } from '../api/api-error';
 import { useTRPC, useTRPCClient, type FlowDetail } from '../api/trpc';
@@ -31,6 +31,9 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
   const [name, setName] = useState(flow.name);
+  // Shared calendars a schedule may name (its inspector offers them).
+  const calendars = useQuery(trpc.calendars.list.queryOptions());
+  const calendarNames = useMemo(() => calendars.data?.map((calendar) => calendar.name) ?? null, [calendars.data]);
   const store = useMemo(
     () => apiDraftStore(client, flow.id, flow.name, (renamed) => {
       setName(renamed);
@@ -81,7 +84,9 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
       </FlowTitleBar>
       <div className="sb-app-flow__body">
         <div className="sb-app-flow__editor">
-          <FlowEditor document={draft.document} onChange={draft.change} readOnly={!editing.allowed} highlights={testCallOpen ? highlights : undefined} onCompiled={setDraftHash} />
+          <CalendarNamesContext.Provider value={calendarNames}>
+            <FlowEditor document={draft.document} onChange={draft.change} readOnly={!editing.allowed} highlights={testCallOpen ? highlights : undefined} onCompiled={setDraftHash} />
+          </CalendarNamesContext.Provider>
         </div>
         {testCallOpen && (
           <FlowSimulator

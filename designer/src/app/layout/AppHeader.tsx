@@ -27,6 +27,7 @@ export function AppHeader() {
       <nav className="sb-app-nav" aria-label={t('app.header.navigation')}>
         <NavLink href="/" match="/" label={t('app.nav.flows')} />
         <NavLink href="/numbers" match="/numbers" label={t('app.nav.numbers')} />
+        <NavLink href="/calendars" match="/calendars/*?" label={t('app.nav.calendars')} />
         {can(user.role, 'manageUsers') && <NavLink href="/users" match="/users" label={t('app.nav.users')} />}
       </nav>
       <div className="sb-app-header__user">

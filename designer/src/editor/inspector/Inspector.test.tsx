@@ -76,6 +76,25 @@ describe('inspector', () => {
     expect(screen.getByRole('option', { name: 'Asia/Shanghai' })).toBeTruthy();
   });
 
+  it('picks shared calendars for a schedule by name, in priority order', () => {
+    const { container, latest } = renderEditor(supportLineFlow(), { calendarNames: ['CN-2027', 'Company'] });
+    clickNode(container, 'hours');
+    const add = screen.getByLabelText('Add calendar');
+    fireEvent.change(add, { target: { value: 'Company' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add calendar' }));
+    fireEvent.change(add, { target: { value: 'CN-2027' } });
+    fireEvent.keyDown(add, { key: 'Enter' });
+    const calendarsOf = () => (latest().nodes.find((n) => n.id === 'hours') as FlowNodeOf<'schedule'>).data.calendars;
+    expect(calendarsOf()).toEqual(['Company', 'CN-2027']);
+    fireEvent.click(screen.getByRole('button', { name: 'Give calendar CN-2027 priority over the one above' }));
+    expect(calendarsOf()).toEqual(['CN-2027', 'Company']);
+    fireEvent.change(add, { target: { value: 'Typo' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add calendar' }));
+    expect(within(screen.getByTestId('schedule-calendars')).getByText('(no such calendar yet)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove calendar Typo' }));
+    expect(calendarsOf()).toEqual(['CN-2027', 'Company']);
+  });
+
   it('edits a prompt per declared language and inserts variables', () => {
     const flow = { ...supportLineFlow(), languages: ['en', 'zh-CN'] };
     const { container, latest } = renderEditor(flow);

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { PromptSchema, VariableNameSchema } from '@switchboard/flows';
 import type { DescribedField } from '../describe-schema';
+import { CalendarsField } from './CalendarsField';
 import { ExpressionField } from './ExpressionField';
 import { HolidaysField } from './HolidaysField';
 import { InitialValueField } from './InitialValueField';
@@ -16,6 +17,7 @@ import type { WidgetProps } from './widget-props';
 const BY_PATTERN: Record<string, ComponentType<WidgetProps>> = {
   'schedule:weekly': WeeklyHoursField,
   'schedule:holidays': HolidaysField,
+  'schedule:calendars': CalendarsField,
   'callback:window.days': WeekdaysField,
   'condition:branches[].expression': ExpressionField,
   'setVariable:assignments[].expression': ExpressionField,
