@@ -9,6 +9,7 @@ import type { CallEvent } from '../src/interpreter/events.js';
 import type { CallState } from '../src/interpreter/state.js';
 import { largeFlow } from './generate.js';
 import { menuLoopFlow } from './menu-loop.js';
+import { scheduleDecisionBench } from './calendars.js';
 
 function percentile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -101,3 +102,9 @@ console.log(`  growth of the total median 1,000 → 5,000 nodes: ×${((medians[5
 console.log('');
 const throughput = interpreterThroughput(3);
 console.log(`interpreter: ${Math.round(throughput.stepsPerSecond).toLocaleString('en-US')} steps/s (goal ≥ 1,000,000; ${throughput.steps.toLocaleString('en-US')} steps of a menu → announcement loop)`);
+console.log('');
+const schedule = scheduleDecisionBench();
+const verdict = (ns: number) => (ns <= 5000 ? 'met' : 'MISSED');
+console.log(`schedule decision with 3 calendars × 1,000 entries (median of 15 batches of 50,000 call times over a year; goal ≤ 5 µs):`);
+console.log(`  scheduleStatusAt (decision + reason text): ${(schedule.statusNs / 1000).toFixed(2)} µs — ${verdict(schedule.statusNs)}`);
+console.log(`  calendar lookup alone:                      ${(schedule.lookupNs / 1000).toFixed(2)} µs — ${verdict(schedule.lookupNs)}`);
