@@ -73,6 +73,17 @@ describeOnEachDatabase("calendars", (h) => {
     expect((await publisher.flows.validate.mutate({ flowId: flow.id })).diagnostics).toContainEqual(expect.objectContaining({ code: "SB305", severity: "warning" }));
   });
 
+  it("publishing runs the flow's scenarios with the calendars' current revisions", async () => {
+    await publisher.calendars.save.mutate({ document: { name: "CN-2027", timezone: "Asia/Shanghai", entries: [{ kind: "closed", name: "Qingming", date: "2027-04-05" }] }, baseRevision: null });
+    const flow = await publisher.flows.create.mutate({ name: "holidays" });
+    const festivalCall = { name: "festival call", call: { localTime: "2027-02-08T10:00", timezone: "Asia/Shanghai" }, expect: { visits: ["start", "hours", "holiday"] } };
+    await publisher.flows.saveDraft.mutate({ flowId: flow.id, baseRevision: flow.draftRevision, document: { ...scheduleFlow("holidays", ["CN-2027"]), scenarios: [festivalCall] }, baseScenariosRevision: 1 });
+    const refused = await failure(publisher.flows.publish.mutate({ flowId: flow.id }));
+    expect(refused.message).toContain("festival call");
+    await publisher.calendars.save.mutate({ document: cnCalendar(), baseRevision: 1 });
+    expect((await publisher.flows.publish.mutate({ flowId: flow.id })).created).toBe(true);
+  });
+
   it("refuses deleting a calendar a live flow names, naming the flows; deletes it once unused", async () => {
     await publisher.calendars.save.mutate({ document: cnCalendar(), baseRevision: null });
     const flow = await publisher.flows.create.mutate({ name: "holidays" });
