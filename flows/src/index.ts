@@ -23,7 +23,6 @@ export * from './interpreter/state.js';
 export * from './interpreter/program.js';
 export * from './interpreter/interpreter.js';
 export { canonicalJson } from './util/canonical-json.js';
-export { canonicalTimeZone, isKnownTimeZone } from './util/time-zone.js';
 export { compileSchedule, nextOpening, resolveScheduleCalendars, scheduleStatusAt, type ScheduleConfig, type ScheduleStatus } from './nodes/schedule.js';
 export * from './calendars/index.js';
 export { assertNever } from './util/assert-never.js';
