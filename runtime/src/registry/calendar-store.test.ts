@@ -107,9 +107,21 @@ describe('CalendarStore', () => {
     await until(() => store.snapshot['CN-2027']?.revision === 2);
     expect(registry.lookup('1000')?.program.calendars?.['CN-2027']?.revision).toBe(2);
 
-    source.save({ ...revision(3, []), document: { name: 'CN-2027', timezone: 'Mars/Olympus', entries: [] } });
-    feed.notifyCalendar({ name: 'CN-2027', revision: 3 });
+    // A notice missed while the bus reconnected: the store reads every calendar again once it listens again.
+    const reconnects = new Set<() => void>();
+    const reconnecting = Object.assign(new FakeDeploymentFeed(), { onReconnect: (listener: () => void) => (reconnects.add(listener), () => reconnects.delete(listener)) });
+    const second = new CalendarStore({ source, logger });
+    await second.start(reconnecting);
+    source.save(revision(5, [festival]));
+    for (const listener of reconnects) listener();
+    await until(() => second.snapshot['CN-2027']?.revision === 5);
+    second.close();
+    expect(reconnects.size).toBe(0);
+
+    source.save({ ...revision(6, []), document: { name: 'CN-2027', timezone: 'Mars/Olympus', entries: [] } });
+    feed.notifyCalendar({ name: 'CN-2027', revision: 6 });
     await new Promise((resolve) => setTimeout(resolve, 20));
+    // Revision 6 does not compile: the store keeps the revision it had.
     expect(store.snapshot['CN-2027']?.revision).toBe(2);
     registry.close();
     store.close();
