@@ -95,7 +95,45 @@ export function CalendarEditor({ initial }: { initial: { document: CalendarDocum
       {save.isSuccess && <p role="status">{save.data.changed ? t('app.calendars.saved', { revision: save.data.revision }) : t('app.calendars.unchanged')}</p>}
       {checked.calendar && errors.length === 0 && <CalendarPreview calendar={compileCalendar(checked.document ?? document, baseRevision ?? 0).calendar} from={today} />}
       {initial.revision !== null && <Revisions name={initial.document.name} />}
+      {initial.revision !== null && <DeleteCalendar name={initial.document.name} />}
     </main>
+  );
+}
+
+/** Deletes the calendar after a second click; the server refuses while live flows name it, and says which. */
+function DeleteCalendar({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [, navigate] = useLocation();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useMutation(
+    trpc.calendars.delete.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.calendars.list.queryKey() });
+        navigate('/calendars');
+      },
+    }),
+  );
+  return (
+    <section className="sb-app-section">
+      {!confirming ? (
+        <GuardedButton permission="editCalendars" onClick={() => setConfirming(true)}>
+          {t('app.calendars.delete')}
+        </GuardedButton>
+      ) : (
+        <p role="alert">
+          {t('app.calendars.deleteConfirm', { name })}{' '}
+          <button type="button" className="sb-app-button sb-app-button--danger" disabled={remove.isPending} onClick={() => remove.mutate({ name })}>
+            {t('app.calendars.deleteYes')}
+          </button>{' '}
+          <button type="button" className="sb-app-button" onClick={() => setConfirming(false)}>
+            {t('app.calendars.deleteNo')}
+          </button>
+        </p>
+      )}
+      {remove.isError && <ErrorMessage error={remove.error} />}
+    </section>
   );
 }
 

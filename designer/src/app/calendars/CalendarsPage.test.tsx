@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../i18n';
-import { renderWithApi, users } from '../test/fake-api';
+import { apiError, renderWithApi, users } from '../test/fake-api';
 import chinaIcs from '../../../../flows/test/fixtures/calendars/china-2027.ics?raw';
 import { CalendarPage, CalendarsPage } from './CalendarsPage';
 
@@ -63,6 +63,22 @@ describe('calendars pages', () => {
       { kind: 'hours', name: 'Christmas Eve', date: '12-24', hours: [{ open: '09:00', close: '15:00' }] },
     ]);
     expect(await screen.findByText('Saved as revision 4: new calls use it now.')).toBeTruthy();
+  });
+
+  it('deleting a calendar live flows use shows the server\'s refusal naming them', async () => {
+    renderWithApi(<CalendarPage name="CN-2027" />, {
+      user: users.admin,
+      handlers: {
+        'calendars.get': () => stored,
+        'calendars.revisions': () => [],
+        'calendars.delete': () => {
+          throw apiError('PRECONDITION_FAILED', 'Calendar "CN-2027" is used by live flows: "holidays" v1 on +15550101 (production); remove it from their schedules and publish them first');
+        },
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete calendar' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText(/is used by live flows: "holidays" v1 on \+15550101 \(production\)/)).toBeTruthy();
   });
 
   it('is read-only for an editor, with the reason, in Chinese too', async () => {

@@ -356,6 +356,10 @@ export const appEn = {
     importMessage: 'imported {{file}}',
     importSaveNew: 'Save as new calendar “{{name}}”',
     importSaveRevision: 'Save as a new revision of “{{name}}”',
+    delete: 'Delete calendar',
+    deleteConfirm: 'Delete “{{name}}” and all its revisions? Schedules naming it would decide without it.',
+    deleteYes: 'Delete',
+    deleteNo: 'Keep it',
   },
   users: {
     title: 'Users',

@@ -347,6 +347,10 @@ export const appZhCN = {
     importMessage: '导入 {{file}}',
     importSaveNew: '保存为新日历“{{name}}”',
     importSaveRevision: '保存为“{{name}}”的新修订',
+    delete: '删除日历',
+    deleteConfirm: '删除“{{name}}”及其全部修订？引用它的时间表将不再按它判断。',
+    deleteYes: '删除',
+    deleteNo: '保留',
   },
   users: {
     title: '用户',
