@@ -116,13 +116,25 @@ function tzidOf(property: ICAL.Property | null): string | null {
 /** Parse an .ics text into a calendar document plus what was understood and what was skipped, without saving. */
 export function importIcs(text: string, options: IcsImportOptions): IcsImportResult {
   const warnings: IcsWarning[] = [];
-  let root: ICAL.Component;
+  let root: ICAL.Component | undefined;
   try {
-    root = new ICAL.Component(ICAL.parse(text) as unknown[]);
+    const parsed = ICAL.parse(text) as unknown[];
+    // Several top-level components come back as a list of them: take the calendar.
+    const candidates = Array.isArray(parsed[0]) ? (parsed as unknown[][]) : [parsed];
+    root = candidates.map((jcal) => new ICAL.Component(jcal)).find((component) => component.name === 'vcalendar');
   } catch (error) {
     return { document: null, events: [], warnings: [{ line: null, uid: null, message: `not an iCalendar file: ${error instanceof Error ? error.message : String(error)}` }] };
   }
-  if (root.name !== 'vcalendar') return { document: null, events: [], warnings: [{ line: 1, uid: null, message: `the file holds a ${root.name.toUpperCase()}, not a VCALENDAR` }] };
+  if (!root) return { document: null, events: [], warnings: [{ line: null, uid: null, message: 'not an iCalendar file: it holds no VCALENDAR (BEGIN:VCALENDAR … END:VCALENDAR)' }] };
+  try {
+    return readCalendar(root, text, options, warnings);
+  } catch (error) {
+    // ical.js met something it cannot read beyond the single events (each is guarded on its own).
+    return { document: null, events: [], warnings: [...warnings, { line: null, uid: null, message: `the file could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+}
+
+function readCalendar(root: ICAL.Component, text: string, options: IcsImportOptions, warnings: IcsWarning[]): IcsImportResult {
 
   const fileZone = root.getFirstPropertyValue('x-wr-timezone');
   const requestedZone = options.timezone ?? (typeof fileZone === 'string' ? fileZone : 'UTC');
@@ -165,10 +177,21 @@ export function importIcs(text: string, options: IcsImportOptions): IcsImportRes
   }
 
   vevents.forEach((vevent, index) => {
+    try {
+      readEvent(vevent, index);
+    } catch (error) {
+      const uid = vevent.getFirstPropertyValue('uid');
+      warnings.push({ line: lines[index] ?? null, uid: typeof uid === 'string' ? uid : null, message: `event skipped: it could not be read (${error instanceof Error ? error.message : String(error)})` });
+    }
+  });
+
+  function readEvent(vevent: ICAL.Component, index: number): void {
     const line = lines[index] ?? null;
     const uidValue = vevent.getFirstPropertyValue('uid');
     const uid = typeof uidValue === 'string' ? uidValue : null;
-    const warn = (message: string) => warnings.push({ line, uid, message });
+    const warn = (message: string): void => {
+      warnings.push({ line, uid, message });
+    };
     const summaryValue = vevent.getFirstPropertyValue('summary');
     const summary = (typeof summaryValue === 'string' && summaryValue.trim() !== '' ? summaryValue.trim() : `Untitled event${uid ? ` ${uid}` : ''}`).slice(0, 120);
     const status = vevent.getFirstPropertyValue('status');
@@ -282,7 +305,7 @@ export function importIcs(text: string, options: IcsImportOptions): IcsImportRes
     warn(`"${summary}" repeats by a rule that is not a plain yearly date (${recur.toString()}): expanded to ${made.length} one-off entr${made.length === 1 ? 'y' : 'ies'} within ${span}${skippedExdates > 0 ? `, ${skippedExdates} excluded by EXDATE or RECURRENCE-ID` : ''}; import again later for later years`);
     if (truncated) warn(`"${summary}" has more than ${MAX_OCCURRENCES} occurrences within ${span}; only the first ${MAX_OCCURRENCES} were imported`);
     if (made.length > 0) events.push({ line: line ?? 0, uid, summary, entries: made, understood: describe() });
-  });
+  }
 
   return { document: { schemaVersion: CALENDAR_SCHEMA_VERSION, name, timezone: calendarZone, description: '', entries }, events, warnings };
 }
