@@ -198,23 +198,28 @@ class Run {
       } catch (error) {
         return this.end('error', `node ${target} failed: ${error instanceof Error ? error.message : String(error)}`, target, true);
       }
-      const after = this.apply(outcome, target, compiled);
+      const after = this.apply(outcome, target, compiled, false);
       if (after === 'stop') return;
       target = after.target;
       origin = after.origin;
     }
   }
 
-  /** Carry out what a node asked for. Returns where to go next, or 'stop' when the call waits or ended. */
-  apply(outcome: NodeOutcome, nodeId: string, compiled: CompiledNode): 'stop' | { target: string | null; origin: Origin } {
+  /**
+   * Carry out what a node asked for. Returns where to go next, or 'stop' when the call waits or ended. `resumed`:
+   * the node is the one the event was for (not one entered automatically after it in the same step).
+   */
+  apply(outcome: NodeOutcome, nodeId: string, compiled: CompiledNode, resumed: boolean): 'stop' | { target: string | null; origin: Origin } {
     switch (outcome.kind) {
       case 'next': {
         if (outcome.effects) this.effects.push(...outcome.effects);
-        // A hang-up right after failed input is not self-service; an accepted key clears it.
+        // A hang-up right after failed input is not self-service; only a key the waiting node accepted clears it
+        // (a condition or set-variable entered after the failed key in the same step must not).
+        const event = resumed ? this.event : null;
         if (outcome.inputFailed) this.state.inputFailed = true;
-        else if (this.event?.type === 'digits') this.state.inputFailed = false;
+        else if (event?.type === 'digits') this.state.inputFailed = false;
         const target = Object.prototype.hasOwnProperty.call(compiled.next, outcome.outlet) ? (compiled.next[outcome.outlet] ?? null) : null;
-        const reason = outcome.reason ?? (this.event === null ? `took ${outcome.outlet}` : describeEvent(this.event));
+        const reason = outcome.reason ?? (event === null ? `took ${outcome.outlet}` : describeEvent(event));
         return { target, origin: { nodeId, outlet: outcome.outlet, reason } };
       }
       case 'wait': {
@@ -334,7 +339,7 @@ class Run {
       this.state.pending = null;
       this.state.status = 'running';
     }
-    const after = this.apply(outcome, pending.nodeId, compiled);
+    const after = this.apply(outcome, pending.nodeId, compiled, true);
     if (after !== 'stop') this.enter(after.target, after.origin);
   }
 }
