@@ -132,7 +132,10 @@ const SCALAR_TYPES: Record<string, string> = {
 };
 
 function columnType(field: DmmfField, enumDbName: Map<string, string>): string {
-  if (field.isList) throw new Error(`schema.prisma: list field ${field.name} is not supported by this check`);
+  if (field.isList) {
+    if (field.kind !== "scalar" || field.default !== undefined) throw new Error(`schema.prisma: list field ${field.name}: only scalar lists without a default are supported by this check`);
+    return `${columnType({ ...field, isList: false }, enumDbName)}[]`;
+  }
   if (field.kind === "enum") return quoteIdent(enumDbName.get(field.type) ?? field.type);
   const [native, args = []] = field.nativeType ?? [];
   switch (native) {

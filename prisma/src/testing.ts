@@ -55,6 +55,8 @@ export async function openTestDatabase(kind: TestDatabaseKind, options: { migrat
 const RESET_ORDER = [
   "login_throttles",
   "switch_capabilities",
+  "node_rollups_hourly",
+  "call_rollups_hourly",
   "node_visits",
   "call_records",
   "callbacks",

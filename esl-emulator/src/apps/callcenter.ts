@@ -257,7 +257,13 @@ export const callcenter: Application = async (context, arg) => {
     activity.talkSeconds += ended - left;
     channel.setVariable('cc_queue_terminated_epoch', String(ended));
     channel.setVariable('cc_cause', 'answered');
-    fireMemberEvent(context, member, 'bridge-agent-end', [['CC-Agent', departure.agent]]);
+    // As mod_callcenter's bridge-agent-end: the agent call's own stamps (epoch seconds).
+    fireMemberEvent(context, member, 'bridge-agent-end', [
+      ['CC-Agent', departure.agent],
+      ['CC-Agent-Answered-Time', String(left)],
+      ['CC-Member-Joined-Time', String(joined)],
+      ['CC-Bridge-Terminated-Time', String(ended)],
+    ]);
     fireMemberEvent(context, member, 'member-queue-end', [['CC-Member-Leaving-Time', String(ended)], ['CC-Member-Joined-Time', String(joined)], ['CC-Cause', 'Terminated']], SITES.ccMemberEnd);
     // mod_callcenter deletes an answered member's row when its call with the agent ends.
     context.queues.remove(member);

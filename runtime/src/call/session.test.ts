@@ -45,6 +45,13 @@ describe('call session through the emulator', () => {
     expect(commands).toContain('execute callcenter support@default');
     expect(commands.at(-2)).toBe('execute speak flite|kal|Thank you for calling. Goodbye.');
     expect(harness.analytics.visits.filter((v) => v.callId === call.bLegUuid).map((v) => v.nodeId)).toEqual(['start', 'hours', 'welcome', 'menu', 'support', 'bye']);
+    // The call record gets the switch's queue times and the agent call's length (60 s with alice).
+    const [wait] = harness.analytics.queueWaits.filter((w) => w.callId === call.bLegUuid);
+    expect(wait).toMatchObject({ queue: 'support@default', agent: 'alice' });
+    expect(wait?.answeredAt).toBe(wait?.leftAt);
+    expect((wait?.answeredAt ?? 0) - (wait?.joinedAt ?? 0)).toBeGreaterThanOrEqual(20_000);
+    // Whole seconds, as mod_callcenter stamps them: 60 s, give or take the second boundary.
+    expect(Math.abs((wait?.talkMs ?? 0) - 60_000)).toBeLessThanOrEqual(1000);
   });
 
   it('an agent call that runs past the queue\'s max wait is never cut off to overflow', async () => {

@@ -1,7 +1,7 @@
 import { assertNever } from '@switchboard/flows';
 import { eventHeader } from '../esl/index.js';
 import { commandsForEffect } from '../freeswitch/commands.js';
-import { queueOutcome } from '../freeswitch/results.js';
+import { queueOutcome, queueTimes, type AppCompletion } from '../freeswitch/results.js';
 import { answer, reportFailure } from './report.js';
 import type { EffectContext, EffectExecutor, QueueWait } from './types.js';
 
@@ -9,15 +9,30 @@ import type { EffectContext, EffectExecutor, QueueWait } from './types.js';
  * Follows the agent call of an answered queue wait: `pickedUp` runs once when an agent is bridged to the caller
  * (mod_callcenter's `bridge-agent-start`), `over` resolves when that call is over (or the caller hung up).
  */
-function agentCall(ctx: EffectContext, pickedUp: (agent: string | undefined) => void): { over: Promise<void>; stop: () => void } {
+function agentCall(ctx: EffectContext, pickedUp: (agent: string | undefined) => void): { over: Promise<void>; stop: () => void; talkMs: () => number | null } {
   let resolve: () => void = () => undefined;
+  let startedAt: number | null = null;
+  let endedAt: number | null = null;
+  let stamped: number | null = null;
   const over = new Promise<void>((done) => (resolve = done));
   const stop = ctx.onChannelEvent((event) => {
     const action = event.name === 'CUSTOM' ? eventHeader(event, 'CC-Action') : undefined;
-    if (action === 'bridge-agent-start') pickedUp(eventHeader(event, 'CC-Agent'));
-    if (action === 'bridge-agent-end' || event.name === 'CHANNEL_UNBRIDGE' || event.name === 'CHANNEL_HANGUP') resolve();
+    if (action === 'bridge-agent-start') {
+      startedAt ??= ctx.clock.now();
+      pickedUp(eventHeader(event, 'CC-Agent'));
+    }
+    if (action === 'bridge-agent-end' || event.name === 'CHANNEL_UNBRIDGE' || event.name === 'CHANNEL_HANGUP') {
+      endedAt ??= ctx.clock.now();
+      // mod_callcenter's bridge-agent-end carries the agent call's own stamps (epoch seconds).
+      const answered = Number(eventHeader(event, 'CC-Agent-Answered-Time'));
+      const terminated = Number(eventHeader(event, 'CC-Bridge-Terminated-Time'));
+      if (action === 'bridge-agent-end' && answered > 0 && terminated >= answered) stamped ??= (terminated - answered) * 1000;
+      resolve();
+    }
   });
-  return { over, stop };
+  /** The switch's stamps when it sent them, else the runtime's clock: never one clock minus the other. */
+  const talkMs = (): number | null => stamped ?? (startedAt === null || endedAt === null ? null : Math.max(0, endedAt - startedAt));
+  return { over, stop, talkMs };
 }
 
 /**
@@ -45,6 +60,13 @@ export const enqueue: EffectExecutor<'enqueue'> = (effect, ctx) => {
   const forgetOnEnd = ctx.onEnd(stopWatching);
   const commands = commandsForEffect(effect, ctx.channel.uuid, ctx.settings).commands;
 
+  const sentAt = ctx.clock.now();
+  /** The wait's times for the call record (once per wait, before the flow hears how it ended). */
+  const recordWait = (result: AppCompletion, talkMs: number | null) => {
+    const times = queueTimes(result, sentAt, ctx.clock.now());
+    ctx.services.analytics.queueWaited({ callId: ctx.callId, queue: effect.queue, ...times, talkMs: times.answeredAt === null ? null : talkMs });
+  };
+
   const waiting = async (): Promise<void> => {
     try {
       const result = await ctx.channel.send(commands);
@@ -56,17 +78,21 @@ export const enqueue: EffectExecutor<'enqueue'> = (effect, ctx) => {
           // FreeSWITCH returns from callcenter when the agent answers; the flow continues when that call ends.
           reportPickUp(outcome.agent);
           if (!outcome.callEnded && !ctx.channel.isGone) await agent.over;
+          recordWait(result, agent.talkMs());
           answer(ctx, effect.seq, { type: 'queueExit', reason: 'answered', detail: outcome.agent });
           return;
         case 'exit':
+          recordWait(result, null);
           if (wait.leaving) return;
           answer(ctx, effect.seq, { type: 'queueExit', reason: outcome.reason, ...(outcome.detail === undefined ? {} : { detail: outcome.detail }) });
           return;
         case 'leftOnRequest':
           // leaveQueue pressed the runtime's key: the flow has already moved on.
+          recordWait(result, null);
           wait.leftOnRequest = true;
           return;
         case 'callerGone':
+          recordWait(result, null);
           return;
         default:
           return assertNever(outcome);

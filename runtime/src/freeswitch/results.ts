@@ -131,3 +131,32 @@ export type VoicemailOutcome = { readonly kind: 'finished' } | CallerGone;
 export function voicemailOutcome(completion: AppCompletion): VoicemailOutcome {
   return completion.channelHungUp ? CALLER_GONE : { kind: 'finished' };
 }
+
+/** When a queue wait began, was answered and ended, from the `callcenter` app's completion (epoch ms). */
+export interface QueueTimes {
+  readonly joinedAt: number;
+  readonly answeredAt: number | null;
+  readonly leftAt: number;
+  readonly agent: string | null;
+}
+
+/**
+ * The switch's own times of a queue wait: `cc_queue_joined_epoch`, `cc_queue_answered_epoch` and, for a caller who
+ * left unanswered, `cc_queue_canceled_epoch` (whole seconds, as mod_callcenter sets them). A time the switch did not
+ * report is the runtime's: `sentAt` (when the app was sent) for joining, `returnedAt` (when it returned) for the
+ * rest, so a missing variable never loses the wait.
+ */
+export function queueTimes(completion: AppCompletion, sentAt: number, returnedAt: number): QueueTimes {
+  const epoch = (name: string): number | null => {
+    const value = Number(completion.variables[name]);
+    return Number.isFinite(value) && value > 0 ? value * 1000 : null;
+  };
+  const outcome = queueOutcome(completion);
+  const answeredAt = outcome.kind === 'agentAnswered' ? (epoch('cc_queue_answered_epoch') ?? returnedAt) : null;
+  return {
+    joinedAt: epoch('cc_queue_joined_epoch') ?? sentAt,
+    answeredAt,
+    leftAt: answeredAt ?? epoch('cc_queue_canceled_epoch') ?? returnedAt,
+    agent: outcome.kind === 'agentAnswered' && outcome.agent !== '' ? outcome.agent : null,
+  };
+}

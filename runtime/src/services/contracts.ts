@@ -60,8 +60,32 @@ export interface CallAnalytics {
   callStarted(call: { callId: string; address: string; environment: string; flowName: string | null; versionId: string | null; caller: string; at: number; incidentId?: string | null }): void;
   /** A node was entered; `arrivedFrom` is how the call left the node visited before it (stored on that visit). */
   nodeVisited(visit: { callId: string; flowName: string; nodeId: string; nodeType: string; at: number; arrivedFrom: NodeExit | null }): void;
+  /**
+   * The caller's wait in a mod_callcenter queue is over (answered and the agent call ended, or left unanswered),
+   * with the switch's times (epoch ms). Stored on the call record when the call ends; of several waits the
+   * answered one (else the last) is kept.
+   */
+  queueWaited(wait: QueueWaitRecord): void;
   /** The call is over: its outcome and why; `lastExit` is the last node's outlet when it led nowhere. */
   callEnded(end: { callId: string; outcome: CallRecordOutcome; nodeId: string | null; at: number; reason: string; lastExit?: NodeExit | null }): void;
+}
+
+/** One wait in a queue, as {@link CallAnalytics.queueWaited} records it. */
+export interface QueueWaitRecord {
+  callId: string;
+  queue: string;
+  /** Joined the queue (`cc_queue_joined_epoch`). */
+  joinedAt: number;
+  /** An agent answered (`cc_queue_answered_epoch`); null when nobody did. */
+  answeredAt: number | null;
+  /** Left the queue: answered, abandoned, timed out, pressed an exit key (`cc_queue_canceled_epoch`…). */
+  leftAt: number;
+  agent: string | null;
+  /**
+   * Length of the agent call (answered until `bridge-agent-end`), measured on one clock: the switch's stamps when
+   * it sends them, else the runtime's; null when unanswered or unknown.
+   */
+  talkMs: number | null;
 }
 
 /** The published version a binding runs. */

@@ -134,6 +134,7 @@ export class RecordingAnalytics implements CallAnalytics {
   readonly started: Array<Parameters<CallAnalytics['callStarted']>[0]> = [];
   readonly visits: Array<Parameters<CallAnalytics['nodeVisited']>[0]> = [];
   readonly ended: Array<Parameters<CallAnalytics['callEnded']>[0]> = [];
+  readonly queueWaits: Array<Parameters<CallAnalytics['queueWaited']>[0]> = [];
 
   callStarted(call: Parameters<CallAnalytics['callStarted']>[0]): void {
     this.started.push(call);
@@ -145,6 +146,10 @@ export class RecordingAnalytics implements CallAnalytics {
 
   callEnded(end: Parameters<CallAnalytics['callEnded']>[0]): void {
     this.ended.push(end);
+  }
+
+  queueWaited(wait: Parameters<CallAnalytics['queueWaited']>[0]): void {
+    this.queueWaits.push(wait);
   }
 
   /** The outcome recorded for a call. */

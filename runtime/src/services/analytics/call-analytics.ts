@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@switchboard/db';
+import { rollUpEndedCalls, type Database } from '@switchboard/db';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import type { CallAnalytics } from '../contracts.js';
+import type { CallAnalytics, QueueWaitRecord } from '../contracts.js';
 import type { CallRecordOutcome } from './outcomes.js';
 import { counterOn, gaugeOn, quietLogger } from '../metrics.js';
 
@@ -53,6 +53,8 @@ interface VisitRow {
   sequence: number;
   nodeId: string;
   nodeType: string;
+  /** The sub-flow holding the node; null for the call's own flow. */
+  flowName: string | null;
   at: number;
 }
 /** How the call left a visit already buffered or written: its outlet and why. */
@@ -67,6 +69,15 @@ interface EndRow {
   outcome: string;
   reason: string;
   at: number;
+  queue: QueueWaitRecord | null;
+}
+
+/** A call between its start and end, as the writer tracks it. */
+interface ActiveCall {
+  recordId: string;
+  nextSequence: number;
+  flowName: string | null;
+  queue: QueueWaitRecord | null;
 }
 interface Batch {
   starts: StartRow[];
@@ -78,6 +89,9 @@ interface Batch {
 const ENVIRONMENTS = new Set(['staging', 'production']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null | undefined) => (ms === null || ms === undefined || !Number.isFinite(ms) ? null : iso(ms));
+/** Milliseconds between two times, null unless both are known; never negative (clocks of switch and runtime). */
+const span = (from: number | null, to: number | null) => (from === null || to === null || !Number.isFinite(from) || !Number.isFinite(to) ? null : Math.min(2_000_000_000, Math.max(0, Math.round(to - from))));
 /** PostgreSQL text cannot hold NUL; one such value would otherwise fail its whole batch on every retry. */
 const text = (value: string) => (value.includes('\u0000') ? value.replaceAll('\u0000', '') : value);
 
@@ -110,7 +124,7 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
   const dropped = counterOn(options.registry, 'switchboard_analytics_rows_dropped_total', 'Analytics rows dropped (buffer full, bad data, unknown call)', ['reason']);
   const bufferedGauge = gaugeOn(options.registry, 'switchboard_analytics_rows_buffered', 'Analytics rows waiting to be written');
 
-  const active = new Map<string, { recordId: string; nextSequence: number }>();
+  const active = new Map<string, ActiveCall>();
   let pending: Batch = emptyBatch();
   /** A batch that failed to write; written before anything newer so rows land in order. */
   let retrying: Batch | undefined;
@@ -180,12 +194,19 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
       if (batch.visits.length > 0) {
         // Joined to call_records so visits of a call whose start was dropped are skipped, not a failed batch.
         inserted.visits = (await tx.query(
-          `INSERT INTO node_visits (call_record_id, sequence, node_id, node_type, entered_at)
-           SELECT v.record_id, v.sequence, v.node_id, v.node_type, v.entered_at
-             FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::timestamptz[]) AS v(record_id, sequence, node_id, node_type, entered_at)
+          `INSERT INTO node_visits (call_record_id, sequence, node_id, node_type, entered_at, flow_name)
+           SELECT v.record_id, v.sequence, v.node_id, v.node_type, v.entered_at, v.flow_name
+             FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::text[]) AS v(record_id, sequence, node_id, node_type, entered_at, flow_name)
              JOIN call_records c ON c.id = v.record_id
            ON CONFLICT (call_record_id, sequence) DO NOTHING RETURNING 1`,
-          [batch.visits.map((v) => v.recordId), batch.visits.map((v) => v.sequence), batch.visits.map((v) => v.nodeId), batch.visits.map((v) => v.nodeType), batch.visits.map((v) => iso(v.at))],
+          [
+            batch.visits.map((v) => v.recordId),
+            batch.visits.map((v) => v.sequence),
+            batch.visits.map((v) => v.nodeId),
+            batch.visits.map((v) => v.nodeType),
+            batch.visits.map((v) => iso(v.at)),
+            batch.visits.map((v) => v.flowName),
+          ],
         )).length;
       }
       if (batch.exits.length > 0) {
@@ -198,13 +219,30 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
         )).length;
       }
       if (batch.ends.length > 0) {
-        // A call closed already (e.g. as runtimeLost by a restarted runtime) keeps that ending.
-        inserted.ends = (await tx.query(
-          `UPDATE call_records c SET ended_at = e.ended_at, outcome = e.outcome, end_reason = e.reason
-             FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[]) AS e(call_id, outcome, ended_at, reason)
-            WHERE c.call_id = e.call_id AND c.ended_at IS NULL RETURNING 1`,
-          [batch.ends.map((e) => e.callId), batch.ends.map((e) => e.outcome), batch.ends.map((e) => iso(e.at)), batch.ends.map((e) => e.reason)],
-        )).length;
+        // A call closed already (e.g. as runtimeLost by a restarted runtime) keeps that ending; the calls ended
+        // here are added to the hourly rollups in the same transaction, so each is counted exactly once.
+        const ended = await tx.query<{ id: string }>(
+          `UPDATE call_records c SET ended_at = e.ended_at, outcome = e.outcome, end_reason = e.reason,
+                  queue_name = e.queue_name, queue_joined_at = e.queue_joined_at, queue_wait_ms = e.queue_wait_ms,
+                  answered_at = e.answered_at, agent = e.agent, talk_ms = e.talk_ms
+             FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::timestamptz[], $9::text[], $10::int[])
+                  AS e(call_id, outcome, ended_at, reason, queue_name, queue_joined_at, queue_wait_ms, answered_at, agent, talk_ms)
+            WHERE c.call_id = e.call_id AND c.ended_at IS NULL RETURNING c.id`,
+          [
+            batch.ends.map((e) => e.callId),
+            batch.ends.map((e) => e.outcome),
+            batch.ends.map((e) => iso(e.at)),
+            batch.ends.map((e) => e.reason),
+            batch.ends.map((e) => (e.queue ? text(e.queue.queue) : null)),
+            batch.ends.map((e) => isoOrNull(e.queue?.joinedAt)),
+            batch.ends.map((e) => (e.queue ? span(e.queue.joinedAt, e.queue.answeredAt ?? e.queue.leftAt) : null)),
+            batch.ends.map((e) => isoOrNull(e.queue?.answeredAt)),
+            batch.ends.map((e) => (e.queue?.agent ? text(e.queue.agent) : null)),
+            batch.ends.map((e) => (e.queue?.talkMs == null || !Number.isFinite(e.queue.talkMs) ? null : Math.min(2_000_000_000, Math.max(0, Math.round(e.queue.talkMs))))),
+          ],
+        );
+        inserted.ends = ended.length;
+        await rollUpEndedCalls(tx, ended.map((row) => row.id));
       }
       return inserted;
     });
@@ -250,7 +288,7 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
   }
 
   /** The call's latest visit was left by `exit`'s outlet. */
-  function exitLastVisit(call: { recordId: string; nextSequence: number }, exit: { outlet: string; reason: string }): void {
+  function exitLastVisit(call: ActiveCall, exit: { outlet: string; reason: string }): void {
     pending.exits.push({ recordId: call.recordId, sequence: call.nextSequence - 1, outlet: text(exit.outlet), reason: text(exit.reason) });
   }
 
@@ -269,7 +307,7 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
         return;
       }
       const recordId = randomUUID();
-      active.set(call.callId, { recordId, nextSequence: 0 });
+      active.set(call.callId, { recordId, nextSequence: 0, flowName: call.flowName, queue: null });
       if (active.size > maxActiveCalls) {
         const oldest = active.keys().next().value;
         if (oldest !== undefined) active.delete(oldest);
@@ -296,8 +334,17 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
         return;
       }
       if (visit.arrivedFrom && call.nextSequence > 0) exitLastVisit(call, visit.arrivedFrom);
-      pending.visits.push({ recordId: call.recordId, sequence: call.nextSequence++, nodeId: text(visit.nodeId), nodeType: text(visit.nodeType), at: visit.at });
+      const flowName = visit.flowName === call.flowName ? null : text(visit.flowName);
+      pending.visits.push({ recordId: call.recordId, sequence: call.nextSequence++, nodeId: text(visit.nodeId), nodeType: text(visit.nodeType), flowName, at: visit.at });
       added();
+    },
+
+    queueWaited(wait) {
+      const call = active.get(wait.callId);
+      if (!call) return;
+      // The answered wait says how the caller was served; a later unanswered one (back in a queue) does not undo it.
+      if (call.queue?.answeredAt != null && wait.answeredAt === null) return;
+      call.queue = { ...wait };
     },
 
     callEnded(end) {
@@ -305,7 +352,7 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
       active.delete(end.callId);
       if (!admit()) return;
       if (call && end.lastExit && call.nextSequence > 0) exitLastVisit(call, end.lastExit);
-      pending.ends.push({ callId: text(end.callId), outcome: end.outcome satisfies CallRecordOutcome, reason: text(end.reason), at: end.at });
+      pending.ends.push({ callId: text(end.callId), outcome: end.outcome satisfies CallRecordOutcome, reason: text(end.reason), at: end.at, queue: call?.queue ?? null });
       added();
     },
 
@@ -348,12 +395,16 @@ export interface LostCalls {
  * database keep their calls in progress. Run it at start-up, before accepting calls.
  */
 export async function closeLostCalls(db: Pick<Database, 'sql'>, runtimeInstance: string, at: number): Promise<LostCalls> {
-  const rows = await db.sql.query<{ call_id: string }>(
-    `UPDATE call_records SET ended_at = $2::timestamptz, outcome = 'runtimeLost',
-            end_reason = 'still open when runtime instance ' || $1 || ' started again (it stopped without closing the call)'
-      WHERE runtime_instance = $1 AND ended_at IS NULL AND started_at <= $2::timestamptz
-      RETURNING call_id`,
-    [runtimeInstance, iso(at)],
-  );
+  const rows = await db.sql.transaction(async (tx) => {
+    const closed = await tx.query<{ id: string; call_id: string }>(
+      `UPDATE call_records SET ended_at = $2::timestamptz, outcome = 'runtimeLost',
+              end_reason = 'still open when runtime instance ' || $1 || ' started again (it stopped without closing the call)'
+        WHERE runtime_instance = $1 AND ended_at IS NULL AND started_at <= $2::timestamptz
+        RETURNING id, call_id`,
+      [runtimeInstance, iso(at)],
+    );
+    await rollUpEndedCalls(tx, closed.map((row) => row.id));
+    return closed;
+  });
   return { callIds: rows.map((row) => row.call_id) };
 }

@@ -1,0 +1,86 @@
+import type { SqlConnection } from "./sql.js";
+
+/**
+ * Upper bounds (seconds, inclusive) of the speed-of-answer buckets in `call_rollups_hourly.answer_wait_buckets`:
+ * bucket i counts answered calls that waited at most `ANSWER_WAIT_BUCKETS_SECONDS[i]` (and more than the bound
+ * before it); one more bucket at the end counts longer waits. Service level is exact at these bounds; the p90 is
+ * interpolated inside its bucket. Append only: existing rows keep their meaning.
+ */
+export const ANSWER_WAIT_BUCKETS_SECONDS: readonly number[] = [5, 10, 15, 20, 25, 30, 40, 45, 50, 60, 75, 90, 120, 150, 180, 240, 300, 420, 600, 900, 1200, 1800, 3600];
+
+/** Numbers that say nothing about who called; never counted as repeat callers. */
+const ANONYMOUS = `('', 'anonymous', 'unknown', 'private', 'restricted', '0000000000')`;
+
+const repeatWithin = (interval: string) =>
+  `(lower(c.caller_number) NOT IN ${ANONYMOUS} AND EXISTS (
+     SELECT 1 FROM call_records p
+      WHERE p.caller_number = c.caller_number AND p.address = c.address AND p.environment = c.environment
+        AND p.started_at < c.started_at AND p.started_at >= c.started_at - interval '${interval}' AND p.id <> c.id))`;
+
+const HOUR = (column: string) => `to_timestamp(floor(extract(epoch FROM ${column}) / 3600) * 3600)`;
+
+const bucketCounts = (): string =>
+  `ARRAY[${[...ANSWER_WAIT_BUCKETS_SECONDS, Infinity].map((_, index) => `(count(*) FILTER (WHERE answered_at IS NOT NULL AND bucket = ${index}))::int`).join(", ")}]`;
+
+const CALL_ROLLUP_SQL = `
+  WITH ended AS (
+    SELECT c.environment, COALESCE(c.flow_name, '') AS flow_name, COALESCE(c.version_id::text, '') AS version_id, c.address,
+           COALESCE(c.queue_name, '') AS queue, ${HOUR("c.started_at")} AS hour, COALESCE(c.outcome, 'unknown') AS outcome,
+           c.queue_joined_at, c.answered_at, c.queue_wait_ms, c.talk_ms,
+           GREATEST(0, (extract(epoch FROM (c.ended_at - c.started_at)) * 1000)::bigint) AS duration_ms,
+           width_bucket(GREATEST(c.queue_wait_ms, 0) - 1, $2::int[]) AS bucket,
+           ${repeatWithin("24 hours")} AS repeat_24h,
+           ${repeatWithin("7 days")} AS repeat_7d
+      FROM call_records c
+     WHERE c.id = ANY($1::uuid[]) AND c.ended_at IS NOT NULL
+  )
+  INSERT INTO call_rollups_hourly AS r (environment, flow_name, version_id, address, queue, hour, outcome, calls, queued, answered,
+         answer_wait_ms_sum, answer_wait_buckets, unanswered_wait_ms_sum, talk_count, talk_ms_sum, duration_ms_sum, repeat_24h, repeat_7d)
+  SELECT environment, flow_name, version_id, address, queue, hour, outcome,
+         count(*)::int, count(queue_joined_at)::int, count(answered_at)::int,
+         COALESCE(sum(queue_wait_ms) FILTER (WHERE answered_at IS NOT NULL), 0),
+         ${bucketCounts()},
+         COALESCE(sum(queue_wait_ms) FILTER (WHERE answered_at IS NULL AND queue_joined_at IS NOT NULL), 0),
+         (count(talk_ms) FILTER (WHERE answered_at IS NOT NULL))::int,
+         COALESCE(sum(talk_ms) FILTER (WHERE answered_at IS NOT NULL), 0),
+         sum(duration_ms),
+         (count(*) FILTER (WHERE repeat_24h))::int, (count(*) FILTER (WHERE repeat_7d))::int
+    FROM ended
+   GROUP BY environment, flow_name, version_id, address, queue, hour, outcome
+   -- One order for every writer, so concurrent runtimes upserting the same rows queue up instead of deadlocking.
+   ORDER BY environment, flow_name, version_id, address, queue, hour, outcome
+  ON CONFLICT (environment, flow_name, version_id, address, queue, hour, outcome) DO UPDATE SET
+    calls = r.calls + EXCLUDED.calls,
+    queued = r.queued + EXCLUDED.queued,
+    answered = r.answered + EXCLUDED.answered,
+    answer_wait_ms_sum = r.answer_wait_ms_sum + EXCLUDED.answer_wait_ms_sum,
+    answer_wait_buckets = ARRAY(SELECT COALESCE(a, 0) + COALESCE(b, 0) FROM unnest(r.answer_wait_buckets, EXCLUDED.answer_wait_buckets) WITH ORDINALITY AS t(a, b, i) ORDER BY i),
+    unanswered_wait_ms_sum = r.unanswered_wait_ms_sum + EXCLUDED.unanswered_wait_ms_sum,
+    talk_count = r.talk_count + EXCLUDED.talk_count,
+    talk_ms_sum = r.talk_ms_sum + EXCLUDED.talk_ms_sum,
+    duration_ms_sum = r.duration_ms_sum + EXCLUDED.duration_ms_sum,
+    repeat_24h = r.repeat_24h + EXCLUDED.repeat_24h,
+    repeat_7d = r.repeat_7d + EXCLUDED.repeat_7d`;
+
+const NODE_ROLLUP_SQL = `
+  INSERT INTO node_rollups_hourly AS r (environment, flow_name, version_id, node_id, outlet, hour, node_type, visits, hung_up)
+  SELECT c.environment, COALESCE(v.flow_name, c.flow_name, ''), COALESCE(c.version_id::text, ''), v.node_id, COALESCE(v.outlet, ''),
+         ${HOUR("c.started_at")}, min(v.node_type), count(*)::int,
+         (count(*) FILTER (WHERE v.outlet IS NULL AND c.outcome IN ('callerHungUp', 'abandonedInQueue')))::int
+    FROM node_visits v JOIN call_records c ON c.id = v.call_record_id
+   WHERE v.call_record_id = ANY($1::uuid[]) AND c.ended_at IS NOT NULL
+   GROUP BY 1, 2, 3, 4, 5, 6
+   ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (environment, flow_name, version_id, node_id, outlet, hour) DO UPDATE SET
+    visits = r.visits + EXCLUDED.visits, hung_up = r.hung_up + EXCLUDED.hung_up, node_type = EXCLUDED.node_type`;
+
+/**
+ * Adds calls that have just ended to the hourly rollups (`call_rollups_hourly`, `node_rollups_hourly`). Run it in
+ * the transaction that ended them, with the ids of exactly the calls it ended (an `UPDATE … WHERE ended_at IS
+ * NULL RETURNING id`): each call must be added once. Their node visits must be written already.
+ */
+export async function rollUpEndedCalls(tx: SqlConnection, callRecordIds: readonly string[]): Promise<void> {
+  if (callRecordIds.length === 0) return;
+  await tx.query(CALL_ROLLUP_SQL, [callRecordIds, ANSWER_WAIT_BUCKETS_SECONDS.map((seconds) => seconds * 1000)]);
+  await tx.query(NODE_ROLLUP_SQL, [callRecordIds]);
+}
