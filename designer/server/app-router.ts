@@ -1,3 +1,4 @@
+import { analyticsRouter } from "./routers/analytics/router.js";
 import { auditRouter } from "./routers/audit/router.js";
 import { authRouter } from "./routers/auth/router.js";
 import { calendarsRouter } from "./routers/calendars/router.js";
@@ -19,6 +20,7 @@ export const appRouter = router({
   incidents: incidentsRouter,
   schedules: schedulesRouter,
   calendars: calendarsRouter,
+  analytics: analyticsRouter,
 });
 
 /** The API's type, for typed clients (the designer UI, the CLI, tests). */

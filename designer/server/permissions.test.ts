@@ -169,6 +169,29 @@ const CASES: Case[] = [
   { procedure: "calendars.exportIcs", permission: "readCalendars", mutates: false, call: (api) => api.calendars.exportIcs.query({ name: "CN-2027" }) },
   { procedure: "calendars.preview12Months", permission: "readCalendars", mutates: false, call: (api) => api.calendars.preview12Months.query({ name: "CN-2027", from: "2027-01-01" }) },
   { procedure: "calendars.delete", permission: "editCalendars", mutates: true, call: (api) => api.calendars.delete.mutate({ name: "Spare" }) },
+  ...(["kpis", "breakdown", "series", "dimensions", "nodeDropOff"] as const).map(
+    (name): Case => ({
+      procedure: `analytics.${name}`,
+      permission: "readAnalytics",
+      mutates: false,
+      call: (api) => {
+        const period = { from: "2026-12-01T00:00:00Z", to: "2026-12-08T00:00:00Z" };
+        const environment = "production" as const;
+        switch (name) {
+          case "kpis":
+            return api.analytics.kpis.query({ environment, period, compareWith: { from: "2026-11-24T00:00:00Z", to: "2026-12-01T00:00:00Z" } });
+          case "breakdown":
+            return api.analytics.breakdown.query({ environment, period, by: "flow" });
+          case "series":
+            return api.analytics.series.query({ environment, period, bucket: "day", timeZone: "Europe/London" });
+          case "dimensions":
+            return api.analytics.dimensions.query({ environment, period });
+          case "nodeDropOff":
+            return api.analytics.nodeDropOff.query({ environment, period, flowName: "welcome" });
+        }
+      },
+    }),
+  ),
 ];
 
 describe.each(testDatabaseKinds())("every procedure × role on %s", (kind) => {

@@ -22,6 +22,7 @@ import type { Role } from "@switchboard/db";
  * | schedule versions    |        |        |     ✓     |   ✓   |
  * | read calendars       |   ✓    |   ✓    |     ✓     |   ✓   |
  * | edit calendars       |        |        |     ✓     |   ✓   |
+ * | read analytics       |   ✓    |   ✓    |     ✓     |   ✓   |
  */
 export const PERMISSIONS = {
   readFlows: { label: "read flows", roles: ["editor", "tester", "publisher", "admin"] },
@@ -39,6 +40,7 @@ export const PERMISSIONS = {
   scheduleVersions: { label: "schedule versions on bindings", roles: ["publisher", "admin"] },
   readCalendars: { label: "read calendars", roles: ["editor", "tester", "publisher", "admin"] },
   editCalendars: { label: "edit calendars", roles: ["publisher", "admin"] },
+  readAnalytics: { label: "read analytics", roles: ["editor", "tester", "publisher", "admin"] },
 } as const satisfies Record<string, { label: string; roles: readonly Role[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,6 +5,7 @@
 export { startRuntime, type RuntimeHandle, type RuntimeOptions } from './main.js';
 export { loadConfig, ConfigError, type RuntimeConfig } from './config.js';
 export { commandsForEffect, describeCommand, DEFAULT_COMMAND_SETTINGS, type CommandSettings, type EffectCommands, type SwitchCommand } from './freeswitch/commands.js';
+export { closeLostCalls, createCallAnalytics, type BatchedCallAnalytics } from './services/index.js';
 export { FlowRegistry, type PinnedVersion, type RegistryHealth } from './registry/registry.js';
 export { CalendarStore, type CalendarSnapshot } from './registry/calendar-store.js';
 export { systemClock, scaledClock, type RuntimeClock } from './call/clock.js';

@@ -1,0 +1,51 @@
+import { requirePermission, router } from "../../trpc.js";
+import { ZBreakdownInput, ZDimensionsInput, ZKpiInput, ZNodeDropOffInput, ZSeriesInput } from "./inputs.js";
+import { computeKpis, type Kpis } from "./kpis.js";
+import { callbackTotals, dimensions, nodeDropOff, rollupTotals, series, versionsWithCalls } from "./queries.js";
+import { emptyTotals } from "./kpis.js";
+
+/**
+ * KPIs, charts, breakdowns and per-node drop-off from the hourly rollups. Everyone who builds or checks flows may
+ * read them (`readAnalytics`); no procedure returns a caller's number (repeat callers are counts).
+ */
+export const analyticsRouter = router({
+  /** The figures of one period (and of a comparison period) for a flow, version, number, queue or all calls. */
+  kpis: requirePermission("readAnalytics")
+    .input(ZKpiInput)
+    .query(async ({ ctx, input }): Promise<{ current: Kpis; previous: Kpis | null }> => {
+      const figures = async (period: typeof input.period) => {
+        const [totals, callbacks] = await Promise.all([rollupTotals(ctx.prisma, input, period), callbackTotals(ctx.prisma, input, period)]);
+        return computeKpis(totals.get("") ?? emptyTotals(), callbacks, input.serviceLevelSeconds);
+      };
+      const [current, previous] = await Promise.all([figures(input.period), input.compareWith ? figures(input.compareWith) : Promise.resolve(null)]);
+      return { current, previous };
+    }),
+
+  /** Calls per hour or per day (days in the viewer's time zone). */
+  series: requirePermission("readAnalytics")
+    .input(ZSeriesInput)
+    .query(({ ctx, input }) => series(ctx.prisma, input, input.period, input.bucket, input.timeZone)),
+
+  /** The same figures per flow, number, queue or version (a table). Callbacks are not split (see kpis). */
+  breakdown: requirePermission("readAnalytics")
+    .input(ZBreakdownInput)
+    .query(async ({ ctx, input }) => {
+      const column = ({ flow: "flow_name", address: "address", queue: "queue", version: "version_id" } as const)[input.by];
+      const totals = await rollupTotals(ctx.prisma, input, input.period, column);
+      const none = { requested: 0, completed: 0, failed: 0, open: 0 };
+      return [...totals.entries()].map(([key, sums]) => ({ key, ...computeKpis(sums, none, input.serviceLevelSeconds) })).sort((a, b) => b.calls - a.calls);
+    }),
+
+  /** Flows, numbers and queues with calls in the period. */
+  dimensions: requirePermission("readAnalytics")
+    .input(ZDimensionsInput)
+    .query(({ ctx, input }) => dimensions(ctx.prisma, input.environment, input.period)),
+
+  /** Per node of a flow (one version or all): entered, left per outlet, ended and hung up there; and the versions that ran. */
+  nodeDropOff: requirePermission("readAnalytics")
+    .input(ZNodeDropOffInput)
+    .query(async ({ ctx, input }) => {
+      const [nodes, versions] = await Promise.all([nodeDropOff(ctx.prisma, input), versionsWithCalls(ctx.prisma, input.environment, input.flowName, input.period)]);
+      return { nodes, versions };
+    }),
+});
