@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch } from 'wouter';
+import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { BindingsPage } from './bindings/BindingsPage';
 import { CalendarPage, CalendarsPage } from './calendars/CalendarsPage';
 import { FlowPage } from './flow/FlowPage';
@@ -41,6 +42,11 @@ export function AppRoutes() {
           <CalendarsPage />
         </Route>
         <Route path="/calendars/:name">{(params) => <CalendarPage name={decodeURIComponent(params.name)} />}</Route>
+        <Route path="/analytics">
+          <RequirePermission permission="readAnalytics">
+            <AnalyticsPage />
+          </RequirePermission>
+        </Route>
         <Route path="/users">
           <RequirePermission permission="manageUsers">
             <UsersPage />

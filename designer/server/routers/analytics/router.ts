@@ -33,7 +33,15 @@ export const analyticsRouter = router({
       const column = ({ flow: "flow_name", address: "address", queue: "queue", version: "version_id" } as const)[input.by];
       const totals = await rollupTotals(ctx.prisma, input, input.period, column);
       const none = { requested: 0, completed: 0, failed: 0, open: 0 };
-      return [...totals.entries()].map(([key, sums]) => ({ key, ...computeKpis(sums, none, input.serviceLevelSeconds) })).sort((a, b) => b.calls - a.calls);
+      // Versions are shown by their number (v3); a version id no longer in the database keeps its id.
+      const numbers = new Map<string, number>();
+      if (input.by === "version") {
+        const ids = [...totals.keys()].filter((key) => /^[0-9a-f-]{36}$/i.test(key));
+        for (const version of await ctx.prisma.flowVersion.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } })) numbers.set(version.id, version.number);
+      }
+      return [...totals.entries()]
+        .map(([key, sums]) => ({ key, label: numbers.has(key) ? `v${numbers.get(key)}` : key, ...computeKpis(sums, none, input.serviceLevelSeconds) }))
+        .sort((a, b) => b.calls - a.calls);
     }),
 
   /** Flows, numbers and queues with calls in the period. */

@@ -1,9 +1,11 @@
+import { analyticsEn } from '../analytics/i18n/en';
 /** English text of the app shell (login, flows, publishing, versions, numbers, users), under the `app` key. */
 export const appEn = {
   name: 'Switchboard',
   loading: 'Loading…',
   common: { cancel: 'Cancel', close: 'Close' },
-  nav: { flows: 'Flows', numbers: 'Numbers', calendars: 'Calendars', users: 'Users' },
+  nav: { flows: 'Flows', numbers: 'Numbers', calendars: 'Calendars', users: 'Users', analytics: 'Analytics' },
+  analytics: analyticsEn,
   header: { navigation: 'Main navigation', signOut: 'Sign out' },
   notFound: { title: 'This page does not exist', back: 'Back to the flows' },
   roles: {
@@ -36,6 +38,7 @@ export const appEn = {
       readSwitchStatus: 'see what the switches lack',
       readCalendars: 'read calendars',
       editCalendars: 'change calendars',
+      readAnalytics: 'read analytics',
     },
   },
   errors: { forbidden: 'Not allowed: {{message}}', invalidInput: 'Some fields need attention:' },

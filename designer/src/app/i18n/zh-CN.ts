@@ -1,3 +1,4 @@
+import { analyticsZhCN } from '../analytics/i18n/zh-CN';
 import type { appEn } from './en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -8,7 +9,8 @@ export const appZhCN = {
   name: 'Switchboard',
   loading: '加载中…',
   common: { cancel: '取消', close: '关闭' },
-  nav: { flows: '流程', numbers: '号码', calendars: '日历', users: '用户' },
+  nav: { flows: '流程', numbers: '号码', calendars: '日历', users: '用户', analytics: '数据分析' },
+  analytics: analyticsZhCN,
   header: { navigation: '主导航', signOut: '退出登录' },
   notFound: { title: '页面不存在', back: '返回流程列表' },
   roles: {
@@ -41,6 +43,7 @@ export const appZhCN = {
       readSwitchStatus: '查看交换机缺少的功能',
       readCalendars: '查看日历',
       editCalendars: '修改日历',
+      readAnalytics: '查看数据分析',
     },
   },
   errors: { forbidden: '无权操作：{{message}}', invalidInput: '以下字段需要修改：' },
