@@ -43,7 +43,10 @@ export type CallOutcome =
 
 /** How the call left a node: the outlet taken and why (the key pressed, the queue's exit reason, the branch…). */
 export interface NodeExit {
-  /** The node left (in the flow of the visit that carries this exit, or the calling flow after a sub-flow). */
+  /**
+   * The node left: in the flow of the visit before the one that carries this exit. After a sub-flow returns it is
+   * the sub-flow's Return node, and `outlet` the calling Sub-flow node's outlet taken.
+   */
   nodeId: string;
   outlet: string;
   reason: string;
