@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch } from 'wouter';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
+import { FlowAnalyticsPage } from './analytics/FlowAnalyticsPage';
 import { BindingsPage } from './bindings/BindingsPage';
 import { CalendarPage, CalendarsPage } from './calendars/CalendarsPage';
 import { FlowPage } from './flow/FlowPage';
@@ -31,6 +32,13 @@ export function AppRoutes() {
           <FlowsPage />
         </Route>
         <Route path="/flows/:flowId">{(params) => <FlowPage flowId={params.flowId} />}</Route>
+        <Route path="/flows/:flowId/analytics">
+          {(params) => (
+            <RequirePermission permission="readAnalytics">
+              <FlowAnalyticsPage flowId={params.flowId} />
+            </RequirePermission>
+          )}
+        </Route>
         <Route path="/flows/:flowId/versions/:number">{(params) => <VersionPage flowId={params.flowId} number={Number(params.number)} />}</Route>
         <Route path="/flows/:flowId/diff/:from/:to">
           {(params) => <DiffPage flowId={params.flowId} from={Number(params.from)} to={params.to === 'draft' ? 'draft' : Number(params.to)} />}

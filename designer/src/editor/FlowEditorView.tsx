@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowDocument, NodeType } from '@switchboard/flows';
+import { CanvasAnalyticsContext, type CanvasAnalytics } from './canvas/canvas-analytics';
 import { CanvasTextContext, memoizeTranslations } from './canvas/canvas-text';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { FIT_VIEW_PADDING } from './canvas/initial-view';
@@ -34,12 +35,17 @@ export interface FlowEditorProps {
   onSelectionChange?(selection: Selection): void;
   /** After each (debounced) compile: the document's content hash, null while it has errors. */
   onCompiled?(hash: string | null): void;
+  /**
+   * Analytics mode: callers who entered each node and hung up there, and callers per edge (labels and widths),
+   * e.g. from `analytics.nodeDropOff`. Use with `readOnly`.
+   */
+  analytics?: CanvasAnalytics;
 }
 
 const NO_HIGHLIGHTS: Readonly<Record<string, NodeHighlight>> = {};
 
 /** The editor's layout and commands; {@link FlowEditor} wraps it in the React Flow provider. */
-export function FlowEditorView({ document, onChange, readOnly = false, highlights = NO_HIGHLIGHTS, onSelectionChange, onCompiled }: FlowEditorProps) {
+export function FlowEditorView({ document, onChange, readOnly = false, highlights = NO_HIGHLIGHTS, onSelectionChange, onCompiled, analytics }: FlowEditorProps) {
   const { t, i18n } = useTranslation();
   const canvasText = useMemo(() => memoizeTranslations(t), [t, i18n.language]);
   const history = useEditHistory(document, onChange);
@@ -185,7 +191,9 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
           {!readOnly && <Palette onAdd={addNodeInView} />}
           <div className="sb-editor__centre">
             <div className={view === 'canvas' ? 'sb-editor__stage' : 'sb-editor__stage is-hidden'}>
-              <FlowCanvas document={document} canvas={canvas} readOnly={readOnly} wrapperRef={canvasWrapper} onCommit={commit} onDropNode={addNodeAt} />
+              <CanvasAnalyticsContext.Provider value={analytics ?? null}>
+                <FlowCanvas document={document} canvas={canvas} readOnly={readOnly} wrapperRef={canvasWrapper} onCommit={commit} onDropNode={addNodeAt} analytics={analytics} />
+              </CanvasAnalyticsContext.Provider>
             </div>
             {codeOpened && (
               // Kept once opened: text with unfinished edits survives a look at the canvas.

@@ -15,3 +15,4 @@ export { copyNodes, pasteNodes, type ClipboardContent } from './state/clipboard'
 export { documentToText, parseDocumentText, type TextProblem } from './code/code-round-trip';
 export { LanguageSwitch } from '../i18n/LanguageSwitch';
 export { i18n, UI_LANGUAGES, setUiLanguage, type UiLanguage } from '../i18n';
+export { edgeFigures, type CanvasAnalytics, type EdgeFigure, type NodeFigures } from './canvas/canvas-analytics';

@@ -82,6 +82,7 @@ export const en = {
     end: 'Finish',
   },
   canvas: {
+    analytics: { entered_one: '{{count}} caller entered', entered_other: '{{count}} callers entered', hungUp_one: '{{count}} hung up here ({{share}} %)', hungUp_other: '{{count}} hung up here ({{share}} %)' },
     issueBadge: '{{errors}}, {{warnings}}',
     highlight: { added: 'added', removed: 'removed', changed: 'changed', active: 'now here', visited: 'visited' },
   },

@@ -34,6 +34,7 @@ export const zhCN = {
     end: '结束',
   },
   canvas: {
+    analytics: { entered_other: '{{count}} 位来电者进入', hungUp_other: '{{count}} 位在此挂断（{{share}}%）' },
     issueBadge: '{{errors}}，{{warnings}}',
     highlight: { added: '新增', removed: '已删除', changed: '已修改', active: '当前位置', visited: '已经过' },
   },

@@ -38,6 +38,7 @@ function showPage() {
   return renderWithApi(<AnalyticsPage />, {
     user: users.tester,
     handlers: {
+      'flows.list': () => [],
       'analytics.dimensions': () => ({ flows: ['support'], addresses: ['+15550100'], queues: ['support@default'] }),
       'analytics.kpis': (input) => ({ current: kpis(14, 0.5), previous: (input as { compareWith?: unknown }).compareWith ? kpis(2, 1) : null }),
       'analytics.series': () => [

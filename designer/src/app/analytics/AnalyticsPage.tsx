@@ -40,6 +40,9 @@ export function AnalyticsPage() {
   const kpis = useQuery(trpc.analytics.kpis.queryOptions({ ...filter, period, serviceLevelSeconds, ...(compare ? { compareWith: before } : {}) }));
   const series = useQuery(trpc.analytics.series.queryOptions({ ...filter, period, bucket, timeZone }));
   const breakdown = useQuery(trpc.analytics.breakdown.queryOptions({ ...filter, period, by, serviceLevelSeconds }));
+  // Flow rows link to their drop-off on the canvas (by id); archived flows still have their calls.
+  const flows = useQuery(trpc.flows.list.queryOptions({ includeArchived: true }));
+  const flowIds = useMemo(() => new Map((flows.data ?? []).map((flow) => [flow.name, flow.id])), [flows.data]);
 
   const options = (values: string[] | undefined, selected: string) => [...new Set([...(values ?? []), ...(selected ? [selected] : [])])];
   const range = (p: { from: string; to: string }) => t('app.analytics.range', { from: formatTime(p.from, i18n.language), to: formatTime(p.to, i18n.language) });
@@ -129,7 +132,7 @@ export function AnalyticsPage() {
           </select>
         </label>
         {breakdown.isError && <ErrorMessage error={breakdown.error} />}
-        {breakdown.data && <BreakdownTable rows={breakdown.data} by={by} />}
+        {breakdown.data && <BreakdownTable rows={breakdown.data} by={by} flowIds={flowIds} />}
       </section>
     </main>
   );

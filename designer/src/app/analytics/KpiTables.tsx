@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import type { ApiOutputs } from '../api/trpc';
 import { CsvButton } from './CsvButton';
 import type { CsvColumn } from './csv';
@@ -48,7 +49,7 @@ export function OutcomesTable({ kpis }: { kpis: Kpis }) {
 }
 
 /** The same figures per flow, number, queue or version. */
-export function BreakdownTable({ rows, by }: { rows: BreakdownRow[]; by: BreakdownBy }) {
+export function BreakdownTable({ rows, by, flowIds }: { rows: BreakdownRow[]; by: BreakdownBy; flowIds: ReadonlyMap<string, string> }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const none = t('app.analytics.noValue');
@@ -80,7 +81,17 @@ export function BreakdownTable({ rows, by }: { rows: BreakdownRow[]; by: Breakdo
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} data-testid={`breakdown-${row.key}`}>
-              <td>{name(row)}</td>
+              <td>
+                {name(row)}
+                {by === 'flow' && flowIds.has(row.key) && (
+                  <>
+                    {' · '}
+                    <Link href={`/flows/${flowIds.get(row.key)}/analytics`} data-testid={`drop-off-${row.key}`}>
+                      {t('app.analytics.canvas.open')}
+                    </Link>
+                  </>
+                )}
+              </td>
               {columns.map((column) => (
                 <td key={column.header}>{column.show(row) ?? none}</td>
               ))}

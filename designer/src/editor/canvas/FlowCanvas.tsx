@@ -1,9 +1,10 @@
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type IsValidConnection, type OnNodeDrag } from '@xyflow/react';
-import { useCallback, useState, type DragEvent, type RefObject } from 'react';
+import { useCallback, useMemo, useState, type DragEvent, type RefObject } from 'react';
 import type { FlowDocument, NodeType } from '@switchboard/flows';
 import { toOutletConnection, type CanvasNode } from '../state/canvas-mapping';
 import { canConnect, connectOutlet, moveNodes, type Position } from '../state/document-edits';
 import type { CanvasState } from '../state/useCanvasState';
+import { edgeFigures, type CanvasAnalytics } from './canvas-analytics';
 import { nodeTypes } from './node-types';
 import { PALETTE_DRAG_TYPE } from '../palette/palette-drag';
 import { FIT_ALL_UP_TO, FIT_VIEW_PADDING, initialViewNodeIds } from './initial-view';
@@ -15,16 +16,27 @@ interface FlowCanvasProps {
   wrapperRef: RefObject<HTMLDivElement | null>;
   onCommit(document: FlowDocument): void;
   onDropNode(type: NodeType, position: Position): void;
+  /** Analytics mode: edges labelled with their callers, drawn wider the more callers took them. */
+  analytics?: CanvasAnalytics | undefined;
 }
 
 /** The React Flow canvas: drag to move and connect, drop palette items, select; edits go to the document. */
-export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, onDropNode }: FlowCanvasProps) {
+export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, onDropNode, analytics }: FlowCanvasProps) {
   const { screenToFlowPosition } = useReactFlow();
   // Decided once, when the editor opens; "Fit to screen" shows everything later.
   const [fitViewOptions] = useState(() => {
     const ids = initialViewNodeIds(document);
     return ids ? { nodes: ids.map((id) => ({ id })), maxZoom: 1, padding: FIT_VIEW_PADDING } : { maxZoom: 1.25, padding: FIT_VIEW_PADDING };
   });
+
+  const edges = useMemo(() => {
+    if (!analytics) return canvas.edges;
+    const figures = edgeFigures(document, analytics);
+    return canvas.edges.map((edge) => {
+      const figure = figures.get(edge.id) ?? { calls: 0, width: 1 };
+      return { ...edge, label: String(figure.calls), style: { strokeWidth: figure.width }, className: 'sb-edge--analytics', data: { calls: figure.calls } };
+    });
+  }, [analytics, canvas.edges, document]);
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -73,7 +85,7 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
     <div className="sb-canvas" ref={wrapperRef} tabIndex={-1} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode>
         nodes={canvas.nodes}
-        edges={canvas.edges}
+        edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={canvas.onNodesChange}
         onEdgesChange={canvas.onEdgesChange}

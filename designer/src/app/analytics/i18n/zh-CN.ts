@@ -1,6 +1,7 @@
 import type { analyticsEn } from './en';
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+/** Chinese has one plural form: `x_one`/`x_other` in English are a single `x_other` here. */
+type Shape<T> = { [K in keyof T as K extends `${infer B}_one` ? `${B}_other` : K]: T[K] extends string ? string : Shape<T[K]> };
 
 /** 分析仪表板的简体中文文本（`app.analytics`）。 */
 export const analyticsZhCN: Shape<typeof analyticsEn> = {
@@ -64,5 +65,23 @@ export const analyticsZhCN: Shape<typeof analyticsEn> = {
   },
   breakdown: { title: '按{{by}}', by: '细分维度', flow: '流程', address: '号码', queue: '队列', version: '版本', none: '（无）', key: '名称' },
   columns: { calls: '来电', containment: '自助完成率', ivrAbandonment: 'IVR 挂断', queueAbandonment: '队列放弃率', asa: '平均应答速度', serviceLevel: '服务水平', aht: '平均处理时长' },
+  canvas: {
+    title: '来电者去向：{{flow}}',
+    version: '版本',
+    noVersions: '该流程尚未发布任何版本，因此没有来电经过它。',
+    back: '返回流程',
+    open: '在画布上查看流失',
+    pickNode: '选择一个步骤，查看其来电者的去向。',
+    node: '步骤',
+    type: '类型',
+    entered: '进入',
+    hungUp: '在此挂断',
+    endedHere: '在此结束',
+    outlets: '离开方式',
+    outlet: '离开方式',
+    callers: '来电者',
+    enteredCount_other: '{{formatted}} 位来电者进入此步骤。',
+    hungUpCount_other: '{{count}} 位在此挂断（{{share}}）。',
+  },
   csv: '下载 CSV',
 };
