@@ -46,6 +46,7 @@ function pathOf(outcome: GeneratedCall["outcome"]): Array<[string, string, strin
 /** Places the calls' analytics through the runtime's own writer (what a runtime writes as calls end). */
 async function placeCalls(h: ApiHarness, calls: GeneratedCall[]): Promise<void> {
   const writer: BatchedCallAnalytics = createCallAnalytics(h.db, { flushSize: 7, flushIntervalMs: 60_000 });
+  const outcomes: Array<[string, "completed" | "failed"]> = [];
   for (const [index, call] of calls.entries()) {
     const callId = `gen-${index}`;
     const at = Date.parse(call.at);
@@ -61,15 +62,17 @@ async function placeCalls(h: ApiHarness, calls: GeneratedCall[]): Promise<void> 
       const leftAt = joinedAt + call.waitSeconds * 1000;
       writer.queueWaited({ callId, queue: "support@default", joinedAt, answeredAt: answered ? leftAt : null, leftAt, agent: answered ? "alice" : null, talkMs: answered ? (call.talkSeconds ?? 0) * 1000 : null });
     }
-    writer.callEnded({ callId, outcome: call.outcome, nodeId: path.at(-1)?.[0] ?? null, at: at + 5000 + (call.waitSeconds ?? 0) * 1000 + (call.talkSeconds ?? 0) * 1000 + 2000, reason: "generated" });
     if (call.callback) {
-      await writer.flush();
+      // Booked during the call (pending), placed or given up on by the dialer after it ended.
       await h.db.prisma.callback.create({
-        data: { number: call.caller, queue: "support@default", switchGroup: "default", originalWaitSeconds: call.waitSeconds ?? 0, status: call.callback, nextAttemptAt: new Date(at), requestedAt: new Date(at + 60_000), callId },
+        data: { number: call.caller, queue: "support@default", switchGroup: "default", originalWaitSeconds: call.waitSeconds ?? 0, nextAttemptAt: new Date(at), requestedAt: new Date(at + 60_000), callId },
       });
+      outcomes.push([callId, call.callback]);
     }
+    writer.callEnded({ callId, outcome: call.outcome, nodeId: path.at(-1)?.[0] ?? null, at: at + 5000 + (call.waitSeconds ?? 0) * 1000 + (call.talkSeconds ?? 0) * 1000 + 2000, reason: "generated" });
   }
   await writer.close();
+  for (const [callId, status] of outcomes) await h.db.prisma.callback.updateMany({ where: { callId }, data: { status } });
 }
 
 /**
@@ -133,6 +136,15 @@ describeOnEachDatabase("analytics KPIs", (h) => {
     const at30 = await api.analytics.kpis.query({ environment: "production", flowName: "support", period: PERIOD, serviceLevelSeconds: 30 });
     expect(at30.current.serviceLevel).toBeCloseTo(2 / 3, 10);
     expect(at30.previous).toBeNull();
+  });
+
+  it("counts a callback's outcome once, when the dialer records it after the call ended", async () => {
+    const api = await h.sessionFor("tester");
+    const callbacks = async () => (await api.analytics.kpis.query({ environment: "production", flowName: "support", period: PERIOD })).current.callbacks;
+    expect(await callbacks()).toEqual({ requested: 2, completed: 1, failed: 1, open: 0 });
+    // The same status written again (a retried update) changes nothing; a new attempt's outcome would.
+    await h.db.prisma.callback.updateMany({ where: { status: "completed" }, data: { status: "completed", attempts: 2 } });
+    expect(await callbacks()).toEqual({ requested: 2, completed: 1, failed: 1, open: 0 });
   });
 
   it("filters by number, queue and version; all calls of the environment without filters", async () => {

@@ -30,12 +30,17 @@ const CALL_ROLLUP_SQL = `
            GREATEST(0, (extract(epoch FROM (c.ended_at - c.started_at)) * 1000)::bigint) AS duration_ms,
            width_bucket(GREATEST(c.queue_wait_ms, 0) - 1, $2::int[]) AS bucket,
            ${repeatWithin("24 hours")} AS repeat_24h,
-           ${repeatWithin("7 days")} AS repeat_7d
+           ${repeatWithin("7 days")} AS repeat_7d,
+           cb.requested, cb.completed, cb.failed
       FROM call_records c
+      LEFT JOIN LATERAL (SELECT count(*)::int AS requested, (count(*) FILTER (WHERE status = 'completed'))::int AS completed,
+                                (count(*) FILTER (WHERE status = 'failed'))::int AS failed
+                           FROM callbacks WHERE callbacks.call_id = c.call_id) cb ON true
      WHERE c.id = ANY($1::uuid[]) AND c.ended_at IS NOT NULL
   )
   INSERT INTO call_rollups_hourly AS r (environment, flow_name, version_id, address, queue, hour, outcome, calls, queued, answered,
-         answer_wait_ms_sum, answer_wait_buckets, unanswered_wait_ms_sum, talk_count, talk_ms_sum, duration_ms_sum, repeat_24h, repeat_7d)
+         answer_wait_ms_sum, answer_wait_buckets, unanswered_wait_ms_sum, talk_count, talk_ms_sum, duration_ms_sum, repeat_24h, repeat_7d,
+         callbacks_requested, callbacks_completed, callbacks_failed)
   SELECT environment, flow_name, version_id, address, queue, hour, outcome,
          count(*)::int, count(queue_joined_at)::int, count(answered_at)::int,
          COALESCE(sum(queue_wait_ms) FILTER (WHERE answered_at IS NOT NULL), 0),
@@ -44,7 +49,8 @@ const CALL_ROLLUP_SQL = `
          (count(talk_ms) FILTER (WHERE answered_at IS NOT NULL))::int,
          COALESCE(sum(talk_ms) FILTER (WHERE answered_at IS NOT NULL), 0),
          sum(duration_ms),
-         (count(*) FILTER (WHERE repeat_24h))::int, (count(*) FILTER (WHERE repeat_7d))::int
+         (count(*) FILTER (WHERE repeat_24h))::int, (count(*) FILTER (WHERE repeat_7d))::int,
+         sum(requested)::int, sum(completed)::int, sum(failed)::int
     FROM ended
    GROUP BY environment, flow_name, version_id, address, queue, hour, outcome
    -- One order for every writer, so concurrent runtimes upserting the same rows queue up instead of deadlocking.
@@ -60,7 +66,10 @@ const CALL_ROLLUP_SQL = `
     talk_ms_sum = r.talk_ms_sum + EXCLUDED.talk_ms_sum,
     duration_ms_sum = r.duration_ms_sum + EXCLUDED.duration_ms_sum,
     repeat_24h = r.repeat_24h + EXCLUDED.repeat_24h,
-    repeat_7d = r.repeat_7d + EXCLUDED.repeat_7d`;
+    repeat_7d = r.repeat_7d + EXCLUDED.repeat_7d,
+    callbacks_requested = r.callbacks_requested + EXCLUDED.callbacks_requested,
+    callbacks_completed = r.callbacks_completed + EXCLUDED.callbacks_completed,
+    callbacks_failed = r.callbacks_failed + EXCLUDED.callbacks_failed`;
 
 const NODE_ROLLUP_SQL = `
   INSERT INTO node_rollups_hourly AS r (environment, flow_name, version_id, node_id, outlet, hour, node_type, visits, hung_up)
@@ -75,8 +84,9 @@ const NODE_ROLLUP_SQL = `
     visits = r.visits + EXCLUDED.visits, hung_up = r.hung_up + EXCLUDED.hung_up, node_type = EXCLUDED.node_type`;
 
 /**
- * Adds calls that have just ended to the hourly rollups (`call_rollups_hourly`, `node_rollups_hourly`). Run it in
- * the transaction that ended them, with the ids of exactly the calls it ended (an `UPDATE … WHERE ended_at IS
+ * Adds calls that have just ended to the hourly rollups (`call_rollups_hourly`, `node_rollups_hourly`), with the
+ * callbacks they asked for (completed / failed as they are now; later outcomes are added by the
+ * `callbacks_count_outcome_in_rollups` trigger). Run it in the transaction that ended them, with the ids of exactly the calls it ended (an `UPDATE … WHERE ended_at IS
  * NULL RETURNING id`): each call must be added once. Their node visits must be written already.
  */
 export async function rollUpEndedCalls(tx: SqlConnection, callRecordIds: readonly string[]): Promise<void> {

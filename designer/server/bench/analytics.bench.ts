@@ -9,7 +9,7 @@
  */
 import { createDatabase, rollUpEndedCalls } from "@switchboard/db";
 import { computeKpis, emptyTotals } from "../routers/analytics/kpis.js";
-import { callbackTotals, dimensions, nodeDropOff, rollupTotals, series, versionsWithCalls } from "../routers/analytics/queries.js";
+import { dimensions, nodeDropOff, rollupTotals, series, versionsWithCalls } from "../routers/analytics/queries.js";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const VISITS = Number(process.env.BENCH_VISITS_PER_CALL ?? 10);
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     const flow = { ...all, flowName: "support" };
     const prisma = db.prisma;
     const kpis = async (filter: typeof all & Record<string, string>, period: typeof month, compare?: typeof month) => {
-      const figures = async (p: typeof month) => computeKpis((await rollupTotals(prisma, filter, p)).get("") ?? emptyTotals(), await callbackTotals(prisma, filter, p), 20);
+      const figures = async (p: typeof month) => computeKpis((await rollupTotals(prisma, filter, p)).get("") ?? emptyTotals(), 20);
       return Promise.all([figures(period), compare ? figures(compare) : null]);
     };
     const queries: Array<[string, () => Promise<unknown>]> = [

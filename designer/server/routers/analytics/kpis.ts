@@ -15,9 +15,10 @@ export interface RollupTotals {
   durationMsSum: number;
   repeat24h: number;
   repeat7d: number;
+  callbacks: CallbackTotals;
 }
 
-/** Callbacks asked for in a period, by what became of them (from the `callbacks` table). */
+/** Callbacks the period's calls asked for, by what became of them. */
 export interface CallbackTotals {
   requested: number;
   completed: number;
@@ -68,6 +69,7 @@ export const emptyTotals = (): RollupTotals => ({
   durationMsSum: 0,
   repeat24h: 0,
   repeat7d: 0,
+  callbacks: { requested: 0, completed: 0, failed: 0, open: 0 },
 });
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -101,7 +103,8 @@ export function answeredWithin(buckets: readonly number[], seconds: number): num
   return buckets.slice(0, last + 1).reduce((sum, count) => sum + count, 0);
 }
 
-export function computeKpis(totals: RollupTotals, callbacks: CallbackTotals, serviceLevelSeconds: number): Kpis {
+export function computeKpis(totals: RollupTotals, serviceLevelSeconds: number): Kpis {
+  const callbacks = totals.callbacks;
   const outcome = (name: string) => totals.outcomes[name] ?? 0;
   return {
     calls: totals.calls,

@@ -1,11 +1,11 @@
 import { ANSWER_WAIT_BUCKETS_SECONDS, type PrismaClient } from "@switchboard/db";
-import { emptyTotals, type CallbackTotals, type RollupTotals } from "./kpis.js";
+import { emptyTotals, type RollupTotals } from "./kpis.js";
 import type { CallFilter, Period } from "./inputs.js";
 
 /**
  * SQL over the hourly rollups (`call_rollups_hourly`, `node_rollups_hourly`; written as calls end, see
  * runtime/src/services/README.md) — never over call_records or node_visits, so a year of calls answers as fast
- * as a day. Callbacks come from the `callbacks` table (one row per callback, indexed by request time).
+ * as a day. Callbacks are counted there too (by the call that asked for them).
  */
 
 type Db = Pick<PrismaClient, "$queryRawUnsafe">;
@@ -39,6 +39,9 @@ interface TotalsRow {
   duration_ms_sum: number;
   repeat_24h: number;
   repeat_7d: number;
+  callbacks_requested: number;
+  callbacks_completed: number;
+  callbacks_failed: number;
   buckets: number[];
 }
 
@@ -56,6 +59,8 @@ export async function rollupTotals(db: Db, filter: CallFilter, period: Period, g
             sum(r.answer_wait_ms_sum)::float8 AS answer_wait_ms_sum, sum(r.talk_count)::float8 AS talk_count,
             sum(r.talk_ms_sum)::float8 AS talk_ms_sum, sum(r.duration_ms_sum)::float8 AS duration_ms_sum,
             sum(r.repeat_24h)::float8 AS repeat_24h, sum(r.repeat_7d)::float8 AS repeat_7d,
+            sum(r.callbacks_requested)::float8 AS callbacks_requested, sum(r.callbacks_completed)::float8 AS callbacks_completed,
+            sum(r.callbacks_failed)::float8 AS callbacks_failed,
             ARRAY[${bucketSums}] AS buckets
        FROM call_rollups_hourly r WHERE ${where(filter, period, params)}
       GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -76,40 +81,15 @@ export async function rollupTotals(db: Db, filter: CallFilter, period: Period, g
     sum.durationMsSum += row.duration_ms_sum;
     sum.repeat24h += row.repeat_24h;
     sum.repeat7d += row.repeat_7d;
+    sum.callbacks.requested += row.callbacks_requested;
+    sum.callbacks.completed += row.callbacks_completed;
+    sum.callbacks.failed += row.callbacks_failed;
+    sum.callbacks.open = sum.callbacks.requested - sum.callbacks.completed - sum.callbacks.failed;
     row.buckets.forEach((count, index) => {
       sum.answerWaitBuckets[index] = (sum.answerWaitBuckets[index] ?? 0) + Number(count);
     });
   }
   return totals;
-}
-
-/**
- * Callbacks asked for in the period, by status. With a flow, version or address filter only callbacks asked for on
- * such calls count (joined on the call id); the queue filter is the callback's queue.
- */
-export async function callbackTotals(db: Db, filter: CallFilter, period: Period): Promise<CallbackTotals> {
-  const params: unknown[] = [period.from, period.to, filter.environment];
-  const clauses = [`cb.requested_at >= $1::timestamptz`, `cb.requested_at < $2::timestamptz`, `c.environment = $3::"Environment"`];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    clauses.push(sql.replace("?", `$${params.length}`));
-  };
-  if (filter.flowName !== undefined) add(`c.flow_name = ?`, filter.flowName);
-  if (filter.versionId !== undefined) add(`c.version_id = ?::uuid`, filter.versionId);
-  if (filter.address !== undefined) add(`c.address = ?`, filter.address);
-  if (filter.queue !== undefined) add(`cb.queue = ?`, filter.queue);
-  const [row] = await db.$queryRawUnsafe<{ requested: number; completed: number; failed: number }[]>(
-    `SELECT count(*)::float8 AS requested,
-            (count(*) FILTER (WHERE cb.status = 'completed'))::float8 AS completed,
-            (count(*) FILTER (WHERE cb.status = 'failed'))::float8 AS failed
-       FROM callbacks cb JOIN call_records c ON c.call_id = cb.call_id
-      WHERE ${clauses.join(" AND ")}`,
-    ...params,
-  );
-  const requested = row?.requested ?? 0;
-  const completed = row?.completed ?? 0;
-  const failed = row?.failed ?? 0;
-  return { requested, completed, failed, open: requested - completed - failed };
 }
 
 /** One bucket of the chart. */

@@ -1,7 +1,7 @@
 import { requirePermission, router } from "../../trpc.js";
 import { ZBreakdownInput, ZDimensionsInput, ZKpiInput, ZNodeDropOffInput, ZSeriesInput } from "./inputs.js";
 import { computeKpis, type Kpis } from "./kpis.js";
-import { callbackTotals, dimensions, nodeDropOff, rollupTotals, series, versionsWithCalls } from "./queries.js";
+import { dimensions, nodeDropOff, rollupTotals, series, versionsWithCalls } from "./queries.js";
 import { emptyTotals } from "./kpis.js";
 
 /**
@@ -13,10 +13,7 @@ export const analyticsRouter = router({
   kpis: requirePermission("readAnalytics")
     .input(ZKpiInput)
     .query(async ({ ctx, input }): Promise<{ current: Kpis; previous: Kpis | null }> => {
-      const figures = async (period: typeof input.period) => {
-        const [totals, callbacks] = await Promise.all([rollupTotals(ctx.prisma, input, period), callbackTotals(ctx.prisma, input, period)]);
-        return computeKpis(totals.get("") ?? emptyTotals(), callbacks, input.serviceLevelSeconds);
-      };
+      const figures = async (period: typeof input.period) => computeKpis((await rollupTotals(ctx.prisma, input, period)).get("") ?? emptyTotals(), input.serviceLevelSeconds);
       const [current, previous] = await Promise.all([figures(input.period), input.compareWith ? figures(input.compareWith) : Promise.resolve(null)]);
       return { current, previous };
     }),
@@ -26,13 +23,12 @@ export const analyticsRouter = router({
     .input(ZSeriesInput)
     .query(({ ctx, input }) => series(ctx.prisma, input, input.period, input.bucket, input.timeZone)),
 
-  /** The same figures per flow, number, queue or version (a table). Callbacks are not split (see kpis). */
+  /** The same figures per flow, number, queue or version (a table). */
   breakdown: requirePermission("readAnalytics")
     .input(ZBreakdownInput)
     .query(async ({ ctx, input }) => {
       const column = ({ flow: "flow_name", address: "address", queue: "queue", version: "version_id" } as const)[input.by];
       const totals = await rollupTotals(ctx.prisma, input, input.period, column);
-      const none = { requested: 0, completed: 0, failed: 0, open: 0 };
       // Versions are shown by their number (v3); a version id no longer in the database keeps its id.
       const numbers = new Map<string, number>();
       if (input.by === "version") {
@@ -40,7 +36,7 @@ export const analyticsRouter = router({
         for (const version of await ctx.prisma.flowVersion.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } })) numbers.set(version.id, version.number);
       }
       return [...totals.entries()]
-        .map(([key, sums]) => ({ key, label: numbers.has(key) ? `v${numbers.get(key)}` : key, ...computeKpis(sums, none, input.serviceLevelSeconds) }))
+        .map(([key, sums]) => ({ key, label: numbers.has(key) ? `v${numbers.get(key)}` : key, ...computeKpis(sums, input.serviceLevelSeconds) }))
         .sort((a, b) => b.calls - a.calls);
     }),
 
