@@ -40,13 +40,13 @@ test('a manager imports a calendar and a test call on a festival day takes the h
   await panel.getByLabel('Date').fill('2027-02-09');
   await panel.getByLabel('Time', { exact: true }).fill('10:00');
   await panel.getByRole('button', { name: /^(Start test call|Start again)$/ }).click();
-  await expect(panel.getByTestId('schedule-decision')).toContainText('Schedule hours took “holiday”: holiday: 春节 Spring Festival (calendar CN-2027 rev 1)');
+  await expect(panel.getByTestId('schedule-decision')).toContainText('Schedule hours took “Holiday”: holiday: 春节 Spring Festival (calendar CN-2027 rev 1)');
   await expect(panel.getByTestId('heard').first()).toContainText('We are closed for the holiday');
   await expect(node(page, 'holidayMessage')).toHaveClass(/sb-highlight--visited/);
 
   // A week later the weekly hours decide again.
   await panel.getByLabel('Date').fill('2027-02-16');
   await panel.getByRole('button', { name: 'Start again' }).click();
-  await expect(panel.getByTestId('schedule-decision')).toContainText('Schedule hours took “open”');
+  await expect(panel.getByTestId('schedule-decision')).toContainText('Schedule hours took “Open”');
   await page.context().close();
 });

@@ -40,13 +40,13 @@ describe('simulator with calendars', () => {
     expect((screen.getByLabelText('Time', { exact: true }) as HTMLInputElement).value).toBe('10:00');
     expect(screen.getByTestId('calendar-notice').textContent).toBe('Calendars used (current revisions): CN-2027 rev 3');
     fireEvent.click(screen.getByRole('button', { name: 'Start test call' }));
-    expect(screen.getByTestId('schedule-decision').textContent).toContain('Schedule hours took “holiday”: holiday: Spring Festival (calendar CN-2027 rev 3) at 2027-02-08T10:00 Asia/Shanghai');
+    expect(screen.getByTestId('schedule-decision').textContent).toContain('Schedule hours took “Holiday”: holiday: Spring Festival (calendar CN-2027 rev 3) at 2027-02-08T10:00 Asia/Shanghai');
     expect(screen.getAllByTestId('heard')[0]?.textContent).toContain('We are closed for the holiday');
 
     // The day after the festival: the weekly hours decide, and the transcript says so.
     fireEvent.change(screen.getByLabelText('Date'), { target: { value: '2027-02-15' } });
     fireEvent.click(screen.getByRole('button', { name: 'Start again' }));
-    expect(screen.getByTestId('schedule-decision').textContent).toMatch(/Schedule hours took “open”: open: Monday \d\d:\d\d–\d\d:\d\d at 2027-02-15T10:00 Asia\/Shanghai/);
+    expect(screen.getByTestId('schedule-decision').textContent).toMatch(/Schedule hours took “Open”: open: Monday \d\d:\d\d–\d\d:\d\d at 2027-02-15T10:00 Asia\/Shanghai/);
   });
 
   it('a calendar that does not exist: warned before the call, and the call decides without it as the runtime does', () => {

@@ -50,6 +50,21 @@ describe('simulator panel', () => {
     expect(onHighlights).toHaveBeenLastCalledWith(expect.objectContaining({ menu: 'visited', support: 'active' }));
   });
 
+  it('names steps and outlets as the canvas does, and says why each step was left', () => {
+    const document = holidayHours();
+    document.nodes = document.nodes.map((node) => (node.id === 'menu' ? { ...node, label: 'Main choices' } : node));
+    show(document);
+    fireEvent.click(screen.getByRole('button', { name: 'Start test call' }));
+    fireEvent.click(within(screen.getByRole('group', { name: 'Phone keypad' })).getByRole('button', { name: 'Key 1' }));
+    const visits = screen.getAllByTestId('visit').map((line) => line.textContent ?? '');
+    // The label when the step has one, else its type; the id only as a detail.
+    expect(visits).toContainEqual(expect.stringMatching(/→ Main choices menu$/));
+    expect(visits).toContainEqual(expect.stringMatching(/→ Schedule hours hours$/));
+    const decisions = screen.getAllByTestId(/decision$/).map((line) => line.textContent ?? '');
+    expect(decisions).toContainEqual(expect.stringMatching(/Schedule hours took “Open”: open: Monday/));
+    expect(decisions).toContainEqual(expect.stringMatching(/Main choices took “1 · Support”: /));
+  });
+
   it('takes keys from the keyboard too', () => {
     show(holidayHours());
     fireEvent.click(screen.getByRole('button', { name: 'Start test call' }));

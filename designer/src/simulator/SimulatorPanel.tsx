@@ -10,6 +10,7 @@ import { Keypad } from './Keypad';
 import { ScenarioList } from './ScenarioList';
 import { SubflowNotice } from './SubflowNotice';
 import { TranscriptView } from './TranscriptView';
+import { transcriptNames } from './transcript-names';
 import { transcriptLines } from './transcript-lines';
 import type { CalendarLibrary } from './useCalendarLibrary';
 import { useTestCall } from './useTestCall';
@@ -74,6 +75,7 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
   const simulation = call.simulation;
 
   const lines = useMemo(() => (simulation ? transcriptLines(simulation.transcript) : []), [simulation, call.revision]);
+  const names = useMemo(() => transcriptNames(document, t), [document, t]);
   const prompts = useMemo(() => lines.flatMap((line) => (line.kind === 'heard' && !line.audio ? [{ text: line.text, language: line.language }] : [])), [lines]);
   useSpokenPrompts(speak, prompts);
 
@@ -171,7 +173,7 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
             <input type="checkbox" checked={showDetails} onChange={(e) => setShowDetails(e.target.checked)} />
             {t('simulator.showEvents')}
           </label>
-          <TranscriptView lines={lines} timezone={timezone} showDetails={showDetails} />
+          <TranscriptView lines={lines} timezone={timezone} showDetails={showDetails} names={names} />
           <div className="sb-sim-save">
             <input
               aria-label={t('simulator.save.name')}

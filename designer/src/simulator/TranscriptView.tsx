@@ -2,6 +2,7 @@ import { localTimeOf } from '@switchboard/flows';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TranscriptLine } from './transcript-lines';
+import { ID_NAMES, type TranscriptNames } from './transcript-names';
 
 function callerText(t: TFunction, line: Extract<TranscriptLine, { kind: 'caller' }>): string {
   const action = line.entry.action;
@@ -20,7 +21,7 @@ function callerText(t: TFunction, line: Extract<TranscriptLine, { kind: 'caller'
 }
 
 /** What happened on the test call: heard, pressed, every effect with its FreeSWITCH commands, the switch's answers. */
-export function TranscriptView({ lines, timezone, showDetails }: { lines: readonly TranscriptLine[]; timezone: string; showDetails: boolean }) {
+export function TranscriptView({ lines, timezone, showDetails, names = ID_NAMES }: { lines: readonly TranscriptLine[]; timezone: string; showDetails: boolean; names?: TranscriptNames }) {
   const { t } = useTranslation();
   return (
     <ol className="sb-sim-transcript" aria-label={t('simulator.transcript.label')} data-testid="simulator-transcript">
@@ -39,14 +40,22 @@ export function TranscriptView({ lines, timezone, showDetails }: { lines: readon
             return <li key={index} className="sb-sim-line sb-sim-line--caller">{time} {t('simulator.transcript.collecting', { keys: line.entered })}</li>;
           case 'keysIgnored':
             return <li key={index} className="sb-sim-line sb-sim-line--ignored">{time} {t(`simulator.transcript.ignored.${line.why}`, { keys: line.keys })}</li>;
-          case 'visit':
-            return <li key={index} className="sb-sim-line sb-sim-line--visit">{time} → {line.nodeId} <small>({line.nodeType})</small></li>;
-          case 'decision':
+          case 'visit': {
+            const node = names.node(line.flow, line.nodeId, line.nodeType);
             return (
-              <li key={index} className="sb-sim-line sb-sim-line--decision" data-testid="schedule-decision">
-                {time} {t('simulator.transcript.decision', { node: line.nodeId, outlet: line.outlet, reason: line.reason })}
+              <li key={index} className="sb-sim-line sb-sim-line--visit" data-testid="visit">
+                {time} → {node.name} <small title={t('simulator.transcript.stepId')}>{node.id}</small>
               </li>
             );
+          }
+          case 'decision': {
+            const node = names.node(line.flow, line.nodeId, line.nodeType);
+            return (
+              <li key={index} className="sb-sim-line sb-sim-line--decision" data-testid={line.nodeType === 'schedule' ? 'schedule-decision' : 'decision'}>
+                {time} {t('simulator.transcript.decision', { node: node.name, outlet: names.outlet(line.flow, line.nodeId, line.nodeType, line.outlet), reason: line.reason })}
+              </li>
+            );
+          }
           case 'calendarMissing':
             return (
               <li key={index} className="sb-sim-line sb-sim-line--ignored">

@@ -19,7 +19,7 @@ export type TranscriptLine =
   | { kind: 'keysIgnored'; at: number; keys: string; why: 'nothingListening' | 'notAnExitKey' }
   | { kind: 'visit'; at: number; flow: string; nodeId: string; nodeType: string }
   /** Why a schedule took its branch: `holiday: Spring Festival (calendar CN-2027 rev 3) at 2027-02-08T10:00 Asia/Shanghai`. */
-  | { kind: 'decision'; at: number; nodeId: string; outlet: string; reason: string }
+  | { kind: 'decision'; at: number; flow: string; nodeId: string; nodeType: string; outlet: string; reason: string }
   /** A schedule named a calendar the call does not have: it decided without it. */
   | { kind: 'calendarMissing'; at: number; nodeId: string; calendar: string }
   | { kind: 'effect'; at: number; effect: Effect; commands: CommandLine[]; note: string | null }
@@ -53,7 +53,7 @@ function eventDetail(event: Extract<TranscriptEntry, { kind: 'event' }>['event']
 export function transcriptLines(entries: readonly TranscriptEntry[], settings: CommandSettings = DEFAULT_COMMAND_SETTINGS): TranscriptLine[] {
   const channel = new Map<string, string | null>();
   const lines: TranscriptLine[] = [];
-  /** Node types by `flow/nodeId`, from the visits so far: a visit arriving from a schedule gets its decision line. */
+  /** Node types by `flow/nodeId`, from the visits so far: the node a visit arrived from gets its decision line. */
   const types = new Map<string, string>();
   for (const entry of entries) {
     switch (entry.kind) {
@@ -73,8 +73,10 @@ export function transcriptLines(entries: readonly TranscriptEntry[], settings: C
         const effect = entry.effect;
         if (effect.kind === 'visit') {
           const from = effect.arrivedFrom;
-          if (from && from.reason && types.get(`${effect.flow}/${from.nodeId}`) === 'schedule') {
-            lines.push({ kind: 'decision', at: entry.at, nodeId: from.nodeId, outlet: from.outlet, reason: from.reason });
+          // Which way the call left the previous step, and why ("pressed 2", "closed: holiday …", "no agents").
+          const fromType = from ? types.get(`${effect.flow}/${from.nodeId}`) : undefined;
+          if (from && from.reason && fromType) {
+            lines.push({ kind: 'decision', at: entry.at, flow: effect.flow, nodeId: from.nodeId, nodeType: fromType, outlet: from.outlet, reason: from.reason });
           }
           types.set(`${effect.flow}/${effect.nodeId}`, effect.nodeType);
           lines.push({ kind: 'visit', at: entry.at, flow: effect.flow, nodeId: effect.nodeId, nodeType: effect.nodeType });

@@ -69,7 +69,8 @@ export const simulatorEn = {
   callbackResults: { booked: 'Booked', alreadyScheduled: 'Already booked', error: 'Service error' },
   transcript: {
     label: 'Transcript',
-    decision: 'Schedule {{node}} took “{{outlet}}”: {{reason}}',
+    decision: '{{node}} took “{{outlet}}”: {{reason}}',
+    stepId: 'Step id',
     calendarMissing: 'Schedule {{node}}: calendar “{{calendar}}” does not exist; decided without it',
     pressed: 'Caller pressed {{keys}}',
     silent: 'Caller stays silent',

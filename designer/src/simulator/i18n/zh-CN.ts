@@ -71,7 +71,8 @@ export const simulatorZhCN: typeof simulatorEn = {
   callbackResults: { booked: '已预约', alreadyScheduled: '已有预约', error: '服务错误' },
   transcript: {
     label: '通话记录',
-    decision: '时间表 {{node}} 走了“{{outlet}}”分支：{{reason}}',
+    decision: '{{node}} 走了“{{outlet}}”分支：{{reason}}',
+    stepId: '步骤编号',
     calendarMissing: '时间表 {{node}}：日历“{{calendar}}”不存在，已不按它判断',
     pressed: '来电者按了 {{keys}}',
     silent: '来电者保持沉默',
