@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-const environment = z.enum(["staging", "production"]);
+export const environment = z.enum(["staging", "production"]);
 /** A phone number in E.164 (`+15550100`) or a named route (`sip:support`, `route:main`). */
-const address = z
+export const address = z
   .string()
   .max(300)
   .trim()

@@ -1,11 +1,6 @@
 import { z } from "zod";
+import { address, environment } from "../deployments/inputs.js";
 
-const environment = z.enum(["staging", "production"]);
-const address = z
-  .string()
-  .max(300)
-  .trim()
-  .regex(/^(\+[1-9]\d{3,14}|[a-z][a-z0-9+.-]*:[A-Za-z0-9._@+-]+)$/, "must be an E.164 number such as +15550100 or a route such as sip:support");
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or zh-CN");
 
 export const ZListIncidentsInput = z.object({ environment: environment.optional() }).default({});

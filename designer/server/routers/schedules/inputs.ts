@@ -1,11 +1,6 @@
 import { z } from "zod";
+import { address, environment } from "../deployments/inputs.js";
 
-const environment = z.enum(["staging", "production"]);
-const address = z
-  .string()
-  .max(300)
-  .trim()
-  .regex(/^(\+[1-9]\d{3,14}|[a-z][a-z0-9+.-]*:[A-Za-z0-9._@+-]+)$/, "must be an E.164 number such as +15550100 or a route such as sip:support");
 /** Wall-clock time in the binding's time zone. */
 const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a local date and time such as 2026-12-24T00:00");
 

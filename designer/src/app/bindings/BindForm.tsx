@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENVIRONMENTS, useTRPCClient, type Environment, type FlowSummary } from '../api/trpc';
 import { usePermission } from '../permissions/usePermission';
+import { FlowVersionFields } from './FlowVersionFields';
 import { ErrorMessage } from '../ui/ErrorMessage';
 
 /** Binds a phone number or route to a published flow in one environment (admins). */
@@ -50,37 +51,16 @@ export function BindForm({ flows }: { flows: readonly FlowSummary[] }) {
             ))}
           </select>
         </label>
-        <label className="sb-app-field">
-          <span>{t('app.bindings.flow')}</span>
-          <select
-            className="sb-app-input"
-            value={flowName}
-            required
-            onChange={(e) => {
-              setFlowName(e.target.value);
-              setVersion('');
-            }}
-          >
-            <option value="">{t('app.bindings.chooseFlow')}</option>
-            {published.map((flow) => (
-              <option key={flow.id} value={flow.name}>
-                {flow.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="sb-app-field">
-          <span>{t('app.bindings.version')}</span>
-          <select className="sb-app-input" value={version} onChange={(e) => setVersion(e.target.value)} disabled={!chosen}>
-            <option value="">{t('app.bindings.latest')}</option>
-            {chosen &&
-              Array.from({ length: chosen.latestVersionNumber }, (_, i) => chosen.latestVersionNumber - i).map((n) => (
-                <option key={n} value={n}>
-                  {t('app.versions.version', { version: n })}
-                </option>
-              ))}
-          </select>
-        </label>
+        <FlowVersionFields
+          published={published}
+          flowName={flowName}
+          version={version}
+          onFlowChange={(name) => {
+            setFlowName(name);
+            setVersion('');
+          }}
+          onVersionChange={setVersion}
+        />
         <label className="sb-app-field">
           <span>{t('app.bindings.reason')}</span>
           <input className="sb-app-input" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />

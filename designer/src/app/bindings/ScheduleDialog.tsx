@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC, useTRPCClient, type Binding, type FlowSummary } from '../api/trpc';
 import { GuardedButton } from '../permissions/GuardedButton';
 import { Dialog } from '../ui/Dialog';
+import { FlowVersionFields } from './FlowVersionFields';
 import { ErrorMessage } from '../ui/ErrorMessage';
 
 /**
@@ -108,29 +109,13 @@ export function ScheduleDialog({ binding, flows, onClose }: { binding: Binding; 
           create.mutate();
         }}
       >
-        <label className="sb-app-field">
-          <span>{t('app.bindings.flow')}</span>
-          <select className="sb-app-input" value={flowName} required onChange={(e) => (setFlowName(e.target.value), setVersion(''))}>
-            <option value="">{t('app.bindings.chooseFlow')}</option>
-            {published.map((flow) => (
-              <option key={flow.id} value={flow.name}>
-                {flow.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="sb-app-field">
-          <span>{t('app.bindings.version')}</span>
-          <select className="sb-app-input" value={version} onChange={(e) => setVersion(e.target.value)} disabled={!chosen}>
-            <option value="">{t('app.bindings.latest')}</option>
-            {chosen &&
-              Array.from({ length: chosen.latestVersionNumber }, (_, i) => chosen.latestVersionNumber - i).map((n) => (
-                <option key={n} value={n}>
-                  {t('app.versions.version', { version: n })}
-                </option>
-              ))}
-          </select>
-        </label>
+        <FlowVersionFields
+          published={published}
+          flowName={flowName}
+          version={version}
+          onFlowChange={(name) => (setFlowName(name), setVersion(''))}
+          onVersionChange={setVersion}
+        />
         <label className="sb-app-field">
           <span>{t('app.schedules.startsAt', { zone })}</span>
           <input className="sb-app-input" type="datetime-local" required value={startsAt} onChange={(e) => setStartsAt(e.target.value.slice(0, 16))} />
