@@ -1,6 +1,6 @@
 import { parseCalendar, type CompiledCalendar } from '@switchboard/flows';
 import type { Logger } from 'pino';
-import { backoffDelay } from '../esl/index.js';
+import { KeyedRetries } from './keyed-retries.js';
 import type { CalendarSource, DeploymentFeed, StoredCalendar } from '../services/contracts.js';
 
 export interface CalendarStoreOptions {
@@ -22,13 +22,15 @@ export type CalendarSnapshot = Readonly<Record<string, CompiledCalendar>>;
 export class CalendarStore {
   private current: CalendarSnapshot = Object.freeze({});
   private readonly listeners = new Set<(snapshot: CalendarSnapshot) => void>();
-  private readonly retries = new Map<string, { attempt: number; timer: NodeJS.Timeout }>();
+  private readonly retries: KeyedRetries;
   private readonly tickets = new Map<string, number>();
   private unsubscribe: () => void = () => undefined;
   private closed = false;
   private lastError: string | undefined;
 
-  constructor(private readonly options: CalendarStoreOptions) {}
+  constructor(private readonly options: CalendarStoreOptions) {
+    this.retries = new KeyedRetries(options.retry);
+  }
 
   /** The calendars new calls get now. */
   get snapshot(): CalendarSnapshot {
@@ -86,7 +88,6 @@ export class CalendarStore {
   close(): void {
     this.closed = true;
     this.unsubscribe();
-    for (const retry of this.retries.values()) clearTimeout(retry.timer);
     this.retries.clear();
   }
 
@@ -125,22 +126,13 @@ export class CalendarStore {
 
   private succeeded(key: string): void {
     this.lastError = undefined;
-    const retry = this.retries.get(key);
-    if (retry) clearTimeout(retry.timer);
-    this.retries.delete(key);
+    this.retries.succeeded(key);
   }
 
   private failed(key: string, error: unknown, again: () => Promise<void>): void {
     this.lastError = error instanceof Error ? error.message : String(error);
     if (this.closed) return;
-    const previous = this.retries.get(key);
-    if (previous) clearTimeout(previous.timer);
-    const attempt = (previous?.attempt ?? -1) + 1;
-    const { initialMs, maxMs } = this.options.retry ?? { initialMs: 500, maxMs: 30_000 };
-    const delay = backoffDelay(attempt, { initialMs, maxMs, factor: 2 });
+    const delay = this.retries.failed(key, again);
     this.options.logger.warn({ key, err: this.lastError, retryInMs: delay }, 'calendars unavailable; serving cached revisions');
-    const timer = setTimeout(() => void again(), delay);
-    timer.unref();
-    this.retries.set(key, { attempt, timer });
   }
 }

@@ -1,6 +1,6 @@
 import { linkProgram, type CompiledFlow, type Program } from '@switchboard/flows';
 import type { Logger } from 'pino';
-import { backoffDelay } from '../esl/index.js';
+import { KeyedRetries } from './keyed-retries.js';
 import type { DeploymentFeed, LiveVersion, VersionSource } from '../services/contracts.js';
 import type { CalendarSnapshot, CalendarStore } from './calendar-store.js';
 
@@ -44,7 +44,7 @@ export class FlowRegistry {
   private readonly bindings = new Map<string, PinnedVersion>();
   /** Compiled flows by name: the live versions, and sub-flows fetched for them. */
   private readonly flows = new Map<string, CompiledFlow>();
-  private readonly retries = new Map<string, { attempt: number; timer: NodeJS.Timeout }>();
+  private readonly retries: KeyedRetries;
   /** Latest refresh per address: an older read that answers late must not overwrite a newer one. */
   private readonly tickets = new Map<string, number>();
   private loadedOnce = false;
@@ -57,7 +57,9 @@ export class FlowRegistry {
   /** Resolves after the first successful full load. */
   readonly loaded: Promise<void> = new Promise((resolve) => (this.markLoaded = resolve));
 
-  constructor(private readonly options: FlowRegistryOptions) {}
+  constructor(private readonly options: FlowRegistryOptions) {
+    this.retries = new KeyedRetries(options.retry);
+  }
 
   get environment(): string {
     return this.options.environment;
@@ -139,7 +141,6 @@ export class FlowRegistry {
   close(): void {
     this.closed = true;
     this.unsubscribe();
-    for (const retry of this.retries.values()) clearTimeout(retry.timer);
     this.retries.clear();
   }
 
@@ -221,23 +222,14 @@ export class FlowRegistry {
   private succeeded(key: string): void {
     this.reachable = true;
     this.lastError = undefined;
-    const retry = this.retries.get(key);
-    if (retry) clearTimeout(retry.timer);
-    this.retries.delete(key);
+    this.retries.succeeded(key);
   }
 
   private failed(key: string, error: unknown, again: () => Promise<void>): void {
     this.reachable = false;
     this.lastError = error instanceof Error ? error.message : String(error);
     if (this.closed) return;
-    const previous = this.retries.get(key);
-    if (previous) clearTimeout(previous.timer);
-    const attempt = (previous?.attempt ?? -1) + 1;
-    const { initialMs, maxMs } = this.options.retry ?? { initialMs: 500, maxMs: 30_000 };
-    const delay = backoffDelay(attempt, { initialMs, maxMs, factor: 2 });
+    const delay = this.retries.failed(key, again);
     this.options.logger.warn({ key, err: this.lastError, retryInMs: delay }, 'flow versions unavailable; serving cached versions');
-    const timer = setTimeout(() => void again(), delay);
-    timer.unref();
-    this.retries.set(key, { attempt, timer });
   }
 }
