@@ -38,19 +38,19 @@ export class CallChannel {
    * effect's result. Rejects with {@link ChannelGoneError} when the caller is gone.
    */
   send(commands: readonly SwitchCommand[]): Promise<ExecuteResult | null> {
-    let last: Promise<ExecuteResult | null> = Promise.resolve(null);
+    let last: Promise<ExecuteResult | null> | null = null;
     for (const command of commands) {
       if (this.isGone) {
         this.refused += commands.length - commands.indexOf(command);
         this.outbound.flush();
         return Promise.reject(new ChannelGoneError(`not sending ${command.kind === 'api' ? command.command : command.app}: channel is gone`, this.outbound.hangupCause));
       }
-      last.catch(() => undefined);
+      last?.catch(ignore);
       last = this.sendOne(command);
     }
     // The effect's commands leave now, in one segment, before the session goes on with metrics and bookkeeping.
     this.outbound.flush();
-    return last;
+    return last ?? NOTHING_SENT;
   }
 
   /** Runs one api command on the call's socket and resolves with its output. */
@@ -82,13 +82,18 @@ export class CallChannel {
     }
     const variable = assignment(command.app, command.arg);
     if (variable !== null) {
-      if (this.known.has(variable.name) && this.known.get(variable.name) === variable.value) return Promise.resolve(null);
+      if (this.known.has(variable.name) && this.known.get(variable.name) === variable.value) return NOTHING_SENT;
       this.known.set(variable.name, variable.value);
     }
     this.observer?.(this.uuid, command);
     return this.track(this.outbound.execute(command.app, command.arg ?? undefined, { eventLock: command.eventLock }));
   }
 }
+
+function ignore(): void {}
+
+/** What `send` resolves with when the last command was skipped: one shared promise. */
+const NOTHING_SENT: Promise<ExecuteResult | null> = Promise.resolve(null);
 
 /** `set name=value` / `unset name` → the variable it changes. */
 function assignment(app: string, arg: string | null): { name: string; value: string | null } | null {

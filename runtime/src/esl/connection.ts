@@ -21,9 +21,18 @@ export interface EslConnectionHandlers {
   closed?(): void;
 }
 
-interface PendingReply {
-  readonly resolve: (frame: EslFrame) => void;
-  readonly reject: (error: Error) => void;
+/** Who waits for a command's reply: told once, with the reply frame or with why none will come. */
+export interface ReplyWaiter {
+  reply(frame: EslFrame): void;
+  fail(error: Error): void;
+}
+
+/** A promise's settle functions as a {@link ReplyWaiter}. */
+class PromiseWaiter implements ReplyWaiter {
+  constructor(
+    readonly reply: (frame: EslFrame) => void,
+    readonly fail: (error: Error) => void,
+  ) {}
 }
 
 /**
@@ -33,7 +42,7 @@ interface PendingReply {
  */
 export class EslConnection {
   private readonly parser: EslFrameParser;
-  private readonly pending: PendingReply[] = [];
+  private readonly pending: ReplyWaiter[] = [];
   private ended = false;
   private goodbyeReceived = false;
   private corked = false;
@@ -63,18 +72,35 @@ export class EslConnection {
   send(command: EslCommand): Promise<EslFrame> {
     if (this.isClosed) return Promise.reject(new EslConnectionClosedError(`cannot send ${command.kind}: connection closed`));
     const text = serializeCommand(command);
-    return new Promise<EslFrame>((resolve, reject) => {
-      this.pending.push({ resolve, reject });
-      // Commands sent in the same tick (a `set` and its prompt) leave in one segment: one syscall, not several.
-      // They go at the end of the tick, or at once on flush().
-      if (!this.corked) {
-        this.corked = true;
-        this.socket.cork();
-        process.nextTick(() => this.flush());
-      }
-      this.socket.write(text);
-    });
+    return new Promise<EslFrame>((resolve, reject) => this.write(text, new PromiseWaiter(resolve, reject)));
   }
+
+  /**
+   * Sends a command and tells `waiter` about its reply, without a promise: for callers that send a command per
+   * prompt and only look at the reply when it is an error. `waiter.fail` is called (synchronously, without
+   * writing) if the connection is closed.
+   */
+  sendTo(command: EslCommand, waiter: ReplyWaiter): void {
+    if (this.isClosed) {
+      waiter.fail(new EslConnectionClosedError(`cannot send ${command.kind}: connection closed`));
+      return;
+    }
+    this.write(serializeCommand(command), waiter);
+  }
+
+  private write(text: string, waiter: ReplyWaiter): void {
+    this.pending.push(waiter);
+    // Commands sent in the same tick (a `set` and its prompt) leave in one segment: one syscall, not several.
+    // They go at the end of the tick, or at once on flush().
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(this.flushLater);
+    }
+    this.socket.write(text);
+  }
+
+  private readonly flushLater = (): void => this.flush();
 
   /**
    * Writes the commands sent so far in this tick now rather than at its end: a caller that has sent all it means
@@ -112,7 +138,7 @@ export class EslConnection {
   private dispatch(frame: EslFrame): void {
     const type = contentType(frame);
     if (type === 'command/reply' || type === 'api/response') {
-      this.pending.shift()?.resolve(frame);
+      this.pending.shift()?.reply(frame);
       return;
     }
     if (type === 'text/event-plain' || type === 'text/event-json') {
@@ -139,7 +165,7 @@ export class EslConnection {
     this.ended = true;
     if (this.pending.length > 0) {
       const error = new EslConnectionClosedError('connection closed before the reply arrived');
-      for (const reply of this.pending.splice(0)) reply.reject(error);
+      for (const waiter of this.pending.splice(0)) waiter.fail(error);
     }
     this.handlers.closed?.();
   }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
-import { EslConnection, replyText, type DisconnectNotice } from './connection.js';
+import { EslConnection, replyText, type DisconnectNotice, type ReplyWaiter } from './connection.js';
 import { ChannelGoneError, EslCommandRejectedError, EslConnectionClosedError } from './errors.js';
 import { eventHeader, eventVariables, type EslEvent } from './event.js';
-import type { EslHeader } from './frame.js';
+import type { EslFrame, EslHeader } from './frame.js';
 import type { EslParseError, EslParserLimits } from './parser.js';
 
 /** The channel as the `connect` reply describes it. */
@@ -34,13 +34,49 @@ export interface OutboundSessionOptions {
   readonly protocolError?: (error: EslParseError | { code: string; message: string }) => void;
 }
 
-interface PendingExecute {
-  readonly app: string;
+/**
+ * One app sent with `execute`: settled by its CHANNEL_EXECUTE_COMPLETE, or rejected when the command's reply is
+ * `-ERR` or the channel goes. One object per app, which is also what waits for the command's reply.
+ */
+class PendingExecute implements ReplyWaiter {
   /** CHANNEL_EXECUTE for it arrived: the switch found the application and started it. */
-  started?: boolean;
-  readonly resolve: (result: ExecuteResult) => void;
-  readonly reject: (error: Error) => void;
+  started = false;
+  resolve!: (result: ExecuteResult) => void;
+  reject!: (error: Error) => void;
+  readonly completion: Promise<ExecuteResult>;
+
+  constructor(
+    private readonly session: OutboundSession,
+    readonly app: string,
+    readonly eventUuid: string,
+  ) {
+    // The completion itself is what execute returns (no async wrapper awaiting the reply first): the caller's
+    // continuation runs one microtask after the CHANNEL_EXECUTE_COMPLETE. A refused command rejects it instead.
+    this.completion = new Promise<ExecuteResult>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    this.completion.catch(ignore);
+  }
+
+  // A refusal is judged a microtask later, as when the reply was awaited: after the rest of the chunk (a
+  // CHANNEL_HANGUP beside the -ERR) and the socket's close handler have been seen.
+  reply(frame: EslFrame): void {
+    const text = replyText(frame);
+    if (!text.startsWith('-ERR')) return;
+    queueMicrotask(() => this.refuse(this.session.isChannelGone ? new ChannelGoneError(`cannot execute ${this.app}: channel is gone`, this.session.hangupCause) : new EslCommandRejectedError(text, `execute ${this.app}`)));
+  }
+
+  fail(error: Error): void {
+    queueMicrotask(() => this.refuse(error instanceof EslConnectionClosedError ? new ChannelGoneError(`cannot execute ${this.app}: socket closed`, this.session.hangupCause) : error));
+  }
+
+  private refuse(error: Error): void {
+    if (this.session.forget(this)) this.reject(error);
+  }
 }
+
+function ignore(): void {}
 
 /**
  * The runtime's side of one FreeSWITCH outbound socket (`socket ... async full`): `connect`, `myevents`,
@@ -152,25 +188,20 @@ export class OutboundSession {
   execute(app: string, arg?: string, options: { eventLock?: boolean } = {}): Promise<ExecuteResult> {
     if (this.isChannelGone) return Promise.reject(new ChannelGoneError(`cannot execute ${app}: channel is gone`, this.hangupCauseValue));
     const eventUuid = randomUUID();
-    // The completion itself is returned (no async wrapper awaiting the reply first): the caller's continuation
-    // runs one microtask after the CHANNEL_EXECUTE_COMPLETE, not three. A refused command rejects it instead.
-    const completion = new Promise<ExecuteResult>((resolve, reject) => this.executions.set(eventUuid, { app, resolve, reject }));
-    completion.catch(() => undefined);
-    const refuse = (error: Error): void => {
-      const pending = this.executions.get(eventUuid);
-      this.executions.delete(eventUuid);
-      pending?.reject(error);
-    };
-    this.connection.send({ kind: 'execute', app, eventUuid, ...(arg === undefined ? {} : { arg }), ...(options.eventLock === false ? { eventLock: false } : {}) }).then(
-      (reply) => {
-        if (!replyText(reply).startsWith('-ERR')) return;
-        refuse(this.isChannelGone ? new ChannelGoneError(`cannot execute ${app}: channel is gone`, this.hangupCauseValue) : new EslCommandRejectedError(replyText(reply), `execute ${app}`));
-      },
-      (error: unknown) => {
-        refuse(error instanceof EslConnectionClosedError ? new ChannelGoneError(`cannot execute ${app}: socket closed`, this.hangupCauseValue) : (error as Error));
-      },
+    const pending = new PendingExecute(this, app, eventUuid);
+    this.executions.set(eventUuid, pending);
+    this.connection.sendTo(
+      options.eventLock === false ? { kind: 'execute', app, eventUuid, ...(arg === undefined ? {} : { arg }), eventLock: false } : arg === undefined ? { kind: 'execute', app, eventUuid } : { kind: 'execute', app, eventUuid, arg },
+      pending,
     );
-    return completion;
+    return pending.completion;
+  }
+
+  /** Drops `pending` from the apps awaiting completion; false when it was no longer there. */
+  forget(pending: PendingExecute): boolean {
+    if (this.executions.get(pending.eventUuid) !== pending) return false;
+    this.executions.delete(pending.eventUuid);
+    return true;
   }
 
   /**
@@ -243,7 +274,7 @@ export class OutboundSession {
         });
       }
     }
-    for (const listener of [...this.eventListeners]) listener(event);
+    if (this.eventListeners.size > 0) for (const listener of [...this.eventListeners]) listener(event);
     if (event.name === 'CHANNEL_HANGUP_COMPLETE') {
       // Apps queued behind the one that was running never start on a hung-up channel.
       this.rejectPending(() => new ChannelGoneError('channel hung up before the app ran', this.hangupCauseValue));
