@@ -37,7 +37,7 @@ test.describe.serial('build, publish, compare and roll back a flow', () => {
     // One outlet is still loose: callers would hear dead air. The editor sees it and where.
     await showProblems(page);
     const problems = page.getByRole('region', { name: 'Problems' });
-    await expect(problems).toContainText(/\b1 error ·/);
+    await expect(problems.locator('.sb-validation__counts')).toHaveText(/^1 error · \d+ warnings?$/);
     await expect(problems).toContainText('SB202');
     await expect(problems).toContainText('Failed');
     await expect(node(page, 'callback_1').getByTestId('issue-badge')).toBeVisible();
