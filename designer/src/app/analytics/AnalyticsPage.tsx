@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENVIRONMENTS, useTRPC, type Environment } from '../api/trpc';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { PeriodFilters } from './PeriodFilters';
 import { CallsChart } from './CallsChart';
 import { formatTime } from './format';
 import { BreakdownTable, OutcomesTable, type BreakdownBy } from './KpiTables';
@@ -54,26 +55,13 @@ export function AnalyticsPage() {
       </div>
       <p className="sb-app-muted">{t('app.analytics.intro', { timeZone })}</p>
       <form className="sb-analytics-filters" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          {t('app.analytics.filters.environment')}
-          <select value={environment} onChange={(e) => setEnvironment(e.target.value as Environment)} data-testid="filter-environment">
-            {ENVIRONMENTS.map((env) => (
-              <option key={env} value={env}>
-                {t(`app.environments.${env}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('app.analytics.filters.period')}
-          <select value={preset} onChange={(e) => setPreset(e.target.value as PeriodPreset)} data-testid="filter-period">
-            {PERIOD_PRESETS.map((p) => (
-              <option key={p} value={p}>
-                {t(`app.analytics.periods.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodFilters
+          environment={environment}
+          preset={preset}
+          onEnvironmentChange={setEnvironment}
+          onPresetChange={setPreset}
+          testIds={{ environment: 'filter-environment', period: 'filter-period' }}
+        />
         <label>
           {t('app.analytics.filters.compare')}
           <select value={compare ? 'previous' : 'none'} onChange={(e) => setCompare(e.target.value === 'previous')} data-testid="filter-compare">

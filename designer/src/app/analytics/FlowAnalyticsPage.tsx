@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import { FlowEditor, type CanvasAnalytics } from '../../editor';
 import { ENVIRONMENTS, useTRPC, type Environment } from '../api/trpc';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { PeriodFilters } from './PeriodFilters';
 import { CsvButton } from './CsvButton';
 import { formatCount, formatShare } from './format';
 import { PERIOD_PRESETS, periodOf, type PeriodPreset } from './period';
@@ -59,26 +60,7 @@ export function FlowAnalyticsPage({ flowId }: { flowId: string }) {
       <div className="sb-app-page__head sb-analytics-canvas__head">
         <h1>{t('app.analytics.canvas.title', { flow: flow.data.name })}</h1>
         <form className="sb-analytics-filters" onSubmit={(event) => event.preventDefault()}>
-          <label>
-            {t('app.analytics.filters.environment')}
-            <select value={environment} onChange={(e) => setEnvironment(e.target.value as Environment)}>
-              {ENVIRONMENTS.map((env) => (
-                <option key={env} value={env}>
-                  {t(`app.environments.${env}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('app.analytics.filters.period')}
-            <select value={preset} onChange={(e) => setPreset(e.target.value as PeriodPreset)}>
-              {PERIOD_PRESETS.map((p) => (
-                <option key={p} value={p}>
-                  {t(`app.analytics.periods.${p}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PeriodFilters environment={environment} preset={preset} onEnvironmentChange={setEnvironment} onPresetChange={setPreset} />
           <label>
             {t('app.analytics.canvas.version')}
             <select value={number} onChange={(e) => setChosenVersion(Number(e.target.value))} data-testid="analytics-version">
