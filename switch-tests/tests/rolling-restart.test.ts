@@ -15,11 +15,28 @@ const SHORT_TALK = flowDocument(
 );
 const NUMBER = '+15550281';
 
+/** A menu that waits for one key (a tone, not speech: a hundred calls at once would put flite on the CPU). */
+const WAIT_FOR_KEY = flowDocument(
+  'Rolling restart keypad',
+  [
+    { id: 'ask', type: 'collectDigits', data: { prompt: { text: { en: 'Press a key.' }, audio: 'tone_stream://%(300,0,440)' }, minDigits: 1, maxDigits: 1, pattern: '[1-9]', timeoutSeconds: 60, maxRetries: 1 } },
+    hangupNode('done'),
+    hangupNode('gaveUp'),
+  ],
+  [
+    ['ask', 'ok', 'done'],
+    ['ask', 'failed', 'gaveUp'],
+  ],
+);
+const KEYPAD_NUMBER = '+15550282';
+const LIVE_CALLS = 100;
+
 let env: SuiteEnvironment;
 const extra: RuntimeHandle[] = [];
 beforeAll(async () => {
   env = await startSuite();
   await env.switchboard.deploy(NUMBER, SHORT_TALK);
+  await env.switchboard.deploy(KEYPAD_NUMBER, WAIT_FOR_KEY);
 });
 afterAll(async () => {
   for (const runtime of extra) await runtime.close(0);
@@ -83,4 +100,54 @@ describe('rolling restart of two runtimes behind one dialplan', () => {
     expect(new Set(rows.map((row) => row.runtimeInstance)).size).toBeGreaterThanOrEqual(3);
     await env.observer.noChannels();
   });
+
+  it(`each runtime in turn restarts while it holds ${LIVE_CALLS} live calls: they finish on it, new calls go to the other, none cut`, async () => {
+    const runtimes = [env.switchboard.runtime, ...extra];
+    // The previous test left restarted runtimes listening on A's and B's ports; use the last two.
+    let [first, second] = runtimes.slice(-2) as [RuntimeHandle, RuntimeHandle];
+    await env.pointSwitchAt(`127.0.0.1:${first.outboundPort}|127.0.0.1:${second.outboundPort}`);
+    const place = async (count: number): Promise<TestCall[]> => {
+      const calls: TestCall[] = [];
+      // In small batches, as callers arrive, not one burst.
+      for (let index = 0; index < count; index += 10) calls.push(...(await Promise.all(Array.from({ length: Math.min(10, count - index) }, () => env.observer.call(KEYPAD_NUMBER)))));
+      await Promise.all(calls.map((call) => call.executes('play_and_get_digits', undefined, 60_000)));
+      return calls;
+    };
+    const finish = (calls: readonly TestCall[]) => Promise.all(calls.map((call) => call.dtmf('1')));
+
+    // The dialplan tries A first: A takes them all.
+    const onA = await place(LIVE_CALLS);
+    expect(first.health().activeCalls).toBe(LIVE_CALLS);
+    const drainA = first.close(120_000);
+    expect(first.health().status).toBe('draining');
+    // A takes no new call: these go to B while A's hundred are still live.
+    const onB = await place(LIVE_CALLS / 2);
+    expect(second.health().activeCalls).toBe(LIVE_CALLS / 2);
+    expect(first.health().activeCalls).toBe(LIVE_CALLS);
+    await finish(onA);
+    await drainA;
+    first = await env.switchboard.startRuntime(first.outboundPort);
+    extra.push(first);
+
+    const drainB = second.close(120_000);
+    const onNewA = await place(LIVE_CALLS / 2);
+    expect(first.health().activeCalls).toBe(LIVE_CALLS / 2);
+    await finish(onB);
+    await drainB;
+    second = await env.switchboard.startRuntime(second.outboundPort);
+    extra.push(second);
+    await finish(onNewA);
+
+    const all = [...onA, ...onB, ...onNewA];
+    const causes = await Promise.all(all.map((call) => call.ended(60_000)));
+    expect(causes.filter((cause) => cause !== 'NORMAL_CLEARING')).toEqual([]);
+    const records = await Promise.all(all.map((call) => env.switchboard.callRecord(call.caller, 30_000)));
+    expect(records.filter((record) => record.outcome !== 'selfServed').map((record) => record.outcome)).toEqual([]);
+    for (const record of records) expect(record.visits.map((visit) => visit.nodeId)).toEqual(['start', 'ask', 'done']);
+    for (const call of all) {
+      expect((await call.applications()).filter((app) => app.startsWith('log(WARNING Switchboard runtime unavailable'))).toEqual([]);
+    }
+    console.log(`rolling restart under load: ${all.length} calls, ${LIVE_CALLS} live on A and ${LIVE_CALLS / 2} on B when A restarted, ${causes.filter((cause) => cause !== 'NORMAL_CLEARING').length} cut`);
+    await env.observer.noChannels();
+  }, 300_000);
 });
