@@ -26,6 +26,24 @@ describe("createDatabase", () => {
     await second.close();
   }, 60_000);
 
+  it("survives a PostgreSQL connection closed while idle (server restart, pg_terminate_backend): told, then reconnects", async () => {
+    const seen: Error[] = [];
+    const db = await createDatabase({ url: process.env.TEST_DATABASE_URL!, migrate: false, onConnectionError: (error) => seen.push(error) });
+    const other = await createDatabase({ url: process.env.TEST_DATABASE_URL!, migrate: false });
+    try {
+      const [{ pid }] = await db.sql.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      // The client that ran it now sits idle in the pool; the server closes it.
+      await other.sql.query("SELECT pg_terminate_backend($1)", [pid]);
+      await expect.poll(() => seen.length, { timeout: 5_000 }).toBe(1);
+      expect(seen[0]!.message).toMatch(/terminating connection/);
+      const [{ pid: next }] = await db.sql.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      expect(next).not.toBe(pid);
+    } finally {
+      await other.close();
+      await db.close();
+    }
+  });
+
   it("rejects a DATABASE_URL it cannot use, saying what it got", async () => {
     await expect(createDatabase({ url: "mysql://root@localhost/x" })).rejects.toThrow(/must be a postgres:\/\/.*mysql:\/\/root@localhost\/x/);
   });

@@ -21,6 +21,12 @@ export interface DatabaseOptions {
   schema?: string;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
+  /**
+   * A pooled PostgreSQL connection failed while idle (the server restarted, a proxy or `pg_terminate_backend`
+   * closed it): the pool drops it and opens a new one for the next query. Without a listener node-postgres would
+   * throw the error out of the process. Default: one warning line on stderr.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 export interface Database {
@@ -49,7 +55,7 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
 /** Opens (and by default migrates) the database: PGlite in-process, or PostgreSQL when given a postgres URL. */
 export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const url = options.url ?? process.env.DATABASE_URL ?? "";
-  const opened = /^postgres(ql)?:\/\//.test(url) ? openPostgres(url, options.schema) : await openPglite(url, options);
+  const opened = /^postgres(ql)?:\/\//.test(url) ? openPostgres(url, options.schema, options.onConnectionError ?? warnConnectionError) : await openPglite(url, options);
   try {
     if (opened.kind === "postgres" && opened.schema !== "public") await opened.sql.exec(`CREATE SCHEMA IF NOT EXISTS "${opened.schema}"`);
     const migrations = options.migrate === false ? { applied: [], alreadyApplied: [] } : await migrate(opened.sql);
@@ -91,13 +97,18 @@ async function openPglite(url: string, options: DatabaseOptions): Promise<Opened
   };
 }
 
-function openPostgres(url: string, explicitSchema: string | undefined): Opened {
+function warnConnectionError(error: Error): void {
+  console.warn(`PostgreSQL connection lost while idle (${error.message}); the next query opens a new one`);
+}
+
+function openPostgres(url: string, explicitSchema: string | undefined, onConnectionError: (error: Error) => void): Opened {
   const parsed = new URL(url);
   const schema = explicitSchema ?? parsed.searchParams.get("schema") ?? "public";
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`PostgreSQL schema name "${schema}" is not a plain identifier`);
   parsed.searchParams.delete("schema");
   const pgConfig: pg.PoolConfig = { connectionString: parsed.toString(), options: `-c search_path="${schema}"` };
   const pool = new pg.Pool(pgConfig);
+  pool.on("error", onConnectionError);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema }), transactionOptions: TRANSACTION_OPTIONS });
   return {
     prisma,
