@@ -22,9 +22,21 @@ const HOUR = (column: string) => `to_timestamp(floor(extract(epoch FROM ${column
 const bucketCounts = (): string =>
   `ARRAY[${[...ANSWER_WAIT_BUCKETS_SECONDS, Infinity].map((_, index) => `(count(*) FILTER (WHERE answered_at IS NOT NULL AND bucket = ${index}))::int`).join(", ")}]`;
 
-const CALL_ROLLUP_SQL = `
+const MEASURES = `calls, queued, answered,
+         answer_wait_ms_sum, answer_wait_buckets, unanswered_wait_ms_sum, talk_count, talk_ms_sum, duration_ms_sum, repeat_24h, repeat_7d,
+         callbacks_requested, callbacks_completed, callbacks_failed`;
+
+/**
+ * Adds the ended calls ($1: call record ids; $2: the answer-wait bucket bounds in ms) to `table`: the calls'
+ * measures summed per key (`keys`: the table's key columns after environment … queue, hour and outcome, as
+ * `ended` columns); `extra.join` joins each ended call (`ended`) to the rows that give those extra keys.
+ */
+const rollupSql = (table: string, extra: { keys: string[]; join: string } | null) => {
+  const extraKeys = extra ? extra.keys.map((key) => `, ${key}`).join("") : "";
+  const keys = `environment, flow_name, version_id, address, queue${extraKeys}, hour, outcome`;
+  return `
   WITH ended AS (
-    SELECT c.environment, COALESCE(c.flow_name, '') AS flow_name, COALESCE(c.version_id::text, '') AS version_id, c.address,
+    SELECT c.id AS call_record_id, c.environment, COALESCE(c.flow_name, '') AS flow_name, COALESCE(c.version_id::text, '') AS version_id, c.address,
            COALESCE(c.queue_name, '') AS queue, ${HOUR("c.started_at")} AS hour, COALESCE(c.outcome, 'unknown') AS outcome,
            c.queue_joined_at, c.answered_at, c.queue_wait_ms, c.talk_ms,
            GREATEST(0, (extract(epoch FROM (c.ended_at - c.started_at)) * 1000)::bigint) AS duration_ms,
@@ -38,10 +50,8 @@ const CALL_ROLLUP_SQL = `
                            FROM callbacks WHERE callbacks.call_id = c.call_id) cb ON true
      WHERE c.id = ANY($1::uuid[]) AND c.ended_at IS NOT NULL
   )
-  INSERT INTO call_rollups_hourly AS r (environment, flow_name, version_id, address, queue, hour, outcome, calls, queued, answered,
-         answer_wait_ms_sum, answer_wait_buckets, unanswered_wait_ms_sum, talk_count, talk_ms_sum, duration_ms_sum, repeat_24h, repeat_7d,
-         callbacks_requested, callbacks_completed, callbacks_failed)
-  SELECT environment, flow_name, version_id, address, queue, hour, outcome,
+  INSERT INTO ${table} AS r (${keys}, ${MEASURES})
+  SELECT ${keys},
          count(*)::int, count(queue_joined_at)::int, count(answered_at)::int,
          COALESCE(sum(queue_wait_ms) FILTER (WHERE answered_at IS NOT NULL), 0),
          ${bucketCounts()},
@@ -51,11 +61,11 @@ const CALL_ROLLUP_SQL = `
          sum(duration_ms),
          (count(*) FILTER (WHERE repeat_24h))::int, (count(*) FILTER (WHERE repeat_7d))::int,
          sum(requested)::int, sum(completed)::int, sum(failed)::int
-    FROM ended
-   GROUP BY environment, flow_name, version_id, address, queue, hour, outcome
+    FROM ended${extra ? ` ${extra.join}` : ""}
+   GROUP BY ${keys}
    -- One order for every writer, so concurrent runtimes upserting the same rows queue up instead of deadlocking.
-   ORDER BY environment, flow_name, version_id, address, queue, hour, outcome
-  ON CONFLICT (environment, flow_name, version_id, address, queue, hour, outcome) DO UPDATE SET
+   ORDER BY ${keys}
+  ON CONFLICT (${keys}) DO UPDATE SET
     calls = r.calls + EXCLUDED.calls,
     queued = r.queued + EXCLUDED.queued,
     answered = r.answered + EXCLUDED.answered,
@@ -70,6 +80,16 @@ const CALL_ROLLUP_SQL = `
     callbacks_requested = r.callbacks_requested + EXCLUDED.callbacks_requested,
     callbacks_completed = r.callbacks_completed + EXCLUDED.callbacks_completed,
     callbacks_failed = r.callbacks_failed + EXCLUDED.callbacks_failed`;
+};
+
+const CALL_ROLLUP_SQL = rollupSql("call_rollups_hourly", null);
+
+/** Per branch of each split node the call went through (once per node and branch, however often it looped). */
+const SPLIT_ROLLUP_SQL = rollupSql("split_rollups_hourly", {
+  keys: ["node_id", "branch"],
+  join: `JOIN LATERAL (SELECT DISTINCT v.node_id, v.outlet AS branch FROM node_visits v
+                        WHERE v.call_record_id = ended.call_record_id AND v.node_type = 'split' AND v.outlet IS NOT NULL) b ON true`,
+});
 
 const NODE_ROLLUP_SQL = `
   INSERT INTO node_rollups_hourly AS r (environment, flow_name, version_id, node_id, outlet, hour, node_type, visits, hung_up)
@@ -84,7 +104,8 @@ const NODE_ROLLUP_SQL = `
     visits = r.visits + EXCLUDED.visits, hung_up = r.hung_up + EXCLUDED.hung_up, node_type = EXCLUDED.node_type`;
 
 /**
- * Adds calls that have just ended to the hourly rollups (`call_rollups_hourly`, `node_rollups_hourly`), with the
+ * Adds calls that have just ended to the hourly rollups (`call_rollups_hourly`, `node_rollups_hourly`,
+ * `split_rollups_hourly`), with the
  * callbacks they asked for (completed / failed as they are now; later outcomes are added by the
  * `callbacks_count_outcome_in_rollups` trigger). Run it in the transaction that ended them, with the ids of exactly the calls it ended (an `UPDATE … WHERE ended_at IS
  * NULL RETURNING id`): each call must be added once. Their node visits must be written already.
@@ -93,4 +114,5 @@ export async function rollUpEndedCalls(tx: SqlConnection, callRecordIds: readonl
   if (callRecordIds.length === 0) return;
   await tx.query(CALL_ROLLUP_SQL, [callRecordIds, ANSWER_WAIT_BUCKETS_SECONDS.map((seconds) => seconds * 1000)]);
   await tx.query(NODE_ROLLUP_SQL, [callRecordIds]);
+  await tx.query(SPLIT_ROLLUP_SQL, [callRecordIds, ANSWER_WAIT_BUCKETS_SECONDS.map((seconds) => seconds * 1000)]);
 }

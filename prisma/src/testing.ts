@@ -56,6 +56,7 @@ const RESET_ORDER = [
   "login_throttles",
   "switch_capabilities",
   "node_rollups_hourly",
+  "split_rollups_hourly",
   "call_rollups_hourly",
   "node_visits",
   "call_records",

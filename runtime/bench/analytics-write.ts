@@ -74,10 +74,12 @@ async function measure(label: string, db: Database): Promise<void> {
   const closeCpu = cpuNow() - cpuBeforeClose;
   const analyticsCpu = measured.cpuMicros + closeCpu - baseline.cpuMicros;
   const percentOfCore = (analyticsCpu / 1000 / measured.wallMs) * 100;
-  const [{ calls, visits }] = await db.sql.query<{ calls: string; visits: string }>(
+  const [written] = await db.sql.query<{ calls: string; visits: string }>(
     `SELECT count(DISTINCT c.id) AS calls, count(v.*) AS visits FROM call_records c LEFT JOIN node_visits v ON v.call_record_id = c.id WHERE c.call_id LIKE $1 AND c.ended_at IS NOT NULL`,
     [`${runId}-%`],
   );
+  const calls = written?.calls ?? '0';
+  const visits = written?.visits ?? '0';
   console.log(`   ${label.padEnd(11)} analytics ${(analyticsCpu / 1000).toFixed(0).padStart(6)} ms CPU over ${(measured.wallMs / 1000).toFixed(1)} s = ${percentOfCore.toFixed(2).padStart(5)} % of one core (${(analyticsCpu / measured.calls).toFixed(1)} µs per call)   goal ≤ ${GOAL_PERCENT} %: ${percentOfCore <= GOAL_PERCENT ? 'MET' : 'MISSES'}`);
   console.log(`   ${''.padEnd(11)} written: ${calls} of ${measured.calls} calls ended, ${visits} of ${measured.calls * VISITS} visits${Number(calls) === measured.calls && Number(visits) === measured.calls * VISITS ? '' : '   ROWS MISSING'}`);
 }

@@ -136,6 +136,52 @@ describe.each(testDatabaseKinds())('hourly rollups kept as calls end, on %s', (k
     expect((await callRollups()).reduce((sum, row) => sum + row.calls, 0)).toBe(6);
   });
 
+  it('split rollups: the same measures per branch of each split node, a call counted once per branch it took', async () => {
+    analytics = createCallAnalytics(db, { flushIntervalMs: 60_000 });
+    const viaBranch = (id: string, branch: string, outcome: CallRecordOutcome, durationSeconds: number, loops = 1): Call => ({
+      id,
+      path: [...Array.from({ length: loops }, (): [string, string, string] => ['ab', 'split', branch]), [`menu_${branch}`, 'menu', '1'], ['bye', 'hangup']],
+      outcome,
+      durationSeconds,
+    });
+    play(analytics, viaBranch('s1', 'a', 'selfServed', 30));
+    play(analytics, viaBranch('s2', 'a', 'callerHungUp', 10, 2)); // passed the split twice: still one call of branch a
+    play(analytics, viaBranch('s3', 'b', 'selfServed', 40));
+    play(analytics, { id: 'q1', path: [['ab', 'split', 'b'], ['q', 'queue', 'answered'], ['bye', 'hangup']], outcome: 'answeredFromQueue', durationSeconds: 200, queue: { queue: 'support', agent: 'alice', talkMs: 90_000, waitSeconds: 12, answered: true } });
+    play(analytics, { id: 'n1', path: [['menu', 'menu', '1'], ['bye', 'hangup']], outcome: 'selfServed', durationSeconds: 5 }); // no split
+    await analytics.flush();
+
+    const rows = await db.sql.query<{ node_id: string; branch: string; outcome: string; queue: string; calls: number; answered: number; duration_ms_sum: string; answer_wait_buckets: number[] }>(
+      `SELECT node_id, branch, outcome, queue, calls, answered, duration_ms_sum, answer_wait_buckets FROM split_rollups_hourly ORDER BY branch, outcome`,
+    );
+    expect(rows.map((r) => [r.node_id, r.branch, r.outcome, r.queue, r.calls])).toEqual([
+      ['ab', 'a', 'callerHungUp', '', 1],
+      ['ab', 'a', 'selfServed', '', 1],
+      ['ab', 'b', 'answeredFromQueue', 'support', 1],
+      ['ab', 'b', 'selfServed', '', 1],
+    ]);
+    expect(rows[2]).toMatchObject({ answered: 1, answer_wait_buckets: buckets(12) });
+    expect(Number(rows[2]?.duration_ms_sum)).toBe(200_000);
+    // The call rollups hold all five calls; the split rows only the four that went through it.
+    expect((await callRollups()).reduce((sum, row) => sum + row.calls, 0)).toBe(5);
+  });
+
+  it('a callback placed after its call ended is counted then, in the call rollup and in the split branch the call took', async () => {
+    analytics = createCallAnalytics(db, { flushIntervalMs: 60_000 });
+    play(analytics, { id: 'cb1', path: [['ab', 'split', 'b'], ['q', 'queue', 'callbackRequested'], ['bye', 'hangup']], outcome: 'callbackScheduled', durationSeconds: 60 });
+    const callback = await db.prisma.callback.create({
+      data: { number: '+447700900123', queue: 'support', switchGroup: 'default', originalWaitSeconds: 30, nextAttemptAt: new Date(T0), requestedAt: new Date(T0), callId: 'cb1' },
+    });
+    await analytics.flush();
+    const counts = async () => ({
+      call: (await db.sql.query<{ requested: number; completed: number }>(`SELECT callbacks_requested AS requested, callbacks_completed AS completed FROM call_rollups_hourly`))[0],
+      split: (await db.sql.query<{ requested: number; completed: number; branch: string }>(`SELECT callbacks_requested AS requested, callbacks_completed AS completed, branch FROM split_rollups_hourly`))[0],
+    });
+    expect(await counts()).toEqual({ call: { requested: 1, completed: 0 }, split: { requested: 1, completed: 0, branch: 'b' } });
+    await db.prisma.callback.update({ where: { id: callback.id }, data: { status: 'completed' } });
+    expect(await counts()).toEqual({ call: { requested: 1, completed: 1 }, split: { requested: 1, completed: 1, branch: 'b' } });
+  });
+
   it('node rollups: entered, left by each outlet, hung up there; sub-flow nodes under their own flow', async () => {
     analytics = createCallAnalytics(db, { flushIntervalMs: 60_000 });
     play(analytics, { id: 'c1', path: [['menu', 'menu', '1'], ['thanks', 'announcement', 'next'], ['bye', 'hangup']], outcome: 'selfServed', durationSeconds: 20 });
