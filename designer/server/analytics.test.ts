@@ -23,6 +23,8 @@ interface GeneratedCall {
   talkSeconds?: number;
   /** The callback this call booked ended so. */
   callback?: "completed" | "failed";
+  /** The branch the call took at split node `ab` before the menu (an A/B test). */
+  branch?: string;
 }
 
 /** Where each outcome's calls went: menu → (1) goodbye, (2) queue, hung up at the menu, or invalid → sorry. */
@@ -44,14 +46,14 @@ function pathOf(outcome: GeneratedCall["outcome"]): Array<[string, string, strin
 }
 
 /** Places the calls' analytics through the runtime's own writer (what a runtime writes as calls end). */
-async function placeCalls(h: ApiHarness, calls: GeneratedCall[]): Promise<void> {
+async function placeCalls(h: ApiHarness, calls: GeneratedCall[], idPrefix = "gen"): Promise<void> {
   const writer: BatchedCallAnalytics = createCallAnalytics(h.db, { flushSize: 7, flushIntervalMs: 60_000 });
   const outcomes: Array<[string, "completed" | "failed"]> = [];
   for (const [index, call] of calls.entries()) {
-    const callId = `gen-${index}`;
+    const callId = `${idPrefix}-${index}`;
     const at = Date.parse(call.at);
     writer.callStarted({ callId, address: call.address ?? "+15550100", environment: call.environment ?? "production", flowName: call.flowName ?? "support", versionId: call.versionId ?? V1, caller: call.caller, at });
-    const path = pathOf(call.outcome);
+    const path: Array<[string, string, string?]> = [...(call.branch ? [["ab", "split", call.branch] as [string, string, string]] : []), ...pathOf(call.outcome)];
     path.forEach(([nodeId, nodeType], step) => {
       const previous = path[step - 1];
       writer.nodeVisited({ callId, flowName: call.flowName ?? "support", nodeId, nodeType, at: at + step * 1000, arrivedFrom: previous ? { nodeId: previous[0], outlet: previous[2] ?? "next", reason: "generated" } : null });
@@ -181,6 +183,30 @@ describeOnEachDatabase("analytics KPIs", (h) => {
     expect(menu).toEqual({ nodeId: "menu", nodeType: "menu", entered: 14, outlets: { "1": 4, "2": 7, invalid: 1 }, endedHere: 2, hungUpHere: 2 });
     expect(nodes.find((node) => node.nodeId === "q")).toEqual({ nodeId: "q", nodeType: "queue", entered: 7, outlets: { answered: 3, callbackRequested: 2 }, endedHere: 2, hungUpHere: 2 });
     expect(versions).toEqual([{ versionId: V1, number: null, calls: 14 }]);
+  });
+
+  it("per branch of a split node: the same figures for the calls that took each branch, per version or all", async () => {
+    const abTest = (at: string, branch: string, outcome: GeneratedCall["outcome"], extra: Partial<GeneratedCall> = {}): GeneratedCall => ({ at, caller: `+49301${at.slice(8, 10)}${at.slice(11, 13)}${at.slice(14, 16)}`, outcome, flowName: "abtest", address: "+15550109", branch, ...extra });
+    await placeCalls(h, [
+      abTest("2026-12-02T09:00:00Z", "a", "selfServed"),
+      abTest("2026-12-02T09:01:00Z", "a", "selfServed"),
+      abTest("2026-12-02T09:02:00Z", "a", "selfServed"),
+      abTest("2026-12-02T09:03:00Z", "a", "callerHungUp"),
+      abTest("2026-12-02T09:04:00Z", "b", "selfServed"),
+      abTest("2026-12-02T09:05:00Z", "b", "answeredFromQueue", { waitSeconds: 10, talkSeconds: 60 }),
+      abTest("2026-12-02T09:06:00Z", "b", "abandonedInQueue", { waitSeconds: 30 }),
+      abTest("2026-12-02T09:07:00Z", "b", "selfServed", { versionId: V2 }),
+    ], "ab");
+    const api = await h.sessionFor("tester");
+    const v1 = await api.analytics.splitBranches.query({ environment: "production", flowName: "abtest", versionId: V1, nodeId: "ab", period: PERIOD });
+    expect(v1.map((b) => [b.branch, b.calls, b.containment, b.ivrAbandonment, b.queueAbandonment, b.averageSpeedOfAnswerSeconds, b.averageHandleTimeSeconds])).toEqual([
+      ["a", 4, 3 / 4, 1 / 4, null, null, null],
+      ["b", 3, 1 / 3, 0, 1 / 2, 10, 60],
+    ]);
+    const all = await api.analytics.splitBranches.query({ environment: "production", flowName: "abtest", nodeId: "ab", period: PERIOD });
+    expect(all.map((b) => [b.branch, b.calls])).toEqual([["a", 4], ["b", 4]]);
+    // A node that is not a split (or not in the flow) has no branches.
+    expect(await api.analytics.splitBranches.query({ environment: "production", flowName: "abtest", nodeId: "menu", period: PERIOD })).toEqual([]);
   });
 
   it("lists the flows, numbers and queues with calls in a period", async () => {

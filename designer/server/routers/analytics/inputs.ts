@@ -65,6 +65,17 @@ export const ZBreakdownInput = ZCallFilter.extend({
 });
 export type BreakdownInput = z.infer<typeof ZBreakdownInput>;
 
+/** The branches of one split node of a flow (one version or all): the KPIs of the calls that took each. */
+export const ZSplitBranchesInput = z.object({
+  environment: z.enum(["staging", "production"]),
+  flowName: z.string().min(1).max(200),
+  versionId: z.uuid().optional(),
+  nodeId: z.string().min(1).max(200),
+  period: ZPeriod,
+  serviceLevelSeconds: ZServiceLevelSeconds.default(20),
+});
+export type SplitBranchesInput = z.infer<typeof ZSplitBranchesInput>;
+
 export const ZDimensionsInput = z.object({ environment: z.enum(["staging", "production"]), period: ZPeriod });
 export type DimensionsInput = z.infer<typeof ZDimensionsInput>;
 

@@ -49,9 +49,22 @@ interface TotalsRow {
  * Rollup sums per outcome (and per `groupBy` column when given), folded into {@link RollupTotals} per group.
  * Bucket arrays are summed element by element in SQL.
  */
-export async function rollupTotals(db: Db, filter: CallFilter, period: Period, groupBy?: "flow_name" | "address" | "queue" | "version_id"): Promise<Map<string, RollupTotals>> {
+export async function rollupTotals(
+  db: Db,
+  filter: CallFilter,
+  period: Period,
+  groupBy?: "flow_name" | "address" | "queue" | "version_id" | "branch",
+  /** Only the calls that went through this split node (`split_rollups_hourly`); group by "branch" for its branches. */
+  split?: { nodeId: string },
+): Promise<Map<string, RollupTotals>> {
   const params: unknown[] = [];
   const key = groupBy ? `r.${groupBy}` : `''`;
+  let conditions = where(filter, period, params);
+  if (split) {
+    params.push(split.nodeId);
+    conditions += ` AND r.node_id = $${params.length}`;
+  }
+  if (groupBy === "branch" && !split) throw new Error("rollupTotals: branches exist only for a split node");
   // One sum per bucket (no unnest): one pass over the rows, however many buckets.
   const bucketSums = Array.from({ length: ANSWER_WAIT_BUCKETS_SECONDS.length + 1 }, (_, index) => `COALESCE(sum(r.answer_wait_buckets[${index + 1}]), 0)::float8`).join(", ");
   const rows = await db.$queryRawUnsafe<TotalsRow[]>(
@@ -62,7 +75,7 @@ export async function rollupTotals(db: Db, filter: CallFilter, period: Period, g
             sum(r.callbacks_requested)::float8 AS callbacks_requested, sum(r.callbacks_completed)::float8 AS callbacks_completed,
             sum(r.callbacks_failed)::float8 AS callbacks_failed,
             ARRAY[${bucketSums}] AS buckets
-       FROM call_rollups_hourly r WHERE ${where(filter, period, params)}
+       FROM ${split ? "split_rollups_hourly" : "call_rollups_hourly"} r WHERE ${conditions}
       GROUP BY 1, 2 ORDER BY 1, 2`,
     ...params,
   );

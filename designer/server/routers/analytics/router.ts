@@ -1,5 +1,5 @@
 import { requirePermission, router } from "../../trpc.js";
-import { ZBreakdownInput, ZDimensionsInput, ZKpiInput, ZNodeDropOffInput, ZSeriesInput } from "./inputs.js";
+import { ZBreakdownInput, ZDimensionsInput, ZKpiInput, ZNodeDropOffInput, ZSeriesInput, ZSplitBranchesInput } from "./inputs.js";
 import { computeKpis, type Kpis } from "./kpis.js";
 import { dimensions, nodeDropOff, rollupTotals, series, versionsWithCalls } from "./queries.js";
 import { emptyTotals } from "./kpis.js";
@@ -38,6 +38,18 @@ export const analyticsRouter = router({
       return [...totals.entries()]
         .map(([key, sums]) => ({ key, label: numbers.has(key) ? `v${numbers.get(key)}` : key, ...computeKpis(sums, input.serviceLevelSeconds) }))
         .sort((a, b) => b.calls - a.calls);
+    }),
+
+  /**
+   * The figures per branch of a split node (an A/B test): the calls that took each branch, how they ended, answer
+   * speed and handle time — so a change can be judged by its numbers.
+   */
+  splitBranches: requirePermission("readAnalytics")
+    .input(ZSplitBranchesInput)
+    .query(async ({ ctx, input }) => {
+      const filter = { environment: input.environment, flowName: input.flowName, ...(input.versionId ? { versionId: input.versionId } : {}) };
+      const totals = await rollupTotals(ctx.prisma, filter, input.period, "branch", { nodeId: input.nodeId });
+      return [...totals.entries()].map(([branch, sums]) => ({ branch, ...computeKpis(sums, input.serviceLevelSeconds) })).sort((a, b) => a.branch.localeCompare(b.branch));
     }),
 
   /** Flows, numbers and queues with calls in the period. */

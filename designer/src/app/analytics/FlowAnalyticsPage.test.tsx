@@ -48,4 +48,48 @@ describe('drop-off on the canvas', () => {
     await waitFor(() => expect(within(within(detail).getByTestId('detail-outlet-1')).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['1', '60']));
     expect(detail.textContent).toContain('45 hung up here (30%)');
   });
+
+  it('for a split node, shows the figures of the calls that took each branch side by side, named as on the canvas', async () => {
+    const document = {
+      schemaVersion: 1 as const,
+      name: 'Menu test',
+      description: '',
+      languages: ['en'],
+      variables: [],
+      nodes: [
+        { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: { answer: true } },
+        { id: 'ab', type: 'split', position: { x: 250, y: 0 }, data: { branches: [{ key: 'a', label: 'Old menu', percent: 80 }, { key: 'b', label: 'New menu', percent: 20 }] } },
+        { id: 'old', type: 'hangup', position: { x: 500, y: -100 }, data: { cause: 'NORMAL_CLEARING' } },
+        { id: 'new', type: 'hangup', position: { x: 500, y: 100 }, data: { cause: 'NORMAL_CLEARING' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', sourceOutlet: 'next', target: 'ab' },
+        { id: 'e2', source: 'ab', sourceOutlet: 'a', target: 'old' },
+        { id: 'e3', source: 'ab', sourceOutlet: 'b', target: 'new' },
+      ],
+    };
+    const kpis = (calls: number, containment: number, asa: number | null) => ({ calls, containment, ivrAbandonment: 0, queueAbandonment: null, averageSpeedOfAnswerSeconds: asa, serviceLevel: null, averageHandleTimeSeconds: null });
+    const { log, container } = renderWithApi(
+      <div style={{ width: 1400, height: 900 }}>
+        <FlowAnalyticsPage flowId="f2" />
+      </div>,
+      {
+        user: users.editor,
+        handlers: {
+          'flows.get': () => ({ id: 'f2', name: 'Menu test' }),
+          'flows.listVersions': () => [{ id: V2, number: 2, contentHash: 'b', message: '', createdAt: '2026-12-01T00:00:00.000Z', author: null }],
+          'flows.getVersion': () => ({ id: V2, number: 2, document, createdAt: '2026-12-01T00:00:00.000Z', message: '', author: null }),
+          'analytics.nodeDropOff': () => ({ nodes: [{ nodeId: 'ab', nodeType: 'split', entered: 100, outlets: { a: 80, b: 20 }, endedHere: 0, hungUpHere: 0 }], versions: [{ versionId: V2, number: 2, calls: 100 }] }),
+          'analytics.splitBranches': () => [{ branch: 'a', ...kpis(80, 0.5, 30) }, { branch: 'b', ...kpis(20, 0.75, null) }],
+        },
+      },
+    );
+    await screen.findByTestId('node-ab');
+    clickNode(container, 'ab');
+    const branches = await screen.findByTestId('split-branches');
+    await waitFor(() => expect(within(branches).getByTestId('split-branch-b')).toBeTruthy());
+    expect(within(within(branches).getByTestId('split-branch-a')).getAllByRole('cell').map((cell) => cell.textContent).slice(0, 3)).toEqual(['Old menu (80 %)', '80', '50%']);
+    expect(within(within(branches).getByTestId('split-branch-b')).getAllByRole('cell').map((cell) => cell.textContent).slice(0, 3)).toEqual(['New menu (20 %)', '20', '75%']);
+    expect(log.calls.find((call) => call.path === 'analytics.splitBranches')?.input).toMatchObject({ environment: 'production', flowName: 'Menu test', versionId: V2, nodeId: 'ab' });
+  });
 });

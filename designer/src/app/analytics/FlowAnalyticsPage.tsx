@@ -9,6 +9,7 @@ import { PeriodFilters } from './PeriodFilters';
 import { CsvButton } from './CsvButton';
 import { formatCount, formatShare } from './format';
 import { PERIOD_PRESETS, periodOf, type PeriodPreset } from './period';
+import { SplitBranchesTable, type SplitBranchInfo } from './SplitBranchesTable';
 
 const ignoreEdits = () => undefined;
 
@@ -114,6 +115,9 @@ export function FlowAnalyticsPage({ flowId }: { flowId: string }) {
                   ))}
                 </tbody>
               </table>
+              {selected.nodeType === 'split' && (
+                <SplitBranchesTable environment={environment} flowName={flow.data.name} versionId={versionId} nodeId={selected.nodeId} period={period} branches={splitBranchesOf(version.data?.document, selected.nodeId)} />
+              )}
             </>
           ) : (
             <p className="sb-app-muted">{t('app.analytics.canvas.pickNode')}</p>
@@ -122,4 +126,11 @@ export function FlowAnalyticsPage({ flowId }: { flowId: string }) {
       </div>
     </div>
   );
+}
+
+/** The branches a split node defines in a version's document (none when the node is not there). */
+function splitBranchesOf(document: unknown, nodeId: string): SplitBranchInfo[] {
+  const nodes = (document as { nodes?: Array<{ id: string; type: string; data?: { branches?: SplitBranchInfo[] } }> } | undefined)?.nodes ?? [];
+  const node = nodes.find((candidate) => candidate.id === nodeId && candidate.type === 'split');
+  return node?.data?.branches ?? [];
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ApiOutputs } from '../api/trpc';
@@ -48,13 +49,13 @@ export function OutcomesTable({ kpis }: { kpis: Kpis }) {
   );
 }
 
-/** The same figures per flow, number, queue or version. */
-export function BreakdownTable({ rows, by, flowIds }: { rows: BreakdownRow[]; by: BreakdownBy; flowIds: ReadonlyMap<string, string> }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
-  const none = t('app.analytics.noValue');
-  const name = (row: BreakdownRow) => (row.key === '' ? t('app.analytics.breakdown.none') : row.label);
-  const columns: Array<CsvColumn<BreakdownRow> & { show: (row: BreakdownRow) => string | null }> = [
+/** The figures a row of a comparison shows (per flow, version, split branch…), each as CSV value and as text. */
+type KpiRow = Pick<BreakdownRow, 'calls' | 'containment' | 'ivrAbandonment' | 'queueAbandonment' | 'averageSpeedOfAnswerSeconds' | 'serviceLevel' | 'averageHandleTimeSeconds'>;
+export type KpiColumn<Row> = CsvColumn<Row> & { show: (row: Row) => string | null };
+
+/** The columns every comparison table shows, in order. */
+export function kpiColumns<Row extends KpiRow>(t: TFunction, language: string): Array<KpiColumn<Row>> {
+  return [
     { header: t('app.analytics.columns.calls'), value: (r) => r.calls, show: (r) => formatCount(r.calls, language) },
     { header: t('app.analytics.columns.containment'), value: (r) => r.containment, show: (r) => formatShare(r.containment, language) },
     { header: t('app.analytics.columns.ivrAbandonment'), value: (r) => r.ivrAbandonment, show: (r) => formatShare(r.ivrAbandonment, language) },
@@ -63,6 +64,15 @@ export function BreakdownTable({ rows, by, flowIds }: { rows: BreakdownRow[]; by
     { header: t('app.analytics.columns.serviceLevel'), value: (r) => r.serviceLevel, show: (r) => formatShare(r.serviceLevel, language) },
     { header: t('app.analytics.columns.aht'), value: (r) => r.averageHandleTimeSeconds, show: (r) => formatSeconds(r.averageHandleTimeSeconds, language) },
   ];
+}
+
+/** The same figures per flow, number, queue or version. */
+export function BreakdownTable({ rows, by, flowIds }: { rows: BreakdownRow[]; by: BreakdownBy; flowIds: ReadonlyMap<string, string> }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const none = t('app.analytics.noValue');
+  const name = (row: BreakdownRow) => (row.key === '' ? t('app.analytics.breakdown.none') : row.label);
+  const columns = kpiColumns<BreakdownRow>(t, language);
   return (
     <>
       <div className="sb-app-page__head">

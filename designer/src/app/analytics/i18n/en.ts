@@ -60,6 +60,12 @@ export const analyticsEn = {
   },
   breakdown: { title: 'By {{by}}', by: 'Break down by', flow: 'flow', address: 'number', queue: 'queue', version: 'version', none: '(none)', key: 'Name' },
   columns: { calls: 'Calls', containment: 'Containment', ivrAbandonment: 'IVR hang-ups', queueAbandonment: 'Queue abandonment', asa: 'Avg speed of answer', serviceLevel: 'Service level', aht: 'Avg handle time' },
+  split: {
+    title: 'Per branch of this split (A/B test)',
+    branch: 'Branch',
+    branchName: '{{name}} ({{percent}} %)',
+    noCalls: 'No calls went through this split in the period.',
+  },
   canvas: {
     title: 'Where callers go: {{flow}}',
     version: 'Version',
