@@ -169,7 +169,7 @@ const CASES: Case[] = [
   { procedure: "calendars.exportIcs", permission: "readCalendars", mutates: false, call: (api) => api.calendars.exportIcs.query({ name: "CN-2027" }) },
   { procedure: "calendars.preview12Months", permission: "readCalendars", mutates: false, call: (api) => api.calendars.preview12Months.query({ name: "CN-2027", from: "2027-01-01" }) },
   { procedure: "calendars.delete", permission: "editCalendars", mutates: true, call: (api) => api.calendars.delete.mutate({ name: "Spare" }) },
-  ...(["kpis", "breakdown", "series", "dimensions", "nodeDropOff"] as const).map(
+  ...(["kpis", "breakdown", "series", "dimensions", "nodeDropOff", "splitBranches"] as const).map(
     (name): Case => ({
       procedure: `analytics.${name}`,
       permission: "readAnalytics",
@@ -188,6 +188,8 @@ const CASES: Case[] = [
             return api.analytics.dimensions.query({ environment, period });
           case "nodeDropOff":
             return api.analytics.nodeDropOff.query({ environment, period, flowName: "welcome" });
+          case "splitBranches":
+            return api.analytics.splitBranches.query({ environment, period, flowName: "welcome", nodeId: "ab" });
         }
       },
     }),
