@@ -104,6 +104,7 @@ test.describe.serial('build, publish, compare and roll back a flow', () => {
     await editor.goto(flowPath);
     await node(editor, 'announcement_1').click();
     await editor.getByLabel('Message in en').fill('Thank you for calling. Your call matters to us.');
+    await editor.getByLabel('Name on the canvas').fill('Warm welcome');
     await expectSaved(editor);
     await expect(editor.getByTestId('flow-status')).toContainText('Published v1');
     await expect(editor.getByTestId('unpublished-changes')).toHaveText('Unpublished changes');
@@ -114,7 +115,9 @@ test.describe.serial('build, publish, compare and roll back a flow', () => {
     await page.getByRole('button', { name: 'Publish…' }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByTestId('change-summary')).toContainText('1 step changed');
-    await expect(dialog.getByTestId('change-summary')).toContainText('data.prompt.text.en');
+    // Named as on the canvas and in the inspector, not by id and JSON path.
+    await expect(dialog.getByTestId('change-summary')).toContainText('“Warm welcome” (announcement_1) › Message › Text › en');
+    await expect(dialog.getByTestId('change-summary')).not.toContainText('data.prompt');
     await dialog.getByLabel('What changed, for the history').fill('Warmer welcome');
     await dialog.getByLabel(`${NUMBER} in Staging (now v1)`).check();
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
@@ -137,6 +140,7 @@ test.describe.serial('build, publish, compare and roll back a flow', () => {
       await expect(node(page, unchanged)).not.toHaveClass(/sb-highlight--/);
     }
     await expect(page.getByTestId('changed-node-announcement_1')).toContainText('Your call matters to us.');
+    await expect(page.getByTestId('changed-node-announcement_1')).toContainText('“Warm welcome” (announcement_1) › Name on the canvas: — → "Warm welcome"');
     await page.context().close();
   });
 

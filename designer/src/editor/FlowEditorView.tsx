@@ -201,7 +201,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
                 <CodeView document={document} readOnly={readOnly} onCommit={commit} />
               </div>
             )}
-            <ValidationPanel diagnostics={diagnostics} onShowNode={showNode} />
+            <ValidationPanel diagnostics={diagnostics} document={document} onShowNode={showNode} />
           </div>
           <aside className="sb-editor__side">
             <Inspector

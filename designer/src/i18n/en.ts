@@ -164,6 +164,8 @@ export const en = {
     prompt: 'Message',
     queue: 'Queue',
     responseMapping: 'Store from the answer',
+    scenarios: 'Saved scenarios',
+    schemaVersion: 'Format version',
     scheduledPrompt: 'Message when booked',
     skills: 'Agent skills',
     start: 'From',
@@ -277,6 +279,14 @@ export const en = {
     title: 'Flow settings',
     hint: 'Select a step on the canvas to edit it. These settings apply to the whole flow.',
   },
+  names: {
+    position: 'Place on the canvas',
+    outlet: 'Outlet “{{outlet}}”',
+    connection: 'Connection {{from}} › {{outlet}} → {{to}}',
+    connectionUnknown: 'A connection',
+    stepId: 'Step id: {{id}}',
+    path: 'Path: {{path}}',
+  },
   validation: {
     title: 'Problems',
     allGood: 'No problems found',
@@ -287,7 +297,6 @@ export const en = {
     warningCount_one: '{{count}} warning',
     warningCount_other: '{{count}} warnings',
     severity: { error: 'Error', warning: 'Warning' },
-    node: 'step {{id}}',
   },
   codeView: {
     title: 'Flow as JSON',

@@ -208,6 +208,8 @@ export const zhCN = {
     prompt: '提示语',
     queue: '队列',
     responseMapping: '从响应中保存',
+    scenarios: '已保存的场景',
+    schemaVersion: '格式版本',
     scheduledPrompt: '预约成功提示',
     skills: '坐席技能',
     start: '开始',
@@ -321,6 +323,14 @@ export const zhCN = {
     title: '流程设置',
     hint: '在画布上选择一个步骤即可编辑它。这里的设置适用于整个流程。',
   },
+  names: {
+    position: '画布上的位置',
+    outlet: '出口“{{outlet}}”',
+    connection: '连线 {{from}} › {{outlet}} → {{to}}',
+    connectionUnknown: '一条连线',
+    stepId: '步骤编号：{{id}}',
+    path: '路径：{{path}}',
+  },
   validation: {
     title: '问题',
     allGood: '没有发现问题',
@@ -329,7 +339,6 @@ export const zhCN = {
     errorCount_other: '{{count}} 个错误',
     warningCount_other: '{{count}} 个警告',
     severity: { error: '错误', warning: '警告' },
-    node: '步骤 {{id}}',
   },
   codeView: {
     title: '流程 JSON',

@@ -1,6 +1,7 @@
 import { nodeDefinition, type FlowDocument } from '@switchboard/flows';
 import type { TFunction } from 'i18next';
 import { outletLabel } from '../editor/canvas/outlet-label';
+import { stepName } from '../editor/names/describe-place';
 
 /** How the transcript names steps and outlets: as the canvas and the inspector do, never by id alone. */
 export interface TranscriptNames {
@@ -21,7 +22,7 @@ export function transcriptNames(document: FlowDocument, t: TFunction): Transcrip
   return {
     node(flow, nodeId, nodeType) {
       const node = own(flow, nodeId);
-      return { name: node?.label?.trim() ? node.label : `${typeTitle(nodeType)} ${nodeId}`, id: nodeId };
+      return { name: node ? stepName(t, node).name : `${typeTitle(nodeType)} ${nodeId}`, id: nodeId };
     },
     outlet(flow, nodeId, nodeType, outlet) {
       const node = own(flow, nodeId);

@@ -105,6 +105,7 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
           flowName={name}
           liveVersion={liveVersionNumber(status)}
           bindings={status.live}
+          document={draft.document}
           ensureSaved={flush}
           onClose={() => setPublishing(false)}
         />

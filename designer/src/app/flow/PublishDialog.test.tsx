@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { supportLineFlow } from '../../editor/examples/support-line';
 import { i18n } from '../../i18n';
 import type { Binding } from '../api/trpc';
 import { renderWithApi, users } from '../test/fake-api';
@@ -18,6 +19,12 @@ const binding: Binding = {
 };
 const noDiff = { flow: [], nodes: { added: [], removed: [], changed: [] }, edges: { added: [], removed: [], changed: [] }, identical: true };
 
+/** The draft being published: the support line with its queue and welcome named by the business. */
+const draft = (() => {
+  const flow = supportLineFlow();
+  return { ...flow, nodes: flow.nodes.map((n) => (n.id === 'support_queue' ? { ...n, label: 'Billing queue' } : n.id === 'offer_callback' ? { ...n, label: 'Call me back' } : n)) };
+})();
+
 function open(handlers: Record<string, (input: unknown) => unknown>, props: { liveVersion?: number | null; ensureSaved?: () => Promise<number | null> } = {}) {
   return renderWithApi(
     <PublishDialog
@@ -25,6 +32,7 @@ function open(handlers: Record<string, (input: unknown) => unknown>, props: { li
       flowName="Support line"
       liveVersion={props.liveVersion === undefined ? 1 : props.liveVersion}
       bindings={[binding]}
+      document={draft}
       ensureSaved={props.ensureSaved ?? (() => Promise.resolve(12))}
       onClose={() => undefined}
     />,
@@ -41,7 +49,7 @@ describe('publish dialog', () => {
       'flows.validate': () => ({
         ok: false,
         diagnostics: [
-          { code: 'SB202', severity: 'error', nodeId: 'callback_1', path: 'nodes[4].outlets.failed', message: 'outlet "Failed" of callback node callback_1 is not connected', hint: 'Connect it to the next step.' },
+          { code: 'SB202', severity: 'error', nodeId: 'offer_callback', path: 'nodes[4].outlets.failed', message: 'outlet "Failed" of callback node offer_callback is not connected', hint: 'Connect it to the next step.' },
           { code: 'SB150', severity: 'warning', nodeId: 'queue_1', path: 'nodes[3].outlets.overflow', message: 'queue has no overflow route' },
         ],
       }),
@@ -52,6 +60,7 @@ describe('publish dialog', () => {
     expect(blocked.textContent).toContain('Publishing is blocked by 1 error');
     expect(within(blocked).getByText('SB202')).toBeTruthy();
     expect(blocked.textContent).toContain('Connect it to the next step.');
+    expect(within(blocked).getByTestId('place').textContent).toBe('“Call me back” (offer_callback) › Outlet “Failed”');
     expect(blocked.textContent).not.toContain('SB150');
     const button = screen.getByRole('button', { name: 'Publish' });
     expect(button.hasAttribute('disabled')).toBe(true);
@@ -83,12 +92,22 @@ describe('publish dialog', () => {
       'flows.diffVersions': () => ({
         ...noDiff,
         identical: false,
-        nodes: { added: [], removed: [], changed: [{ id: 'welcome', type: 'announcement', changes: [{ path: 'data.prompt.text.en', before: 'Hello', after: 'Welcome' }] }] },
+        nodes: {
+          added: [],
+          removed: [],
+          changed: [
+            { id: 'closed_message', type: 'announcement', changes: [{ path: 'data.prompt.text.en', before: 'Hello', after: 'Welcome' }] },
+            { id: 'support_queue', type: 'queue', changes: [{ path: 'data.overflow.maxWaitSeconds', before: 120, after: 90 }] },
+          ],
+        },
       }),
       'flows.publish': () => ({ version: { id: 'v2', number: 2, contentHash: 'def', message: 'New welcome', createdAt: new Date() }, created: true, diagnostics: [], switchWarnings: [] }),
       'deployments.activate': () => ({ address: '+15550100', versionNumber: 2 }),
     });
-    expect((await screen.findByTestId('change-summary')).textContent).toContain('data.prompt.text.en: "Hello" → "Welcome"');
+    const summary = await screen.findByTestId('change-summary');
+    expect(summary.textContent).toContain('Message › Text › en: "Hello" → "Welcome"');
+    expect(within(summary).getByTestId('changed-node-support_queue').textContent).toContain('“Billing queue” (support_queue) › Overflow rules › Longest wait (seconds): 120 → 90');
+    expect(summary.textContent).not.toContain('data.overflow');
     expect(screen.getByText('Changes since version 1 (live)')).toBeTruthy();
     await userEvent.type(screen.getByLabelText('What changed, for the history'), 'New welcome');
     await userEvent.click(screen.getByLabelText('+15550100 in Staging (now v1)'));

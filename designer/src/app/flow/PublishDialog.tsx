@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FlowDocument } from '@switchboard/flows';
 import { useTRPC, useTRPCClient, type Binding } from '../api/trpc';
 import { usePermission } from '../permissions/usePermission';
 import { DiagnosticList } from '../ui/DiagnosticList';
@@ -16,6 +17,8 @@ interface PublishDialogProps {
   liveVersion: number | null;
   /** Numbers/routes running this flow: each can be switched to the new version right away. */
   bindings: readonly Binding[];
+  /** The draft being published, to name its steps and fields in the problems and changes (ids stay as detail). */
+  document?: FlowDocument;
   /** Saves pending edits; resolves to the draft revision to publish, or null if the draft could not be saved. */
   ensureSaved(): Promise<number | null>;
   onClose(): void;
@@ -25,7 +28,7 @@ interface PublishDialogProps {
  * Publishing: the draft is saved, checked on the server and compared with the live version. Errors block it
  * (listed, each with its fix); otherwise the publisher writes a message and may make it live on the flow's numbers.
  */
-export function PublishDialog({ flowId, flowName, liveVersion, bindings, ensureSaved, onClose }: PublishDialogProps) {
+export function PublishDialog({ flowId, flowName, liveVersion, bindings, document, ensureSaved, onClose }: PublishDialogProps) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -117,7 +120,7 @@ export function PublishDialog({ flowId, flowName, liveVersion, bindings, ensureS
             {errors.length > 0 ? (
               <div className="sb-app-blocked" role="alert" data-testid="publish-blocked">
                 <p>{t('app.publish.blocked', { count: errors.length })}</p>
-                <DiagnosticList diagnostics={errors} />
+                <DiagnosticList diagnostics={errors} document={document} />
               </div>
             ) : (
               <>
@@ -125,7 +128,7 @@ export function PublishDialog({ flowId, flowName, liveVersion, bindings, ensureS
                 <h3>{liveVersion === null ? t('app.publish.firstVersion') : t('app.publish.changesSince', { version: liveVersion })}</h3>
                 {changes.isPending && liveVersion !== null && <p>{t('app.loading')}</p>}
                 {changes.isError && <ErrorMessage error={changes.error} />}
-                {changes.data && <ChangeSummary diff={changes.data} />}
+                {changes.data && <ChangeSummary diff={changes.data} after={document} />}
                 <label className="sb-app-field">
                   <span>{t('app.publish.message')}</span>
                   <textarea className="sb-app-input" rows={2} maxLength={500} value={message} placeholder={t('app.publish.messagePlaceholder')} onChange={(e) => setMessage(e.target.value)} />
@@ -146,7 +149,7 @@ export function PublishDialog({ flowId, flowName, liveVersion, bindings, ensureS
           </>
         )
       )}
-      {publish.isError && <ErrorMessage error={publish.error} />}
+      {publish.isError && <ErrorMessage error={publish.error} document={document} />}
     </Dialog>
   );
 }

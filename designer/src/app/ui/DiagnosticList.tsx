@@ -1,18 +1,34 @@
 import { useTranslation } from 'react-i18next';
-import type { Diagnostic } from '@switchboard/flows';
+import type { Diagnostic, FlowDocument } from '@switchboard/flows';
+import { describeDocumentPath } from '../../editor/names/describe-place';
+import { PlaceLabel } from '../../editor/names/PlaceLabel';
 
-/** Diagnostics as a list: code, where (node and field), message and how to fix it. */
-export function DiagnosticList({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
+/**
+ * Diagnostics as a list: code, message, how to fix it, and where. With the flow `document` they are about, "where"
+ * names the step and the field as the canvas and the inspector do (the id and path stay as detail); without it
+ * (calendars, imports that did not parse) the path is shown as written.
+ */
+export function DiagnosticList({ diagnostics, document }: { diagnostics: readonly Diagnostic[]; document?: FlowDocument | undefined }) {
   const { t } = useTranslation();
   return (
     <ul className="sb-app-diagnostics">
-      {diagnostics.map((d, index) => (
-        <li key={`${d.code}:${d.nodeId ?? ''}:${d.path}:${index}`} className={`sb-app-diagnostic is-${d.severity}`}>
-          <span className="sb-app-diagnostic__code">{d.code}</span> <span>{d.message}</span>
-          {(d.nodeId || d.path) && <span className="sb-app-muted"> · {d.nodeId ? t('app.diagnostics.node', { node: d.nodeId }) : ''} {d.path}</span>}
-          {d.hint && <div className="sb-app-muted">{d.hint}</div>}
-        </li>
-      ))}
+      {diagnostics.map((d, index) => {
+        const place = document ? describeDocumentPath(t, document, d.path, d.nodeId) : null;
+        return (
+          <li key={`${d.code}:${d.nodeId ?? ''}:${d.path}:${index}`} className={`sb-app-diagnostic is-${d.severity}`}>
+            <span className="sb-app-diagnostic__code">{d.code}</span> <span>{d.message}</span>
+            {place && (place.step || place.parts.length > 0) ? (
+              <span className="sb-app-diagnostic__place">
+                {' · '}
+                <PlaceLabel place={place} />
+              </span>
+            ) : (
+              (d.nodeId || d.path) && <span className="sb-app-muted"> · {d.nodeId ? t('app.diagnostics.node', { node: d.nodeId }) : ''} {d.path}</span>
+            )}
+            {d.hint && <div className="sb-app-muted">{d.hint}</div>}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -48,7 +48,7 @@ export function DiffPage({ flowId, from, to }: { flowId: string; from: number; t
         <aside className="sb-app-versions" aria-label={t('app.diff.changes')}>
           <h2>{t('app.diff.changes')}</h2>
           <DiffLegend />
-          <ChangeSummary diff={diff.data} />
+          <ChangeSummary diff={diff.data} before={before.data?.document} after={afterDocument} />
         </aside>
       </div>
     </div>

@@ -1,10 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { Diagnostic } from '@switchboard/flows';
+import type { Diagnostic, FlowDocument } from '@switchboard/flows';
+import { describeDocumentPath } from '../names/describe-place';
+import { PlaceLabel } from '../names/PlaceLabel';
 
-/** One problem: severity, code, message and how to fix it; a button to go to the node when it has one. */
-export function DiagnosticItem({ diagnostic, onShowNode }: { diagnostic: Diagnostic; onShowNode(nodeId: string): void }) {
+/**
+ * One problem: severity, code, message and how to fix it, and where it is in words (the step's name and the
+ * field's label; the id as detail); a button to go to the node when it has one.
+ */
+export function DiagnosticItem({ diagnostic, document, onShowNode }: { diagnostic: Diagnostic; document?: FlowDocument | undefined; onShowNode(nodeId: string): void }) {
   const { t } = useTranslation();
   const { nodeId } = diagnostic;
+  const place = describeDocumentPath(t, document, diagnostic.path, nodeId);
   const body = (
     <>
       <span className={`sb-severity sb-severity--${diagnostic.severity}`}>{t(`validation.severity.${diagnostic.severity}`)}</span>
@@ -12,7 +18,11 @@ export function DiagnosticItem({ diagnostic, onShowNode }: { diagnostic: Diagnos
       <span className="sb-diagnostic__title">{t(`diagnostics.${diagnostic.code}.title`, { defaultValue: '' })}</span>
       <span className="sb-diagnostic__message">{diagnostic.message}</span>
       {diagnostic.hint && <span className="sb-diagnostic__hint">{t(`diagnostics.${diagnostic.code}.hint`, { defaultValue: diagnostic.hint })}</span>}
-      {nodeId && <span className="sb-diagnostic__where">{t('validation.node', { id: nodeId })}</span>}
+      {(place.step || place.parts.length > 0) && (
+        <span className="sb-diagnostic__where">
+          <PlaceLabel place={place} />
+        </span>
+      )}
     </>
   );
   return (

@@ -23,6 +23,19 @@ describe('validation panel', () => {
     expect(item.textContent).toContain('a Hangup node ends the call politely');
   });
 
+  it('says where each problem is in words: the step’s canvas name and the outlet’s label, the id only as detail', async () => {
+    const flow = flowWithDeadAir();
+    const named = { ...flow, nodes: flow.nodes.map((n) => (n.id === 'closed_message' ? { ...n, label: 'Closed notice' } : n)) };
+    renderEditor(named);
+    const item = within(screen.getByRole('region', { name: 'Problems' })).getByRole('button', { name: /SB202/ });
+    const where = within(item).getByTestId('place');
+    expect(where.textContent).toBe('“Closed notice” (closed_message) › Outlet “Next”');
+    expect(where.querySelector('.sb-place__id')?.textContent).toContain('closed_message');
+    expect(where.getAttribute('title')).toContain('outlets.next');
+    await i18n.changeLanguage('zh-CN');
+    expect(within(screen.getByRole('region', { name: '问题' })).getByTestId('place').textContent).toBe(`“Closed notice” (closed_message) › ${i18n.t('names.outlet', { outlet: i18n.t('nodes.announcement.outlets.next') })}`);
+  });
+
   it('says so when there are no problems', () => {
     renderEditor(supportLineFlow());
     expect(within(screen.getByRole('region', { name: 'Problems' })).getByText('No problems found')).toBeTruthy();

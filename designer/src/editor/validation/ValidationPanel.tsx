@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Diagnostic } from '@switchboard/flows';
+import type { Diagnostic, FlowDocument } from '@switchboard/flows';
 import { DiagnosticItem } from './DiagnosticItem';
 
 /** Problems listed before "show all": a long list costs time to render and helps nobody read it. */
@@ -8,12 +8,14 @@ export const FIRST_PROBLEMS_SHOWN = 100;
 
 interface ValidationPanelProps {
   diagnostics: readonly Diagnostic[];
+  /** The document the diagnostics are about, to name steps and fields as the canvas and the inspector do. */
+  document?: FlowDocument;
   /** Show the node a diagnostic is about (select and centre it). */
   onShowNode(nodeId: string): void;
 }
 
 /** Live problems in the flow: errors block publishing, warnings are advice. Click one to go to its node. */
-export const ValidationPanel = memo(function ValidationPanel({ diagnostics, onShowNode }: ValidationPanelProps) {
+export const ValidationPanel = memo(function ValidationPanel({ diagnostics, document, onShowNode }: ValidationPanelProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
   const [showAll, setShowAll] = useState(false);
@@ -36,7 +38,7 @@ export const ValidationPanel = memo(function ValidationPanel({ diagnostics, onSh
       {open && diagnostics.length > 0 && (
         <ul className="sb-validation__list">
           {shown.map((diagnostic, index) => (
-            <DiagnosticItem key={`${diagnostic.code}:${diagnostic.path}:${index}`} diagnostic={diagnostic} onShowNode={onShowNode} />
+            <DiagnosticItem key={`${diagnostic.code}:${diagnostic.path}:${index}`} diagnostic={diagnostic} document={document} onShowNode={onShowNode} />
           ))}
           {shown.length < diagnostics.length && (
             <li>

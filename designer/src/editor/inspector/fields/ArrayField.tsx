@@ -1,22 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { describeSchema } from '../describe-schema';
 import { useFormContext } from '../form-context';
+import { itemTitle } from '../item-title';
 import { newValueFor } from '../new-item';
 import { fieldKey } from '../value-paths';
 import { FieldMessageList } from './FieldMessageList';
 import { ObjectFields } from './ObjectFields';
 import { FieldEditor } from './FieldEditor';
 import type { WidgetProps } from './widget-props';
-
-/** A title for a list item: its label or name when it has one, else "Item 3". */
-function itemTitle(item: unknown, index: number, fallback: string): string {
-  if (item !== null && typeof item === 'object') {
-    const record = item as Record<string, unknown>;
-    const named = [record.label, record.name, record.key, record.variable].find((v) => typeof v === 'string' && v !== '');
-    if (typeof named === 'string') return typeof record.digit === 'string' ? `${record.digit} · ${named}` : named;
-  }
-  return `${fallback} ${index + 1}`;
-}
 
 /** A list of items (menu options, branches, holidays…): add, remove and reorder. */
 export function ArrayField({ path, name, label, value, field, onChange }: WidgetProps) {
