@@ -49,10 +49,10 @@ test.describe.serial('test calls and saved scenarios', () => {
     const page = await pageAs(browser, baseURL, 'tester');
     await page.goto(flowPath);
     await startTestCall(page, '2026-11-23');
-    await expect(page.getByTestId('simulator-status')).toContainText('At menu: waiting for keys');
+    await expect(page.getByTestId('simulator-status')).toContainText('At Menu menu: waiting for keys');
     await expect(node(page, 'menu')).toHaveClass(/sb-highlight--active/);
     await pressKey(page, '1');
-    await expect(page.getByTestId('simulator-status')).toContainText('At support: waiting in the queue');
+    await expect(page.getByTestId('simulator-status')).toContainText('At Queue support: waiting in the queue');
     await expect(transcript(page).getByTestId('freeswitch-command').filter({ hasText: 'execute callcenter support@default' })).toHaveCount(1);
     await expect(node(page, 'support')).toHaveClass(/sb-highlight--active/);
 

@@ -1,11 +1,15 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallInputsForm } from './call-inputs';
+import type { FormProblem } from './forms/form-problem';
+import { HttpMocksEditor } from './forms/HttpMocksEditor';
 
 const ZONES = ['Europe/London', 'Europe/Paris', 'America/New_York', 'America/Los_Angeles', 'Asia/Shanghai', 'Asia/Tokyo', 'Australia/Sydney', 'UTC'];
 
 /** The inputs of a test call: who calls when (date, time and zone for holidays and after-hours), queue, transfer, callback, web services. */
-export function CallInputsFields({ form, onChange, languages }: { form: CallInputsForm; onChange: (form: CallInputsForm) => void; languages: readonly string[] }) {
+export function CallInputsFields({ form, onChange, languages, problems }: { form: CallInputsForm; onChange: (form: CallInputsForm) => void; languages: readonly string[]; problems?: readonly FormProblem[] | undefined }) {
   const { t } = useTranslation();
+  const zones = useId();
   const set = <K extends keyof CallInputsForm>(key: K, value: CallInputsForm[K]) => onChange({ ...form, [key]: value });
   const number = (key: keyof CallInputsForm) => (event: React.ChangeEvent<HTMLInputElement>) => set(key, Number(event.target.value) as never);
   return (
@@ -22,8 +26,8 @@ export function CallInputsFields({ form, onChange, languages }: { form: CallInpu
         </label>
         <label>
           {t('simulator.inputs.timezone')}
-          <input list="sb-sim-zones" value={form.timezone} onChange={(e) => set('timezone', e.target.value)} />
-          <datalist id="sb-sim-zones">{ZONES.map((zone) => <option key={zone} value={zone} />)}</datalist>
+          <input list={zones} value={form.timezone} onChange={(e) => set('timezone', e.target.value)} />
+          <datalist id={zones}>{ZONES.map((zone) => <option key={zone} value={zone} />)}</datalist>
         </label>
         <label>
           {t('simulator.inputs.language')}
@@ -93,11 +97,8 @@ export function CallInputsFields({ form, onChange, languages }: { form: CallInpu
             {(['booked', 'alreadyScheduled', 'error'] as const).map((result) => <option key={result} value={result}>{t(`simulator.callbackResults.${result}`)}</option>)}
           </select>
         </label>
-        <label>
-          {t('simulator.inputs.http')}
-          <textarea rows={3} value={form.http} spellCheck={false} onChange={(e) => set('http', e.target.value)} />
-        </label>
       </fieldset>
+      <HttpMocksEditor mocks={form.http} onChange={(http) => set('http', http)} problems={problems} />
     </div>
   );
 }

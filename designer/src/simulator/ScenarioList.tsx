@@ -1,11 +1,13 @@
-import { compileFlow, linkProgram, runScenario, ScenarioSchema, type CompiledCalendar, type CompiledFlow, type FlowDocument, type Scenario, type ScenarioResult } from '@switchboard/flows';
-import { useState } from 'react';
+import { compileFlow, linkProgram, runScenario, type CompiledCalendar, type CompiledFlow, type FlowDocument, type Scenario, type ScenarioResult } from '@switchboard/flows';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { stepName } from '../editor/names/describe-place';
 import { differenceText } from './difference-text';
+import { ScenarioEditor } from './forms/ScenarioEditor';
 
 /**
  * The flow's saved scenarios: run them all (green / red with the first difference), load one into the start
- * form, edit one as JSON, or delete it. Changing them needs the right to save scenarios. Runs link the
+ * form, edit one (in a form, or as JSON), or delete it. Changing them needs the right to save scenarios. Runs link the
  * published `subflows`, as publishing does.
  */
 export function ScenarioList({
@@ -29,7 +31,14 @@ export function ScenarioList({
   // Keyed by the scenario itself, so each row shows its own result (two runs never share a name's entry), and a
   // scenario that arrived or changed since the run shows none.
   const [results, setResults] = useState<ReadonlyMap<Scenario, Pick<ScenarioResult, 'passed' | 'difference'>> | null>(null);
-  const [editing, setEditing] = useState<{ index: number; text: string; problem: string | null } | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+  const nameOf = useMemo(() => {
+    const nodes = new Map(document.nodes.map((node) => [node.id, node]));
+    return (id: string) => {
+      const node = nodes.get(id);
+      return node ? stepName(t, node).name : id;
+    };
+  }, [document.nodes, t]);
 
   const runAll = () => {
     const compiled = compileFlow(document).compiled;
@@ -40,19 +49,8 @@ export function ScenarioList({
     setResults(next);
   };
 
-  const saveEdit = () => {
-    if (!editing || !onChange) return;
-    let parsed;
-    try {
-      parsed = ScenarioSchema.safeParse(JSON.parse(editing.text));
-    } catch (error) {
-      return setEditing({ ...editing, problem: error instanceof Error ? error.message : String(error) });
-    }
-    if (!parsed.success) return setEditing({ ...editing, problem: `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}` });
-    if (scenarios.some((scenario, index) => index !== editing.index && scenario.name === parsed.data.name)) {
-      return setEditing({ ...editing, problem: t('simulator.scenarios.nameTaken', { name: parsed.data.name }) });
-    }
-    onChange(scenarios.map((scenario, index) => (index === editing.index ? parsed.data : scenario)));
+  const saveEdit = (index: number, edited: Scenario) => {
+    onChange?.(scenarios.map((scenario, i) => (i === index ? edited : scenario)));
     setEditing(null);
     setResults(null);
   };
@@ -80,21 +78,22 @@ export function ScenarioList({
               </span>
               <span className="sb-sim-scenario__actions">
                 <button type="button" onClick={() => onLoad(scenario)}>{t('simulator.scenarios.load')}</button>
-                <button type="button" disabled={!onChange} title={editDeniedReason} onClick={() => setEditing({ index, text: JSON.stringify(scenario, null, 2), problem: null })}>
+                <button type="button" disabled={!onChange} title={editDeniedReason} onClick={() => setEditing(index)}>
                   {t('simulator.scenarios.edit')}
                 </button>
                 <button type="button" disabled={!onChange} title={editDeniedReason} onClick={() => onChange?.(scenarios.filter((_, i) => i !== index))}>
                   {t('simulator.scenarios.delete')}
                 </button>
               </span>
-              {result && !result.passed && result.difference && <p className="sb-sim-difference" data-testid="scenario-difference">{differenceText(t, result.difference)}</p>}
-              {editing?.index === index && (
-                <div className="sb-sim-edit">
-                  <textarea aria-label={t('simulator.scenarios.json')} rows={12} spellCheck={false} value={editing.text} onChange={(e) => setEditing({ ...editing, text: e.target.value, problem: null })} />
-                  {editing.problem && <p role="alert">{editing.problem}</p>}
-                  <button type="button" className="sb-app-button sb-app-button--primary" onClick={saveEdit}>{t('simulator.scenarios.saveEdit')}</button>
-                  <button type="button" className="sb-app-button" onClick={() => setEditing(null)}>{t('simulator.scenarios.cancelEdit')}</button>
-                </div>
+              {result && !result.passed && result.difference && <p className="sb-sim-difference" data-testid="scenario-difference">{differenceText(t, result.difference, nameOf)}</p>}
+              {editing === index && onChange && (
+                <ScenarioEditor
+                  scenario={scenario}
+                  document={document}
+                  takenNames={new Set(scenarios.filter((_, i) => i !== index).map((s) => s.name))}
+                  onSave={(edited) => saveEdit(index, edited)}
+                  onCancel={() => setEditing(null)}
+                />
               )}
             </li>
           );

@@ -42,11 +42,11 @@ describe('simulator panel', () => {
   it('on a working day pressing 1 on the keypad reaches the queue with the exact callcenter command', () => {
     const { onHighlights } = show(holidayHours());
     fireEvent.click(screen.getByRole('button', { name: 'Start test call' }));
-    expect(screen.getByTestId('simulator-status').textContent).toContain('At menu: waiting for keys');
+    expect(screen.getByTestId('simulator-status').textContent).toContain('At Menu menu: waiting for keys');
     expect(commands().some((c) => c.startsWith('execute play_and_get_digits 1 1 1 5000'))).toBe(true);
     fireEvent.click(within(screen.getByRole('group', { name: 'Phone keypad' })).getByRole('button', { name: 'Key 1' }));
     expect(commands()).toContain('execute callcenter support@default');
-    expect(screen.getByTestId('simulator-status').textContent).toContain('At support: waiting in the queue');
+    expect(screen.getByTestId('simulator-status').textContent).toContain('At Queue support: waiting in the queue');
     expect(onHighlights).toHaveBeenLastCalledWith(expect.objectContaining({ menu: 'visited', support: 'active' }));
   });
 
@@ -91,10 +91,10 @@ describe('simulator panel', () => {
     show(holidayHours());
     fireEvent.click(screen.getByRole('button', { name: 'Start test call' }));
     fireEvent.click(screen.getByRole('button', { name: 'Stay silent' }));
-    expect(screen.getByTestId('simulator-status').textContent).toContain('At menu: waiting for keys');
+    expect(screen.getByTestId('simulator-status').textContent).toContain('At Menu menu: waiting for keys');
     fireEvent.click(screen.getByRole('button', { name: 'Stay silent' }));
     fireEvent.click(screen.getByRole('button', { name: 'Stay silent' }));
-    expect(screen.getByTestId('simulator-status').textContent).toContain('At support');
+    expect(screen.getByTestId('simulator-status').textContent).toContain('At Queue support');
     fireEvent.click(screen.getByRole('button', { name: 'Hang up' }));
     expect(screen.getByTestId('simulator-status').textContent).toContain('Call ended: abandoned in the queue');
   });
@@ -162,6 +162,7 @@ describe('simulator panel', () => {
     const document = holidayHours();
     show(document, onScenariosChange);
     fireEvent.click(screen.getAllByRole('button', { name: 'Edit' })[0]!);
+    fireEvent.click(within(within(screen.getByTestId('scenario-editor')).getByRole('group', { name: 'Edit the scenario as' })).getByRole('button', { name: 'JSON' }));
     const text = screen.getByLabelText('Scenario (JSON)') as HTMLTextAreaElement;
     const other = document.scenarios![2]!.name;
     fireEvent.change(text, { target: { value: JSON.stringify({ ...JSON.parse(text.value), name: other }) } });

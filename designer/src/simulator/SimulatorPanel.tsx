@@ -2,8 +2,11 @@ import { scenarioFromRun, type CompiledFlow, type FlowDocument, type Scenario } 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeHighlight } from '../editor';
+import { stepName } from '../editor/names/describe-place';
 import { CallInputsFields } from './CallInputsFields';
 import { CalendarNotice } from './CalendarNotice';
+import type { FormProblem } from './forms/form-problem';
+import { problemText } from './forms/problem-text';
 import { defaultFormFor, formFromScenario, inputsFromForm, type CallInputsForm } from './call-inputs';
 import { pathHighlights } from './highlights';
 import { Keypad } from './Keypad';
@@ -64,7 +67,7 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
   const { t } = useTranslation();
   // Starts at "now" in the time zone of the flow's schedule, where a tester expects a test call to happen.
   const [form, setForm] = useState<CallInputsForm>(() => defaultFormFor(document, now()));
-  const [formProblem, setFormProblem] = useState<string | null>(null);
+  const [formProblems, setFormProblems] = useState<FormProblem[]>([]);
   const [showDetails, setShowDetails] = useState(false);
   const [speak, setSpeak] = useState(false);
   const [scenarioName, setScenarioName] = useState('');
@@ -85,8 +88,8 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
 
   const startCall = () => {
     const inputs = inputsFromForm(form);
-    if (!inputs.ok) return setFormProblem(`${inputs.field}: ${inputs.message}`);
-    setFormProblem(null);
+    if (!inputs.ok) return setFormProblems(inputs.problems);
+    setFormProblems([]);
     call.start(inputs.inputs);
   };
 
@@ -109,15 +112,18 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
 
   const live = simulation !== null && !simulation.ended;
   const timezone = simulation?.inputs.call.timezone ?? form.timezone;
+  const activeNodeId = simulation?.activeNode?.nodeId ?? '';
+  const activeNode = simulation?.activeNode?.flow === document.name ? document.nodes.find((n) => n.id === activeNodeId) : undefined;
+  const activeName = activeNode ? stepName(t, activeNode).name : activeNodeId;
   const status = !simulation
     ? null
     : simulation.ended
       ? t('simulator.status.ended', { outcome: t(`simulator.outcomes.${simulation.outcome ?? 'inProgress'}`) })
       : simulation.waitingFor === 'digits'
-        ? t('simulator.status.waitingForKeys', { node: simulation.activeNode?.nodeId ?? '' })
+        ? t('simulator.status.waitingForKeys', { node: activeName })
         : simulation.waitingFor === 'queue'
-          ? t('simulator.status.inQueue', { node: simulation.activeNode?.nodeId ?? '' })
-          : t('simulator.status.at', { node: simulation.activeNode?.nodeId ?? '' });
+          ? t('simulator.status.inQueue', { node: activeName })
+          : t('simulator.status.at', { node: activeName });
 
   return (
     <aside className="sb-sim" ref={setPanel} tabIndex={-1} aria-label={t('simulator.title')} data-testid="simulator-panel">
@@ -125,7 +131,7 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
       {/* Open at first; the tester folds it away (or back) — a call in progress does not close it. */}
       <details open>
         <summary>{t('simulator.inputs.title')}</summary>
-        <CallInputsFields form={form} onChange={setForm} languages={document.languages} />
+        <CallInputsFields form={form} onChange={setForm} languages={document.languages} problems={formProblems} />
       </details>
       <SubflowNotice unpublished={subflows.unpublished} loading={subflows.loading} loadError={subflows.loadError} />
       <CalendarNotice library={calendars} />
@@ -146,7 +152,11 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
           {t('simulator.speak')}
         </label>
       </div>
-      {formProblem && <p role="alert" className="sb-sim-problem">{t('simulator.problems.inputs', { problem: formProblem })}</p>}
+      {formProblems.length > 0 && (
+        <p role="alert" className="sb-sim-problem" data-testid="call-settings-problems">
+          {t('simulator.problems.inputs', { problem: formProblems.map((problem) => problemText(t, problem)).join('; ') })}
+        </p>
+      )}
       {call.problem && (
         <p role="alert" className="sb-sim-problem">
           {call.problem.kind === 'doesNotCompile' ? t('simulator.problems.doesNotCompileCount', { count: call.problem.errors }) : t('simulator.problems.cannotStart', { message: call.problem.message })}

@@ -1,5 +1,6 @@
-import { canonicalTimeZone, HttpMockSchema, localTimeOf, ScenarioSchema, type FlowDocument, type Scenario, type SimulationInputs } from '@switchboard/flows';
-import { z } from 'zod';
+import { canonicalTimeZone, localTimeOf, ScenarioSchema, type FlowDocument, type Scenario, type SimulationInputs } from '@switchboard/flows';
+import type { FormProblem } from './forms/form-problem';
+import { mocksFromForms, mockToForm, type HttpMockForm } from './forms/http-mock-form';
 
 /** The start form's fields, as the tester edits them (text inputs). */
 export interface CallInputsForm {
@@ -25,8 +26,8 @@ export interface CallInputsForm {
   transferResult: Scenario['transfer']['result'];
   ringSeconds: number;
   callbackResult: Scenario['callback']['result'];
-  /** HTTP mocks as JSON: `[{ "url": "https://crm.example.com/*", "status": 200, "body": "{…}" }]`. */
-  http: string;
+  /** Mocked web service answers, as their forms edit them. */
+  http: HttpMockForm[];
 }
 
 export const DEFAULT_FORM: CallInputsForm = {
@@ -49,7 +50,7 @@ export const DEFAULT_FORM: CallInputsForm = {
   transferResult: 'answered',
   ringSeconds: 5,
   callbackResult: 'booked',
-  http: '[]',
+  http: [],
 };
 
 /**
@@ -72,16 +73,10 @@ function channelVariables(text: string): Record<string, string> {
   return variables;
 }
 
-/** The form as simulation inputs, or the first problem (field path and message) when it is not valid. */
-export function inputsFromForm(form: CallInputsForm): { ok: true; inputs: SimulationInputs } | { ok: false; field: string; message: string } {
-  let http: unknown;
-  try {
-    http = JSON.parse(form.http.trim() === '' ? '[]' : form.http);
-  } catch (error) {
-    return { ok: false, field: 'http', message: error instanceof Error ? error.message : String(error) };
-  }
-  const mocks = z.array(HttpMockSchema).safeParse(http);
-  if (!mocks.success) return { ok: false, field: 'http', message: mocks.error.issues[0]?.message ?? '' };
+/** The form as simulation inputs, or every problem, each at its field (`http.0.status`, `call.localTime`). */
+export function inputsFromForm(form: CallInputsForm): { ok: true; inputs: SimulationInputs } | { ok: false; problems: FormProblem[] } {
+  const mocks = mocksFromForms(form.http);
+  if (!mocks.ok) return { ok: false, problems: mocks.problems };
   const parsed = ScenarioSchema.safeParse({
     name: 'test call',
     call: {
@@ -106,12 +101,9 @@ export function inputsFromForm(form: CallInputsForm): { ok: true; inputs: Simula
     },
     transfer: { result: form.transferResult, ringSeconds: form.ringSeconds },
     callback: { result: form.callbackResult },
-    http: mocks.data,
+    http: mocks.mocks,
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, field: issue?.path.join('.') ?? '', message: issue?.message ?? '' };
-  }
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => ({ field: issue.path as (string | number)[], message: issue.message, translate: false })) };
   const { call, queue, queues, transfer, callback, http: httpMocks } = parsed.data;
   return { ok: true, inputs: { call, queue, queues, transfer, callback, http: httpMocks } };
 }
@@ -138,6 +130,6 @@ export function formFromScenario(scenario: Scenario): CallInputsForm {
     transferResult: scenario.transfer.result,
     ringSeconds: scenario.transfer.ringSeconds,
     callbackResult: scenario.callback.result,
-    http: JSON.stringify(scenario.http, null, 2),
+    http: scenario.http.map(mockToForm),
   };
 }

@@ -40,6 +40,35 @@ describe('running a scenario', () => {
     expect(describeDifference(waiting.difference!)).toBe('expected the call to end answeredFromQueue, but it is still in progress');
   });
 
+  it('checks the values the flow’s variables hold at the end', () => {
+    const tiered = compileForTest({
+      schemaVersion: 1,
+      name: 'tiers',
+      languages: ['en'],
+      variables: [{ name: 'tier', type: 'string' }, { name: 'vip', type: 'boolean' }],
+      nodes: [
+        { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'set', type: 'setVariable', position: { x: 0, y: 0 }, data: { assignments: [{ variable: 'tier', expression: '"gold"' }, { variable: 'vip', expression: 'true' }] } },
+        { id: 'bye', type: 'hangup', position: { x: 0, y: 0 }, data: {} },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', sourceOutlet: 'next', target: 'set' },
+        { id: 'e2', source: 'set', sourceOutlet: 'next', target: 'bye' },
+      ],
+    }).flow;
+    const runTiered = (variables: Record<string, string | number | boolean | null>) => runScenario(tiered, ScenarioSchema.parse({ name: 'x', call: workingDay, expect: { variables } }));
+    expect(runTiered({ tier: 'gold', vip: true })).toMatchObject({ passed: true });
+    const wrong = runTiered({ tier: 'silver' });
+    expect(wrong.difference).toEqual({ kind: 'variable', name: 'tier', expected: 'silver', actual: 'gold' });
+    expect(describeDifference(wrong.difference!)).toBe('expected variable tier to be "silver", but it is "gold"');
+    expect(runTiered({ vip: 'true' }).difference).toMatchObject({ kind: 'variable', name: 'vip', actual: true });
+    expect(describeDifference(runTiered({ pin: '1234' }).difference!)).toBe('expected variable pin to be "1234", but it does not exist');
+  });
+
+  it('reads scenarios saved before variable expectations unchanged', () => {
+    expect(ScenarioSchema.parse({ name: 'x', call: christmas }).expect).toEqual({ visits: [], heard: [] });
+  });
+
   it('fails when the call ends before the script is done', () => {
     const result = run({ name: 'x', call: christmas, script: [{ action: 'press', digits: '1' }] });
     expect(result.difference).toMatchObject({ kind: 'endedEarly', step: 1, outcome: 'selfServed', nodeId: 'bye' });

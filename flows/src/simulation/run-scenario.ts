@@ -1,3 +1,4 @@
+import type { VariableValue } from '../document/common.js';
 import type { Runnable } from '../interpreter/program.js';
 import type { CallerAction, ExpectedOutcome, Scenario, ScenarioExpectations } from './scenario.js';
 import { Simulation } from './simulation.js';
@@ -11,7 +12,9 @@ export type ScenarioDifference =
   | { kind: 'keysIgnored'; step: number; digits: string; nodeId: string | null }
   | { kind: 'notVisited'; expected: string; after: string | null; path: string[] }
   | { kind: 'notHeard'; expected: string; heard: string[] }
-  | { kind: 'outcome'; expected: ExpectedOutcome; actual: ExpectedOutcome };
+  | { kind: 'outcome'; expected: ExpectedOutcome; actual: ExpectedOutcome }
+  /** A variable holds another value than expected (`actual` undefined: the flow has no such variable). */
+  | { kind: 'variable'; name: string; expected: VariableValue; actual: VariableValue | undefined };
 
 export interface ScenarioResult {
   scenario: string;
@@ -56,6 +59,8 @@ export function describeDifference(difference: ScenarioDifference): string {
       return `expected the caller to hear "${difference.expected}", but they heard ${difference.heard.length === 0 ? 'nothing' : difference.heard.map((h) => `"${h}"`).join(', ')}`;
     case 'outcome':
       return `expected the call to end ${difference.expected}, but it ${difference.actual === 'inProgress' ? 'is still in progress' : `ended ${difference.actual}`}`;
+    case 'variable':
+      return `expected variable ${difference.name} to be ${JSON.stringify(difference.expected)}, but it ${difference.actual === undefined ? 'does not exist' : `is ${JSON.stringify(difference.actual)}`}`;
     default:
       return 'unknown difference';
   }
@@ -81,6 +86,11 @@ export function compareWithExpectations(simulation: Simulation, expect: Scenario
   }
   const actual = outcomeOf(simulation);
   if (expect.outcome !== undefined && expect.outcome !== actual) return { kind: 'outcome', expected: expect.outcome, actual };
+  const vars = simulation.state.vars;
+  for (const [name, expected] of Object.entries(expect.variables ?? {})) {
+    const value = Object.hasOwn(vars, name) ? vars[name] : undefined;
+    if (!Object.is(value, expected)) return { kind: 'variable', name, expected, actual: value };
+  }
   return null;
 }
 

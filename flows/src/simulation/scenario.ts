@@ -1,6 +1,6 @@
 import { isKnownTimeZone } from '../util/time-zone.js';
 import { z } from 'zod';
-import { LanguageSchema } from '../document/common.js';
+import { LanguageSchema, VariableNameSchema } from '../document/common.js';
 
 /** A local date and time without offset, read in the scenario's time zone: `2026-12-25T10:00`. */
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
@@ -102,6 +102,11 @@ export const ScenarioExpectationsSchema = z.object({
   outcome: z.enum(EXPECTED_OUTCOMES).optional(),
   /** Parts of prompts the caller must hear, in this order. */
   heard: z.array(z.string().min(1).max(2000)).max(200).default([]),
+  /**
+   * Values the flow's variables must hold when the script is done (`{ tier: "gold", retries: 2 }`). Left out
+   * rather than defaulted, so scenarios saved before it read back unchanged.
+   */
+  variables: z.record(VariableNameSchema, z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])).optional(),
 });
 export type ScenarioExpectations = z.infer<typeof ScenarioExpectationsSchema>;
 
