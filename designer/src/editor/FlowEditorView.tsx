@@ -12,6 +12,9 @@ import { CodeView } from './code/CodeView';
 import { EditorToolbar, type EditorView } from './EditorToolbar';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
+import { ShortcutHelp } from './search/ShortcutHelp';
+import { StepSearch } from './search/StepSearch';
+import { useCanvasHelp } from './search/useCanvasHelp';
 import { DEFAULT_NODE_SIZE, layoutFlow, type NodeSize } from './state/auto-layout';
 import type { NodeDecorations, NodeHighlight } from './state/canvas-mapping';
 import { copyNodes, PASTE_OFFSET, pasteNodes } from './state/clipboard';
@@ -60,6 +63,8 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
   const [codeOpened, setCodeOpened] = useState(false);
   if (view === 'code' && !codeOpened) setCodeOpened(true);
   const [layingOut, setLayingOut] = useState(false);
+  const help = useCanvasHelp();
+  const onHelpKey = help.onKey;
 
   useEffect(() => {
     onSelectionChange?.(selection);
@@ -143,6 +148,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
       if (isTextEntry(event.target) || view !== 'canvas') return;
+      if (onHelpKey(event)) return;
       const command = shortcutFor(event);
       if (!command) return;
       const editing = command !== 'copy' && command !== 'selectAll';
@@ -163,7 +169,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
           return deleteSelection();
       }
     },
-    [copySelection, deleteSelection, document.nodes, history, paste, readOnly, selectNodes, view],
+    [copySelection, deleteSelection, document.nodes, history, onHelpKey, paste, readOnly, selectNodes, view],
   );
 
   const changeNodeData = useCallback((nodeId: string, data: unknown, fieldKey: string) => commit(updateNodeData(document, nodeId, data), `${nodeId}:${fieldKey}`), [commit, document]);
@@ -194,6 +200,8 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
               <CanvasAnalyticsContext.Provider value={analytics ?? null}>
                 <FlowCanvas document={document} canvas={canvas} readOnly={readOnly} wrapperRef={canvasWrapper} onCommit={commit} onDropNode={addNodeAt} analytics={analytics} />
               </CanvasAnalyticsContext.Provider>
+              <StepSearch document={document} onShowNode={showNode} inputRef={help.searchInput} />
+              {help.helpOpen && <ShortcutHelp onClose={help.closeHelp} />}
             </div>
             {codeOpened && (
               // Kept once opened: text with unfinished edits survives a look at the canvas.

@@ -279,6 +279,28 @@ export const en = {
     title: 'Flow settings',
     hint: 'Select a step on the canvas to edit it. These settings apply to the whole flow.',
   },
+  search: {
+    label: 'Find a step',
+    placeholder: 'Find a step (name, words, id)  /',
+    results: 'Steps found',
+    none: 'No step matches.',
+  },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    close: 'Close',
+    actions: {
+      undo: 'Undo',
+      redo: 'Redo',
+      copy: 'Copy the selected steps',
+      paste: 'Paste',
+      selectAll: 'Select all steps',
+      delete: 'Delete the selection',
+      find: 'Find a step by name, prompt text or id',
+      help: 'Show these shortcuts',
+      dismiss: 'Close this help or the search',
+    },
+    keys: { Shift: 'Shift', Delete: 'Delete', Backspace: 'Backspace', Escape: 'Esc' },
+  },
   names: {
     position: 'Place on the canvas',
     outlet: 'Outlet “{{outlet}}”',

@@ -323,6 +323,28 @@ export const zhCN = {
     title: '流程设置',
     hint: '在画布上选择一个步骤即可编辑它。这里的设置适用于整个流程。',
   },
+  search: {
+    label: '查找步骤',
+    placeholder: '查找步骤（名称、提示文字、编号）  /',
+    results: '找到的步骤',
+    none: '没有匹配的步骤。',
+  },
+  shortcuts: {
+    title: '键盘快捷键',
+    close: '关闭',
+    actions: {
+      undo: '撤销',
+      redo: '重做',
+      copy: '复制所选步骤',
+      paste: '粘贴',
+      selectAll: '选择全部步骤',
+      delete: '删除所选内容',
+      find: '按名称、提示文字或编号查找步骤',
+      help: '显示这些快捷键',
+      dismiss: '关闭此帮助或搜索',
+    },
+    keys: { Shift: 'Shift', Delete: 'Delete', Backspace: 'Backspace', Escape: 'Esc' },
+  },
   names: {
     position: '画布上的位置',
     outlet: '出口“{{outlet}}”',
