@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type EditorView = 'canvas' | 'code';
@@ -16,9 +16,11 @@ interface EditorToolbarProps {
   onAutoLayout(): void;
   onFitView(): void;
   onDeleteSelection(): void;
+  /** The step search, at the toolbar's right end (on the canvas view). */
+  search?: ReactNode;
 }
 
-/** Undo/redo, auto-layout, fit view, delete, and the switch between canvas and code view. */
+/** Undo/redo, auto-layout, fit view, delete, the switch between canvas and code view, and the step search. */
 export const EditorToolbar = memo(function EditorToolbar(props: EditorToolbarProps) {
   const { t } = useTranslation();
   const { view, readOnly } = props;
@@ -58,6 +60,7 @@ export const EditorToolbar = memo(function EditorToolbar(props: EditorToolbarPro
           )}
         </div>
       )}
+      {view === 'canvas' && props.search && <div className="sb-toolbar__group sb-toolbar__search">{props.search}</div>}
     </div>
   );
 });

@@ -192,6 +192,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
           onAutoLayout={autoLayout}
           onFitView={fitView}
           onDeleteSelection={deleteSelection}
+          search={<StepSearch document={document} onShowNode={showNode} inputRef={help.searchInput} />}
         />
         <div className="sb-editor__main">
           {!readOnly && <Palette onAdd={addNodeInView} />}
@@ -200,7 +201,6 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
               <CanvasAnalyticsContext.Provider value={analytics ?? null}>
                 <FlowCanvas document={document} canvas={canvas} readOnly={readOnly} wrapperRef={canvasWrapper} onCommit={commit} onDropNode={addNodeAt} analytics={analytics} />
               </CanvasAnalyticsContext.Provider>
-              <StepSearch document={document} onShowNode={showNode} inputRef={help.searchInput} />
               {help.helpOpen && <ShortcutHelp onClose={help.closeHelp} />}
             </div>
             {codeOpened && (
