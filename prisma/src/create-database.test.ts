@@ -31,12 +31,12 @@ describe("createDatabase", () => {
     const db = await createDatabase({ url: process.env.TEST_DATABASE_URL!, migrate: false, onConnectionError: (error) => seen.push(error) });
     const other = await createDatabase({ url: process.env.TEST_DATABASE_URL!, migrate: false });
     try {
-      const [{ pid }] = await db.sql.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      const pid = (await db.sql.query<{ pid: number }>("SELECT pg_backend_pid() AS pid"))[0]!.pid;
       // The client that ran it now sits idle in the pool; the server closes it.
       await other.sql.query("SELECT pg_terminate_backend($1)", [pid]);
       await expect.poll(() => seen.length, { timeout: 5_000 }).toBe(1);
       expect(seen[0]!.message).toMatch(/terminating connection/);
-      const [{ pid: next }] = await db.sql.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      const next = (await db.sql.query<{ pid: number }>("SELECT pg_backend_pid() AS pid"))[0]!.pid;
       expect(next).not.toBe(pid);
     } finally {
       await other.close();
