@@ -24,5 +24,8 @@ describe('language switch', () => {
     expect(screen.getByRole('region', { name: '问题' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '撤销' })).toBeTruthy();
     expect(window.localStorage.getItem('switchboard.uiLanguage')).toBe('zh-CN');
+    // The page says its language, and the select has its name even where its visible label is hidden.
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(screen.getByRole('combobox', { name: '语言' })).toBeTruthy();
   });
 });

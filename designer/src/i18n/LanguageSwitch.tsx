@@ -10,7 +10,7 @@ export function LanguageSwitch() {
   return (
     <span className="sb-language-switch">
       <label htmlFor={id}>{t('language.label')}</label>
-      <select id={id} className="sb-input sb-input--compact" value={current} onChange={(e) => void setUiLanguage(e.target.value as UiLanguage)}>
+      <select id={id} aria-label={t('language.label')} className="sb-input sb-input--compact" value={current} onChange={(e) => void setUiLanguage(e.target.value as UiLanguage)}>
         {UI_LANGUAGES.map((language) => (
           <option key={language.code} value={language.code} lang={language.code}>
             {language.name}

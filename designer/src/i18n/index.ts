@@ -40,6 +40,13 @@ void i18n.use(initReactI18next).init({
 applySchemaMessages(i18n.language);
 i18n.on('languageChanged', applySchemaMessages);
 
+/** The page says which language it is in (`<html lang>`), so screen readers pronounce it and fonts fit it. */
+function applyDocumentLanguage(language: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+applyDocumentLanguage(i18n.language);
+i18n.on('languageChanged', applyDocumentLanguage);
+
 /** Switch the UI language and remember the choice in this browser. */
 export async function setUiLanguage(language: UiLanguage): Promise<void> {
   await i18n.changeLanguage(language);

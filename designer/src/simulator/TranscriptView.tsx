@@ -24,7 +24,7 @@ function callerText(t: TFunction, line: Extract<TranscriptLine, { kind: 'caller'
 export function TranscriptView({ lines, timezone, showDetails, names = ID_NAMES }: { lines: readonly TranscriptLine[]; timezone: string; showDetails: boolean; names?: TranscriptNames }) {
   const { t } = useTranslation();
   return (
-    <ol className="sb-sim-transcript" aria-label={t('simulator.transcript.label')} data-testid="simulator-transcript">
+    <ol className="sb-sim-transcript" tabIndex={0} aria-label={t('simulator.transcript.label')} data-testid="simulator-transcript">
       {lines.map((line, index) => {
         const time = <time className="sb-sim-transcript__time">{localTimeOf(line.at, timezone).slice(11)}</time>;
         switch (line.kind) {
