@@ -28,6 +28,7 @@ export * from './calendars/index.js';
 export { assertNever } from './util/assert-never.js';
 export * from "./diff.js";
 export * from './simulation/index.js';
+export * from './traces/index.js';
 export * from './switch/index.js';
 export * from './publishing/publish-windows.js';
 export { isKnownTimeZone, canonicalTimeZone } from './util/time-zone.js';
