@@ -70,6 +70,7 @@ const RESET_ORDER = [
   "flow_versions",
   "calendar_revisions",
   "calendars",
+  "privacy_settings",
   "sessions",
   "flows",
   "users",

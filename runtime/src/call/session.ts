@@ -166,6 +166,7 @@ export class CallSession {
     });
     this.logger.info({ flow: pinned.flowName, version: pinned.versionNumber, ...(incident ? { incident: incident.id, incidentMode: incident.mode } : {}) }, 'call started');
     const first = start(pinned.program, call);
+    this.deps.services.analytics.stepped?.(call.callId, null, first.effects);
     this.state = first.state;
     await this.pump(first.effects);
     await this.flowEnded;
@@ -250,6 +251,7 @@ export class CallSession {
       while (this.inbox.length > 0 && this.program && this.state && this.state.status !== 'ended') {
         const event = this.inbox.shift() as CallEvent;
         const result = step(this.program, this.state, event);
+        this.deps.services.analytics.stepped?.((this.channel as CallChannel).uuid, event, result.effects);
         this.state = result.state;
         const next = this.runEffects(result.effects);
         if (next) return this.drain(next);

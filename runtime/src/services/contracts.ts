@@ -3,7 +3,7 @@
  * the services it uses (queues on mod_callcenter, keep-your-place callbacks, analytics, deployments). Each side
  * is built and tested on its own against these interfaces; `runtime/src/main.ts` wires real implementations.
  */
-import type { CompiledFlow, NodeExit } from '@switchboard/flows';
+import type { CallEvent, CompiledFlow, Effect, NodeExit } from '@switchboard/flows';
 import type { CallRecordOutcome } from './analytics/outcomes.js';
 
 /** What the queue looks like right now (from `callcenter_config`), for overflow decisions before joining. */
@@ -58,6 +58,12 @@ export interface CallbackService {
 export interface CallAnalytics {
   /** A call began; `flowName` is null for a call that got the fallback without a flow. */
   callStarted(call: { callId: string; address: string; environment: string; flowName: string | null; versionId: string | null; caller: string; at: number; incidentId?: string | null }): void;
+  /**
+   * An interpreter step, before its effects run (`event` null: the call's start): the trace keeps per visit the
+   * prompts heard and what came back (keys, no input, the switch's answers). Optional for implementations that
+   * keep no traces.
+   */
+  stepped?(callId: string, event: CallEvent | null, effects: readonly Effect[]): void;
   /** A node was entered; `arrivedFrom` is how the call left the node visited before it (stored on that visit). */
   nodeVisited(visit: { callId: string; flowName: string; nodeId: string; nodeType: string; at: number; arrivedFrom: NodeExit | null }): void;
   /**

@@ -129,27 +129,37 @@ export class FakeCallbackService implements CallbackService {
   }
 }
 
-/** Records what analytics would have written. */
+/** Records what analytics would have written (and hands everything on to `forward`, e.g. the real writer). */
 export class RecordingAnalytics implements CallAnalytics {
   readonly started: Array<Parameters<CallAnalytics['callStarted']>[0]> = [];
   readonly visits: Array<Parameters<CallAnalytics['nodeVisited']>[0]> = [];
   readonly ended: Array<Parameters<CallAnalytics['callEnded']>[0]> = [];
   readonly queueWaits: Array<Parameters<CallAnalytics['queueWaited']>[0]> = [];
 
+  constructor(private readonly forward?: CallAnalytics) {}
+
   callStarted(call: Parameters<CallAnalytics['callStarted']>[0]): void {
     this.started.push(call);
+    this.forward?.callStarted(call);
+  }
+
+  stepped(...args: Parameters<NonNullable<CallAnalytics['stepped']>>): void {
+    this.forward?.stepped?.(...args);
   }
 
   nodeVisited(visit: Parameters<CallAnalytics['nodeVisited']>[0]): void {
     this.visits.push(visit);
+    this.forward?.nodeVisited(visit);
   }
 
   callEnded(end: Parameters<CallAnalytics['callEnded']>[0]): void {
     this.ended.push(end);
+    this.forward?.callEnded(end);
   }
 
   queueWaited(wait: Parameters<CallAnalytics['queueWaited']>[0]): void {
     this.queueWaits.push(wait);
+    this.forward?.queueWaited(wait);
   }
 
   /** The outcome recorded for a call. */

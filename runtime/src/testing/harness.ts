@@ -8,6 +8,7 @@ import { scaledClock, type RuntimeClock } from '../call/clock.js';
 import { DEFAULT_FALLBACK, type FallbackSettings } from '../call/fallback.js';
 import type { CallSummary } from '../call/session.js';
 import type { OutboundLimits } from '../config.js';
+import type { CallAnalytics } from '../services/contracts.js';
 import { DEFAULT_COMMAND_SETTINGS, describeCommand } from '../freeswitch/commands.js';
 import { CalendarStore } from '../registry/calendar-store.js';
 import { FlowRegistry } from '../registry/registry.js';
@@ -70,6 +71,8 @@ export async function startHarness(
     outboundLimits?: Partial<OutboundLimits>;
     /** The runtime's logger (for tests that read its lines); silent unless TEST_LOG_LEVEL says otherwise. */
     logger?: Logger;
+    /** Analytics that also get everything recorded (the real batched writer, for tests of what is stored). */
+    analytics?: CallAnalytics;
   } = {},
 ): Promise<Harness> {
   const logger = options.logger ?? pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
@@ -82,7 +85,7 @@ export async function startHarness(
   await registry.start(feed);
   const queues = new FakeQueueService();
   const callbacks = new FakeCallbackService();
-  const analytics = new RecordingAnalytics();
+  const analytics = new RecordingAnalytics(options.analytics);
   const metrics = new RuntimeMetrics();
   const commands = new Map<string, string[]>();
   const observer: CommandObserver = (uuid, command) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rollUpEndedCalls, type Database } from '@switchboard/db';
+import { VisitDetailRecorder, type VisitDetail } from '@switchboard/flows';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { CallAnalytics, QueueWaitRecord } from '../contracts.js';
@@ -57,12 +58,13 @@ interface VisitRow {
   flowName: string | null;
   at: number;
 }
-/** How the call left a visit already buffered or written: its outlet and why. */
+/** How the call left a visit already buffered or written: its outlet and why (null: unknown, kept as is), and what happened there. */
 interface ExitRow {
   recordId: string;
   sequence: number;
-  outlet: string;
-  reason: string;
+  outlet: string | null;
+  reason: string | null;
+  detail: string | null;
 }
 interface EndRow {
   callId: string;
@@ -78,6 +80,8 @@ interface ActiveCall {
   nextSequence: number;
   flowName: string | null;
   queue: QueueWaitRecord | null;
+  /** Prompts heard and what came back, per visit, until each visit ends. */
+  details: VisitDetailRecorder;
 }
 interface Batch {
   starts: StartRow[];
@@ -110,7 +114,8 @@ const emptyBatch = (): Batch => ({ starts: [], visits: [], exits: [], ends: [] }
  * The outcome stored is a {@link CallRecordOutcome} (the flow's outcome, or the runtime's `fallback`,
  * `shutdownDrained`, `switchLost`; `runtimeLost` is written by {@link closeLostCalls}) with the reason in words in
  * `end_reason`; "hung up at node X" is the `callerHungUp` outcome with X the call's last node visit (see
- * `nodeMetrics`). Each visit gets the outlet it was left by and why when the next visit (or the end) says so.
+ * `nodeMetrics`). Each visit gets the outlet it was left by and why when the next visit (or the end) says so, and
+ * with it its detail (`node_visits.detail`: prompts heard, keys, the switch's answers) from {@link CallAnalytics.stepped}.
  */
 export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnalyticsOptions = {}): BatchedCallAnalytics {
   const flushSize = options.flushSize ?? 500;
@@ -210,12 +215,13 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
         )).length;
       }
       if (batch.exits.length > 0) {
-        // After the inserts: the visit left may be in this very batch.
+        // After the inserts: the visit left may be in this very batch. A visit's detail travels with its exit (no
+        // extra statement); an exit that only brings a detail (the call ended there) keeps the outlet as it is.
         inserted.exits = (await tx.query(
-          `UPDATE node_visits v SET outlet = x.outlet, outlet_reason = x.reason
-             FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[]) AS x(record_id, sequence, outlet, reason)
+          `UPDATE node_visits v SET outlet = COALESCE(x.outlet, v.outlet), outlet_reason = COALESCE(x.reason, v.outlet_reason), detail = COALESCE(x.detail::jsonb, v.detail)
+             FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[]) AS x(record_id, sequence, outlet, reason, detail)
             WHERE v.call_record_id = x.record_id AND v.sequence = x.sequence RETURNING 1`,
-          [batch.exits.map((x) => x.recordId), batch.exits.map((x) => x.sequence), batch.exits.map((x) => x.outlet), batch.exits.map((x) => x.reason)],
+          [batch.exits.map((x) => x.recordId), batch.exits.map((x) => x.sequence), batch.exits.map((x) => x.outlet), batch.exits.map((x) => x.reason), batch.exits.map((x) => x.detail)],
         )).length;
       }
       if (batch.ends.length > 0) {
@@ -287,9 +293,16 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
     return writing;
   }
 
-  /** The call's latest visit was left by `exit`'s outlet. */
-  function exitLastVisit(call: ActiveCall, exit: { outlet: string; reason: string }): void {
-    pending.exits.push({ recordId: call.recordId, sequence: call.nextSequence - 1, outlet: text(exit.outlet), reason: text(exit.reason) });
+  /** The call's latest visit was left by `exit`'s outlet (null: the call ended there), with what happened there. */
+  function exitLastVisit(call: ActiveCall, exit: { outlet: string; reason: string } | null, detail: VisitDetail | null): void {
+    if (!exit && !detail) return;
+    pending.exits.push({
+      recordId: call.recordId,
+      sequence: call.nextSequence - 1,
+      outlet: exit ? text(exit.outlet) : null,
+      reason: exit ? text(exit.reason) : null,
+      detail: detail ? text(JSON.stringify(detail)) : null,
+    });
   }
 
   const timer = setInterval(() => void flush(), flushIntervalMs);
@@ -307,7 +320,7 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
         return;
       }
       const recordId = randomUUID();
-      active.set(call.callId, { recordId, nextSequence: 0, flowName: call.flowName, queue: null });
+      active.set(call.callId, { recordId, nextSequence: 0, flowName: call.flowName, queue: null, details: new VisitDetailRecorder() });
       if (active.size > maxActiveCalls) {
         const oldest = active.keys().next().value;
         if (oldest !== undefined) active.delete(oldest);
@@ -333,10 +346,15 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
         drop('unknownCall');
         return;
       }
-      if (visit.arrivedFrom && call.nextSequence > 0) exitLastVisit(call, visit.arrivedFrom);
+      const ended = call.details.visitStarted();
+      if (call.nextSequence > 0) exitLastVisit(call, visit.arrivedFrom, ended);
       const flowName = visit.flowName === call.flowName ? null : text(visit.flowName);
       pending.visits.push({ recordId: call.recordId, sequence: call.nextSequence++, nodeId: text(visit.nodeId), nodeType: text(visit.nodeType), flowName, at: visit.at });
       added();
+    },
+
+    stepped(callId, event, effects) {
+      active.get(callId)?.details.stepped(event, effects);
     },
 
     queueWaited(wait) {
@@ -351,7 +369,7 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
       const call = active.get(end.callId);
       active.delete(end.callId);
       if (!admit()) return;
-      if (call && end.lastExit && call.nextSequence > 0) exitLastVisit(call, end.lastExit);
+      if (call && call.nextSequence > 0) exitLastVisit(call, end.lastExit ?? null, call.details.currentDetail);
       pending.ends.push({ callId: text(end.callId), outcome: end.outcome satisfies CallRecordOutcome, reason: text(end.reason), at: end.at, queue: call?.queue ?? null });
       added();
     },
