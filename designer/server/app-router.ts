@@ -2,6 +2,7 @@ import { analyticsRouter } from "./routers/analytics/router.js";
 import { auditRouter } from "./routers/audit/router.js";
 import { authRouter } from "./routers/auth/router.js";
 import { calendarsRouter } from "./routers/calendars/router.js";
+import { callsRouter } from "./routers/calls/router.js";
 import { deploymentsRouter } from "./routers/deployments/router.js";
 import { flowsRouter } from "./routers/flows/router.js";
 import { incidentsRouter } from "./routers/incidents/router.js";
@@ -21,6 +22,7 @@ export const appRouter = router({
   schedules: schedulesRouter,
   calendars: calendarsRouter,
   analytics: analyticsRouter,
+  calls: callsRouter,
 });
 
 /** The API's type, for typed clients (the designer UI, the CLI, tests). */

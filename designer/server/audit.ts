@@ -24,7 +24,8 @@ export type AuditAction =
   | "auth.login_failed"
   | "auth.throttle_cleared"
   | "calendar.save"
-  | "calendar.delete";
+  | "calendar.delete"
+  | "privacy.retention_set";
 
 type AuditWriter = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };
 

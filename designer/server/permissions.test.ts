@@ -46,6 +46,29 @@ async function buildWorld(h: ApiHarness, admin: ApiClient): Promise<World> {
   });
   await admin.calendars.save.mutate({ document: cnCalendar(), baseRevision: null });
   await admin.calendars.save.mutate({ document: { name: "Spare", timezone: "Europe/London", entries: [] }, baseRevision: null });
+  // One finished call on welcome v1: start → hello → bye, self-served.
+  const at = Date.parse("2026-12-02T10:00:00Z");
+  await h.db.prisma.callRecord.create({
+    data: {
+      callId: "world-call",
+      environment: "staging",
+      address: "+15550100",
+      flowName: "welcome",
+      versionId: v1.id,
+      callerNumber: "+447700900123",
+      startedAt: new Date(at),
+      endedAt: new Date(at + 3000),
+      outcome: "selfServed",
+      endReason: "the flow ended the call",
+      visits: {
+        create: [
+          { sequence: 0, nodeId: "start", nodeType: "start", enteredAt: new Date(at), outlet: "next", outletReason: "start" },
+          { sequence: 1, nodeId: "hello", nodeType: "announcement", enteredAt: new Date(at), outlet: "next", outletReason: "prompt finished", detail: { heard: [{ text: "Hello", language: "en" }] } },
+          { sequence: 2, nodeId: "bye", nodeType: "hangup", enteredAt: new Date(at + 2000) },
+        ],
+      },
+    },
+  });
   return { welcomeId: welcome.id, spareId: spare.id, extraUserId: extra.id, incidentId: incident.id, scheduleId: schedule.id };
 }
 
@@ -169,6 +192,16 @@ const CASES: Case[] = [
   { procedure: "calendars.exportIcs", permission: "readCalendars", mutates: false, call: (api) => api.calendars.exportIcs.query({ name: "CN-2027" }) },
   { procedure: "calendars.preview12Months", permission: "readCalendars", mutates: false, call: (api) => api.calendars.preview12Months.query({ name: "CN-2027", from: "2027-01-01" }) },
   { procedure: "calendars.delete", permission: "editCalendars", mutates: true, call: (api) => api.calendars.delete.mutate({ name: "Spare" }) },
+  {
+    procedure: "calls.search",
+    permission: "readCalls",
+    mutates: false,
+    call: (api) => api.calls.search.query({ environment: "staging", from: "2026-12-01T00:00:00Z", to: "2026-12-08T00:00:00Z" }),
+  },
+  { procedure: "calls.trace", permission: "readCalls", mutates: false, call: (api) => api.calls.trace.query({ callId: "world-call" }) },
+  { procedure: "calls.saveAsScenario", permission: "saveScenarios", mutates: true, call: (api) => api.calls.saveAsScenario.mutate({ callId: "world-call", name: "From a real call" }) },
+  { procedure: "calls.retention", permission: "readCalls", mutates: false, call: (api) => api.calls.retention.query() },
+  { procedure: "calls.setRetention", permission: "manageRetention", mutates: true, call: (api) => api.calls.setRetention.mutate({ retentionDays: 90 }) },
   ...(["kpis", "breakdown", "series", "dimensions", "nodeDropOff", "splitBranches"] as const).map(
     (name): Case => ({
       procedure: `analytics.${name}`,

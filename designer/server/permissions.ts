@@ -23,6 +23,11 @@ import type { Role } from "@switchboard/db";
  * | read calendars       |   ✓    |   ✓    |     ✓     |   ✓   |
  * | edit calendars       |        |        |     ✓     |   ✓   |
  * | read analytics       |   ✓    |   ✓    |     ✓     |   ✓   |
+ * | read call traces     |   ✓    |   ✓    |     ✓     |   ✓   |
+ * | see callers' numbers |        |        |           |   ✓   |
+ * | set call retention   |        |        |           |   ✓   |
+ *
+ * Below admin, callers' numbers are masked by the server (`+44 7700 •••999`) wherever calls are shown.
  */
 export const PERMISSIONS = {
   readFlows: { label: "read flows", roles: ["editor", "tester", "publisher", "admin"] },
@@ -41,6 +46,9 @@ export const PERMISSIONS = {
   readCalendars: { label: "read calendars", roles: ["editor", "tester", "publisher", "admin"] },
   editCalendars: { label: "edit calendars", roles: ["publisher", "admin"] },
   readAnalytics: { label: "read analytics", roles: ["editor", "tester", "publisher", "admin"] },
+  readCalls: { label: "search calls and read their traces", roles: ["editor", "tester", "publisher", "admin"] },
+  seeCallerNumbers: { label: "see callers' full numbers", roles: ["admin"] },
+  manageRetention: { label: "set how long call records are kept", roles: ["admin"] },
 } as const satisfies Record<string, { label: string; roles: readonly Role[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -83,3 +83,15 @@ export function requirePermission(permission: Permission) {
     return next();
   });
 }
+
+/**
+ * Like {@link requirePermission}, for procedures needing several permissions (e.g. reading a call and saving a
+ * scenario from it): the first one missing is named.
+ */
+export function requirePermissions(first: Permission, ...more: Permission[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    const missing = [first, ...more].find((permission) => !roleHasPermission(ctx.user.role, permission));
+    if (missing) throw new TRPCError({ code: "FORBIDDEN", message: `Permission required: ${PERMISSIONS[missing].label}` });
+    return next();
+  });
+}

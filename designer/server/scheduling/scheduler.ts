@@ -1,9 +1,12 @@
 import type { ApiServices } from "../trpc.js";
+import { purgeExpiredCalls, type PurgeResult } from "../privacy/retention.js";
 import { expireIncidents, fireEnd, fireStart, type Fired } from "./fire.js";
 
 export interface SchedulerOptions {
   /** A full sweep at least this often, whatever the timer says (default 30 s). */
   sweepEveryMs?: number;
+  /** How often call records older than the retention period are purged (default hourly; the first at start-up). */
+  purgeEveryMs?: number;
   /** Where "activated …", "missed …" lines go (default: console). */
   log?: (line: string) => void;
 }
@@ -11,6 +14,8 @@ export interface SchedulerOptions {
 export interface Scheduler {
   /** Fires everything due now (starts, ends, expired incident overrides); resolves with what it fired. */
   sweep(): Promise<Fired[]>;
+  /** Deletes call records older than the retention period now (also run by a timer). */
+  purge(): Promise<PurgeResult | null>;
   /** When the timer is set to fire next (epoch ms), or null. */
   readonly nextDueAt: number | null;
   stop(): Promise<void>;
@@ -29,6 +34,27 @@ const MAX_TIMER_MS = 2_147_483_647;
 export function startScheduler(services: ApiServices, options: SchedulerOptions = {}): Scheduler {
   const log = options.log ?? ((line: string) => console.log(line));
   const every = options.sweepEveryMs ?? 30_000;
+  const purgeEvery = options.purgeEveryMs ?? 3_600_000;
+  let purging: Promise<PurgeResult | null> | null = null;
+  /** One purge at a time; a failure is logged and retried at the next turn. */
+  const purge = (): Promise<PurgeResult | null> => {
+    if (stopped) return Promise.resolve(null);
+    purging ??= purgeExpiredCalls(services.prisma, services.now())
+      .then((result) => {
+        if (result.calls > 0 || result.callbacks > 0) log(`[privacy] deleted ${result.calls} call record(s) and ${result.callbacks} finished callback(s) started before ${result.cutoff}`);
+        return result;
+      })
+      .catch((error: unknown) => {
+        log(`[privacy] purge failed, retrying later: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      })
+      .finally(() => {
+        purging = null;
+      });
+    return purging;
+  };
+  const purgeTimer = setInterval(() => void purge(), purgeEvery);
+  purgeTimer.unref();
   let timer: NodeJS.Timeout | undefined;
   let nextDueAt: number | null = null;
   let stopped = false;
@@ -102,18 +128,22 @@ export function startScheduler(services: ApiServices, options: SchedulerOptions 
   const unsubscribe = services.deploymentEvents.subscribeOverrides(() => void run());
   const unlisten = services.deploymentEvents.onReconnect(() => void run());
   void run();
+  void purge();
 
   return {
     sweep: run,
+    purge,
     get nextDueAt() {
       return nextDueAt;
     },
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      clearInterval(purgeTimer);
       unsubscribe();
       unlisten();
       await running?.catch(() => undefined);
+      await purging;
     },
   };
 }
