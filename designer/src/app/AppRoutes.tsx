@@ -3,6 +3,8 @@ import { Link, Route, Switch } from 'wouter';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { FlowAnalyticsPage } from './analytics/FlowAnalyticsPage';
 import { BindingsPage } from './bindings/BindingsPage';
+import { CallsPage } from './calls/CallsPage';
+import { CallTracePage } from './calls/CallTracePage';
 import { CalendarPage, CalendarsPage } from './calendars/CalendarsPage';
 import { FlowPage } from './flow/FlowPage';
 import { FlowsPage } from './flows/FlowsPage';
@@ -54,6 +56,18 @@ export function AppRoutes() {
           <RequirePermission permission="readAnalytics">
             <AnalyticsPage />
           </RequirePermission>
+        </Route>
+        <Route path="/calls">
+          <RequirePermission permission="readCalls">
+            <CallsPage />
+          </RequirePermission>
+        </Route>
+        <Route path="/calls/:callId">
+          {(params) => (
+            <RequirePermission permission="readCalls">
+              <CallTracePage callId={decodeURIComponent(params.callId)} />
+            </RequirePermission>
+          )}
         </Route>
         <Route path="/users">
           <RequirePermission permission="manageUsers">

@@ -1,11 +1,13 @@
 import { analyticsEn } from '../analytics/i18n/en';
+import { callsEn } from '../calls/i18n/en';
 /** English text of the app shell (login, flows, publishing, versions, numbers, users), under the `app` key. */
 export const appEn = {
   name: 'Switchboard',
   loading: 'Loading…',
   common: { cancel: 'Cancel', close: 'Close' },
-  nav: { flows: 'Flows', numbers: 'Numbers', calendars: 'Calendars', users: 'Users', analytics: 'Analytics' },
+  nav: { flows: 'Flows', numbers: 'Numbers', calendars: 'Calendars', users: 'Users', analytics: 'Analytics', calls: 'Calls' },
   analytics: analyticsEn,
+  calls: callsEn,
   header: { navigation: 'Main navigation', signOut: 'Sign out' },
   notFound: { title: 'This page does not exist', back: 'Back to the flows' },
   roles: {
@@ -39,6 +41,9 @@ export const appEn = {
       readCalendars: 'read calendars',
       editCalendars: 'change calendars',
       readAnalytics: 'read analytics',
+      readCalls: 'search calls and read their traces',
+      seeCallerNumbers: "see callers' full numbers",
+      manageRetention: 'set how long call records are kept',
     },
   },
   errors: { forbidden: 'Not allowed: {{message}}', invalidInput: 'Some fields need attention:' },

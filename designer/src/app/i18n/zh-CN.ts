@@ -1,4 +1,5 @@
 import { analyticsZhCN } from '../analytics/i18n/zh-CN';
+import { callsZhCN } from '../calls/i18n/zh-CN';
 import type { appEn } from './en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -9,8 +10,9 @@ export const appZhCN = {
   name: 'Switchboard',
   loading: '加载中…',
   common: { cancel: '取消', close: '关闭' },
-  nav: { flows: '流程', numbers: '号码', calendars: '日历', users: '用户', analytics: '数据分析' },
+  nav: { flows: '流程', numbers: '号码', calendars: '日历', users: '用户', analytics: '数据分析', calls: '通话' },
   analytics: analyticsZhCN,
+  calls: callsZhCN,
   header: { navigation: '主导航', signOut: '退出登录' },
   notFound: { title: '页面不存在', back: '返回流程列表' },
   roles: {
@@ -44,6 +46,9 @@ export const appZhCN = {
       readCalendars: '查看日历',
       editCalendars: '修改日历',
       readAnalytics: '查看数据分析',
+      readCalls: '搜索通话并查看其轨迹',
+      seeCallerNumbers: '查看来电者完整号码',
+      manageRetention: '设置通话记录保留期限',
     },
   },
   errors: { forbidden: '无权操作：{{message}}', invalidInput: '以下字段需要修改：' },
