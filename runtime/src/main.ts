@@ -278,6 +278,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 function noticingCallEnds(analytics: CallAnalytics, callbacks: ManagedCallbackService, logger: Logger): CallAnalytics {
   return {
     callStarted: (call) => analytics.callStarted(call),
+    stepped: (callId, event, effects) => analytics.stepped?.(callId, event, effects),
     nodeVisited: (visit) => analytics.nodeVisited(visit),
     queueWaited: (wait) => analytics.queueWaited(wait),
     callEnded(end) {

@@ -60,8 +60,8 @@ export interface CallAnalytics {
   callStarted(call: { callId: string; address: string; environment: string; flowName: string | null; versionId: string | null; caller: string; at: number; incidentId?: string | null }): void;
   /**
    * An interpreter step, before its effects run (`event` null: the call's start): the trace keeps per visit the
-   * prompts heard and what came back (keys, no input, the switch's answers). Optional for implementations that
-   * keep no traces.
+   * prompts heard and what came back (keys, no input, the switch's answers). Optional (benchmarks' no-op
+   * analytics leave it out), so a wrapper must pass it on explicitly.
    */
   stepped?(callId: string, event: CallEvent | null, effects: readonly Effect[]): void;
   /** A node was entered; `arrivedFrom` is how the call left the node visited before it (stored on that visit). */
