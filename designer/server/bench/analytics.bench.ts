@@ -3,13 +3,16 @@
  *
  * Generates calls and node visits straight into PostgreSQL (its own schema `bench_analytics`, dropped first),
  * rolls them up with the runtime's own `rollUpEndedCalls` in chunks (the statement a runtime runs as calls end),
- * then times every query the dashboard and the canvas make. Settings: BENCH_CALLS (default 1,000,000),
+ * then times every query the dashboard, the canvas and the calls page (search, a deep page, one trace) make. Settings: BENCH_CALLS (default 1,000,000),
  * BENCH_VISITS_PER_CALL (10), BENCH_DAYS (30), BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test),
  * BENCH_KEEP=1 keeps the generated data for another run of the queries (BENCH_QUERIES_ONLY=1).
  */
 import { createDatabase, rollUpEndedCalls } from "@switchboard/db";
 import { computeKpis, emptyTotals } from "../routers/analytics/kpis.js";
 import { dimensions, nodeDropOff, rollupTotals, series, versionsWithCalls } from "../routers/analytics/queries.js";
+import { ZSearchCallsInput } from "../routers/calls/inputs.js";
+import { searchCalls } from "../routers/calls/search.js";
+import { loadTrace } from "../routers/calls/trace.js";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const VISITS = Number(process.env.BENCH_VISITS_PER_CALL ?? 10);
@@ -90,6 +93,34 @@ async function generate(db: Awaited<ReturnType<typeof createDatabase>>): Promise
   await db.sql.exec(`ANALYZE`);
 }
 
+/** The cursor half-way down 30 days of calls (the page after ~500,000 newer ones). */
+async function middleCursor(db: Awaited<ReturnType<typeof createDatabase>>, period: { from: string; to: string }): Promise<string> {
+  const [row] = await db.sql.query<{ started_at: string; id: string }>(
+    `SELECT started_at, id FROM call_records WHERE environment = 'production' AND started_at >= $1 AND started_at < $2 ORDER BY started_at DESC, id DESC OFFSET (SELECT count(*) / 2 FROM call_records) LIMIT 1`,
+    [period.from, period.to],
+  );
+  return `${new Date(row!.started_at).toISOString()}|${row!.id}`;
+}
+
+/** The calls page's searches: newest 50 with each filter, a page deep in the period, a filter nothing matches. */
+function callSearches(prisma: Awaited<ReturnType<typeof createDatabase>>["prisma"], period: { from: string; to: string }, cursor: string): Array<[string, () => Promise<unknown>]> {
+  const search = (name: string, input: Record<string, unknown>): [string, () => Promise<unknown>] => [
+    `calls: ${name}`,
+    () => searchCalls(prisma, ZSearchCallsInput.parse({ environment: "production", ...period, ...input }), false),
+  ];
+  return [
+    search("newest 50, 30 days", {}),
+    search("one flow, newest 50", { flowName: "vip" }),
+    search("one version, newest 50", { versionId: VERSIONS[3] }),
+    search("one outcome (1 in 12 calls)", { outcome: "rejected" }),
+    search("flow + version + outcome", { flowName: "billing", versionId: VERSIONS[5], outcome: "voicemail" }),
+    search("one caller's number", { callerNumber: "+447700900123" }),
+    search("page half-way down (keyset)", { cursor }),
+    search("outcome nobody had (scans the period)", { outcome: "error" }),
+    search("flow nobody called (index)", { flowName: "nobody" }),
+  ];
+}
+
 async function main(): Promise<void> {
   if (process.env.BENCH_QUERIES_ONLY !== "1") {
     const admin = await createDatabase({ url: URL, migrate: false });
@@ -133,6 +164,8 @@ async function main(): Promise<void> {
       ["node drop-off: flow + version, 30 days", () => nodeDropOff(prisma, { environment: "production", flowName: "support", versionId: VERSIONS[2], period: month })],
       ["node drop-off: flow, all versions, 30 days", () => nodeDropOff(prisma, { environment: "production", flowName: "support", period: month })],
       ["versions with calls: flow, 30 days", () => versionsWithCalls(prisma, "production", "support", month)],
+      ...callSearches(prisma, month, await middleCursor(db, month)),
+      ["calls: one call's trace", async () => loadTrace(prisma, "bench-123456")],
     ];
     console.log(`\nquery times over ${Number(counts?.calls).toLocaleString("en")} calls / ${Number(counts?.visits).toLocaleString("en")} visits (5 runs after a warm-up; goal ≤ 500 ms):`);
     let worst = 0;
