@@ -41,7 +41,15 @@ export interface VisitDetail {
 export const MAX_DETAIL_ITEMS = 40;
 export const MAX_DETAIL_TEXT = 300;
 
-const cut = (text: string) => (text.length > MAX_DETAIL_TEXT ? `${text.slice(0, MAX_DETAIL_TEXT - 1)}…` : text);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * A text as a detail keeps it: at most {@link MAX_DETAIL_TEXT} characters, without NUL or half a surrogate pair
+ * (PostgreSQL's jsonb refuses both, and one such value would fail a whole batch of writes).
+ */
+const cut = (text: string) => {
+  const short = text.length > MAX_DETAIL_TEXT ? `${text.slice(0, MAX_DETAIL_TEXT - 1)}…` : text;
+  return short.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD');
+};
 
 /** The event as a trace keeps it, or null for events that decide nothing (prompt ends, queue positions). */
 export function traceEventOf(event: CallEvent): TraceEvent | null {

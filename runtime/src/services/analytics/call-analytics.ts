@@ -64,7 +64,8 @@ interface ExitRow {
   sequence: number;
   outlet: string | null;
   reason: string | null;
-  detail: string | null;
+  /** Texts already cleaned of NUL and lone surrogates (flows `VisitDetail`). */
+  detail: VisitDetail | null;
 }
 interface EndRow {
   callId: string;
@@ -216,12 +217,15 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
       }
       if (batch.exits.length > 0) {
         // After the inserts: the visit left may be in this very batch. A visit's detail travels with its exit (no
-        // extra statement); an exit that only brings a detail (the call ended there) keeps the outlet as it is.
+        // extra statement); an exit that only brings a detail (the call ended there) keeps the outlet as it is. The
+        // batch's details go as one JSON array (one stringify, no per-element array escaping), matched by position.
         inserted.exits = (await tx.query(
-          `UPDATE node_visits v SET outlet = COALESCE(x.outlet, v.outlet), outlet_reason = COALESCE(x.reason, v.outlet_reason), detail = COALESCE(x.detail::jsonb, v.detail)
-             FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[]) AS x(record_id, sequence, outlet, reason, detail)
+          `UPDATE node_visits v SET outlet = COALESCE(x.outlet, v.outlet), outlet_reason = COALESCE(x.reason, v.outlet_reason), detail = COALESCE(x.detail, v.detail)
+             FROM (SELECT u.record_id, u.sequence, u.outlet, u.reason, NULLIF(d.detail, 'null'::jsonb) AS detail
+                     FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[]) WITH ORDINALITY AS u(record_id, sequence, outlet, reason, n)
+                     JOIN jsonb_array_elements($5::jsonb) WITH ORDINALITY AS d(detail, n) ON d.n = u.n) AS x
             WHERE v.call_record_id = x.record_id AND v.sequence = x.sequence RETURNING 1`,
-          [batch.exits.map((x) => x.recordId), batch.exits.map((x) => x.sequence), batch.exits.map((x) => x.outlet), batch.exits.map((x) => x.reason), batch.exits.map((x) => x.detail)],
+          [batch.exits.map((x) => x.recordId), batch.exits.map((x) => x.sequence), batch.exits.map((x) => x.outlet), batch.exits.map((x) => x.reason), JSON.stringify(batch.exits.map((x) => x.detail))],
         )).length;
       }
       if (batch.ends.length > 0) {
@@ -301,7 +305,7 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
       sequence: call.nextSequence - 1,
       outlet: exit ? text(exit.outlet) : null,
       reason: exit ? text(exit.reason) : null,
-      detail: detail ? text(JSON.stringify(detail)) : null,
+      detail,
     });
   }
 

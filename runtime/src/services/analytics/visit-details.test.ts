@@ -73,4 +73,20 @@ describe('visit details of a call through the emulator', () => {
     expect(scenario.script.slice(0, 3)).toEqual([{ action: 'silence' }, { action: 'press', digits: '7' }, { action: 'press', digits: '1' }]);
     expect(runScenario(flow, ScenarioSchema.parse(scenario))).toMatchObject({ passed: true });
   }, 60_000);
+
+  it('writes details with NUL or half a surrogate pair cleaned (jsonb refuses both), with the rest of the batch', async () => {
+    analytics = createCallAnalytics(db, { flushIntervalMs: 60_000 });
+    const at = MONDAY_MORNING;
+    analytics.callStarted({ callId: 'odd', address: '+4989', environment: 'production', flowName: 'main', versionId: null, caller: '+4930', at });
+    analytics.stepped?.('odd', null, [
+      { kind: 'visit', flow: 'main', nodeId: 'ask', nodeType: 'collectDigits', at, arrivedFrom: null },
+      { kind: 'play', prompt: { language: 'en', text: 'half \ud800 pair' }, bargeIn: false },
+    ]);
+    analytics.nodeVisited({ callId: 'odd', flowName: 'main', nodeId: 'ask', nodeType: 'collectDigits', at, arrivedFrom: null });
+    analytics.stepped?.('odd', { type: 'digits', at: at + 1000, digits: '12\u00003' }, []);
+    analytics.callEnded({ callId: 'odd', outcome: 'selfServed', nodeId: 'ask', at: at + 2000, reason: 'test' });
+    await analytics.flush();
+    const visit = await db.prisma.nodeVisit.findFirstOrThrow({ where: { callRecord: { callId: 'odd' } } });
+    expect(visit.detail).toEqual({ heard: [{ text: 'half \ufffd pair', language: 'en' }], events: [{ type: 'digits', at: at + 1000, digits: '123' }] });
+  });
 });
