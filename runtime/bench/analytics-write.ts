@@ -1,8 +1,8 @@
 /**
  * What writing analytics costs a runtime (`pnpm --filter @switchboard/runtime bench:analytics-write`; not a test):
  * the call analytics the runtime uses (batched inserts of call starts and node visits, outlets, ends and the
- * hourly rollups, services/analytics/call-analytics.ts) fed RATE new calls a second for SECONDS seconds, each with
- * VISITS node visits and, for a third of them, a queue wait; every call ends HOLD_MS after it starts. The same loop
+ * hourly rollups and the visits' details, services/analytics/call-analytics.ts) fed RATE new calls a second for SECONDS
+ * seconds, each with VISITS node visits (each reached by a key and playing a prompt) and, for a third of them, a queue wait; every call ends HOLD_MS after it starts. The same loop
  * runs once with analytics that record nothing; the difference in this process's CPU is what analytics costs.
  *
  * Databases: PostgreSQL (TEST_DATABASE_URL, or an embedded one started for the run — the database's own CPU is in
@@ -17,6 +17,7 @@ import { loadavg } from 'node:os';
 import { createDatabase, type Database } from '@switchboard/db';
 import { providePostgresForTests } from '../../prisma/src/test-postgres-setup.js';
 import { createCallAnalytics } from '../src/services/analytics/call-analytics.js';
+import type { CallEvent, Effect } from '@switchboard/flows';
 import type { CallAnalytics } from '../src/services/contracts.js';
 
 const RATE = Number(process.env['BENCH_RATE'] ?? 300);
@@ -49,7 +50,15 @@ async function drive(analytics: CallAnalytics, runId: string): Promise<{ cpuMicr
       let previous: string | null = null;
       for (let visit = 0; visit < VISITS; visit++) {
         const nodeId = `n${visit}`;
-        analytics.nodeVisited({ callId, flowName: 'Bench', nodeId, nodeType: visit === 0 ? 'start' : 'announcement', at: now + visit, arrivedFrom: previous === null ? null : { nodeId: previous, outlet: 'next', reason: 'prompt finished' } });
+        const arrivedFrom = previous === null ? null : { nodeId: previous, outlet: 'next', reason: 'prompt finished' };
+        // What the session reports per step (visit details: the key that led here, the prompt heard there).
+        const event: CallEvent | null = visit === 0 ? null : { type: 'digits', at: now + visit, digits: '1' };
+        const effects: Effect[] = [
+          { kind: 'visit', flow: 'Bench', nodeId, nodeType: visit === 0 ? 'start' : 'announcement', at: now + visit, arrivedFrom },
+          { kind: 'play', prompt: { language: 'en', text: 'Thank you for calling. Please choose from the following options.' }, bargeIn: true },
+        ];
+        analytics.stepped?.(callId, event, effects);
+        analytics.nodeVisited({ callId, flowName: 'Bench', nodeId, nodeType: visit === 0 ? 'start' : 'announcement', at: now + visit, arrivedFrom });
         previous = nodeId;
       }
       if (calls % 3 === 0) analytics.queueWaited({ callId, queue: 'support@default', joinedAt: now, answeredAt: now + 20_000, leftAt: now + 20_000, agent: 'agent-1', talkMs: 60_000 });
