@@ -9,6 +9,9 @@ import { systemClock, type RuntimeClock } from './call/clock.js';
 import type { CallSummary } from './call/session.js';
 import { loadConfig, type RuntimeConfig } from './config.js';
 import { InboundClient } from './esl/index.js';
+import { countingLiveCalls, LiveCalls } from './live/live-calls.js';
+import { startLivePublisher, type LivePublisher } from './live/live-publisher.js';
+import { queuesOfLiveFlows } from './live/live-queues.js';
 import { addressPolicy } from './outbound-http/address-policy.js';
 import { guardedFetch } from './outbound-http/guarded-fetch.js';
 import { IncidentOverrides } from './registry/incidents.js';
@@ -47,6 +50,8 @@ export interface RuntimeOptions {
   readonly onCallEnded?: (summary: CallSummary) => void;
   /** Names this runtime in `switch_capabilities` (default `hostname:pid`). */
   readonly runtimeInstance?: string;
+  /** The live view snapshot (runtime/src/live/): how often it is published (default every 1,000 ms); false: never. */
+  readonly liveSnapshots?: { everyMs?: number; ttlMs?: number } | false;
 }
 
 /** A running runtime. */
@@ -64,6 +69,8 @@ export interface RuntimeHandle {
   readonly metrics: RuntimeMetrics;
   /** What the switch has and which live flows need something it lacks; null without an inbound connection. */
   readonly switchCapabilities: SwitchCapabilityMonitor | null;
+  /** Publishes the live view snapshot; null without a database or when turned off. */
+  readonly live: LivePublisher | null;
   health(): HealthReport;
   /** Stops accepting calls, lets calls in progress finish for up to `drainMs`, then releases everything. */
   close(drainMs?: number): Promise<void>;
@@ -129,6 +136,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     }
   }
   if (ownCallbacks) analytics = noticingCallEnds(analytics, ownCallbacks, logger);
+  // The live view counts calls from the same events (a map update each), never from the call sessions themselves.
+  const liveCalls = new LiveCalls();
+  analytics = countingLiveCalls(analytics, liveCalls);
   let dialer: CallbackDialer | null = null;
   if (database && inbound && (options.callbackDialer ?? true)) {
     const reader = new CallcenterReader(inbound);
@@ -246,6 +256,26 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       callbacks: callbacksHealth,
     };
   };
+  let live: LivePublisher | null = null;
+  if (database && options.liveSnapshots !== false) {
+    let liveQueues = queuesOfLiveFlows(flows.live());
+    cleanups.push(flows.onChange(() => (liveQueues = queuesOfLiveFlows(flows.live()))));
+    const publisher = startLivePublisher({
+      db: database,
+      instance: config.instance,
+      environment: config.environment,
+      calls: liveCalls,
+      activeCalls: () => server.activeCalls,
+      queues: () => liveQueues,
+      esl: inbound ? { api: (command) => inbound.api(command), ready: () => inbound.health.state === 'ready' } : null,
+      now,
+      ...(options.liveSnapshots ?? {}),
+      registry,
+      logger,
+    });
+    live = publisher;
+    cleanups.push(() => publisher.stop());
+  }
   const operations = config.http.port === null ? null : new OperationsServer(registry, health);
   const httpPort = operations && config.http.port !== null ? await operations.listen(config.http.port, config.http.host) : null;
   logger.info({ environment: config.environment, switchGroup: config.switchGroup, outbound: `${config.outbound.host}:${outboundPort}`, http: httpPort, esl: config.esl ? `${config.esl.host}:${config.esl.port}` : 'off' }, 'runtime started');
@@ -260,6 +290,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     calendars: calendars ?? null,
     metrics,
     switchCapabilities,
+    live,
     health,
     close: (drainMs = 0) =>
       (closing ??= (async () => {
