@@ -202,7 +202,7 @@ const CASES: Case[] = [
   { procedure: "calls.saveAsScenario", permission: "saveScenarios", mutates: true, call: (api) => api.calls.saveAsScenario.mutate({ callId: "world-call", name: "From a real call" }) },
   { procedure: "calls.retention", permission: "readCalls", mutates: false, call: (api) => api.calls.retention.query() },
   { procedure: "calls.setRetention", permission: "manageRetention", mutates: true, call: (api) => api.calls.setRetention.mutate({ retentionDays: 90 }) },
-  ...(["kpis", "breakdown", "series", "dimensions", "nodeDropOff", "splitBranches"] as const).map(
+  ...(["kpis", "breakdown", "series", "dimensions", "nodeDropOff", "splitBranches", "live"] as const).map(
     (name): Case => ({
       procedure: `analytics.${name}`,
       permission: "readAnalytics",
@@ -223,6 +223,8 @@ const CASES: Case[] = [
             return api.analytics.nodeDropOff.query({ environment, period, flowName: "welcome" });
           case "splitBranches":
             return api.analytics.splitBranches.query({ environment, period, flowName: "welcome", nodeId: "ab" });
+          case "live":
+            return api.analytics.live.query({ environment });
         }
       },
     }),

@@ -54,6 +54,7 @@ export async function openTestDatabase(kind: TestDatabaseKind, options: { migrat
 /** Every table, children before parents, so plain DELETEs never trip a foreign key. */
 const RESET_ORDER = [
   "login_throttles",
+  "runtime_live_snapshots",
   "switch_capabilities",
   "node_rollups_hourly",
   "split_rollups_hourly",

@@ -19,7 +19,7 @@ function snapshot(instance: string, overrides: Partial<LiveSnapshot> = {}): Live
   return { version: LIVE_SNAPSHOT_VERSION, instance, environment: 'production', switchId: 'fs1', activeCalls: 0, flows: [], nodes: [], queues: [], queueError: null, ...overrides };
 }
 
-const OPTIONS = { environment: 'production', staleAfterMs: 5000 };
+const OPTIONS = { environment: 'production' };
 
 describe('a queue reading', () => {
   it('counts waiting and offered callers (not abandoned or answered ones), the longest wait, and free and logged-in agents', () => {
@@ -78,8 +78,8 @@ describe('merging the runtimes’ snapshots', () => {
     });
     const view = mergeLiveSnapshots(
       [
-        { instance: 'rt-b', ageMs: 900, snapshot: b },
-        { instance: 'rt-a', ageMs: 200, snapshot: a },
+        { instance: 'rt-b', ageMs: 900, expired: false, snapshot: b },
+        { instance: 'rt-a', ageMs: 200, expired: false, snapshot: a },
       ],
       [{ queue: 'support@default', pending: 2 }],
       OPTIONS,
@@ -98,8 +98,8 @@ describe('merging the runtimes’ snapshots', () => {
     const queue = (callersWaiting: number, longestWaitSeconds: number, agentsAvailable: number) => [{ queue: 'sales@default', callersWaiting, longestWaitSeconds, agentsAvailable, agentsLoggedIn: agentsAvailable }];
     const view = mergeLiveSnapshots(
       [
-        { instance: 'rt-a', ageMs: 100, snapshot: snapshot('rt-a', { switchId: 'fs1', queues: queue(1, 10, 1) }) },
-        { instance: 'rt-b', ageMs: 2400, snapshot: snapshot('rt-b', { switchId: 'fs2', queues: queue(3, 60, 2) }) },
+        { instance: 'rt-a', ageMs: 100, expired: false, snapshot: snapshot('rt-a', { switchId: 'fs1', queues: queue(1, 10, 1) }) },
+        { instance: 'rt-b', ageMs: 2400, expired: false, snapshot: snapshot('rt-b', { switchId: 'fs2', queues: queue(3, 60, 2) }) },
       ],
       [],
       OPTIONS,
@@ -110,10 +110,10 @@ describe('merging the runtimes’ snapshots', () => {
   it('drops a runtime whose snapshot is stale (it died) and one of another shape, and keeps to the environment asked for', () => {
     const calls = (n: number) => [{ environment: 'production', address: '+15550100', flowName: 'Main', calls: n }];
     const stored: StoredLiveSnapshot[] = [
-      { instance: 'alive', ageMs: 800, snapshot: snapshot('alive', { flows: calls(1) }) },
-      { instance: 'dead', ageMs: 5001, snapshot: snapshot('dead', { flows: calls(7), queues: [{ queue: 'q', callersWaiting: 9, longestWaitSeconds: 900, agentsAvailable: 0, agentsLoggedIn: 0 }] }) },
-      { instance: 'future', ageMs: 100, snapshot: { ...snapshot('future'), version: 2 } },
-      { instance: 'staging', ageMs: 100, snapshot: snapshot('staging', { environment: 'staging', flows: [{ environment: 'staging', address: '+15550100', flowName: 'Main', calls: 5 }] }) },
+      { instance: 'alive', ageMs: 800, expired: false, snapshot: snapshot('alive', { flows: calls(1) }) },
+      { instance: 'dead', ageMs: 5001, expired: true, snapshot: snapshot('dead', { flows: calls(7), queues: [{ queue: 'q', callersWaiting: 9, longestWaitSeconds: 900, agentsAvailable: 0, agentsLoggedIn: 0 }] }) },
+      { instance: 'future', ageMs: 100, expired: false, snapshot: { ...snapshot('future'), version: 2 } },
+      { instance: 'staging', ageMs: 100, expired: false, snapshot: snapshot('staging', { environment: 'staging', flows: [{ environment: 'staging', address: '+15550100', flowName: 'Main', calls: 5 }] }) },
     ];
     const view = mergeLiveSnapshots(stored, [], OPTIONS);
     expect(view.totals.callsInFlows).toBe(1);
@@ -125,7 +125,7 @@ describe('merging the runtimes’ snapshots', () => {
 
   it('shows a queue that only has callbacks waiting, and does not let a waiting-free queue keep an old longest wait', () => {
     const view = mergeLiveSnapshots(
-      [{ instance: 'rt', ageMs: 3000, snapshot: snapshot('rt', { queues: [{ queue: 'a', callersWaiting: 0, longestWaitSeconds: 0, agentsAvailable: 2, agentsLoggedIn: 2 }] }) }],
+      [{ instance: 'rt', ageMs: 3000, expired: false, snapshot: snapshot('rt', { queues: [{ queue: 'a', callersWaiting: 0, longestWaitSeconds: 0, agentsAvailable: 2, agentsLoggedIn: 2 }] }) }],
       [{ queue: 'b', pending: 3 }],
       OPTIONS,
     );

@@ -83,6 +83,8 @@ export interface StoredLiveSnapshot {
   instance: string;
   /** Milliseconds since it was published. */
   ageMs: number;
+  /** Past the expiry its runtime gave it (both on the database's clock): the runtime stopped publishing. */
+  expired: boolean;
   /** Untrusted JSON: checked by {@link asLiveSnapshot}. */
   snapshot: unknown;
 }
@@ -147,20 +149,20 @@ function addInto<T extends { calls: number }>(into: Map<string, T>, key: string,
 /**
  * Merges the snapshots of every runtime into the view of one environment.
  *
- * - Snapshots older than `staleAfterMs` are left out: a runtime that died (or lost the database) drops out.
+ * - Expired snapshots are left out: a runtime that died (or lost the database) drops out within its expiry.
  * - Calls add up: each call is handled by exactly one runtime.
  * - Queues are the switch's: runtimes sharing a switch (same `switchId`) all report its queues, so per switch and
  *   queue the freshest reading counts once; readings of different switches add up (longest wait: the longest).
  *   A reading's longest wait grows by its age, as the callers kept waiting since.
  * - Callbacks pending are per queue, from the database (`pending`), shown beside the queues.
  */
-export function mergeLiveSnapshots(stored: readonly StoredLiveSnapshot[], pendingCallbacks: readonly PendingCallbacks[], options: { environment: string; staleAfterMs: number }): LiveView {
+export function mergeLiveSnapshots(stored: readonly StoredLiveSnapshot[], pendingCallbacks: readonly PendingCallbacks[], options: { environment: string }): LiveView {
   const skipped = { stale: 0, unreadable: 0 };
   const fresh: Array<{ ageMs: number; snapshot: LiveSnapshot }> = [];
   for (const row of stored) {
     const snapshot = asLiveSnapshot(row.snapshot);
     if (!snapshot) skipped.unreadable += 1;
-    else if (row.ageMs > options.staleAfterMs) skipped.stale += 1;
+    else if (row.expired) skipped.stale += 1;
     else if (snapshot.environment === options.environment) fresh.push({ ageMs: Math.max(0, row.ageMs), snapshot });
   }
   fresh.sort((a, b) => a.ageMs - b.ageMs || a.snapshot.instance.localeCompare(b.snapshot.instance));

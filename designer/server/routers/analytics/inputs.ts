@@ -86,3 +86,6 @@ export const ZNodeDropOffInput = z.object({
   period: ZPeriod,
 });
 export type NodeDropOffInput = z.infer<typeof ZNodeDropOffInput>;
+
+export const ZLiveInput = z.object({ environment: z.enum(["staging", "production"]) });
+export type LiveInput = z.infer<typeof ZLiveInput>;

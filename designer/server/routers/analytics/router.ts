@@ -1,5 +1,6 @@
 import { requirePermission, router } from "../../trpc.js";
-import { ZBreakdownInput, ZDimensionsInput, ZKpiInput, ZNodeDropOffInput, ZSeriesInput, ZSplitBranchesInput } from "./inputs.js";
+import { ZBreakdownInput, ZDimensionsInput, ZKpiInput, ZLiveInput, ZNodeDropOffInput, ZSeriesInput, ZSplitBranchesInput } from "./inputs.js";
+import { liveView } from "./live.js";
 import { computeKpis, type Kpis } from "./kpis.js";
 import { dimensions, nodeDropOff, rollupTotals, series, versionsWithCalls } from "./queries.js";
 import { emptyTotals } from "./kpis.js";
@@ -64,4 +65,9 @@ export const analyticsRouter = router({
       const [nodes, versions] = await Promise.all([nodeDropOff(ctx.prisma, input), versionsWithCalls(ctx.prisma, input.environment, input.flowName, input.period)]);
       return { nodes, versions };
     }),
+
+  /** Now: calls in flows (per number and node), callers waiting and the longest wait per queue, agents, callbacks pending — merged from every runtime's snapshot. */
+  live: requirePermission("readAnalytics")
+    .input(ZLiveInput)
+    .query(({ ctx, input }) => liveView(ctx.prisma, input)),
 });
