@@ -8,6 +8,7 @@ import { CallTracePage } from './calls/CallTracePage';
 import { CalendarPage, CalendarsPage } from './calendars/CalendarsPage';
 import { FlowPage } from './flow/FlowPage';
 import { FlowsPage } from './flows/FlowsPage';
+import { LiveViewPage } from './live/LiveViewPage';
 import { AppHeader } from './layout/AppHeader';
 import { RequirePermission } from './permissions/RequirePermission';
 import { UsersPage } from './users/UsersPage';
@@ -68,6 +69,11 @@ export function AppRoutes() {
               <CallTracePage callId={decodeURIComponent(params.callId)} />
             </RequirePermission>
           )}
+        </Route>
+        <Route path="/live">
+          <RequirePermission permission="readAnalytics">
+            <LiveViewPage />
+          </RequirePermission>
         </Route>
         <Route path="/users">
           <RequirePermission permission="manageUsers">

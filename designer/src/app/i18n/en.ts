@@ -1,13 +1,15 @@
 import { analyticsEn } from '../analytics/i18n/en';
 import { callsEn } from '../calls/i18n/en';
+import { liveEn } from '../live/i18n/en';
 /** English text of the app shell (login, flows, publishing, versions, numbers, users), under the `app` key. */
 export const appEn = {
   name: 'Switchboard',
   loading: 'Loading…',
   common: { cancel: 'Cancel', close: 'Close' },
-  nav: { flows: 'Flows', numbers: 'Numbers', calendars: 'Calendars', users: 'Users', analytics: 'Analytics', calls: 'Calls' },
+  nav: { flows: 'Flows', numbers: 'Numbers', calendars: 'Calendars', users: 'Users', analytics: 'Analytics', calls: 'Calls', live: 'Live' },
   analytics: analyticsEn,
   calls: callsEn,
+  live: liveEn,
   header: { navigation: 'Main navigation', signOut: 'Sign out' },
   notFound: { title: 'This page does not exist', back: 'Back to the flows' },
   roles: {

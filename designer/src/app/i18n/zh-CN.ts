@@ -1,5 +1,6 @@
 import { analyticsZhCN } from '../analytics/i18n/zh-CN';
 import { callsZhCN } from '../calls/i18n/zh-CN';
+import { liveZhCN } from '../live/i18n/zh-CN';
 import type { appEn } from './en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -10,9 +11,10 @@ export const appZhCN = {
   name: 'Switchboard',
   loading: '加载中…',
   common: { cancel: '取消', close: '关闭' },
-  nav: { flows: '流程', numbers: '号码', calendars: '日历', users: '用户', analytics: '数据分析', calls: '通话' },
+  nav: { flows: '流程', numbers: '号码', calendars: '日历', users: '用户', analytics: '数据分析', calls: '通话', live: '实时' },
   analytics: analyticsZhCN,
   calls: callsZhCN,
+  live: liveZhCN,
   header: { navigation: '主导航', signOut: '退出登录' },
   notFound: { title: '页面不存在', back: '返回流程列表' },
   roles: {

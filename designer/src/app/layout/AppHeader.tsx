@@ -30,6 +30,7 @@ export function AppHeader() {
         <NavLink href="/calendars" match="/calendars/*?" label={t('app.nav.calendars')} />
         {can(user.role, 'readAnalytics') && <NavLink href="/analytics" match="/analytics" label={t('app.nav.analytics')} />}
         {can(user.role, 'readCalls') && <NavLink href="/calls" match="/calls/*?" label={t('app.nav.calls')} />}
+        {can(user.role, 'readAnalytics') && <NavLink href="/live" match="/live" label={t('app.nav.live')} />}
         {can(user.role, 'manageUsers') && <NavLink href="/users" match="/users" label={t('app.nav.users')} />}
       </nav>
       <div className="sb-app-header__user">
