@@ -32,6 +32,17 @@ const salesFlow = compiledFlow(
   ['start:next->salesQueue', 'salesQueue:answered->bye', 'salesQueue:overflow->bye', 'salesQueue:noAgents->bye', 'salesQueue:callerHungUp->bye'],
 );
 
+/** A flow published for a queue the switch has not been given yet. */
+const ghostFlow = compiledFlow(
+  'Ghost',
+  [
+    { id: 'start', type: 'start' },
+    { id: 'ghostQueue', type: 'queue', data: { queue: 'ghost@default' } },
+    { id: 'bye', type: 'hangup' },
+  ],
+  ['start:next->ghostQueue', 'ghostQueue:answered->bye', 'ghostQueue:overflow->bye', 'ghostQueue:noAgents->bye', 'ghostQueue:callerHungUp->bye'],
+);
+
 async function storedSnapshot(database: TestDatabase, instance: string): Promise<LiveSnapshot | null> {
   const row = await database.prisma.runtimeLiveSnapshot.findUnique({ where: { instance } });
   return row ? asLiveSnapshot(row.snapshot) : null;
@@ -47,7 +58,7 @@ describe.each(testDatabaseKinds())('the live view snapshot of a running runtime 
       config,
       database: db,
       deployments: new FakeDeploymentFeed(),
-      services: { versions: new FakeVersionSource([liveVersion('+15550100', salesFlow)]), callbacks: new FakeCallbackService(), analytics: new RecordingAnalytics() },
+      services: { versions: new FakeVersionSource([liveVersion('+15550100', salesFlow), liveVersion('+15550199', ghostFlow)]), callbacks: new FakeCallbackService(), analytics: new RecordingAnalytics() },
       callbackDialer: false,
       logger: pino({ level: 'silent' }),
     });
@@ -75,8 +86,9 @@ describe.each(testDatabaseKinds())('the live view snapshot of a running runtime 
       activeCalls: 1,
       flows: [{ environment: 'production', address: '+15550100', flowName: 'Sales', calls: 1 }],
       nodes: [{ environment: 'production', flowName: 'Sales', nodeId: 'salesQueue', nodeType: 'queue', calls: 1 }],
-      queueError: null,
     });
+    // The queue the switch does not know is named, and does not hide the one it knows.
+    expect(snapshot.queueError).toMatch(/^ghost@default: /);
     // The API's merge over what is stored (ages on the database's clock) shows the same.
     const view = mergeLiveSnapshots(await readLiveSnapshots(database), [], { environment: 'production' });
     expect(view.totals).toMatchObject({ callsInFlows: 1, callersWaiting: 1 });

@@ -92,9 +92,14 @@ export function startLivePublisher(options: LivePublisherOptions): LivePublisher
       const esl = options.esl;
       const read = async () => {
         switchId ??= (await esl.api('hostname')).trim() || null;
-        return Promise.all(names.map(async (queue) => queueReading(queue, await reader.members(queue), await reader.agents(queue), options.now())));
+        // Each queue on its own: one the switch does not know (a flow published before the queue was configured) must
+        // not hide the others.
+        const settled = await Promise.allSettled(names.map(async (queue) => queueReading(queue, await reader.members(queue), await reader.agents(queue), options.now())));
+        const failed = settled.flatMap((result, i) => (result.status === 'rejected' ? [`${names[i]}: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`] : []));
+        const queues = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+        return { queues, error: failed.length > 0 ? failed.join('; ') : null };
       };
-      return { queues: await Promise.race([read(), expired]), error: null };
+      return await Promise.race([read(), expired]);
     } catch (error) {
       switchId = null;
       return { queues: [], error: error instanceof Error ? error.message : String(error) };
