@@ -268,7 +268,6 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       activeCalls: () => server.activeCalls,
       queues: () => liveQueues,
       esl: inbound ? { api: (command) => inbound.api(command), ready: () => inbound.health.state === 'ready' } : null,
-      now,
       ...(options.liveSnapshots ?? {}),
       registry,
       logger,

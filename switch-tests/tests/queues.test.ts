@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hostname } from 'node:os';
 import { ANNOUNCE_APP } from '@switchboard/runtime/commands';
+import { asLiveSnapshot } from '@switchboard/runtime/live';
 import { flowDocument, hangupNode, say } from '../src/flows.js';
 import { startSuite, type SuiteEnvironment } from '../src/suite.js';
 
@@ -162,6 +164,26 @@ describe('queues on mod_callcenter', () => {
     await until('the queue is empty', async () => (await members(UNSTAFFED)).length === 0);
     const record = await env.switchboard.callRecord(first.caller);
     expect(record.outcome).toBe('abandonedInQueue');
+  });
+
+  it('the live view snapshot lists a waiting caller with their wait on the switch\'s clock and names the switch (api hostname)', async () => {
+    const call = await env.observer.call('+15550211');
+    await call.executes('callcenter');
+    await until('the caller waits in the queue', async () => (await members(UNSTAFFED)).includes(call.caller));
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const runtime = env.switchboard.runtime;
+    await runtime.live?.publishNow();
+    const row = await env.switchboard.database.prisma.runtimeLiveSnapshot.findUniqueOrThrow({ where: { instance: runtime.config.instance } });
+    const snapshot = asLiveSnapshot(row.snapshot);
+    // FreeSWITCH's `hostname` API answers gethostname(): this machine's name, without a newline.
+    expect(snapshot?.switchId).toBe(hostname());
+    const waiting = snapshot?.queues.find((queue) => queue.queue === UNSTAFFED);
+    expect(waiting).toMatchObject({ callersWaiting: 1, agentsAvailable: 0 });
+    expect(waiting?.longestWaitSeconds).toBeGreaterThanOrEqual(2);
+    expect(waiting?.longestWaitSeconds).toBeLessThan(30);
+    expect(snapshot?.nodes).toContainEqual(expect.objectContaining({ flowName: 'Waiting line', nodeId: 'queue', calls: 1 }));
+    await call.hangup();
+    await call.ended();
   });
 
   it('with no agents logged in, the caller takes the overflow route without joining', async () => {

@@ -20,8 +20,6 @@ export interface LivePublisherOptions {
   queues: () => readonly string[];
   /** The inbound ESL connection and whether it is up; null: a runtime without one publishes calls only. */
   esl: { api: EslApi['api']; ready: () => boolean } | null;
-  /** Epoch ms; the runtime's clock (callers' waits are measured against the switch's join times). */
-  now: () => number;
   /** One snapshot per this many ms. Default 1,000. */
   everyMs?: number;
   /** A snapshot not refreshed within this long is ignored by the API. Default 5,000 (four missed rounds). */
@@ -94,7 +92,7 @@ export function startLivePublisher(options: LivePublisherOptions): LivePublisher
         switchId ??= (await esl.api('hostname')).trim() || null;
         // Each queue on its own: one the switch does not know (a flow published before the queue was configured) must
         // not hide the others.
-        const settled = await Promise.allSettled(names.map(async (queue) => queueReading(queue, await reader.members(queue), await reader.agents(queue), options.now())));
+        const settled = await Promise.allSettled(names.map(async (queue) => queueReading(queue, await reader.members(queue), await reader.agents(queue))));
         const failed = settled.flatMap((result, i) => (result.status === 'rejected' ? [`${names[i]}: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`] : []));
         const queues = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
         return { queues, error: failed.length > 0 ? failed.join('; ') : null };

@@ -3,12 +3,12 @@ import type { QueueAgentRow, QueueMemberRow } from '../services/queues/callcente
 import { LiveCalls } from './live-calls.js';
 import { LIVE_SNAPSHOT_VERSION, mergeLiveSnapshots, queueReading, type LiveSnapshot, type StoredLiveSnapshot } from './live-snapshot.js';
 
-const NOW = Date.parse('2026-12-05T10:00:00Z');
-const NOW_EPOCH = NOW / 1000;
+const NOW_EPOCH = Date.parse('2026-12-05T10:00:00Z') / 1000;
 
-function member(state: QueueMemberRow['state'], waitedSeconds: number): QueueMemberRow {
+/** A member as the switch lists it: score = (its now − joined) + base score + skill score. */
+function member(state: QueueMemberRow['state'], waitedSeconds: number, baseScore = 0): QueueMemberRow {
   const joined = NOW_EPOCH - waitedSeconds;
-  return { queue: 'support@default', uuid: `m-${waitedSeconds}`, sessionUuid: `c-${waitedSeconds}`, cidNumber: '', cidName: '', systemEpoch: joined, joinedEpoch: joined, bridgeEpoch: 0, abandonedEpoch: 0, baseScore: 0, skillScore: 0, servingAgent: '', state, score: waitedSeconds };
+  return { queue: 'support@default', uuid: `m-${waitedSeconds}`, sessionUuid: `c-${waitedSeconds}`, cidNumber: '', cidName: '', systemEpoch: joined, joinedEpoch: joined, bridgeEpoch: 0, abandonedEpoch: 0, baseScore, skillScore: 0, servingAgent: '', state, score: waitedSeconds + baseScore };
 }
 
 function agent(name: string, status: QueueAgentRow['status'], state: string): QueueAgentRow {
@@ -23,13 +23,14 @@ const OPTIONS = { environment: 'production' };
 
 describe('a queue reading', () => {
   it('counts waiting and offered callers (not abandoned or answered ones), the longest wait, and free and logged-in agents', () => {
-    const members = [member('Waiting', 12), member('Trying', 95), member('Abandoned', 400), member('Answered', 300)];
+    // The callback re-entered with its caller's earlier 600 s as base score: it has waited 40 s now, not 640.
+    const members = [member('Waiting', 12), member('Trying', 95), member('Waiting', 40, 600), member('Abandoned', 400), member('Answered', 300)];
     const agents = [agent('ada', 'Available', 'Waiting'), agent('bob', 'Available', 'In a queue call'), agent('cy', 'On Break', 'Waiting'), agent('di', 'Logged Out', 'Waiting')];
-    expect(queueReading('support@default', members, agents, NOW)).toEqual({ queue: 'support@default', callersWaiting: 2, longestWaitSeconds: 95, agentsAvailable: 1, agentsLoggedIn: 3 });
+    expect(queueReading('support@default', members, agents)).toEqual({ queue: 'support@default', callersWaiting: 3, longestWaitSeconds: 95, agentsAvailable: 1, agentsLoggedIn: 3 });
   });
 
   it('is all zeros for an empty queue', () => {
-    expect(queueReading('q', [], [], NOW)).toEqual({ queue: 'q', callersWaiting: 0, longestWaitSeconds: 0, agentsAvailable: 0, agentsLoggedIn: 0 });
+    expect(queueReading('q', [], [])).toEqual({ queue: 'q', callersWaiting: 0, longestWaitSeconds: 0, agentsAvailable: 0, agentsLoggedIn: 0 });
   });
 });
 

@@ -31,7 +31,7 @@ export interface LiveQueueReading {
   queue: string;
   /** Members `Waiting` or `Trying` (being offered to an agent); abandoned rows are left out. */
   callersWaiting: number;
-  /** How long the caller waiting longest has waited, in whole seconds; 0 when nobody waits. */
+  /** How long the caller waiting longest has waited, in whole seconds on the switch's clock; 0 when nobody waits. */
   longestWaitSeconds: number;
   /** Agents logged in and ready for a call (`Waiting`). */
   agentsAvailable: number;
@@ -64,15 +64,23 @@ function isWaiting(member: QueueMemberRow): boolean {
   return member.state === 'Waiting' || member.state === 'Trying';
 }
 
-/** A queue's figures from one reading of `queue list members` and `queue list agents`, at `nowMs` (epoch ms). */
-export function queueReading(queue: string, members: readonly QueueMemberRow[], agents: readonly QueueAgentRow[], nowMs: number): LiveQueueReading {
+/**
+ * How long a member has waited, on the switch's own clock: mod_callcenter lists each member's `score` as
+ * (now − joined_epoch) + base_score + skill_score, computed when it answers (transcript 05: an abandoned row's score
+ * grown by its 5 s). Taking the base and skill scores back off leaves the wait, with no clock skew between the
+ * switch and this host, and a callback's base score (its caller's earlier wait) does not count as waiting now.
+ */
+export function memberWaitSeconds(member: QueueMemberRow): number {
+  return Math.max(0, member.score - member.baseScore - member.skillScore);
+}
+
+/** A queue's figures from one reading of `queue list members` and `queue list agents`. */
+export function queueReading(queue: string, members: readonly QueueMemberRow[], agents: readonly QueueAgentRow[]): LiveQueueReading {
   const waiting = members.filter(isWaiting);
-  const nowEpoch = Math.floor(nowMs / 1000);
-  const oldestJoined = waiting.reduce((oldest, member) => (member.joinedEpoch > 0 ? Math.min(oldest, member.joinedEpoch) : oldest), Number.POSITIVE_INFINITY);
   return {
     queue,
     callersWaiting: waiting.length,
-    longestWaitSeconds: Number.isFinite(oldestJoined) ? Math.max(0, nowEpoch - oldestJoined) : 0,
+    longestWaitSeconds: waiting.reduce((longest, member) => Math.max(longest, memberWaitSeconds(member)), 0),
     agentsAvailable: agents.filter(isFree).length,
     agentsLoggedIn: agents.filter(isLoggedIn).length,
   };
