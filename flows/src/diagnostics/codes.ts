@@ -8,7 +8,7 @@ interface CodeEntry {
 
 /**
  * The diagnostic catalog. Codes are stable: tools and docs refer to them. SB0xx are document structure,
- * SB1xx node settings, SB2xx graph/best-practice lint, SB3xx cross-flow checks.
+ * SB1xx node settings, SB2xx graph/best-practice lint, SB3xx cross-flow checks, SB4xx satisfaction surveys.
  */
 export const DIAGNOSTIC_CODES = {
   SB001: { severity: 'error', title: 'document does not match the flow schema', hint: 'Fix the field named in the path.' },
@@ -79,6 +79,9 @@ export const DIAGNOSTIC_CODES = {
   SB303: { severity: 'error', title: 'flow calls itself as a sub-flow', hint: 'A call into the same flow never ends; go back with an edge to an earlier node instead.' },
   SB304: { severity: 'error', title: 'schedule refers to a calendar that does not exist', hint: 'Create the calendar (Calendars page) or fix its name in the schedule.' },
   SB305: { severity: 'warning', title: 'calendar and schedule are in different time zones', hint: 'A calendar\'s days are days on its own clock; use calendars in the schedule\'s zone unless that is intended.' },
+
+  SB400: { severity: 'warning', title: 'survey question does not name the keys', hint: 'Say the scale in the question ("press 1 for not at all, up to 5 for very satisfied"): callers cannot guess it.' },
+  SB401: { severity: 'warning', title: 'survey asks again without saying why', hint: 'Add a retry prompt ("Please press a key from 1 to 5") so a caller who pressed another key knows what went wrong.' },
 } as const satisfies Record<string, CodeEntry>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

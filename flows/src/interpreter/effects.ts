@@ -145,6 +145,11 @@ export type Effect =
    * it. The runtime logs a warning; the simulator shows it.
    */
   | { kind: 'calendarMissing'; nodeId: string; calendar: string; reason: string }
+  /**
+   * The caller rated the call in a survey node: `question` 1 or 2, `score` 1–5. Stored on the call record (the
+   * satisfaction KPI); nothing is sent to the switch.
+   */
+  | { kind: 'surveyAnswer'; nodeId: string; question: 1 | 2; score: number }
   /** awaits `voicemailFinished`. */
   | { kind: 'voicemail'; mailbox: string; /** Voicemail domain; `null` uses the switch's default domain. */ domain: string | null; greeting: ResolvedPrompt | null; seq?: number }
   | { kind: 'hangup'; cause: HangupCause; reason: string }

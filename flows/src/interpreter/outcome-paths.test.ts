@@ -75,6 +75,18 @@ const collect = () =>
     { variables: [{ name: 'pin', type: 'string' }] },
   );
 
+const survey = () =>
+  compiled(
+    [start0, { id: 'n', type: 'survey', data: { question: say('Rate us: press 1 for poor, up to 5 for great.'), maxRetries: 1, retryPrompt: say('Press 1 to 5.') } }, bye, sorry],
+    ['start:next->n', 'n:done->bye', 'n:noAnswer->sorry'],
+  );
+
+const queueThenSurvey = () =>
+  compiled(
+    [start0, { id: 'q', type: 'queue', data: { queue: 'support' } }, { id: 'n', type: 'survey', data: { question: say('Rate us: press 1 for poor, up to 5 for great.'), maxRetries: 0 } }, bye, sorry],
+    ['start:next->q', 'q:answered->n', 'q:overflow->sorry', 'n:done->bye', 'n:noAnswer->bye'],
+  );
+
 const queue = () =>
   compiled(
     [
@@ -186,6 +198,17 @@ const PATHS: Path[] = [
   { path: 'collect digits: entered', flow: collect, events: [{ type: 'digits', digits: '1234' }], outcome: 'selfServed', exit: { outlet: 'ok', reason: /pressed 1234/ } },
   { path: 'collect digits: silence until the retries ran out', flow: collect, events: [{ type: 'noInput' }, { type: 'noInput' }, done], outcome: 'unresolvedInIvr', exit: { outlet: 'failed', reason: /no input after 2 tries/ } },
   { path: 'collect digits: caller hangs up', flow: collect, events: [hangup], outcome: 'callerHungUp', exit: null },
+  // survey
+  { path: 'survey: rated', flow: survey, events: [{ type: 'digits', digits: '4' }], outcome: 'selfServed', exit: { outlet: 'done', reason: /rated 4/ } },
+  { path: 'survey: not rated (silence, retries used up) is no IVR failure', flow: survey, events: [{ type: 'noInput' }, { type: 'noInput' }, done], outcome: 'selfServed', exit: { outlet: 'noAnswer', reason: /no input after 2 tries/ } },
+  { path: 'survey: caller hangs up instead of rating', flow: survey, events: [hangup], outcome: 'callerHungUp', exit: null },
+  {
+    path: 'survey after an agent answered: the call stays answered from the queue',
+    flow: queueThenSurvey,
+    events: [status(1), { type: 'queueAnswered', agent: 'a1' }, { type: 'queueExit', reason: 'answered', detail: 'a1' }, { type: 'digits', digits: '5' }],
+    outcome: 'answeredFromQueue',
+    exit: { outlet: 'done', reason: /rated 5/ },
+  },
   // queue
   { path: 'queue: answered by an agent', flow: queue, events: [status(1), { type: 'queueAnswered', agent: 'a1' }, { type: 'queueExit', reason: 'answered', detail: 'a1' }], outcome: 'answeredFromQueue', exit: { outlet: 'answered', reason: /answered/ } },
   { path: 'queue: caller hangs up talking to the agent', flow: queue, events: [status(1), { type: 'queueAnswered', agent: 'a1' }, hangup], outcome: 'answeredFromQueue', exit: null },

@@ -15,6 +15,7 @@ import { voicemailNode } from './voicemail.js';
 import { scheduleNode } from './schedule.js';
 import { callerRoutingNode } from './callerRouting.js';
 import { splitNode } from './split.js';
+import { surveyNode } from './survey.js';
 import type { AnyNodeDefinition } from './types.js';
 
 /**
@@ -39,6 +40,7 @@ export const nodeRegistry = {
   callback: callbackNode,
   transfer: transferNode,
   voicemail: voicemailNode,
+  survey: surveyNode,
 } satisfies Record<string, AnyNodeDefinition>;
 
 export type NodeRegistry = typeof nodeRegistry;

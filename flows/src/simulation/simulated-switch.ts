@@ -123,6 +123,7 @@ export class SimulatedSwitch {
       case 'exitSubflow':
       case 'subflowRefused':
       case 'calendarMissing':
+      case 'surveyAnswer':
       case 'hangup':
       case 'end':
         return;

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { compileFlow } from '../compiler/compile.js';
+import type { CompiledFlow } from '../compiler/compiled.js';
+import type { Effect } from '../interpreter/effects.js';
+import { start, step, type StepResult } from '../interpreter/interpreter.js';
+import { ScenarioSchema } from '../simulation/scenario.js';
+import { Simulation } from '../simulation/simulation.js';
+import { buildFlow, T0 } from '../../test/build.js';
+
+const QUESTION = { text: { en: 'How satisfied are you? Press 1 for not at all, up to 5 for very satisfied.' } };
+const SECOND = { text: { en: 'Was your problem solved? Press 1 for no, 5 for completely.' } };
+const RETRY = { text: { en: 'Please press a key from 1 to 5.' } };
+
+function surveyFlow(data: Record<string, unknown>) {
+  return buildFlow(
+    [
+      { id: 'start', type: 'start' },
+      { id: 'survey', type: 'survey', data: { question: QUESTION, retryPrompt: RETRY, ...data } },
+      { id: 'thanks', type: 'hangup' },
+      { id: 'bye', type: 'hangup' },
+    ],
+    ['start:next->survey', 'survey:done->thanks', 'survey:noAnswer->bye'],
+  );
+}
+
+function compiled(data: Record<string, unknown> = {}): CompiledFlow {
+  const result = compileFlow(surveyFlow(data));
+  if (!result.ok || !result.compiled) throw new Error(JSON.stringify(result.diagnostics));
+  return result.compiled;
+}
+
+const call = { callId: 'c1', caller: '+441632960000', dialled: '100', at: T0 };
+const answers = (effects: Effect[]) => effects.flatMap((e) => (e.kind === 'surveyAnswer' ? [[e.question, e.score]] : []));
+const visited = (effects: Effect[]) => effects.flatMap((e) => (e.kind === 'visit' ? [e.nodeId] : []));
+const asked = (effects: Effect[]) => {
+  const collect = effects.find((e) => e.kind === 'collectDigits');
+  return collect?.kind === 'collectDigits' ? { prompts: collect.prompts.map((p) => p.text), minDigits: collect.minDigits, maxDigits: collect.maxDigits, pattern: collect.pattern } : undefined;
+};
+
+function press(flow: CompiledFlow, before: StepResult, digits: string, at: number): StepResult {
+  return step(flow, before.state, { type: 'digits', digits, at, seq: before.state.pending?.seq });
+}
+
+function silence(flow: CompiledFlow, before: StepResult, at: number): StepResult {
+  return step(flow, before.state, { type: 'noInput', at, seq: before.state.pending?.seq });
+}
+
+describe('survey node', () => {
+  it('asks for one key 1–5 and records the rating, leaving by done', () => {
+    const flow = compiled();
+    const begun = start(flow, call);
+    expect(asked(begun.effects)).toEqual({ prompts: [QUESTION.text.en], minDigits: 1, maxDigits: 1, pattern: '^[1-5]$' });
+    const rated = press(flow, begun, '4', T0 + 5000);
+    expect(answers(rated.effects)).toEqual([[1, 4]]);
+    expect(visited(rated.effects)).toEqual(['thanks']);
+    const thanksVisit = rated.effects.find((e) => e.kind === 'visit');
+    expect(thanksVisit?.kind === 'visit' && thanksVisit.arrivedFrom).toMatchObject({ nodeId: 'survey', outlet: 'done', reason: 'rated 4' });
+  });
+
+  it('asks the second question after the first answer, recording both', () => {
+    const flow = compiled({ secondQuestion: SECOND });
+    const first = press(flow, start(flow, call), '2', T0 + 5000);
+    expect(answers(first.effects)).toEqual([[1, 2]]);
+    expect(asked(first.effects)?.prompts).toEqual([SECOND.text.en]);
+    const second = press(flow, first, '5', T0 + 9000);
+    expect(answers(second.effects)).toEqual([[2, 5]]);
+    expect(visited(second.effects)).toEqual(['thanks']);
+  });
+
+  it('asks again after a key outside 1–5 or silence, with the retry prompt; gives up by noAnswer, recording nothing', () => {
+    const flow = compiled({ maxRetries: 1 });
+    const begun = start(flow, call);
+    const retried = press(flow, begun, '9', T0 + 5000);
+    expect(answers(retried.effects)).toEqual([]);
+    expect(asked(retried.effects)?.prompts).toEqual([RETRY.text.en, QUESTION.text.en]);
+    const gaveUp = silence(flow, retried, T0 + 12_000);
+    expect(answers(gaveUp.effects)).toEqual([]);
+    expect(visited(gaveUp.effects)).toEqual(['bye']);
+  });
+
+  it('keeps the first answer and leaves by done when the second question goes unanswered', () => {
+    const flow = compiled({ secondQuestion: SECOND, maxRetries: 0 });
+    const first = press(flow, start(flow, call), '3', T0 + 5000);
+    const unanswered = silence(flow, first, T0 + 12_000);
+    expect(answers(unanswered.effects)).toEqual([]);
+    expect(visited(unanswered.effects)).toEqual(['thanks']);
+  });
+
+  it('warns (SB400) when a question does not name the keys, and (SB401) when it retries without a retry prompt', () => {
+    const { ok, diagnostics } = compileFlow(surveyFlow({ question: { text: { en: 'Did we help you today?' } }, secondQuestion: SECOND, retryPrompt: undefined, maxRetries: 2 }));
+    expect(ok).toBe(true);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'SB400', severity: 'warning', nodeId: 'survey', path: 'nodes[1].data.question' }));
+    expect(diagnostics.filter((d) => d.code === 'SB400')).toHaveLength(1);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'SB401', severity: 'warning', nodeId: 'survey', path: 'nodes[1].data.retryPrompt' }));
+    expect(compileFlow(surveyFlow({})).diagnostics.filter((d) => d.code.startsWith('SB4'))).toEqual([]);
+  });
+
+  it('runs in the simulator: the caller presses 5, the transcript records the rating and the call ends', () => {
+    const flow = compiled({ secondQuestion: SECOND });
+    const simulation = Simulation.start(flow, ScenarioSchema.parse({ name: 'rates', call: { localTime: '2026-11-23T10:00', timezone: 'Europe/London' } }));
+    if (!(simulation instanceof Simulation)) throw new Error(simulation.error);
+    simulation.runToInput();
+    simulation.press('5');
+    simulation.runToInput();
+    simulation.press('4');
+    simulation.runToInput();
+    expect(simulation.effects().flatMap((e) => (e.kind === 'surveyAnswer' ? [e.score] : []))).toEqual([5, 4]);
+    expect(simulation.visits()).toEqual(['start', 'survey', 'thanks']);
+    expect(simulation.ended).toBe(true);
+  });
+});
