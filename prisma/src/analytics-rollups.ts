@@ -30,15 +30,17 @@ const MEASURES = `calls, queued, answered,
  * Adds the ended calls ($1: call record ids; $2: the answer-wait bucket bounds in ms) to `table`: the calls'
  * measures summed per key (`keys`: the table's key columns after environment … queue, hour and outcome, as
  * `ended` columns); `extra.join` joins each ended call (`ended`) to the rows that give those extra keys.
+ * `withSurvey` adds the satisfaction survey's measures (the call rollup has them; the split rollup not yet).
  */
-const rollupSql = (table: string, extra: { keys: string[]; join: string } | null) => {
+const rollupSql = (table: string, extra: { keys: string[]; join: string } | null, withSurvey = false) => {
+  const measures = withSurvey ? `${MEASURES}, survey_answers, survey_score_sum, survey_scores, survey_second_answers, survey_second_score_sum` : MEASURES;
   const extraKeys = extra ? extra.keys.map((key) => `, ${key}`).join("") : "";
   const keys = `environment, flow_name, version_id, address, queue${extraKeys}, hour, outcome`;
   return `
   WITH ended AS (
     SELECT c.id AS call_record_id, c.environment, COALESCE(c.flow_name, '') AS flow_name, COALESCE(c.version_id::text, '') AS version_id, c.address,
            COALESCE(c.queue_name, '') AS queue, ${HOUR("c.started_at")} AS hour, COALESCE(c.outcome, 'unknown') AS outcome,
-           c.queue_joined_at, c.answered_at, c.queue_wait_ms, c.talk_ms,
+           c.queue_joined_at, c.answered_at, c.queue_wait_ms, c.talk_ms, c.survey_score, c.survey_second_score,
            GREATEST(0, (extract(epoch FROM (c.ended_at - c.started_at)) * 1000)::bigint) AS duration_ms,
            width_bucket(GREATEST(c.queue_wait_ms, 0) - 1, $2::int[]) AS bucket,
            ${repeatWithin("24 hours")} AS repeat_24h,
@@ -50,7 +52,7 @@ const rollupSql = (table: string, extra: { keys: string[]; join: string } | null
                            FROM callbacks WHERE callbacks.call_id = c.call_id) cb ON true
      WHERE c.id = ANY($1::uuid[]) AND c.ended_at IS NOT NULL
   )
-  INSERT INTO ${table} AS r (${keys}, ${MEASURES})
+  INSERT INTO ${table} AS r (${keys}, ${measures})
   SELECT ${keys},
          count(*)::int, count(queue_joined_at)::int, count(answered_at)::int,
          COALESCE(sum(queue_wait_ms) FILTER (WHERE answered_at IS NOT NULL), 0),
@@ -60,7 +62,10 @@ const rollupSql = (table: string, extra: { keys: string[]; join: string } | null
          COALESCE(sum(talk_ms) FILTER (WHERE answered_at IS NOT NULL), 0),
          sum(duration_ms),
          (count(*) FILTER (WHERE repeat_24h))::int, (count(*) FILTER (WHERE repeat_7d))::int,
-         sum(requested)::int, sum(completed)::int, sum(failed)::int
+         sum(requested)::int, sum(completed)::int, sum(failed)::int${withSurvey ? `,
+         count(survey_score)::int, COALESCE(sum(survey_score), 0)::int,
+         ARRAY[${[1, 2, 3, 4, 5].map((score) => `(count(*) FILTER (WHERE survey_score = ${score}))::int`).join(", ")}],
+         count(survey_second_score)::int, COALESCE(sum(survey_second_score), 0)::int` : ""}
     FROM ended${extra ? ` ${extra.join}` : ""}
    GROUP BY ${keys}
    -- One order for every writer, so concurrent runtimes upserting the same rows queue up instead of deadlocking.
@@ -79,10 +84,15 @@ const rollupSql = (table: string, extra: { keys: string[]; join: string } | null
     repeat_7d = r.repeat_7d + EXCLUDED.repeat_7d,
     callbacks_requested = r.callbacks_requested + EXCLUDED.callbacks_requested,
     callbacks_completed = r.callbacks_completed + EXCLUDED.callbacks_completed,
-    callbacks_failed = r.callbacks_failed + EXCLUDED.callbacks_failed`;
+    callbacks_failed = r.callbacks_failed + EXCLUDED.callbacks_failed${withSurvey ? `,
+    survey_answers = r.survey_answers + EXCLUDED.survey_answers,
+    survey_score_sum = r.survey_score_sum + EXCLUDED.survey_score_sum,
+    survey_scores = ARRAY(SELECT COALESCE(a, 0) + COALESCE(b, 0) FROM unnest(r.survey_scores, EXCLUDED.survey_scores) WITH ORDINALITY AS t(a, b, i) ORDER BY i),
+    survey_second_answers = r.survey_second_answers + EXCLUDED.survey_second_answers,
+    survey_second_score_sum = r.survey_second_score_sum + EXCLUDED.survey_second_score_sum` : ""}`;
 };
 
-const CALL_ROLLUP_SQL = rollupSql("call_rollups_hourly", null);
+const CALL_ROLLUP_SQL = rollupSql("call_rollups_hourly", null, true);
 
 /** Per branch of each split node the call went through (once per node and branch, however often it looped). */
 const SPLIT_ROLLUP_SQL = rollupSql("split_rollups_hourly", {

@@ -169,7 +169,7 @@ const server = new OutboundServer({
   services: {
     queues: new FakeQueueService(),
     callbacks: new FakeCallbackService(),
-    analytics: { callStarted: () => void callsStarted.push(performance.now()), nodeVisited: () => undefined, queueWaited: () => undefined, callEnded: () => undefined },
+    analytics: { callStarted: () => void callsStarted.push(performance.now()), nodeVisited: () => undefined, queueWaited: () => undefined, surveyAnswered: () => undefined, callEnded: () => undefined },
     fetch,
   },
   settings: DEFAULT_COMMAND_SETTINGS,

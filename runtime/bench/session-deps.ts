@@ -13,7 +13,7 @@ import { FakeCallbackService, FakeQueueService } from '../src/testing/fakes.js';
 export function benchSessionDependencies(versions: VersionLookup, logger: Logger): SessionDependencies {
   return {
     versions,
-    services: { queues: new FakeQueueService(), callbacks: new FakeCallbackService(), analytics: { callStarted: () => undefined, nodeVisited: () => undefined, queueWaited: () => undefined, callEnded: () => undefined }, fetch },
+    services: { queues: new FakeQueueService(), callbacks: new FakeCallbackService(), analytics: { callStarted: () => undefined, nodeVisited: () => undefined, queueWaited: () => undefined, surveyAnswered: () => undefined, callEnded: () => undefined }, fetch },
     settings: DEFAULT_COMMAND_SETTINGS,
     fallback: DEFAULT_FALLBACK,
     clock: systemClock,

@@ -124,7 +124,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   if (!analytics) {
     const batched = database ? createCallAnalytics(database, { registry, logger, runtimeInstance: config.instance }) : null;
     if (batched) cleanups.push(() => batched.close());
-    analytics = batched ?? { callStarted: () => undefined, nodeVisited: () => undefined, queueWaited: () => undefined, callEnded: () => undefined };
+    analytics = batched ?? { callStarted: () => undefined, nodeVisited: () => undefined, queueWaited: () => undefined, surveyAnswered: () => undefined, callEnded: () => undefined };
     if (database) {
       // Calls this instance was handling when it was killed or crashed: close them before taking new ones.
       try {
@@ -311,6 +311,7 @@ function noticingCallEnds(analytics: CallAnalytics, callbacks: ManagedCallbackSe
     stepped: (callId, event, effects) => analytics.stepped?.(callId, event, effects),
     nodeVisited: (visit) => analytics.nodeVisited(visit),
     queueWaited: (wait) => analytics.queueWaited(wait),
+    surveyAnswered: (answer) => analytics.surveyAnswered(answer),
     callEnded(end) {
       analytics.callEnded(end);
       callbacks.callEnded(end.callId, end.at).catch((error: unknown) => logger.warn({ err: String(error), callId: end.callId }, 'call end not passed to callbacks'));

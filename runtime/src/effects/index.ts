@@ -17,6 +17,7 @@ import { scheduleCallback } from './scheduleCallback.js';
 import { setVariable } from './setVariable.js';
 import { startTimer } from './startTimer.js';
 import { subflowRefused } from './subflowRefused.js';
+import { surveyAnswer } from './surveyAnswer.js';
 import { transfer } from './transfer.js';
 import type { EffectContext, EffectExecutor } from './types.js';
 import { visit } from './visit.js';
@@ -44,6 +45,7 @@ export const EXECUTORS = {
   exitSubflow,
   subflowRefused,
   calendarMissing,
+  surveyAnswer,
   voicemail,
   hangup,
   end,

@@ -71,6 +71,7 @@ const EXPECTED = {
   exitSubflow: [{ kind: 'exitSubflow', flow: 'Identify caller', outcome: 'done' }, []],
   subflowRefused: [{ kind: 'subflowRefused', flow: 'Billing', limit: 8, chain: ['Main', 'Billing'], reason: 'nested 8 deep' }, []],
   calendarMissing: [{ kind: 'calendarMissing', nodeId: 'hours', calendar: 'Gone', reason: 'not found' }, []],
+  surveyAnswer: [{ kind: 'surveyAnswer', nodeId: 'survey', question: 1, score: 4 }, []],
   voicemail: [{ kind: 'voicemail', mailbox: 'general', domain: null, greeting: null, seq: 8 }, ['execute unset skip_greeting', 'execute voicemail default ${domain} general']],
   hangup: [{ kind: 'hangup', cause: 'NORMAL_CLEARING', reason: 'done' }, ['execute hangup NORMAL_CLEARING']],
   visit: [{ kind: 'visit', flow: 'Main', nodeId: 'menu', nodeType: 'menu', at: 0, arrivedFrom: null }, []],

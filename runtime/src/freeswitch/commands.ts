@@ -296,6 +296,8 @@ export function commandsForEffect(effect: Effect, channelUuid: string, settings:
     case 'subflowRefused':
     case 'calendarMissing':
       return NOTHING;
+    case 'surveyAnswer':
+      return note(`call record: survey question ${effect.question} rated ${effect.score}`);
     case 'end':
       return note(`call record: ${effect.outcome} (${effect.reason})`);
     default:

@@ -65,6 +65,7 @@ export function countingLiveCalls(analytics: CallAnalytics, live: LiveCalls): Ca
       analytics.nodeVisited(visit);
     },
     queueWaited: (wait) => analytics.queueWaited(wait),
+    surveyAnswered: (answer) => analytics.surveyAnswered(answer),
     callEnded(end) {
       live.ended(end.callId);
       analytics.callEnded(end);

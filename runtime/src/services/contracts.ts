@@ -72,6 +72,8 @@ export interface CallAnalytics {
    * answered one (else the last) is kept.
    */
   queueWaited(wait: QueueWaitRecord): void;
+  /** The caller rated the call in a survey node (question 1 or 2, score 1–5); stored on the call record when it ends. */
+  surveyAnswered(answer: { callId: string; nodeId: string; question: 1 | 2; score: number; at: number }): void;
   /** The call is over: its outcome and why; `lastExit` is the last node's outlet when it led nowhere. */
   callEnded(end: { callId: string; outcome: CallRecordOutcome; nodeId: string | null; at: number; reason: string; lastExit?: NodeExit | null }): void;
 }

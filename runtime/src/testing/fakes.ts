@@ -135,6 +135,7 @@ export class RecordingAnalytics implements CallAnalytics {
   readonly visits: Array<Parameters<CallAnalytics['nodeVisited']>[0]> = [];
   readonly ended: Array<Parameters<CallAnalytics['callEnded']>[0]> = [];
   readonly queueWaits: Array<Parameters<CallAnalytics['queueWaited']>[0]> = [];
+  readonly surveyAnswers: Array<Parameters<CallAnalytics['surveyAnswered']>[0]> = [];
 
   constructor(private readonly forward?: CallAnalytics) {}
 
@@ -160,6 +161,10 @@ export class RecordingAnalytics implements CallAnalytics {
   queueWaited(wait: Parameters<CallAnalytics['queueWaited']>[0]): void {
     this.queueWaits.push(wait);
     this.forward?.queueWaited(wait);
+  }
+
+  surveyAnswered(answer: Parameters<CallAnalytics['surveyAnswered']>[0]): void {
+    this.surveyAnswers.push(answer);
   }
 
   /** The outcome recorded for a call. */

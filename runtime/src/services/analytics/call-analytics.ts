@@ -73,6 +73,13 @@ interface EndRow {
   reason: string;
   at: number;
   queue: QueueWaitRecord | null;
+  survey: SurveyScores;
+}
+
+/** The caller's survey ratings (1–5), by question; null when not given. */
+interface SurveyScores {
+  first: number | null;
+  second: number | null;
 }
 
 /** A call between its start and end, as the writer tracks it. */
@@ -83,6 +90,7 @@ interface ActiveCall {
   queue: QueueWaitRecord | null;
   /** Prompts heard and what came back, per visit, until each visit ends. */
   details: VisitDetailRecorder;
+  survey: SurveyScores;
 }
 interface Batch {
   starts: StartRow[];
@@ -234,9 +242,10 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
         const ended = await tx.query<{ id: string }>(
           `UPDATE call_records c SET ended_at = e.ended_at, outcome = e.outcome, end_reason = e.reason,
                   queue_name = e.queue_name, queue_joined_at = e.queue_joined_at, queue_wait_ms = e.queue_wait_ms,
-                  answered_at = e.answered_at, agent = e.agent, talk_ms = e.talk_ms
-             FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::timestamptz[], $9::text[], $10::int[])
-                  AS e(call_id, outcome, ended_at, reason, queue_name, queue_joined_at, queue_wait_ms, answered_at, agent, talk_ms)
+                  answered_at = e.answered_at, agent = e.agent, talk_ms = e.talk_ms,
+                  survey_score = e.survey_score, survey_second_score = e.survey_second_score
+             FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::timestamptz[], $9::text[], $10::int[], $11::int[], $12::int[])
+                  AS e(call_id, outcome, ended_at, reason, queue_name, queue_joined_at, queue_wait_ms, answered_at, agent, talk_ms, survey_score, survey_second_score)
             WHERE c.call_id = e.call_id AND c.ended_at IS NULL RETURNING c.id`,
           [
             batch.ends.map((e) => e.callId),
@@ -249,6 +258,8 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
             batch.ends.map((e) => isoOrNull(e.queue?.answeredAt)),
             batch.ends.map((e) => (e.queue?.agent ? text(e.queue.agent) : null)),
             batch.ends.map((e) => (e.queue?.talkMs == null || !Number.isFinite(e.queue.talkMs) ? null : Math.min(2_000_000_000, Math.max(0, Math.round(e.queue.talkMs))))),
+            batch.ends.map((e) => e.survey.first),
+            batch.ends.map((e) => e.survey.second),
           ],
         );
         inserted.ends = ended.length;
@@ -324,7 +335,7 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
         return;
       }
       const recordId = randomUUID();
-      active.set(call.callId, { recordId, nextSequence: 0, flowName: call.flowName, queue: null, details: new VisitDetailRecorder() });
+      active.set(call.callId, { recordId, nextSequence: 0, flowName: call.flowName, queue: null, details: new VisitDetailRecorder(), survey: { first: null, second: null } });
       if (active.size > maxActiveCalls) {
         const oldest = active.keys().next().value;
         if (oldest !== undefined) active.delete(oldest);
@@ -369,12 +380,21 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
       call.queue = { ...wait };
     },
 
+    surveyAnswered(answer) {
+      const call = active.get(answer.callId);
+      // Only a whole key 1–5 is a rating (the node never sends anything else; a bad caller of this API must not
+      // put a 7 into the KPI). A question asked again keeps the latest answer.
+      if (!call || !Number.isInteger(answer.score) || answer.score < 1 || answer.score > 5) return;
+      if (answer.question === 1) call.survey.first = answer.score;
+      else call.survey.second = answer.score;
+    },
+
     callEnded(end) {
       const call = active.get(end.callId);
       active.delete(end.callId);
       if (!admit()) return;
       if (call && call.nextSequence > 0) exitLastVisit(call, end.lastExit ?? null, call.details.currentDetail);
-      pending.ends.push({ callId: text(end.callId), outcome: end.outcome satisfies CallRecordOutcome, reason: text(end.reason), at: end.at, queue: call?.queue ?? null });
+      pending.ends.push({ callId: text(end.callId), outcome: end.outcome satisfies CallRecordOutcome, reason: text(end.reason), at: end.at, queue: call?.queue ?? null, survey: call?.survey ?? { first: null, second: null } });
       added();
     },
 
