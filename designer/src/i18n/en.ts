@@ -42,6 +42,7 @@ const nodeParts: Record<string, object> = {
   },
   transfer: { outlets: { busy: 'Busy', noAnswer: 'No answer', failed: 'Failed' }, summary: { rings: 'Rings for' } },
   voicemail: { outlets: { failed: 'Failed' } },
+  survey: { outlets: { done: 'Done', noAnswer: 'No answer' }, summary: { scale: 'Rates 1–5 by key', questions_one: '{{count}} question', questions_other: '{{count}} questions' } },
 };
 
 const nodes = Object.fromEntries(
@@ -162,6 +163,9 @@ export const en = {
     prefixes: 'Number prefixes',
     priority: 'Priority',
     prompt: 'Message',
+    question: 'Question (rated 1–5)',
+    retryPrompt: 'Message before asking again',
+    secondQuestion: 'Second question (optional)',
     queue: 'Queue',
     responseMapping: 'Store from the answer',
     scenarios: 'Saved scenarios',
@@ -194,6 +198,7 @@ export const en = {
     },
     callback: { queue: 'Leave empty to call back from the queue the caller was routed to: the one they waited in, or the one that turned them away (overflow, no agents).' },
     collectDigits: { pattern: 'The whole entry must match, e.g. [0-9]{4} for a 4-digit PIN.' },
+    survey: { question: 'Say the scale: “press 1 for not at all, up to 5 for very satisfied”. Place the survey after a queue’s Answered outlet: callers come back to it when the agent hangs up.' },
     schedule: {
       emergencyFlag: 'Operators can switch the emergency route on with this flag, without republishing.',
       calendars: 'Checked after the holidays above, before the weekly hours. When calendars disagree on a day, closed beats special hours beats a make-up working day; between equals the calendar listed first wins. Changes to a calendar apply to new calls without republishing.',

@@ -16,6 +16,7 @@ import { SetVariableNode } from '../nodes/setVariable';
 import { SplitNode } from '../nodes/split';
 import { StartNode } from '../nodes/start';
 import { SubflowNode } from '../nodes/subflow';
+import { SurveyNode } from '../nodes/survey';
 import { TransferNode } from '../nodes/transfer';
 import { VoicemailNode } from '../nodes/voicemail';
 import type { CanvasNode } from '../state/canvas-mapping';
@@ -42,4 +43,5 @@ export const nodeTypes = {
   callback: CallbackNode,
   transfer: TransferNode,
   voicemail: VoicemailNode,
+  survey: SurveyNode,
 } satisfies Record<NodeType, ComponentType<NodeProps<CanvasNode>>> as NodeTypes;
