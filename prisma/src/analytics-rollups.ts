@@ -24,16 +24,15 @@ const bucketCounts = (): string =>
 
 const MEASURES = `calls, queued, answered,
          answer_wait_ms_sum, answer_wait_buckets, unanswered_wait_ms_sum, talk_count, talk_ms_sum, duration_ms_sum, repeat_24h, repeat_7d,
-         callbacks_requested, callbacks_completed, callbacks_failed`;
+         callbacks_requested, callbacks_completed, callbacks_failed,
+         survey_answers, survey_score_sum, survey_scores, survey_second_answers, survey_second_score_sum`;
 
 /**
  * Adds the ended calls ($1: call record ids; $2: the answer-wait bucket bounds in ms) to `table`: the calls'
  * measures summed per key (`keys`: the table's key columns after environment … queue, hour and outcome, as
  * `ended` columns); `extra.join` joins each ended call (`ended`) to the rows that give those extra keys.
- * `withSurvey` adds the satisfaction survey's measures (the call rollup has them; the split rollup not yet).
  */
-const rollupSql = (table: string, extra: { keys: string[]; join: string } | null, withSurvey = false) => {
-  const measures = withSurvey ? `${MEASURES}, survey_answers, survey_score_sum, survey_scores, survey_second_answers, survey_second_score_sum` : MEASURES;
+const rollupSql = (table: string, extra: { keys: string[]; join: string } | null) => {
   const extraKeys = extra ? extra.keys.map((key) => `, ${key}`).join("") : "";
   const keys = `environment, flow_name, version_id, address, queue${extraKeys}, hour, outcome`;
   return `
@@ -52,7 +51,7 @@ const rollupSql = (table: string, extra: { keys: string[]; join: string } | null
                            FROM callbacks WHERE callbacks.call_id = c.call_id) cb ON true
      WHERE c.id = ANY($1::uuid[]) AND c.ended_at IS NOT NULL
   )
-  INSERT INTO ${table} AS r (${keys}, ${measures})
+  INSERT INTO ${table} AS r (${keys}, ${MEASURES})
   SELECT ${keys},
          count(*)::int, count(queue_joined_at)::int, count(answered_at)::int,
          COALESCE(sum(queue_wait_ms) FILTER (WHERE answered_at IS NOT NULL), 0),
@@ -62,10 +61,10 @@ const rollupSql = (table: string, extra: { keys: string[]; join: string } | null
          COALESCE(sum(talk_ms) FILTER (WHERE answered_at IS NOT NULL), 0),
          sum(duration_ms),
          (count(*) FILTER (WHERE repeat_24h))::int, (count(*) FILTER (WHERE repeat_7d))::int,
-         sum(requested)::int, sum(completed)::int, sum(failed)::int${withSurvey ? `,
+         sum(requested)::int, sum(completed)::int, sum(failed)::int,
          count(survey_score)::int, COALESCE(sum(survey_score), 0)::int,
          ARRAY[${[1, 2, 3, 4, 5].map((score) => `(count(*) FILTER (WHERE survey_score = ${score}))::int`).join(", ")}],
-         count(survey_second_score)::int, COALESCE(sum(survey_second_score), 0)::int` : ""}
+         count(survey_second_score)::int, COALESCE(sum(survey_second_score), 0)::int
     FROM ended${extra ? ` ${extra.join}` : ""}
    GROUP BY ${keys}
    -- One order for every writer, so concurrent runtimes upserting the same rows queue up instead of deadlocking.
@@ -84,15 +83,15 @@ const rollupSql = (table: string, extra: { keys: string[]; join: string } | null
     repeat_7d = r.repeat_7d + EXCLUDED.repeat_7d,
     callbacks_requested = r.callbacks_requested + EXCLUDED.callbacks_requested,
     callbacks_completed = r.callbacks_completed + EXCLUDED.callbacks_completed,
-    callbacks_failed = r.callbacks_failed + EXCLUDED.callbacks_failed${withSurvey ? `,
+    callbacks_failed = r.callbacks_failed + EXCLUDED.callbacks_failed,
     survey_answers = r.survey_answers + EXCLUDED.survey_answers,
     survey_score_sum = r.survey_score_sum + EXCLUDED.survey_score_sum,
     survey_scores = ARRAY(SELECT COALESCE(a, 0) + COALESCE(b, 0) FROM unnest(r.survey_scores, EXCLUDED.survey_scores) WITH ORDINALITY AS t(a, b, i) ORDER BY i),
     survey_second_answers = r.survey_second_answers + EXCLUDED.survey_second_answers,
-    survey_second_score_sum = r.survey_second_score_sum + EXCLUDED.survey_second_score_sum` : ""}`;
+    survey_second_score_sum = r.survey_second_score_sum + EXCLUDED.survey_second_score_sum`;
 };
 
-const CALL_ROLLUP_SQL = rollupSql("call_rollups_hourly", null, true);
+const CALL_ROLLUP_SQL = rollupSql("call_rollups_hourly", null);
 
 /** Per branch of each split node the call went through (once per node and branch, however often it looped). */
 const SPLIT_ROLLUP_SQL = rollupSql("split_rollups_hourly", {

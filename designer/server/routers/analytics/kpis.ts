@@ -16,6 +16,17 @@ export interface RollupTotals {
   repeat24h: number;
   repeat7d: number;
   callbacks: CallbackTotals;
+  survey: SurveyTotals;
+}
+
+/** Satisfaction survey ratings of the period's calls. */
+export interface SurveyTotals {
+  /** Calls rated on the first question, the ratings' sum, and how many gave 1, 2, 3, 4, 5. */
+  answers: number;
+  scoreSum: number;
+  scores: number[];
+  secondAnswers: number;
+  secondScoreSum: number;
 }
 
 /** Callbacks the period's calls asked for, by what became of them. */
@@ -55,6 +66,8 @@ export interface Kpis {
   /** Calls from a number that had called the same address in the 24 hours / 7 days before ÷ calls. */
   repeatCallers24h: number | null;
   repeatCallers7d: number | null;
+  /** Satisfaction survey: ratings 1–5 given (first question), their mean, how many of each; the second question's mean. */
+  satisfaction: { responses: number; average: number | null; distribution: number[]; secondResponses: number; secondAverage: number | null };
 }
 
 export const emptyTotals = (): RollupTotals => ({
@@ -70,6 +83,7 @@ export const emptyTotals = (): RollupTotals => ({
   repeat24h: 0,
   repeat7d: 0,
   callbacks: { requested: 0, completed: 0, failed: 0, open: 0 },
+  survey: { answers: 0, scoreSum: 0, scores: [0, 0, 0, 0, 0], secondAnswers: 0, secondScoreSum: 0 },
 });
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -124,5 +138,12 @@ export function computeKpis(totals: RollupTotals, serviceLevelSeconds: number): 
     callbackSuccessRate: ratio(callbacks.completed, callbacks.completed + callbacks.failed),
     repeatCallers24h: ratio(totals.repeat24h, totals.calls),
     repeatCallers7d: ratio(totals.repeat7d, totals.calls),
+    satisfaction: {
+      responses: totals.survey.answers,
+      average: ratio(totals.survey.scoreSum, totals.survey.answers),
+      distribution: totals.survey.scores,
+      secondResponses: totals.survey.secondAnswers,
+      secondAverage: ratio(totals.survey.secondScoreSum, totals.survey.secondAnswers),
+    },
   };
 }

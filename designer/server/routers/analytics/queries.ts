@@ -43,6 +43,11 @@ interface TotalsRow {
   callbacks_completed: number;
   callbacks_failed: number;
   buckets: number[];
+  survey_answers: number;
+  survey_score_sum: number;
+  survey_scores: number[];
+  survey_second_answers: number;
+  survey_second_score_sum: number;
 }
 
 /**
@@ -74,7 +79,10 @@ export async function rollupTotals(
             sum(r.repeat_24h)::float8 AS repeat_24h, sum(r.repeat_7d)::float8 AS repeat_7d,
             sum(r.callbacks_requested)::float8 AS callbacks_requested, sum(r.callbacks_completed)::float8 AS callbacks_completed,
             sum(r.callbacks_failed)::float8 AS callbacks_failed,
-            ARRAY[${bucketSums}] AS buckets
+            ARRAY[${bucketSums}] AS buckets,
+            sum(r.survey_answers)::float8 AS survey_answers, sum(r.survey_score_sum)::float8 AS survey_score_sum,
+            ARRAY[${[1, 2, 3, 4, 5].map((score) => `COALESCE(sum(r.survey_scores[${score}]), 0)::float8`).join(", ")}] AS survey_scores,
+            sum(r.survey_second_answers)::float8 AS survey_second_answers, sum(r.survey_second_score_sum)::float8 AS survey_second_score_sum
        FROM ${split ? "split_rollups_hourly" : "call_rollups_hourly"} r WHERE ${conditions}
       GROUP BY 1, 2 ORDER BY 1, 2`,
     ...params,
@@ -101,6 +109,14 @@ export async function rollupTotals(
     row.buckets.forEach((count, index) => {
       sum.answerWaitBuckets[index] = (sum.answerWaitBuckets[index] ?? 0) + Number(count);
     });
+    const survey = sum.survey;
+    survey.answers += row.survey_answers;
+    survey.scoreSum += row.survey_score_sum;
+    row.survey_scores.forEach((count, index) => {
+      survey.scores[index] = (survey.scores[index] ?? 0) + Number(count);
+    });
+    survey.secondAnswers += row.survey_second_answers;
+    survey.secondScoreSum += row.survey_second_score_sum;
   }
   return totals;
 }

@@ -23,6 +23,7 @@ const kpis = (calls: number, containment: number) => ({
   callbackSuccessRate: 0.5,
   repeatCallers24h: null,
   repeatCallers7d: 0.1,
+  satisfaction: { responses: calls > 10 ? 8 : 0, average: calls > 10 ? 4.25 : null, distribution: calls > 10 ? [0, 1, 1, 1, 5] : [0, 0, 0, 0, 0], secondResponses: calls > 10 ? 2 : 0, secondAverage: calls > 10 ? 3.5 : null },
 });
 
 function readText(blob: Blob): Promise<string> {
@@ -69,6 +70,17 @@ describe('analytics dashboard', () => {
     expect(within(await screen.findByTestId('outcome-selfServed')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Self-served', '7', '50%']);
     expect(within(await screen.findByTestId('breakdown-support')).getAllByRole('cell')[1]?.textContent).toBe('14');
     expect(await screen.findByTestId('calls-chart')).toBeTruthy();
+  });
+
+  it('shows the satisfaction average and how many callers gave each rating', async () => {
+    showPage();
+    const satisfaction = await screen.findByTestId('kpi-satisfaction');
+    expect(within(satisfaction).getByTestId('kpi-value').textContent).toBe('4.3 / 5');
+    // The period before had no ratings: no average, not zero.
+    expect(within(satisfaction).getByTestId('kpi-before').textContent).toBe('before: —');
+    expect(within(screen.getByTestId('kpi-surveyResponses')).getByTestId('kpi-value').textContent).toBe('8');
+    expect(within(await screen.findByTestId('satisfaction-5')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['5', '5', '62.5%']);
+    expect(screen.getByTestId('satisfaction-second').textContent).toBe('Second question: 3.5 / 5 from 2 ratings.');
   });
 
   it('asks for the period before only while comparing, and for the filters chosen', async () => {

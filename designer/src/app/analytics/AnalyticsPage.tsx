@@ -6,7 +6,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { PeriodFilters } from './PeriodFilters';
 import { CallsChart } from './CallsChart';
 import { formatTime } from './format';
-import { BreakdownTable, OutcomesTable, type BreakdownBy } from './KpiTables';
+import { BreakdownTable, OutcomesTable, SatisfactionTable, type BreakdownBy } from './KpiTables';
 import { KpiTiles } from './KpiTiles';
 import { bucketFor, PERIOD_PRESETS, periodOf, previousPeriod, viewerTimeZone, type PeriodPreset } from './period';
 
@@ -108,6 +108,7 @@ export function AnalyticsPage() {
       {series.isError && <ErrorMessage error={series.error} />}
       {series.data && <CallsChart points={series.data} bucket={bucket} />}
       {kpis.data && <OutcomesTable kpis={kpis.data.current} />}
+      {kpis.data && <SatisfactionTable kpis={kpis.data.current} />}
       <section className="sb-analytics-section">
         <label>
           {t('app.analytics.breakdown.by')}{' '}

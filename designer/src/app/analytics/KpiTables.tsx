@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import type { ApiOutputs } from '../api/trpc';
 import { CsvButton } from './CsvButton';
 import type { CsvColumn } from './csv';
-import { formatCount, formatSeconds, formatShare } from './format';
+import { formatCount, formatRating, formatSeconds, formatShare } from './format';
 import type { Kpis } from './KpiTiles';
 
 type BreakdownRow = ApiOutputs['analytics']['breakdown'][number];
@@ -45,6 +45,50 @@ export function OutcomesTable({ kpis }: { kpis: Kpis }) {
           ))}
         </tbody>
       </table>
+    </section>
+  );
+}
+
+/** How many callers gave each rating 1–5 in satisfaction surveys, and the second question's mean. */
+export function SatisfactionTable({ kpis }: { kpis: Kpis }) {
+  const { t, i18n } = useTranslation();
+  const { responses, distribution, secondResponses, secondAverage } = kpis.satisfaction;
+  if (responses === 0) return null;
+  const rows = distribution.map((count, index) => ({ score: index + 1, count, share: count / responses }));
+  const columns: CsvColumn<(typeof rows)[number]>[] = [
+    { header: t('app.analytics.satisfaction.score'), value: (row) => row.score },
+    { header: t('app.analytics.satisfaction.calls'), value: (row) => row.count },
+    { header: t('app.analytics.outcomes.share'), value: (row) => row.share.toFixed(4) },
+  ];
+  return (
+    <section className="sb-analytics-section">
+      <div className="sb-app-page__head">
+        <h2>{t('app.analytics.satisfaction.title')}</h2>
+        <CsvButton fileName="satisfaction.csv" rows={rows} columns={columns} />
+      </div>
+      <table className="sb-app-table" data-testid="satisfaction">
+        <thead>
+          <tr>
+            <th>{t('app.analytics.satisfaction.score')}</th>
+            <th>{t('app.analytics.satisfaction.calls')}</th>
+            <th>{t('app.analytics.outcomes.share')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.score} data-testid={`satisfaction-${row.score}`}>
+              <td>{row.score}</td>
+              <td>{formatCount(row.count, i18n.language)}</td>
+              <td>{formatShare(row.share, i18n.language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {secondResponses > 0 && (
+        <p className="sb-app-muted" data-testid="satisfaction-second">
+          {t('app.analytics.satisfaction.second', { average: formatRating(secondAverage, i18n.language), count: secondResponses })}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiOutputs } from '../api/trpc';
-import { formatCount, formatSeconds, formatShare } from './format';
+import { formatCount, formatRating, formatSeconds, formatShare } from './format';
 
 export type Kpis = ApiOutputs['analytics']['kpis']['current'];
 
@@ -28,6 +28,8 @@ export function KpiTiles({ current, previous }: { current: Kpis; previous: Kpis 
     { key: 'callbackSuccess', label: t('app.analytics.tiles.callbackSuccess'), show: (k) => formatShare(k.callbackSuccessRate, language) },
     { key: 'repeat24h', label: t('app.analytics.tiles.repeat24h'), show: (k) => formatShare(k.repeatCallers24h, language) },
     { key: 'repeat7d', label: t('app.analytics.tiles.repeat7d'), show: (k) => formatShare(k.repeatCallers7d, language) },
+    { key: 'satisfaction', label: t('app.analytics.tiles.satisfaction'), show: (k) => formatRating(k.satisfaction.average, language) },
+    { key: 'surveyResponses', label: t('app.analytics.tiles.surveyResponses'), show: (k) => formatCount(k.satisfaction.responses, language) },
   ];
   const none = t('app.analytics.noValue');
   return (

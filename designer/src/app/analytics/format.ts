@@ -23,3 +23,8 @@ export function formatTime(iso: string, language: string, dayOnly = false): stri
   const date = new Date(iso);
   return dayOnly ? date.toLocaleDateString(language, { dateStyle: 'medium' }) : date.toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** A mean rating on the 1–5 scale, "4.2 / 5", in the viewer's language. */
+export function formatRating(value: number | null, language: string): string | null {
+  return value === null ? null : `${new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} / 5`;
+}
