@@ -25,10 +25,10 @@ describe("the live view with an API process and two runtime processes on one Pos
   });
 
   it("shows both runtimes, the call one of them handles waiting in the switch's queue once, and drops the runtime that stops", async () => {
-    const api = await startProcess(
+    const api = (await startProcess(
       { SWITCHBOARD_ROLE: "api", DATABASE_URL: url.toString(), PORT: "0", SWITCHBOARD_EXAMPLES: "1", SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD },
       { print: () => undefined },
-    );
+    )) as Awaited<ReturnType<typeof startProcess>> & { server: { url: string } };
     stops.push(() => api.stop());
     const outbound = { host: "127.0.0.1", port: 0 };
     // The Support queue example's queue, whose one agent takes a minute to answer: the caller waits.
