@@ -27,7 +27,7 @@ const HOLD_MS = Number(process.env['BENCH_HOLD_MS'] ?? 3000);
 const GOAL_PERCENT = 5;
 const TICK_MS = 10;
 
-const NOTHING: CallAnalytics = { callStarted: () => undefined, nodeVisited: () => undefined, queueWaited: () => undefined, callEnded: () => undefined };
+const NOTHING: CallAnalytics = { callStarted: () => undefined, nodeVisited: () => undefined, queueWaited: () => undefined, surveyAnswered: () => undefined, callEnded: () => undefined };
 const cpuNow = () => {
   const usage = process.cpuUsage();
   return usage.user + usage.system;
