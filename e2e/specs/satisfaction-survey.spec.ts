@@ -36,7 +36,7 @@ test.describe.serial('satisfaction survey', () => {
     const panel = page.getByTestId('simulator-panel');
     await page.getByRole('button', { name: 'Test call', exact: true }).click();
     await panel.getByRole('button', { name: /^(Start test call|Start again)$/ }).click();
-    await expect(page.getByTestId('simulator-status')).toContainText('At survey_1: waiting for keys');
+    await expect(page.getByTestId('simulator-status')).toContainText(/At Satisfaction survey survey_1: waiting for keys/);
     await page.getByRole('group', { name: 'Phone keypad' }).getByRole('button', { name: 'Key 4' }).click();
     await expect(page.getByTestId('simulator-transcript')).toContainText('call record: survey question 1 rated 4');
     await expect(page.getByTestId('simulator-status')).toContainText('Call ended: self-served');
