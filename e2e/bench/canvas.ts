@@ -1,21 +1,37 @@
 /**
- * Canvas benchmark (not a test): how long a 500-node flow takes from navigation to an interactive canvas in
- * headless Chromium (goal ≤ 1.5 s), and how long dragging a node on it takes. Builds the designer (unless
- * SWITCHBOARD_E2E_SKIP_BUILD=1), starts the real server with a fresh database, imports the flow over the API,
- * then measures a few runs and prints the figures.
+ * Canvas benchmark (not a test): large contact-centre flows (`contactCentreFlow`: menus, queues, sub-flow calls,
+ * shared end nodes) in headless Chromium against the real server and a fresh database. For each size it opens the
+ * flow (navigation → a node click selects it) and plays real pointer gestures at 60 Hz — drag a node, pan the
+ * canvas 400 px, zoom 10 wheel steps out and back — logging every animation frame, long tasks (> 50 ms) and the
+ * renderer's main-thread time per input event (CDP `Performance.getMetrics`); then types into the inspector and
+ * reports the slowest keystroke (Event Timing: input to next paint). Figures are medians over the runs, printed
+ * beside the goals of issue 14 and beside a saved baseline.
  *
- *   pnpm --filter @switchboard/e2e bench          (BENCH_NODES=500, BENCH_RUNS=5)
+ *   pnpm --filter @switchboard/e2e bench
+ *     BENCH_SIZES=500,2000,5000   BENCH_RUNS=3
+ *     BENCH_SAVE=file.json        write the figures (e.g. as a new baseline)
+ *     BENCH_BASELINE=file.json    compare with these (default: bench/canvas-baseline.json when present)
+ *     BENCH_PROFILE=drag@2000     write a CPU profile of that gesture (first run) and print its heaviest functions
  */
-import { chromium, type Page } from '@playwright/test';
-import { largeFlow } from '../../designer/src/editor/examples/large-flow';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { contactCentreFlow } from '../../designer/src/editor/examples/contact-centre-flow';
 import { chromiumLaunchOptions } from '../support/chromium';
-import { buildDesigner, emailOf, PASSWORDS, startSwitchboard } from '../support/server';
+import { buildDesigner, emailOf, PASSWORDS, repoRoot, startSwitchboard } from '../support/server';
+import { heaviestFunctions, type CpuProfile } from './cpu-profile';
+import { GESTURES, GOALS, type Gesture, type GestureFigures, type SizeFigures } from './canvas-goals';
+import { formatReport } from './canvas-report';
 
-const NODES = Number(process.env.BENCH_NODES ?? 500);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const GOAL_MS = 1500;
+const SIZES = (process.env.BENCH_SIZES ?? '500,2000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const PROFILE = process.env.BENCH_PROFILE ?? '';
+const BASELINE = process.env.BENCH_BASELINE ?? new URL('./canvas-baseline.json', import.meta.url).pathname;
+const FRAME_MS = 1000 / 60;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => (values.length === 0 ? NaN : [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
+const percentile = (values: number[], p: number) => (values.length === 0 ? NaN : [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 async function signIn(page: Page) {
   await page.goto('/');
@@ -25,78 +41,243 @@ async function signIn(page: Page) {
   await page.getByTestId('role-badge').waitFor();
 }
 
-/**
- * Navigation → the flow's nodes painted on the canvas (large flows render only what is in view) → a raw mouse
- * click on a node selects it (the canvas answers input). No Playwright actionability waits inside the timing.
- */
-async function timeToInteractive(page: Page, path: string) {
-  const started = performance.now();
-  await page.goto(path);
-  await page.waitForFunction(() => document.querySelector('.react-flow__node[data-id="step_1"]')?.getBoundingClientRect().width, null, { polling: 'raf', timeout: 60_000 });
-  const rendered = performance.now() - started;
-  const box = await page.evaluate(() => {
-    const r = document.querySelector('.react-flow__node[data-id="step_1"] header')!.getBoundingClientRect();
-    return { x: r.x + 20, y: r.y + r.height / 2 };
+/** In the page: a frame log (requestAnimationFrame), long tasks and slow input events, from now until `stop`. */
+async function startRecording(page: Page) {
+  await page.evaluate(() => {
+    const log = { frames: [] as number[], longTasks: [] as Array<{ start: number; duration: number }>, events: [] as Array<{ name: string; duration: number }>, running: true, started: performance.now() };
+    (window as unknown as { __bench: typeof log }).__bench = log;
+    const tasks = new PerformanceObserver((list) => list.getEntries().forEach((e) => log.longTasks.push({ start: e.startTime, duration: e.duration })));
+    tasks.observe({ type: 'longtask' });
+    const events = new PerformanceObserver((list) => list.getEntries().forEach((e) => log.events.push({ name: e.name, duration: e.duration })));
+    events.observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+    const frame = (t: number) => {
+      if (!log.running) return;
+      log.frames.push(t);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    (window as unknown as { __benchStop: () => void }).__benchStop = () => {
+      log.running = false;
+      tasks.disconnect();
+      events.disconnect();
+    };
   });
-  await page.mouse.click(box.x, box.y);
-  await page.waitForFunction(() => document.querySelector('.react-flow__node.selected[data-id="step_1"]'), null, { polling: 'raf', timeout: 60_000 });
-  const onCanvas = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
-  return { rendered, interactive: performance.now() - started, onCanvas };
 }
 
-/** Press on a node, move it 120 px in 12 steps, release; until the node shows at its new place. */
-async function timeToDrag(page: Page) {
-  const box = await page.evaluate(() => {
-    const r = document.querySelector('.react-flow__node[data-id="step_3"] header')!.getBoundingClientRect();
-    return { x: r.x, y: r.y, height: r.height };
+async function stopRecording(page: Page) {
+  // Two more frames: what the last input scheduled is painted inside the window.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await sleep(60); // long-task entries arrive asynchronously
+  return page.evaluate(() => {
+    const w = window as unknown as { __bench: { frames: number[]; longTasks: Array<{ start: number; duration: number }>; events: Array<{ name: string; duration: number }>; started: number }; __benchStop: () => void };
+    w.__benchStop();
+    const { frames, longTasks, events, started } = w.__bench;
+    return { frames, longTasks: longTasks.filter((t) => t.start + t.duration >= started), events };
   });
-  const before = await page.locator('.react-flow__node[data-id="step_3"]').getAttribute('style');
+}
+
+async function mainThreadMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+/**
+ * Plays `gesture` (one call per input event, sent at 60 Hz as a hand would; when the page falls behind, the next
+ * event goes out at once with the position for that moment, as the browser would coalesce them) and measures it.
+ */
+async function measure(page: Page, cdp: CDPSession, profile: boolean, send: (progress: number) => Promise<void>, durationMs: number, setup?: () => Promise<void>, teardown?: () => Promise<void>) {
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  await startRecording(page);
+  const busyBefore = await mainThreadMs(cdp);
+  await setup?.();
   const started = performance.now();
-  await page.mouse.move(box.x + 20, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + 140, box.y + box.height / 2 + 60, { steps: 12 });
-  await page.mouse.up();
-  await page.waitForFunction(
-    ([style]) => document.querySelector('.react-flow__node[data-id="step_3"]')?.getAttribute('style') !== style,
-    [before],
-    { polling: 'raf' },
-  );
+  let events = 0;
+  for (let i = 1; ; i++) {
+    await sleep(started + i * FRAME_MS - performance.now());
+    const progress = Math.min(1, (performance.now() - started) / durationMs);
+    await send(progress);
+    events++;
+    if (progress >= 1) break;
+  }
+  await teardown?.();
+  const log = await stopRecording(page);
+  const busy = (await mainThreadMs(cdp)) - busyBefore;
+  let cpuProfile: CpuProfile | undefined;
+  if (profile) cpuProfile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
+  const intervals = log.frames.slice(1).map((t, i) => t - log.frames[i]!);
+  const figures: GestureFigures = {
+    frameMedian: median(intervals),
+    frameP95: percentile(intervals, 95),
+    frameMax: Math.max(...intervals),
+    longTasks: log.longTasks.length,
+    longestTask: Math.max(0, ...log.longTasks.map((t) => t.duration)),
+    perEventMs: busy / events,
+    events,
+  };
+  return { figures, cpuProfile, inputEvents: log.events };
+}
+
+/** A node of the canvas whose header is fully on screen and not covered: the place to grab it. */
+async function grabbableNode(page: Page) {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const inside = (r: DOMRect) => r.left > pane.left + 40 && r.right < pane.right - 260 && r.top > pane.top + 40 && r.bottom < pane.bottom - 200;
+    for (const element of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const header = element.querySelector('header');
+      if (!header || !inside(header.getBoundingClientRect())) continue;
+      const r = header.getBoundingClientRect();
+      const point = { x: r.x + 12, y: r.y + r.height / 2 };
+      if (element.contains(document.elementFromPoint(point.x, point.y))) return { id: element.dataset.id!, ...point };
+    }
+    throw new Error('no node fully on screen to drag');
+  });
+}
+
+/** An empty spot of the canvas (the pane itself is under the pointer) to start a pan. */
+async function emptySpot(page: Page) {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    for (let y = pane.top + 40; y < pane.bottom - 200; y += 20) {
+      for (let x = pane.left + 40; x < pane.right - 500; x += 20) {
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    }
+    throw new Error('no empty spot on the canvas to pan from');
+  });
+}
+
+/** Navigation → the opening nodes painted → a raw click on a node selects it (no actionability waits inside). */
+async function openToInteractive(page: Page, path: string) {
+  const started = performance.now();
+  await page.goto(path);
+  await page.waitForFunction(() => document.querySelector('.react-flow__node[data-id="main"]')?.getBoundingClientRect().width, null, { polling: 'raf', timeout: 120_000 });
+  const target = await grabbableNode(page);
+  await page.mouse.click(target.x, target.y);
+  await page.waitForFunction((id) => document.querySelector(`.react-flow__node.selected[data-id="${id}"]`), target.id, { polling: 'raf', timeout: 120_000 });
   return performance.now() - started;
+}
+
+async function playGestures(page: Page, cdp: CDPSession, size: number, profileGesture: Gesture | null) {
+  const figures: Partial<Record<Gesture, GestureFigures>> = {};
+  const profiles: Partial<Record<Gesture, CpuProfile>> = {};
+  const record = (gesture: Gesture, result: Awaited<ReturnType<typeof measure>>) => {
+    figures[gesture] = result.figures;
+    if (result.cpuProfile) profiles[gesture] = result.cpuProfile;
+  };
+
+  const grab = await grabbableNode(page);
+  record('drag', await measure(page, cdp, profileGesture === 'drag', (p) => page.mouse.move(grab.x + 300 * p, grab.y + 150 * Math.sin(Math.PI * p) + 60 * p), 1000,
+    async () => {
+      await page.mouse.move(grab.x, grab.y);
+      await page.mouse.down();
+    },
+    () => page.mouse.up(),
+  ));
+  await sleep(1200); // the drop's compile and autosave are not part of the pan
+
+  const spot = await emptySpot(page);
+  record('pan', await measure(page, cdp, profileGesture === 'pan', (p) => page.mouse.move(spot.x + 400 * p, spot.y + 100 * p), 1000,
+    async () => {
+      await page.mouse.move(spot.x, spot.y);
+      await page.mouse.down();
+    },
+    () => page.mouse.up(),
+  ));
+  await sleep(300);
+
+  const centre = await page.evaluate(() => {
+    const r = document.querySelector('.react-flow')!.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await page.mouse.move(centre.x, centre.y);
+  let step = 0;
+  // 10 notches out, then 10 back in, one per frame.
+  record('zoom', await measure(page, cdp, profileGesture === 'zoom', async () => page.mouse.wheel(0, step++ < 10 ? 100 : -100), 19 * FRAME_MS));
+  await sleep(300);
+
+  // Typing: a node's name in the inspector, 24 keys at 8 per second with a pause in the middle long enough for the
+  // debounced validation and the autosave to run while the user goes on typing.
+  const node = await grabbableNode(page);
+  await page.mouse.click(node.x, node.y);
+  const label = page.getByLabel('Name on the canvas');
+  await label.click();
+  const text = 'Billing enquiries, team';
+  let typed = 0;
+  const typing = await measure(page, cdp, profileGesture === 'typing', async (p) => {
+    const due = Math.round(p * text.length);
+    while (typed < due) await page.keyboard.type(text[typed++]!);
+  }, 3000);
+  const keys = typing.inputEvents.filter((e) => /^key|input/.test(e.name));
+  figures.typing = { ...typing.figures, slowestKeyMs: Math.max(0, ...keys.map((e) => e.duration)), perEventMs: typing.figures.perEventMs * (typing.figures.events / text.length), events: text.length };
+  if (typing.cpuProfile) profiles.typing = typing.cpuProfile;
+  const domEdges = await page.evaluate(() => document.querySelectorAll('.react-flow__edge').length);
+  const domNodes = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
+  return { figures: figures as Record<Gesture, GestureFigures>, profiles, domEdges, domNodes };
 }
 
 buildDesigner();
 const server = await startSwitchboard();
 const browser = await chromium.launch(chromiumLaunchOptions);
+const loads: number[] = [loadavg()[0]!];
+const results: SizeFigures[] = [];
 try {
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 } });
+  // tsx keeps function names with a `__name` helper, which functions handed to page.evaluate bring along.
+  await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
   const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
   await signIn(page);
-  const document = { ...largeFlow(NODES), name: `Bench ${NODES}` };
-  const imported = await page.request.post('/trpc/flows.import', { data: { documents: [document] } });
-  if (!imported.ok()) throw new Error(`import failed: ${imported.status()} ${await imported.text()}`);
-  const flowId = (await imported.json()).result.data[0].flowId as string;
-
-  const rendered: number[] = [];
-  const interactive: number[] = [];
-  const drags: number[] = [];
-  let onCanvas = 0;
-  // The first load warms the HTTP cache (as a returning user's browser would be) and is not counted.
-  await timeToInteractive(page, `/flows/${flowId}`);
-  for (let run = 0; run < RUNS; run++) {
-    await page.goto('/');
-    const timing = await timeToInteractive(page, `/flows/${flowId}`);
-    rendered.push(timing.rendered);
-    interactive.push(timing.interactive);
-    onCanvas = timing.onCanvas;
-    drags.push(await timeToDrag(page));
+  for (const size of SIZES) {
+    const document = { ...contactCentreFlow(size), name: `Bench ${size}` };
+    const imported = await page.request.post('/trpc/flows.import', { data: { documents: [document] } });
+    if (!imported.ok()) throw new Error(`import failed: ${imported.status()} ${await imported.text()}`);
+    const flowId = (await imported.json()).result.data[0].flowId as string;
+    const [profileGesture, profileSize] = PROFILE.split('@');
+    // The first load warms the HTTP cache (as a returning user's browser would be) and is not counted.
+    await openToInteractive(page, `/flows/${flowId}`);
+    const runs: Array<{ open: number; gestures: Record<Gesture, GestureFigures> }> = [];
+    let dom = { nodes: 0, edges: 0 };
+    for (let run = 0; run < RUNS; run++) {
+      await page.goto('/');
+      const open = await openToInteractive(page, `/flows/${flowId}`);
+      await sleep(800); // the opening compile settles
+      const wanted = run === 0 && Number(profileSize) === size ? (profileGesture as Gesture) : null;
+      const played = await playGestures(page, cdp, size, wanted);
+      dom = { nodes: played.domNodes, edges: played.domEdges };
+      runs.push({ open, gestures: played.figures });
+      for (const [gesture, profile] of Object.entries(played.profiles)) {
+        mkdirSync(`${repoRoot}test-results`, { recursive: true });
+        const file = `${repoRoot}test-results/canvas-${gesture}-${size}.cpuprofile`;
+        writeFileSync(file, JSON.stringify(profile));
+        console.log(`\nCPU profile of ${gesture} at ${size} nodes: ${file}\n${heaviestFunctions(profile, 25)}`);
+      }
+      loads.push(loadavg()[0]!);
+      process.stdout.write(`  ${size} nodes, run ${run + 1}/${RUNS}: open ${runs.at(-1)!.open.toFixed(0)} ms, drag p95 ${played.figures.drag.frameP95.toFixed(1)} ms\n`);
+    }
+    const gestures = Object.fromEntries(
+      GESTURES.map((gesture) => {
+        const of = (key: keyof GestureFigures) => median(runs.map((r) => r.gestures[gesture][key] ?? NaN));
+        const figures: GestureFigures = { frameMedian: of('frameMedian'), frameP95: of('frameP95'), frameMax: of('frameMax'), longTasks: of('longTasks'), longestTask: of('longestTask'), perEventMs: of('perEventMs'), events: of('events') };
+        if (gesture === 'typing') figures.slowestKeyMs = of('slowestKeyMs');
+        return [gesture, figures];
+      }),
+    ) as Record<Gesture, GestureFigures>;
+    results.push({ size, runs: RUNS, openMs: median(runs.map((r) => r.open)), gestures, domNodes: dom.nodes, domEdges: dom.edges });
   }
-  const fmt = (values: number[]) => `median ${median(values).toFixed(0)} ms (runs: ${values.map((v) => v.toFixed(0)).join(', ')})`;
-  const [load1] = (await import('node:os')).loadavg();
-  console.log(`\nCanvas benchmark: ${NODES}-node flow, headless Chromium, ${RUNS} runs (machine load average ${load1!.toFixed(1)})`);
-  console.log(`  navigation → nodes painted (${onCanvas} of ${NODES} in view are in the DOM): ${fmt(rendered)}`);
-  console.log(`  navigation → interactive (node click selects): ${fmt(interactive)}  goal ≤ ${GOAL_MS} ms: ${median(interactive) <= GOAL_MS ? 'met' : 'NOT met'}`);
-  console.log(`  drag a node 120 px (12 moves) → shown at its new place: ${fmt(drags)}`);
 } finally {
   await browser.close();
   await server.stop();
+}
+
+const baseline = existsSync(BASELINE) ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as { results: SizeFigures[]; load: number[] }) : null;
+console.log(formatReport(results, baseline, loads, GOALS));
+if (process.env.BENCH_SAVE) {
+  writeFileSync(process.env.BENCH_SAVE, `${JSON.stringify({ measuredAt: new Date().toISOString(), load: [Math.min(...loads), median(loads), Math.max(...loads)], results }, null, 2)}\n`);
+  console.log(`figures saved to ${process.env.BENCH_SAVE}`);
 }
