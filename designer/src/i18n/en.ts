@@ -86,6 +86,7 @@ export const en = {
     analytics: { entered_one: '{{count}} caller entered', entered_other: '{{count}} callers entered', hungUp_one: '{{count}} hung up here ({{share}} %)', hungUp_other: '{{count}} hung up here ({{share}} %)' },
     issueBadge: '{{errors}}, {{warnings}}',
     highlight: { added: 'added', removed: 'removed', changed: 'changed', active: 'now here', visited: 'visited' },
+    minimap: 'Overview of the whole flow',
   },
   nodes,
   fields: {

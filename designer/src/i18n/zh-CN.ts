@@ -37,6 +37,7 @@ export const zhCN = {
     analytics: { entered_other: '{{count}} 位来电者进入', hungUp_other: '{{count}} 位在此挂断（{{share}}%）' },
     issueBadge: '{{errors}}，{{warnings}}',
     highlight: { added: '新增', removed: '已删除', changed: '已修改', active: '当前位置', visited: '已经过' },
+    minimap: '整个流程概览',
   },
   nodes: {
     start: {

@@ -1,10 +1,14 @@
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type IsValidConnection, type OnNodeDrag } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent, type RefObject } from 'react';
+import { Background, Controls, ReactFlow, useReactFlow, type Connection, type Edge, type IsValidConnection, type OnNodeDrag } from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import type { FlowDocument, NodeType } from '@switchboard/flows';
 import { toOutletConnection, type CanvasNode } from '../state/canvas-mapping';
 import { canConnect, connectOutlet, moveNodes, type Position } from '../state/document-edits';
 import type { CanvasState } from '../state/useCanvasState';
 import { edgeFigures, type CanvasAnalytics } from './canvas-analytics';
+import { CanvasMiniMap } from './CanvasMiniMap';
+import { useCanvasText } from './canvas-text';
+import { PassingEdges } from './PassingEdges';
+import { useCulledEdges } from './useCulledEdges';
 import { nodeTypes } from './node-types';
 import { PALETTE_DRAG_TYPE } from '../palette/palette-drag';
 import { FIT_ALL_UP_TO, FIT_VIEW_PADDING, initialViewNodeIds } from './initial-view';
@@ -23,6 +27,8 @@ interface FlowCanvasProps {
 /** The React Flow canvas: drag to move and connect, drop palette items, select; edits go to the document. */
 export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, onDropNode, analytics }: FlowCanvasProps) {
   const { screenToFlowPosition } = useReactFlow();
+  const t = useCanvasText();
+  const large = canvas.nodes.length > FIT_ALL_UP_TO;
   // Decided once, when the editor opens; "Fit to screen" shows everything later.
   const [fitViewOptions] = useState(() => {
     const ids = initialViewNodeIds(document);
@@ -37,31 +43,37 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
       return { ...edge, label: String(figure.calls), style: { strokeWidth: figure.width }, className: 'sb-edge--analytics', data: { calls: figure.calls } };
     });
   }, [analytics, canvas.edges, document]);
+  const culled = useCulledEdges(document, edges, canvas.selection.nodeIds, { enabled: large, linesForPassing: !analytics });
+
+  // Handlers read the document through a ref: each new handler is one more React Flow store update (and a run
+  // of every mounted node's and edge's selectors) after every edit.
+  const documentRef = useRef(document);
+  documentRef.current = document;
 
   const onConnect = useCallback(
     (connection: Connection) => {
       const outlet = toOutletConnection(connection);
-      if (outlet && canConnect(document, outlet)) onCommit(connectOutlet(document, outlet));
+      if (outlet && canConnect(documentRef.current, outlet)) onCommit(connectOutlet(documentRef.current, outlet));
     },
-    [document, onCommit],
+    [onCommit],
   );
 
   const onReconnect = useCallback(
     (oldEdge: Edge, connection: Connection) => {
       const outlet = toOutletConnection(connection);
-      if (outlet && canConnect(document, outlet)) onCommit(connectOutlet(document, outlet, oldEdge.id));
+      if (outlet && canConnect(documentRef.current, outlet)) onCommit(connectOutlet(documentRef.current, outlet, oldEdge.id));
     },
-    [document, onCommit],
+    [onCommit],
   );
 
   const isValidConnection = useCallback<IsValidConnection>(
-    (connection) => canConnect(document, { source: connection.source, sourceOutlet: connection.sourceHandle ?? undefined, target: connection.target }),
-    [document],
+    (connection) => canConnect(documentRef.current, { source: connection.source, sourceOutlet: connection.sourceHandle ?? undefined, target: connection.target }),
+    [],
   );
 
   const onNodeDragStop = useCallback<OnNodeDrag<CanvasNode>>(
-    (_event, _node, dragged) => onCommit(moveNodes(document, new Map(dragged.map((n) => [n.id, n.position])))),
-    [document, onCommit],
+    (_event, _node, dragged) => onCommit(moveNodes(documentRef.current, new Map(dragged.map((n) => [n.id, n.position])))),
+    [onCommit],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -85,7 +97,7 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
     <div className="sb-canvas" ref={wrapperRef} tabIndex={-1} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode>
         nodes={canvas.nodes}
-        edges={edges}
+        edges={culled.edges}
         nodeTypes={nodeTypes}
         onNodesChange={canvas.onNodesChange}
         onEdgesChange={canvas.onEdgesChange}
@@ -99,14 +111,15 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
-        onlyRenderVisibleElements={canvas.nodes.length > FIT_ALL_UP_TO}
+        onlyRenderVisibleElements={large}
         minZoom={0.05}
         fitView
         fitViewOptions={fitViewOptions}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
-        <MiniMap pannable zoomable />
+        <PassingEdges edges={culled.passing} />
+        <CanvasMiniMap label={t('canvas.minimap')} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>
