@@ -53,7 +53,9 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
   const canvasText = useMemo(() => memoizeTranslations(t), [t, i18n.language]);
   const history = useEditHistory(document, onChange);
   const { diagnostics, hash } = useFlowCompilation(document);
-  useEffect(() => onCompiled?.(hash), [hash, onCompiled]);
+  useEffect(() => {
+    if (hash !== undefined) onCompiled?.(hash);
+  }, [hash, onCompiled]);
   const decorations = useMemo<NodeDecorations>(() => ({ issues: countIssuesByNode(diagnostics), highlights }), [diagnostics, highlights]);
   const canvas = useCanvasState(document, decorations);
   const { selection, selectNodes } = canvas;
@@ -70,21 +72,30 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
     onSelectionChange?.(selection);
   }, [selection, onSelectionChange]);
 
+  // Commands read the latest document and selection through refs, so their identity stays put across edits and
+  // the memoised panels (palette, toolbar, inspector) do not re-render on every keystroke or drop.
+  const documentRef = useRef(document);
+  documentRef.current = document;
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
+  const { commit: commitToHistory } = history;
   const commit = useCallback(
     (next: FlowDocument, mergeKey?: string) => {
-      if (!readOnly) history.commit(next, mergeKey);
+      if (readOnly) return;
+      documentRef.current = next;
+      commitToHistory(next, mergeKey);
     },
-    [history, readOnly],
+    [commitToHistory, readOnly],
   );
 
   const addNodeAt = useCallback(
     (type: NodeType, position: Position) => {
       if (readOnly) return;
-      const added = addNode(document, type, position);
+      const added = addNode(documentRef.current, type, position);
       commit(added.document);
       selectNodes([added.nodeId]);
     },
-    [commit, document, readOnly, selectNodes],
+    [commit, readOnly, selectNodes],
   );
 
   const addNodeInView = useCallback(
@@ -92,29 +103,32 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
       const rect = canvasWrapper.current?.getBoundingClientRect();
       const centre = rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
       // Nudge each new node so several clicks do not stack them exactly.
-      const nudge = (document.nodes.length % 5) * 24;
+      const nudge = (documentRef.current.nodes.length % 5) * 24;
       addNodeAt(type, { x: centre.x - DEFAULT_NODE_SIZE.width / 2 + nudge, y: centre.y - DEFAULT_NODE_SIZE.height / 2 + nudge });
     },
-    [addNodeAt, document.nodes.length, flow],
+    [addNodeAt, flow],
   );
 
-  const deleteSelection = useCallback(() => commit(removeElements(document, selection.nodeIds, selection.edgeIds)), [commit, document, selection]);
+  const deleteSelection = useCallback(
+    () => commit(removeElements(documentRef.current, selectionRef.current.nodeIds, selectionRef.current.edgeIds)),
+    [commit],
+  );
 
   const copySelection = useCallback(() => {
-    const content = copyNodes(document, selection.nodeIds);
+    const content = copyNodes(documentRef.current, selectionRef.current.nodeIds);
     if (!content) return;
     editorClipboard.content = content;
     editorClipboard.pastes = 0;
-  }, [document, selection.nodeIds]);
+  }, []);
 
   const paste = useCallback(() => {
     const content = editorClipboard.content;
     if (!content || readOnly) return;
     editorClipboard.pastes++;
-    const pasted = pasteNodes(document, content, PASTE_OFFSET * editorClipboard.pastes);
+    const pasted = pasteNodes(documentRef.current, content, PASTE_OFFSET * editorClipboard.pastes);
     commit(pasted.document);
     selectNodes(pasted.nodeIds);
-  }, [commit, document, readOnly, selectNodes]);
+  }, [commit, readOnly, selectNodes]);
 
   const showNode = useCallback(
     (nodeId: string) => {
@@ -136,12 +150,13 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
       for (const node of flow.getNodes()) {
         if (node.measured?.width && node.measured.height) sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
       }
-      commit(moveNodes(document, await layoutFlow(document, sizes)));
+      const laidOut = await layoutFlow(documentRef.current, sizes);
+      commit(moveNodes(documentRef.current, laidOut));
       requestAnimationFrame(() => void flow.fitView({ duration: 300, padding: FIT_VIEW_PADDING }));
     } finally {
       setLayingOut(false);
     }
-  }, [commit, document, flow]);
+  }, [commit, flow]);
 
   const fitView = useCallback(() => void flow.fitView({ duration: 300, padding: FIT_VIEW_PADDING }), [flow]);
 
@@ -164,16 +179,16 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
         case 'paste':
           return paste();
         case 'selectAll':
-          return selectNodes(document.nodes.map((n) => n.id));
+          return selectNodes(documentRef.current.nodes.map((n) => n.id));
         case 'delete':
           return deleteSelection();
       }
     },
-    [copySelection, deleteSelection, document.nodes, history, onHelpKey, paste, readOnly, selectNodes, view],
+    [copySelection, deleteSelection, history, onHelpKey, paste, readOnly, selectNodes, view],
   );
 
-  const changeNodeData = useCallback((nodeId: string, data: unknown, fieldKey: string) => commit(updateNodeData(document, nodeId, data), `${nodeId}:${fieldKey}`), [commit, document]);
-  const changeNodeLabel = useCallback((nodeId: string, label: string) => commit(updateNodeLabel(document, nodeId, label), `${nodeId}:label`), [commit, document]);
+  const changeNodeData = useCallback((nodeId: string, data: unknown, fieldKey: string) => commit(updateNodeData(documentRef.current, nodeId, data), `${nodeId}:${fieldKey}`), [commit]);
+  const changeNodeLabel = useCallback((nodeId: string, label: string) => commit(updateNodeLabel(documentRef.current, nodeId, label), `${nodeId}:label`), [commit]);
 
   return (
     <CanvasTextContext.Provider value={canvasText}>

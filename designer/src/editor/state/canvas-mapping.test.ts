@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { supportLineFlow } from '../examples/support-line';
-import { syncCanvasEdges, syncCanvasNodes, toCanvasEdge, toOutletConnection, TARGET_HANDLE } from './canvas-mapping';
-import { updateNodeLabel } from './document-edits';
+import { forgetEstimatesOnceMeasured, syncCanvasEdges, syncCanvasNodes, toCanvasEdge, toOutletConnection, TARGET_HANDLE } from './canvas-mapping';
+import { outletsOf, updateNodeLabel } from './document-edits';
 
 const noDecorations = { issues: new Map(), highlights: undefined };
 
@@ -26,6 +26,14 @@ describe('edge ↔ document mapping', () => {
     const document = supportLineFlow();
     const back = syncCanvasEdges(document, []).map((edge) => ({ id: edge.id, ...toOutletConnection(edge) }));
     expect(back).toEqual(document.edges);
+  });
+
+  it('hands back the same edge list when an edit changed no edge', () => {
+    const document = supportLineFlow();
+    const edges = syncCanvasEdges(document, []);
+    expect(syncCanvasEdges(updateNodeLabel(document, 'goodbye', 'Bye'), edges)).toBe(edges);
+    const fewer = { ...document, edges: document.edges.slice(1) };
+    expect(syncCanvasEdges(fewer, edges)).toHaveLength(document.edges.length - 1);
   });
 
   it('reuses unchanged canvas nodes so they do not re-render, and keeps their measured size', () => {
@@ -53,5 +61,32 @@ describe('edge ↔ document mapping', () => {
     expect(nodes.find((n) => n.id === 'hours')?.data.issues).toEqual({ errors: 1, warnings: 0 });
     expect(nodes.find((n) => n.id === 'goodbye')?.data.highlight).toBe('changed');
     expect(nodes.find((n) => n.id === 'start')?.data.issues).toBeUndefined();
+  });
+});
+
+describe('nodes never measured', () => {
+  it('carry an estimated size and handles, so edges to nodes off screen can be drawn before they are', () => {
+    const nodes = syncCanvasNodes(supportLineFlow(), [], noDecorations);
+    const menu = nodes.find((n) => n.id === 'main_menu')!;
+    expect(menu.initialWidth).toBeGreaterThan(0);
+    expect(menu.initialHeight).toBeGreaterThan(0);
+    const outlets = outletsOf(menu.data.node).map((o) => o.name);
+    expect(menu.handles?.filter((h) => h.type === 'source').map((h) => h.id)).toEqual(outlets);
+    expect(menu.handles?.filter((h) => h.type === 'target').map((h) => h.id)).toEqual([TARGET_HANDLE]);
+    // Outlets top to bottom, on the right edge; the inlet on the left.
+    const ys = menu.handles!.filter((h) => h.type === 'source').map((h) => h.y);
+    expect(ys).toEqual([...ys].sort((a, b) => a - b));
+    expect(nodes.find((n) => n.id === 'start')?.handles?.some((h) => h.type === 'target')).toBe(false);
+  });
+
+  it('lose the estimated handles once measured, and are not given new ones after edits', () => {
+    const document = supportLineFlow();
+    const first = syncCanvasNodes(document, [], noDecorations);
+    const measured = forgetEstimatesOnceMeasured(first.map((n) => (n.id === 'goodbye' ? { ...n, measured: { width: 200, height: 90 } } : n)), new Set(['goodbye']));
+    expect(measured.find((n) => n.id === 'goodbye')?.handles).toBeUndefined();
+    expect(measured.find((n) => n.id === 'main_menu')).toBe(first.find((n) => n.id === 'main_menu'));
+    const edited = syncCanvasNodes(updateNodeLabel(document, 'goodbye', 'Bye'), measured, noDecorations);
+    expect(edited.find((n) => n.id === 'goodbye')?.handles).toBeUndefined();
+    expect(edited.find((n) => n.id === 'goodbye')?.measured).toEqual({ width: 200, height: 90 });
   });
 });

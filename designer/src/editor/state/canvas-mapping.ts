@@ -1,6 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { FlowDocument, FlowEdge, FlowNode } from '@switchboard/flows';
 import type { OutletConnection } from './document-edits';
+import { estimateNodeGeometry } from './node-geometry';
 
 /** How the app shell marks nodes: a version diff, or a call's path in the simulator. */
 export type NodeHighlight = 'added' | 'removed' | 'changed' | 'active' | 'visited';
@@ -41,7 +42,8 @@ export interface NodeDecorations {
 
 /**
  * Canvas nodes for a document. Nodes whose document node and decorations did not change keep their previous
- * object, so memoised node components do not re-render and React Flow keeps their measured size.
+ * object, so memoised node components do not re-render and React Flow keeps their measured size. Nodes never
+ * measured carry an estimated size and handles ({@link estimateNodeGeometry}) until they are.
  */
 export function syncCanvasNodes(document: FlowDocument, previous: readonly CanvasNode[], decorations: NodeDecorations): CanvasNode[] {
   const before = new Map(previous.map((n) => [n.id, n]));
@@ -60,19 +62,44 @@ export function syncCanvasNodes(document: FlowDocument, previous: readonly Canva
       selected: old?.selected ?? false,
     };
     if (old?.measured) next.measured = old.measured;
+    else Object.assign(next, estimatedGeometry(node));
     if (dragging) next.dragging = true;
     return next;
   });
 }
 
-/** Canvas edges for a document, keeping the selection the user made. */
-export function syncCanvasEdges(document: FlowDocument, previous: readonly CanvasEdge[]): CanvasEdge[] {
-  const before = new Map(previous.map((e) => [e.id, e]));
-  return document.edges.map((edge) => {
-    const old = before.get(edge.id);
-    if (old && old.source === edge.source && old.sourceHandle === edge.sourceOutlet && old.target === edge.target) return old;
-    return toCanvasEdge(edge, old?.selected ?? false);
+function estimatedGeometry(node: FlowNode): Pick<CanvasNode, 'initialWidth' | 'initialHeight' | 'handles'> {
+  const { width, height, handles } = estimateNodeGeometry(node);
+  return { initialWidth: width, initialHeight: height, handles };
+}
+
+/**
+ * Drops the estimated handles of nodes the browser has just measured: React Flow takes handles given on a node
+ * over the ones it measured, each time the node object changes.
+ */
+export function forgetEstimatesOnceMeasured(nodes: CanvasNode[], measuredIds: ReadonlySet<string>): CanvasNode[] {
+  if (measuredIds.size === 0) return nodes;
+  return nodes.map((node) => {
+    if (!measuredIds.has(node.id) || !node.handles) return node;
+    const { handles: _estimated, ...measured } = node;
+    return measured;
   });
+}
+
+/**
+ * Canvas edges for a document, keeping the selection the user made. The previous list itself when no edge
+ * changed (an edit of a node's settings), so React Flow is not handed thousands of edges again.
+ */
+export function syncCanvasEdges(document: FlowDocument, previous: CanvasEdge[]): CanvasEdge[] {
+  const before = new Map(previous.map((e) => [e.id, e]));
+  let changed = previous.length !== document.edges.length;
+  const next = document.edges.map((edge, index) => {
+    const old = before.get(edge.id);
+    const kept = old && old.source === edge.source && old.sourceHandle === edge.sourceOutlet && old.target === edge.target ? old : toCanvasEdge(edge, old?.selected ?? false);
+    if (kept !== previous[index]) changed = true;
+    return kept;
+  });
+  return changed ? next : previous;
 }
 
 function sameIssues(a: NodeIssueCount | undefined, b: NodeIssueCount | undefined): boolean {

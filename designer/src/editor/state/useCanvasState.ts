@@ -1,7 +1,7 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { FlowDocument } from '@switchboard/flows';
-import { syncCanvasEdges, syncCanvasNodes, type CanvasEdge, type CanvasNode, type NodeDecorations } from './canvas-mapping';
+import { forgetEstimatesOnceMeasured, syncCanvasEdges, syncCanvasNodes, type CanvasEdge, type CanvasNode, type NodeDecorations } from './canvas-mapping';
 
 export interface Selection {
   nodeIds: string[];
@@ -41,8 +41,11 @@ export function useCanvasState(document: FlowDocument, decorations: NodeDecorati
   const pendingSelection = useRef<Set<string> | null>(null);
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
+  // Bumped whenever the selection may have changed: a pointer move of a drag must not scan every node for it.
+  const [selectionVersion, selectionMayHaveChanged] = useReducer((version: number) => version + 1, 0);
 
   useLayoutEffect(() => {
+    selectionMayHaveChanged();
     setNodes((previous) => {
       const synced = syncCanvasNodes(document, previous, decorations);
       const pending = pendingSelection.current;
@@ -59,12 +62,17 @@ export function useCanvasState(document: FlowDocument, decorations: NodeDecorati
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     // Removal goes through the document (one undo step for nodes and their edges), never straight to the canvas.
     const kept = changes.filter((c) => c.type !== 'remove');
-    if (kept.length > 0) setNodes((previous) => applyNodeChanges(kept, previous));
+    if (kept.length === 0) return;
+    if (kept.some((c) => c.type === 'select' || c.type === 'add' || c.type === 'replace')) selectionMayHaveChanged();
+    const measured = new Set(kept.flatMap((c) => (c.type === 'dimensions' ? [c.id] : [])));
+    setNodes((previous) => forgetEstimatesOnceMeasured(applyNodeChanges(kept, previous), measured));
   }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
     const kept = changes.filter((c) => c.type !== 'remove');
-    if (kept.length > 0) setEdges((previous) => applyEdgeChanges(kept, previous));
+    if (kept.length === 0) return;
+    if (kept.some((c) => c.type === 'select' || c.type === 'add' || c.type === 'replace')) selectionMayHaveChanged();
+    setEdges((previous) => applyEdgeChanges(kept, previous));
   }, []);
 
   const selectNodes = useCallback((ids: Iterable<string>) => {
@@ -72,11 +80,14 @@ export function useCanvasState(document: FlowDocument, decorations: NodeDecorati
     const onCanvas = new Set(nodesRef.current.map((n) => n.id));
     // Nodes just added to the document appear on the canvas after the next sync: select them then.
     pendingSelection.current = [...wanted].some((id) => !onCanvas.has(id)) ? wanted : null;
+    selectionMayHaveChanged();
     setNodes((previous) => withSelection(previous, wanted));
     setEdges((previous) => withSelection(previous, new Set()));
   }, []);
 
-  return { nodes, edges, selection: useStableSelection(selectionOf(nodes, edges)), onNodesChange, onEdgesChange, selectNodes };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the selected flags of nodes and edges
+  const selected = useMemo(() => selectionOf(nodes, edges), [selectionVersion]);
+  return { nodes, edges, selection: useStableSelection(selected), onNodesChange, onEdgesChange, selectNodes };
 }
 
 /** The same object while the selected ids stay the same, so effects that depend on the selection do not re-run. */
