@@ -11,8 +11,9 @@ export interface GestureFigures {
   /** Tasks over 50 ms during the gesture, and the longest one. */
   longTasks: number;
   longestTask: number;
-  /** Renderer main-thread time per input event (pointer move, wheel notch, key). */
+  /** Main-thread time per input event (pointer move, wheel notch, key): its handlers and the render they cause; median and p95. */
   perEventMs: number;
+  perEventP95?: number;
   events: number;
   /** Typing only: the slowest key event, input to next paint (Event Timing; reported only above 16 ms). */
   slowestKeyMs?: number;

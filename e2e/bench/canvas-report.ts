@@ -6,7 +6,7 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 function gestureLine(figures: GestureFigures | undefined): string {
   if (!figures) return '—';
   const key = figures.slowestKeyMs !== undefined ? `, slowest key ${ms(figures.slowestKeyMs)}` : '';
-  return `${ms(figures.frameMedian)}/${ms(figures.frameP95)}/${ms(figures.frameMax)}, ${figures.longTasks} long (max ${ms(figures.longestTask)}), ${ms(figures.perEventMs)} ms/event${key}`;
+  return `${ms(figures.frameMedian)}/${ms(figures.frameP95)}/${ms(figures.frameMax)}, ${figures.longTasks} long (max ${ms(figures.longestTask)}), ${ms(figures.perEventMs)}${figures.perEventP95 !== undefined ? `/${ms(figures.perEventP95)}` : ''} ms/event (${figures.events})${key}`;
 }
 
 function gestureMeetsGoals(figures: GestureFigures, goals: Goals): boolean {
@@ -24,7 +24,7 @@ export function formatReport(results: SizeFigures[], baseline: { results: SizeFi
     `Canvas benchmark: contact-centre flows in headless Chromium, medians of runs; machine load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}` +
       (baseline ? ` (baseline measured at ${baseline.load.map((l) => l.toFixed(1)).join('/')})` : ''),
     `Goals: frame interval median ≤ ${goals.frameMedian} ms, p95 ≤ ${goals.frameP95} ms, no long task > ${goals.longestTask} ms; open ≤ ${goals.openMs} ms; no key slower than ${goals.slowestKeyMs} ms.`,
-    'Gestures: frame interval median/p95/max ms, long tasks (longest), renderer main-thread ms per input event.',
+    'Gestures: frame interval median/p95/max ms, long tasks (longest), main-thread ms per input event median/p95 (events).',
   ];
   for (const result of results) {
     const before = baseline?.results.find((r) => r.size === result.size);

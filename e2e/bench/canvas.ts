@@ -3,7 +3,7 @@
  * shared end nodes) in headless Chromium against the real server and a fresh database. For each size it opens the
  * flow (navigation → a node click selects it) and plays real pointer gestures at 60 Hz — drag a node, pan the
  * canvas 400 px, zoom 10 wheel steps out and back — logging every animation frame, long tasks (> 50 ms) and the
- * renderer's main-thread time per input event (CDP `Performance.getMetrics`); then types into the inspector and
+ * main-thread time each input event costs (its handlers and the render they cause); then types into the inspector and
  * reports the slowest keystroke (Event Timing: input to next paint). Figures are medians over the runs, printed
  * beside the goals of issue 14 and beside a saved baseline.
  *
@@ -11,7 +11,8 @@
  *     BENCH_SIZES=500,2000,5000   BENCH_RUNS=3
  *     BENCH_SAVE=file.json        write the figures (e.g. as a new baseline)
  *     BENCH_BASELINE=file.json    compare with these (default: bench/canvas-baseline.json when present)
- *     BENCH_PROFILE=drag@2000     write a CPU profile of that gesture (first run) and print its heaviest functions
+ *     BENCH_PROFILE=drag@2000,…   write CPU profiles of those gestures (first run) and print their heaviest functions
+ *     BENCH_SCREENSHOTS=1         save screenshots after opening and after the pan (test-results/canvas-*.png)
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,15 +42,37 @@ async function signIn(page: Page) {
   await page.getByTestId('role-badge').waitFor();
 }
 
-/** In the page: a frame log (requestAnimationFrame), long tasks and slow input events, from now until `stop`. */
+/**
+ * In the page, from now until `stop`: a frame log (requestAnimationFrame), long tasks, slow input events (Event
+ * Timing), and what each input event costs the main thread — from the event until a task posted behind it runs,
+ * so its handlers and the React render they caused (flushed in a microtask) are in it.
+ */
 async function startRecording(page: Page) {
   await page.evaluate(() => {
-    const log = { frames: [] as number[], longTasks: [] as Array<{ start: number; duration: number }>, events: [] as Array<{ name: string; duration: number }>, running: true, started: performance.now() };
+    const log = {
+      frames: [] as number[],
+      longTasks: [] as Array<{ start: number; duration: number }>,
+      events: [] as Array<{ name: string; duration: number }>,
+      costs: [] as number[],
+      running: true,
+      started: performance.now(),
+    };
     (window as unknown as { __bench: typeof log }).__bench = log;
     const tasks = new PerformanceObserver((list) => list.getEntries().forEach((e) => log.longTasks.push({ start: e.startTime, duration: e.duration })));
     tasks.observe({ type: 'longtask' });
     const events = new PerformanceObserver((list) => list.getEntries().forEach((e) => log.events.push({ name: e.name, duration: e.duration })));
     events.observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+    const channel = new MessageChannel();
+    const pending: number[] = [];
+    channel.port1.onmessage = () => {
+      const started = pending.shift();
+      if (started !== undefined && log.running) log.costs.push(performance.now() - started);
+    };
+    const onInput = () => {
+      pending.push(performance.now());
+      channel.port2.postMessage(0);
+    };
+    for (const type of ['pointermove', 'wheel', 'keydown']) window.addEventListener(type, onInput, { capture: true, passive: true });
     const frame = (t: number) => {
       if (!log.running) return;
       log.frames.push(t);
@@ -60,6 +83,7 @@ async function startRecording(page: Page) {
       log.running = false;
       tasks.disconnect();
       events.disconnect();
+      for (const type of ['pointermove', 'wheel', 'keydown']) window.removeEventListener(type, onInput, { capture: true });
     };
   });
 }
@@ -69,16 +93,11 @@ async function stopRecording(page: Page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await sleep(60); // long-task entries arrive asynchronously
   return page.evaluate(() => {
-    const w = window as unknown as { __bench: { frames: number[]; longTasks: Array<{ start: number; duration: number }>; events: Array<{ name: string; duration: number }>; started: number }; __benchStop: () => void };
+    const w = window as unknown as { __bench: { frames: number[]; longTasks: Array<{ start: number; duration: number }>; events: Array<{ name: string; duration: number }>; costs: number[]; started: number }; __benchStop: () => void };
     w.__benchStop();
-    const { frames, longTasks, events, started } = w.__bench;
-    return { frames, longTasks: longTasks.filter((t) => t.start + t.duration >= started), events };
+    const { frames, longTasks, events, costs, started } = w.__bench;
+    return { frames, longTasks: longTasks.filter((t) => t.start + t.duration >= started), events, costs };
   });
-}
-
-async function mainThreadMs(cdp: CDPSession): Promise<number> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
 }
 
 /**
@@ -92,20 +111,16 @@ async function measure(page: Page, cdp: CDPSession, profile: boolean, send: (pro
     await cdp.send('Profiler.start');
   }
   await startRecording(page);
-  const busyBefore = await mainThreadMs(cdp);
   await setup?.();
   const started = performance.now();
-  let events = 0;
   for (let i = 1; ; i++) {
     await sleep(started + i * FRAME_MS - performance.now());
     const progress = Math.min(1, (performance.now() - started) / durationMs);
     await send(progress);
-    events++;
     if (progress >= 1) break;
   }
   await teardown?.();
   const log = await stopRecording(page);
-  const busy = (await mainThreadMs(cdp)) - busyBefore;
   let cpuProfile: CpuProfile | undefined;
   if (profile) cpuProfile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
   const intervals = log.frames.slice(1).map((t, i) => t - log.frames[i]!);
@@ -115,8 +130,9 @@ async function measure(page: Page, cdp: CDPSession, profile: boolean, send: (pro
     frameMax: Math.max(...intervals),
     longTasks: log.longTasks.length,
     longestTask: Math.max(0, ...log.longTasks.map((t) => t.duration)),
-    perEventMs: busy / events,
-    events,
+    perEventMs: median(log.costs),
+    perEventP95: percentile(log.costs, 95),
+    events: log.costs.length,
   };
   return { figures, cpuProfile, inputEvents: log.events };
 }
@@ -161,7 +177,7 @@ async function openToInteractive(page: Page, path: string) {
   return performance.now() - started;
 }
 
-async function playGestures(page: Page, cdp: CDPSession, size: number, profileGesture: Gesture | null) {
+async function playGestures(page: Page, cdp: CDPSession, size: number, profiled: ReadonlySet<string>) {
   const figures: Partial<Record<Gesture, GestureFigures>> = {};
   const profiles: Partial<Record<Gesture, CpuProfile>> = {};
   const record = (gesture: Gesture, result: Awaited<ReturnType<typeof measure>>) => {
@@ -169,8 +185,9 @@ async function playGestures(page: Page, cdp: CDPSession, size: number, profileGe
     if (result.cpuProfile) profiles[gesture] = result.cpuProfile;
   };
 
+  if (process.env.BENCH_SCREENSHOTS) await page.screenshot({ path: `${repoRoot}test-results/canvas-${size}-opened.png` });
   const grab = await grabbableNode(page);
-  record('drag', await measure(page, cdp, profileGesture === 'drag', (p) => page.mouse.move(grab.x + 300 * p, grab.y + 150 * Math.sin(Math.PI * p) + 60 * p), 1000,
+  record('drag', await measure(page, cdp, profiled.has('drag'), (p) => page.mouse.move(grab.x + 300 * p, grab.y + 150 * Math.sin(Math.PI * p) + 60 * p), 1000,
     async () => {
       await page.mouse.move(grab.x, grab.y);
       await page.mouse.down();
@@ -180,7 +197,7 @@ async function playGestures(page: Page, cdp: CDPSession, size: number, profileGe
   await sleep(1200); // the drop's compile and autosave are not part of the pan
 
   const spot = await emptySpot(page);
-  record('pan', await measure(page, cdp, profileGesture === 'pan', (p) => page.mouse.move(spot.x + 400 * p, spot.y + 100 * p), 1000,
+  record('pan', await measure(page, cdp, profiled.has('pan'), (p) => page.mouse.move(spot.x + 400 * p, spot.y + 100 * p), 1000,
     async () => {
       await page.mouse.move(spot.x, spot.y);
       await page.mouse.down();
@@ -188,6 +205,7 @@ async function playGestures(page: Page, cdp: CDPSession, size: number, profileGe
     () => page.mouse.up(),
   ));
   await sleep(300);
+  if (process.env.BENCH_SCREENSHOTS) await page.screenshot({ path: `${repoRoot}test-results/canvas-${size}-after-pan.png` });
 
   const centre = await page.evaluate(() => {
     const r = document.querySelector('.react-flow')!.getBoundingClientRect();
@@ -196,7 +214,7 @@ async function playGestures(page: Page, cdp: CDPSession, size: number, profileGe
   await page.mouse.move(centre.x, centre.y);
   let step = 0;
   // 10 notches out, then 10 back in, one per frame.
-  record('zoom', await measure(page, cdp, profileGesture === 'zoom', async () => page.mouse.wheel(0, step++ < 10 ? 100 : -100), 19 * FRAME_MS));
+  record('zoom', await measure(page, cdp, profiled.has('zoom'), async () => page.mouse.wheel(0, step++ < 10 ? 100 : -100), 19 * FRAME_MS));
   await sleep(300);
 
   // Typing: a node's name in the inspector, 24 keys at 8 per second with a pause in the middle long enough for the
@@ -207,12 +225,12 @@ async function playGestures(page: Page, cdp: CDPSession, size: number, profileGe
   await label.click();
   const text = 'Billing enquiries, team';
   let typed = 0;
-  const typing = await measure(page, cdp, profileGesture === 'typing', async (p) => {
+  const typing = await measure(page, cdp, profiled.has('typing'), async (p) => {
     const due = Math.round(p * text.length);
     while (typed < due) await page.keyboard.type(text[typed++]!);
   }, 3000);
   const keys = typing.inputEvents.filter((e) => /^key|input/.test(e.name));
-  figures.typing = { ...typing.figures, slowestKeyMs: Math.max(0, ...keys.map((e) => e.duration)), perEventMs: typing.figures.perEventMs * (typing.figures.events / text.length), events: text.length };
+  figures.typing = { ...typing.figures, slowestKeyMs: Math.max(0, ...keys.map((e) => e.duration)) };
   if (typing.cpuProfile) profiles.typing = typing.cpuProfile;
   const domEdges = await page.evaluate(() => document.querySelectorAll('.react-flow__edge').length);
   const domNodes = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
@@ -231,14 +249,12 @@ try {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
   await signIn(page);
   for (const size of SIZES) {
     const document = { ...contactCentreFlow(size), name: `Bench ${size}` };
     const imported = await page.request.post('/trpc/flows.import', { data: { documents: [document] } });
     if (!imported.ok()) throw new Error(`import failed: ${imported.status()} ${await imported.text()}`);
     const flowId = (await imported.json()).result.data[0].flowId as string;
-    const [profileGesture, profileSize] = PROFILE.split('@');
     // The first load warms the HTTP cache (as a returning user's browser would be) and is not counted.
     await openToInteractive(page, `/flows/${flowId}`);
     const runs: Array<{ open: number; gestures: Record<Gesture, GestureFigures> }> = [];
@@ -247,7 +263,7 @@ try {
       await page.goto('/');
       const open = await openToInteractive(page, `/flows/${flowId}`);
       await sleep(800); // the opening compile settles
-      const wanted = run === 0 && Number(profileSize) === size ? (profileGesture as Gesture) : null;
+      const wanted = new Set(run === 0 ? PROFILE.split(',').filter((p) => p.endsWith(`@${size}`)).map((p) => p.split('@')[0]!) : []);
       const played = await playGestures(page, cdp, size, wanted);
       dom = { nodes: played.domNodes, edges: played.domEdges };
       runs.push({ open, gestures: played.figures });
@@ -263,7 +279,7 @@ try {
     const gestures = Object.fromEntries(
       GESTURES.map((gesture) => {
         const of = (key: keyof GestureFigures) => median(runs.map((r) => r.gestures[gesture][key] ?? NaN));
-        const figures: GestureFigures = { frameMedian: of('frameMedian'), frameP95: of('frameP95'), frameMax: of('frameMax'), longTasks: of('longTasks'), longestTask: of('longestTask'), perEventMs: of('perEventMs'), events: of('events') };
+        const figures: GestureFigures = { frameMedian: of('frameMedian'), frameP95: of('frameP95'), frameMax: of('frameMax'), longTasks: of('longTasks'), longestTask: of('longestTask'), perEventMs: of('perEventMs'), perEventP95: of('perEventP95'), events: of('events') };
         if (gesture === 'typing') figures.slowestKeyMs = of('slowestKeyMs');
         return [gesture, figures];
       }),

@@ -1,4 +1,4 @@
-import type { FlowDocument, FlowEdge, FlowNode } from '@switchboard/flows';
+import type { FlowDocument, FlowEdge, FlowNode, FlowNodeOf } from '@switchboard/flows';
 
 /** Ids of the nodes every department shares, as a large contact centre's flow has them. */
 export const SHARED_NODE_IDS = { end: 'end', voicemail: 'voicemail', callbackThanks: 'callback_thanks', sorry: 'sorry', closed: 'closed' } as const;
@@ -84,7 +84,7 @@ export function contactCentreFlow(size: number): FlowDocument {
   return { schemaVersion: 1, name: `Contact centre ${size}`, description: '', languages: ['en'], variables: [], nodes, edges };
 }
 
-function menuData(text: string, digits: readonly string[]) {
+function menuData(text: string, digits: ReadonlyArray<FlowNodeOf<'menu'>['data']['options'][number]['digit']>): FlowNodeOf<'menu'>['data'] {
   return { prompt: { text: { en: text } }, options: digits.map((digit) => ({ digit, label: digit === '9' ? 'More' : `Team ${digit}` })), timeoutSeconds: 5, maxRetries: 2 };
 }
 
