@@ -152,13 +152,14 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
       }
       const laidOut = await layoutFlow(documentRef.current, sizes);
       commit(moveNodes(documentRef.current, laidOut));
-      requestAnimationFrame(() => void flow.fitView({ duration: 300, padding: FIT_VIEW_PADDING }));
+      requestAnimationFrame(() => void flow.fitView({ duration: 300, padding: FIT_VIEW_PADDING, includeHiddenNodes: true }));
     } finally {
       setLayingOut(false);
     }
   }, [commit, flow]);
 
-  const fitView = useCallback(() => void flow.fitView({ duration: 300, padding: FIT_VIEW_PADDING }), [flow]);
+  // `includeHiddenNodes`: nodes of a large flow never drawn have no measured size yet, only the estimated one.
+  const fitView = useCallback(() => void flow.fitView({ duration: 300, padding: FIT_VIEW_PADDING, includeHiddenNodes: true }), [flow]);
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {

@@ -1,5 +1,5 @@
-import { Background, Controls, ReactFlow, useReactFlow, type Connection, type Edge, type IsValidConnection, type OnNodeDrag } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { Background, Controls, getViewportForBounds, ReactFlow, useReactFlow, useStore, useStoreApi, type Connection, type Edge, type IsValidConnection, type OnNodeDrag } from '@xyflow/react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import type { FlowDocument, NodeType } from '@switchboard/flows';
 import { toOutletConnection, type CanvasNode } from '../state/canvas-mapping';
 import { canConnect, connectOutlet, moveNodes, type Position } from '../state/document-edits';
@@ -11,7 +11,9 @@ import { PassingEdges } from './PassingEdges';
 import { useCulledEdges } from './useCulledEdges';
 import { nodeTypes } from './node-types';
 import { PALETTE_DRAG_TYPE } from '../palette/palette-drag';
-import { FIT_ALL_UP_TO, FIT_VIEW_PADDING, initialViewNodeIds } from './initial-view';
+import { FIT_VIEW_PADDING, initialViewNodeIds } from './initial-view';
+import { boundsOf } from './minimap-geometry';
+import { estimateNodeGeometry } from '../state/node-geometry';
 
 interface FlowCanvasProps {
   document: FlowDocument;
@@ -26,14 +28,26 @@ interface FlowCanvasProps {
 
 /** The React Flow canvas: drag to move and connect, drop palette items, select; edits go to the document. */
 export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, onDropNode, analytics }: FlowCanvasProps) {
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, setViewport } = useReactFlow();
   const t = useCanvasText();
-  const large = canvas.nodes.length > FIT_ALL_UP_TO;
+  const store = useStoreApi();
   // Decided once, when the editor opens; "Fit to screen" shows everything later.
-  const [fitViewOptions] = useState(() => {
-    const ids = initialViewNodeIds(document);
-    return ids ? { nodes: ids.map((id) => ({ id })), maxZoom: 1, padding: FIT_VIEW_PADDING } : { maxZoom: 1.25, padding: FIT_VIEW_PADDING };
-  });
+  const [opening] = useState(() => initialViewNodeIds(document));
+  const large = opening !== null;
+  const fitViewOptions = useMemo(() => ({ maxZoom: 1.25, padding: FIT_VIEW_PADDING }), []);
+  // A large flow opens on its first steps, placed from their estimated sizes as soon as the canvas has a size:
+  // React Flow's own fit waits for nodes to be measured, and only nodes in view are ever drawn.
+  const sized = useStore((s) => s.width > 0 && s.height > 0);
+  const opened = useRef(false);
+  useLayoutEffect(() => {
+    if (!opening || !sized || opened.current) return;
+    opened.current = true;
+    const ids = new Set(opening);
+    const boxes = document.nodes.filter((n) => ids.has(n.id)).map((n) => ({ ...n.position, ...estimateNodeGeometry(n) }));
+    const bounds = boundsOf(boxes);
+    const { width, height, minZoom } = store.getState();
+    if (bounds) void setViewport(getViewportForBounds(bounds, width, height, minZoom, 1, FIT_VIEW_PADDING));
+  }, [document.nodes, opening, setViewport, sized, store]);
 
   const edges = useMemo(() => {
     if (!analytics) return canvas.edges;
@@ -113,7 +127,7 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
         multiSelectionKeyCode={['Meta', 'Control']}
         onlyRenderVisibleElements={large}
         minZoom={0.05}
-        fitView
+        fitView={!large}
         fitViewOptions={fitViewOptions}
         proOptions={{ hideAttribution: true }}
       >
