@@ -156,6 +156,7 @@ test.describe.serial('a large flow on the canvas', () => {
     await panel.getByRole('button', { name: 'Start test call' }).click();
     await expect(page.getByTestId('simulator-status')).toContainText('At main: waiting for keys');
     await expect(node(page, 'main')).toHaveClass(/sb-highlight--active/);
+    await expect(node(page, 'main')).toHaveCSS('box-shadow', /rgb\(37, 99, 235\)/);
     await expect(node(page, 'hours')).toHaveClass(/sb-highlight--visited/);
     await page.getByRole('group', { name: 'Phone keypad' }).getByRole('button', { name: 'Key 1' }).click();
     await expect(node(page, 'dept_0')).toHaveClass(/sb-highlight--active/);
@@ -175,6 +176,8 @@ test.describe.serial('a large flow on the canvas', () => {
     await expect(page.getByTestId('diff-title')).toHaveText('Differences: v1 → v2');
     await expect(node(page, 'dept_0_1_say')).toHaveClass(/sb-highlight--changed/);
     await expect(node(page, 'dept_0_1_say')).toBeVisible();
+    // The amber ring of a changed node (#d97706), as on small flows.
+    await expect(node(page, 'dept_0_1_say')).toHaveCSS('box-shadow', /rgb\(217, 119, 6\)/);
     for (const unchanged of ['start', 'main', 'dept_0', 'dept_0_2_say']) await expect(node(page, unchanged)).not.toHaveClass(/sb-highlight--/);
     await page.context().close();
   });

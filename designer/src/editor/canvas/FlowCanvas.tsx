@@ -15,6 +15,12 @@ import { FIT_VIEW_PADDING, initialViewNodeIds } from './initial-view';
 import { boundsOf } from './minimap-geometry';
 import { estimateNodeGeometry } from '../state/node-geometry';
 
+/**
+ * Below this zoom a large flow's nodes show their title and outline only (the rest keeps its place, hidden): text
+ * nobody can read at that size is what painting hundreds of nodes per frame of a zoom spends its time on.
+ */
+const FAR_ZOOM = 0.35;
+
 interface FlowCanvasProps {
   document: FlowDocument;
   canvas: CanvasState;
@@ -38,6 +44,7 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
   // A large flow opens on its first steps, placed from their estimated sizes as soon as the canvas has a size:
   // React Flow's own fit waits for nodes to be measured, and only nodes in view are ever drawn.
   const sized = useStore((s) => s.width > 0 && s.height > 0);
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   const opened = useRef(false);
   useLayoutEffect(() => {
     if (!opening || !sized || opened.current) return;
@@ -108,7 +115,7 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
 
   return (
     // Focusable, so a click on the empty canvas keeps keyboard shortcuts (paste, undo) inside the editor.
-    <div className="sb-canvas" ref={wrapperRef} tabIndex={-1} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={['sb-canvas', large && 'sb-canvas--large', large && far && 'sb-canvas--far'].filter(Boolean).join(' ')} ref={wrapperRef} tabIndex={-1} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode>
         nodes={canvas.nodes}
         edges={culled.edges}
