@@ -1,16 +1,16 @@
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FlowEditor, LanguageSwitch } from '..';
-import { largeFlow } from '../examples/large-flow';
+import { contactCentreFlow } from '../examples/contact-centre-flow';
 import { supportLineFlow } from '../examples/support-line';
 
 /**
- * The editor alone, without the API server: the example support line, or `?nodes=500` for a large flow
- * (the canvas benchmark). Served at /src/editor/playground/index.html by `vite` and in the build.
+ * The editor alone, without the API server: the example support line, or `?nodes=2000` for a contact-centre flow
+ * of that size (as the canvas benchmark generates). Served at /src/editor/playground/index.html by `vite` and in the build.
  */
 function Playground() {
   const size = Number(new URLSearchParams(window.location.search).get('nodes'));
-  const [document, setDocument] = useState(() => (size > 0 ? largeFlow(size) : supportLineFlow()));
+  const [document, setDocument] = useState(() => (size > 0 ? contactCentreFlow(Math.max(20, size)) : supportLineFlow()));
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
       <header style={{ padding: '4px 12px', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
