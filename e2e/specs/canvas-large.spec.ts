@@ -154,7 +154,7 @@ test.describe.serial('a large flow on the canvas', () => {
     await panel.getByLabel('Date').fill('2026-11-23');
     await panel.getByLabel('Time', { exact: true }).fill('10:00');
     await panel.getByRole('button', { name: 'Start test call' }).click();
-    await expect(page.getByTestId('simulator-status')).toContainText('At main: waiting for keys');
+    await expect(page.getByTestId('simulator-status')).toContainText('At Menu main: waiting for keys');
     await expect(node(page, 'main')).toHaveClass(/sb-highlight--active/);
     await expect(node(page, 'main')).toHaveCSS('box-shadow', /rgb\(37, 99, 235\)/);
     await expect(node(page, 'hours')).toHaveClass(/sb-highlight--visited/);
