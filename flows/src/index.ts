@@ -9,6 +9,7 @@ export * from './document/migrations.js';
 export * from './document/json-schema.js';
 export * from './diagnostics/codes.js';
 export * from './diagnostics/diagnostic.js';
+export * from './diagnostics/messages.js';
 export * from './diagnostics/location.js';
 export * from './expressions/cel.js';
 export * from './nodes/types.js';

@@ -29,12 +29,12 @@ function compileHours(hours: readonly OpeningHours[], field: string, sink: Diagn
     const at = `${field}[${index}]`;
     const open = parseClockTime(range.open);
     const close = parseClockTime(range.close);
-    if (open === null) sink.report('SB127', { path: `${at}.open` }, `"${range.open}" is not a time of day (00:00–23:59)`);
-    if (close === null) sink.report('SB127', { path: `${at}.close` }, `"${range.close}" is not a time of day (00:00–24:00)`);
+    if (open === null) sink.report('SB127.openNotTime', { path: `${at}.open` }, { open: range.open });
+    if (close === null) sink.report('SB127.closeNotTime', { path: `${at}.close` }, { close: range.close });
     if (open === null || close === null) return;
     const end = close === 0 ? DAY_MINUTES : close;
     if (end <= open) {
-      sink.report('SB127', { path: `${at}.close` }, `closes at ${range.close}, not after it opens at ${range.open}; a calendar day's hours end by 24:00`);
+      sink.report('SB127.closesBeforeOpen', { path: `${at}.close` }, { close: range.close, open: range.open });
       return;
     }
     ranges.push([open, end]);
@@ -83,7 +83,7 @@ export function describeEntryEffect(entry: CompiledCalendarEntry): string {
 export function compileCalendar(document: CalendarDocument, revision = 0): CalendarCompileResult {
   const sink = new DiagnosticSink();
   const timezone = canonicalTimeZone(document.timezone);
-  if (timezone === null) sink.report('SB129', { path: 'timezone' }, `"${document.timezone}" is not an IANA time zone`);
+  if (timezone === null) sink.report('SB129.unknownTimezone', { path: 'timezone' }, { timezone: document.timezone });
   const entries: CompiledCalendarEntry[] = [];
   const dates: Record<string, number> = {};
   const yearly: Record<string, number> = {};
@@ -104,7 +104,7 @@ export function compileCalendar(document: CalendarDocument, revision = 0): Calen
     reported.add(pair);
     const first = entries[earlier] as CompiledCalendarEntry;
     const second = entries[index] as CompiledCalendarEntry;
-    sink.report('SB128', { path: field }, `"${second.name}" and "${first.name}" both cover ${day}; "${(entries[winner] as CompiledCalendarEntry).name}" applies`);
+    sink.report('SB128.sameDay', { path: field }, { second: second.name, first: first.name, day, winner: (entries[winner] as CompiledCalendarEntry).name });
     return false;
   };
 
@@ -112,16 +112,16 @@ export function compileCalendar(document: CalendarDocument, revision = 0): Calen
     const field = `entries[${index}]`;
     const from = parseCalendarDate(entry.date);
     if (!from) {
-      sink.report('SB126', { path: `${field}.date` }, `"${entry.date}" is not a calendar date`);
+      sink.report('SB126.notADate', { path: `${field}.date` }, { date: entry.date });
       return;
     }
     const until = entry.until === undefined ? from : parseCalendarDate(entry.until);
     if (!until) {
-      sink.report('SB126', { path: `${field}.until` }, `"${entry.until}" is not a calendar date`);
+      sink.report('SB126.notADate', { path: `${field}.until` }, { date: String(entry.until) });
       return;
     }
     if ((from.year === null) !== (until.year === null)) {
-      sink.report('SB126', { path: `${field}.until` }, `"${entry.until}" must be written like "${entry.date}": both with a year (once) or both without (every year)`);
+      sink.report('SB126.writtenDifferently', { path: `${field}.until` }, { until: String(entry.until), date: entry.date });
       return;
     }
 
@@ -136,11 +136,11 @@ export function compileCalendar(document: CalendarDocument, revision = 0): Calen
       case 'workday': {
         const own = entry.hours ?? [];
         if (entry.as !== undefined && own.length > 0) {
-          sink.report('SB135', { path: `${field}.as` }, `"${entry.name}" has both a weekday (${entry.as}) and its own hours; keep one`);
+          sink.report('SB135.weekdayAndHours', { path: `${field}.as` }, { entry: entry.name, weekday: entry.as });
           return;
         }
         if (entry.as === undefined && own.length === 0) {
-          sink.report('SB135', { path: `${field}.as` }, `"${entry.name}" says neither which weekday's hours apply (as) nor its own hours`);
+          sink.report('SB135.neitherWeekdayNorHours', { path: `${field}.as` }, { entry: entry.name });
           return;
         }
         if (entry.as !== undefined) as = WEEKDAYS.indexOf(entry.as);
@@ -155,11 +155,11 @@ export function compileCalendar(document: CalendarDocument, revision = 0): Calen
       const first = daysFromCivil(from.year, from.month, from.day);
       const last = daysFromCivil(until.year, until.month, until.day);
       if (last < first) {
-        sink.report('SB126', { path: `${field}.until` }, `"${entry.name}" ends (${entry.until}) before it starts (${entry.date})`);
+        sink.report('SB126.endsBeforeStart', { path: `${field}.until` }, { entry: entry.name, until: String(entry.until), date: entry.date });
         return;
       }
       if (last - first + 1 > MAX_RANGE_DAYS) {
-        sink.report('SB136', { path: `${field}.until` }, `"${entry.name}" covers ${last - first + 1} days; an entry may cover at most ${MAX_RANGE_DAYS}`);
+        sink.report('SB136.tooManyDays', { path: `${field}.until` }, { entry: entry.name, days: last - first + 1, max: MAX_RANGE_DAYS });
         return;
       }
       for (let day = first; day <= last; day++) {
@@ -171,7 +171,7 @@ export function compileCalendar(document: CalendarDocument, revision = 0): Calen
     const fromKey = from.month * 100 + from.day;
     const untilKey = until.month * 100 + until.day;
     if (fromKey === 229 && untilKey === 229) {
-      sink.report('SB139', { path: `${field}.date` }, `"${entry.name}" on 02-29 applies only in leap years (2028, 2032, …); in other years no day takes its place`);
+      sink.report('SB139.leapDay', { path: `${field}.date` }, { entry: entry.name });
     }
     const start = YEAR_KEYS.indexOf(fromKey);
     const end = YEAR_KEYS.indexOf(untilKey);
@@ -184,7 +184,7 @@ export function compileCalendar(document: CalendarDocument, revision = 0): Calen
     }
   });
 
-  if (document.entries.length === 0) sink.report('SB137', { path: 'entries' }, `calendar "${document.name}" has no entries: it changes nothing`);
+  if (document.entries.length === 0) sink.report('SB137.noEntries', { path: 'entries' }, { calendar: document.name });
 
   return {
     calendar: { name: document.name, revision, timezone: timezone ?? 'UTC', entries, dates, yearly },
@@ -202,7 +202,7 @@ export function parseCalendar(json: unknown, revision = 0): { document: Calendar
     const sink = new DiagnosticSink();
     for (const issue of parsed.error.issues) {
       const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-      sink.report('SB125', { path: path || '(document)' }, issue.message);
+      sink.report('SB125.schema', { path: path || '(document)' }, { detail: issue.message });
     }
     return { document: null, calendar: null, diagnostics: sink.items };
   }

@@ -47,12 +47,12 @@ export function checkCalendarReferences(document: { nodes: readonly NodeLike[] }
   for (const reference of calendarReferences(document)) {
     const calendar = known.get(reference.calendar);
     if (!calendar) {
-      sink.report('SB304', { nodeId: reference.nodeId, path: reference.path }, `schedule ${reference.nodeId} refers to calendar "${reference.calendar}", which does not exist`);
+      sink.report('SB304.missingCalendar', { nodeId: reference.nodeId, path: reference.path }, { node: reference.nodeId, calendar: reference.calendar });
       continue;
     }
     const zone = (nodes.get(reference.nodeId)?.data as { timezone?: unknown } | undefined)?.timezone;
     if (typeof zone === 'string' && zone !== calendar.timezone) {
-      sink.report('SB305', { nodeId: reference.nodeId, path: reference.path }, `schedule ${reference.nodeId} runs in ${zone} but calendar "${reference.calendar}" is in ${calendar.timezone}: its days start at midnight ${calendar.timezone}`);
+      sink.report('SB305.timezoneMismatch', { nodeId: reference.nodeId, path: reference.path }, { node: reference.nodeId, zone, calendar: reference.calendar, calendarZone: calendar.timezone });
     }
   }
   return sink.items;

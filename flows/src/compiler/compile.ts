@@ -23,34 +23,34 @@ export interface CompileResult {
 function checkStructure(document: FlowDocument, sink: DiagnosticSink, outletsOf: Map<string, OutletSpec[]>) {
   const nodeIndex = new Map<string, number>();
   document.nodes.forEach((node, index) => {
-    if (nodeIndex.has(node.id)) sink.report('SB003', { nodeId: node.id, path: `nodes[${index}].id` }, `node id "${node.id}" is used more than once`);
+    if (nodeIndex.has(node.id)) sink.report('SB003.duplicateNodeId', { nodeId: node.id, path: `nodes[${index}].id` }, { node: node.id });
     else nodeIndex.set(node.id, index);
   });
   const starts = document.nodes.filter((n) => n.type === 'start');
-  if (starts.length !== 1) sink.report('SB007', { path: 'nodes' }, `flow has ${starts.length} start nodes; it needs exactly one`);
+  if (starts.length !== 1) sink.report('SB007.startCount', { path: 'nodes' }, { starts: starts.length });
 
   const edgeIds = new Set<string>();
   const outgoing = new Map<string, string>(); // `${source}\u0000${outlet}` → target
   document.edges.forEach((edge, index) => {
     const path = `edges[${index}]`;
-    if (edgeIds.has(edge.id)) sink.report('SB009', { path: `${path}.id` }, `edge id "${edge.id}" is used more than once`);
+    if (edgeIds.has(edge.id)) sink.report('SB009.duplicateEdgeId', { path: `${path}.id` }, { edge: edge.id });
     edgeIds.add(edge.id);
     const sourceKnown = nodeIndex.has(edge.source);
     const targetKnown = nodeIndex.has(edge.target);
-    if (!sourceKnown) sink.report('SB004', { path: `${path}.source` }, `edge ${edge.id} leaves from missing node "${edge.source}"`);
-    if (!targetKnown) sink.report('SB004', { path: `${path}.target` }, `edge ${edge.id} leads to missing node "${edge.target}"`);
+    if (!sourceKnown) sink.report('SB004.missingSource', { path: `${path}.source` }, { edge: edge.id, node: edge.source });
+    if (!targetKnown) sink.report('SB004.missingTarget', { path: `${path}.target` }, { edge: edge.id, node: edge.target });
     if (!sourceKnown || !targetKnown) return;
     const outlets = outletsOf.get(edge.source) ?? [];
     if (!outlets.some((o) => o.name === edge.sourceOutlet)) {
       const names = outlets.map((o) => o.name).join(', ') || 'none';
-      sink.report('SB005', { nodeId: edge.source, path: `${path}.sourceOutlet` }, `node ${edge.source} has no outlet "${edge.sourceOutlet}" (outlets: ${names})`);
+      sink.report('SB005.unknownOutlet', { nodeId: edge.source, path: `${path}.sourceOutlet` }, { node: edge.source, outlet: edge.sourceOutlet, outlets: names });
       return;
     }
     const target = document.nodes[nodeIndex.get(edge.target) as number];
-    if (target?.type === 'start') sink.report('SB008', { nodeId: edge.target, path: `${path}.target` }, `edge ${edge.id} leads back into the start node`);
+    if (target?.type === 'start') sink.report('SB008.intoStart', { nodeId: edge.target, path: `${path}.target` }, { edge: edge.id });
     const key = `${edge.source}\u0000${edge.sourceOutlet}`;
     if (outgoing.has(key)) {
-      sink.report('SB006', { nodeId: edge.source, path: `${path}.sourceOutlet` }, `outlet "${edge.sourceOutlet}" of node ${edge.source} has more than one edge`);
+      sink.report('SB006.twoEdges', { nodeId: edge.source, path: `${path}.sourceOutlet` }, { outlet: edge.sourceOutlet, node: edge.source });
       return;
     }
     outgoing.set(key, edge.target);
@@ -62,9 +62,9 @@ function checkVariables(variables: readonly VariableDeclaration[], sink: Diagnos
   const declared = new Map<string, VariableDeclaration>();
   variables.forEach((variable, index) => {
     if (variable.name in BUILT_IN_VARIABLES) {
-      sink.report('SB206', { path: `variables[${index}].name` }, `"${variable.name}" is a built-in name and cannot be declared`);
+      sink.report('SB206.builtInName', { path: `variables[${index}].name` }, { variable: variable.name });
     } else if (declared.has(variable.name)) {
-      sink.report('SB206', { path: `variables[${index}].name` }, `variable "${variable.name}" is declared twice`);
+      sink.report('SB206.declaredTwice', { path: `variables[${index}].name` }, { variable: variable.name });
     } else {
       declared.set(variable.name, variable);
     }

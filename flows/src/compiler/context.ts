@@ -17,22 +17,22 @@ export function createCompileContext(options: {
   const fieldPath = (field: string) => (field === '' ? dataPath : field.startsWith('[') ? `${dataPath}${field}` : `${dataPath}.${field}`);
   const ctx: CompileContext = {
     ...options,
-    report(code, field, message, overrides) {
-      diagnostics.report(code, { nodeId, path: fieldPath(field) }, message, overrides);
+    report(id, field, params, overrides) {
+      diagnostics.report(id, { nodeId, path: fieldPath(field) }, params, overrides);
     },
     checkPrompt(prompt: Prompt | undefined, field: string, checkOptions) {
       const required = checkOptions?.required ?? true;
       const hasText = prompt !== undefined && Object.values(prompt.text).some((t) => t.trim() !== '');
       const hasAudio = prompt?.audio !== undefined && prompt.audio.trim() !== '';
       if (!hasText && !hasAudio) {
-        if (required) ctx.report('SB205', field, 'prompt has neither text nor an audio file');
+        if (required) ctx.report('SB205.emptyPrompt', field, {});
         return;
       }
       if (!prompt) return;
       if (!hasAudio) {
         for (const language of languages) {
           if ((prompt.text[language] ?? '').trim() === '') {
-            ctx.report('SB204', `${field}.text.${language}`, `no ${language} text for this prompt`);
+            ctx.report('SB204.missingLanguage', `${field}.text.${language}`, { language });
           }
         }
       }
@@ -42,7 +42,7 @@ export function createCompileContext(options: {
         for (const name of placeholderNames(text)) {
           const root = name.split('.')[0] as string;
           const ok = extra.has(name) || (name.includes('.') ? root === 'channel' || root === 'flags' : known.has(name));
-          if (!ok) ctx.report('SB133', `${field}.text.${language}`, `\${${name}} is not a declared variable`);
+          if (!ok) ctx.report('SB133.undeclaredPlaceholder', `${field}.text.${language}`, { placeholder: `\${${name}}` });
         }
       }
     },

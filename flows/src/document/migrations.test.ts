@@ -20,8 +20,8 @@ describe('migrateDocument', () => {
   });
 
   it('explains a missing step, a newer version and a missing version', () => {
-    expect(migrateDocument({ schemaVersion: 0 }, 3, chain)).toEqual({ ok: false, message: 'no migration from schemaVersion 0 to 1' });
-    expect(migrateDocument({ schemaVersion: 4 }, 3, chain)).toMatchObject({ ok: false, message: expect.stringMatching(/newer/) });
-    expect(migrateDocument({}, 3, chain)).toMatchObject({ ok: false, message: 'schemaVersion must be an integer' });
+    expect(migrateDocument({ schemaVersion: 0 }, 3, chain)).toEqual({ ok: false, failure: { kind: 'noMigration', from: 0 } });
+    expect(migrateDocument({ schemaVersion: 4 }, 3, chain)).toEqual({ ok: false, failure: { kind: 'versionTooNew', version: 4, target: 3 } });
+    expect(migrateDocument({}, 3, chain)).toEqual({ ok: false, failure: { kind: 'versionNotInteger' } });
   });
 });

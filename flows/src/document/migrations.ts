@@ -15,7 +15,13 @@ export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [];
 
 export type MigrationResult =
   | { ok: true; document: Record<string, unknown>; applied: string[] }
-  | { ok: false; message: string };
+  | { ok: false; failure: MigrationFailure };
+
+/** Why a document could not be brought up to date; the parser reports it as an SB002 diagnostic naming the versions. */
+export type MigrationFailure =
+  | { kind: 'versionNotInteger' }
+  | { kind: 'versionTooNew'; version: number; target: number }
+  | { kind: 'noMigration'; from: number };
 
 /** Bring a raw document up to `target` by applying migrations in order. Pure; never mutates its input. */
 export function migrateDocument(
@@ -25,10 +31,10 @@ export function migrateDocument(
 ): MigrationResult {
   const version = raw['schemaVersion'];
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    return { ok: false, message: 'schemaVersion must be an integer' };
+    return { ok: false, failure: { kind: 'versionNotInteger' } };
   }
   if (version > target) {
-    return { ok: false, message: `schemaVersion ${version} is newer than this Switchboard understands (${target})` };
+    return { ok: false, failure: { kind: 'versionTooNew', version, target } };
   }
   // Copied only when a migration will rewrite it: a document already at `target` is only read from here on
   // (the schema builds new objects), and copying it was a third of parsing a large flow.
@@ -36,7 +42,7 @@ export function migrateDocument(
   const applied: string[] = [];
   for (let v = version; v < target; v++) {
     const migration = migrations.find((m) => m.from === v);
-    if (!migration) return { ok: false, message: `no migration from schemaVersion ${v} to ${v + 1}` };
+    if (!migration) return { ok: false, failure: { kind: 'noMigration', from: v } };
     current = { ...migration.up(current), schemaVersion: migration.to };
     applied.push(migration.name);
   }

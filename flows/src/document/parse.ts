@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { DiagnosticSink, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { NODE_TYPES } from '../nodes/registry.js';
-import { migrateDocument } from './migrations.js';
+import { migrateDocument, type MigrationFailure } from './migrations.js';
+import { assertNever } from '../util/assert-never.js';
 import { FLOW_SCHEMA_VERSION, FlowDocumentSchema, type FlowDocument } from './schema.js';
 
 /**
@@ -51,14 +52,25 @@ function nodeIdAt(raw: unknown, path: readonly PropertyKey[]): string | undefine
   return typeof id === 'string' ? id : undefined;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_union' && issue.path.at(-1) === 'type') {
-    return `unknown node type; expected one of ${NODE_TYPES.join(', ')}`;
+function reportIssue(issue: z.core.$ZodIssue, at: { nodeId?: string; path: string }, sink: DiagnosticSink): void {
+  const unknownType =
+    (issue.code === 'invalid_union' && issue.path.at(-1) === 'type') || (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator');
+  if (unknownType) sink.report('SB001.unknownNodeType', at, { types: NODE_TYPES.join(', ') });
+  else sink.report('SB001.schema', at, { detail: issue.message });
+}
+
+function reportMigrationFailure(failure: MigrationFailure, sink: DiagnosticSink): void {
+  const at = { path: 'schemaVersion' };
+  switch (failure.kind) {
+    case 'versionNotInteger':
+      return sink.report('SB002.versionNotInteger', at, {});
+    case 'versionTooNew':
+      return sink.report('SB002.versionTooNew', at, { version: failure.version, supported: failure.target });
+    case 'noMigration':
+      return sink.report('SB002.noMigration', at, { from: failure.from, to: failure.from + 1 });
+    default:
+      return assertNever(failure);
   }
-  if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
-    return `unknown node type; expected one of ${NODE_TYPES.join(', ')}`;
-  }
-  return issue.message;
 }
 
 /**
@@ -68,18 +80,18 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function parseFlowDocument(input: unknown): ParseResult {
   const sink = new DiagnosticSink();
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    sink.report('SB001', { path: '(document)' }, 'a flow document must be a JSON object');
+    sink.report('SB001.notAnObject', { path: '(document)' }, {});
     return { ok: false, diagnostics: sink.items };
   }
   const raw = input as Record<string, unknown>;
   const tooDeep = pathDeeperThan(raw, MAX_DOCUMENT_DEPTH);
   if (tooDeep !== null) {
-    sink.report('SB012', { path: tooDeep }, `nested deeper than ${MAX_DOCUMENT_DEPTH} levels of objects and arrays, the most a flow document may have`);
+    sink.report('SB012.tooDeep', { path: tooDeep }, { max: MAX_DOCUMENT_DEPTH });
     return { ok: false, diagnostics: sink.items };
   }
   const migrated = migrateDocument(raw, FLOW_SCHEMA_VERSION);
   if (!migrated.ok) {
-    sink.report('SB002', { path: 'schemaVersion' }, migrated.message);
+    reportMigrationFailure(migrated.failure, sink);
     return { ok: false, diagnostics: sink.items };
   }
   const parsed = FlowDocumentSchema.safeParse(migrated.document);
@@ -87,7 +99,7 @@ export function parseFlowDocument(input: unknown): ParseResult {
     for (const issue of parsed.error.issues) {
       const nodeId = nodeIdAt(migrated.document, issue.path);
       const at = nodeId === undefined ? { path: formatPath(issue.path) } : { nodeId, path: formatPath(issue.path) };
-      sink.report('SB001', at, describeIssue(issue));
+      reportIssue(issue, at, sink);
     }
     return { ok: false, diagnostics: sink.items };
   }
@@ -111,7 +123,7 @@ function reportUnknownFields(raw: unknown, parsed: unknown, path: PropertyKey[],
     if (!Object.prototype.hasOwnProperty.call(parsed, key)) {
       const nodeId = nodeIdAt(root, childPath);
       const where = formatPath(childPath);
-      sink.report('SB010', nodeId === undefined ? { path: where } : { nodeId, path: where }, `unknown field "${key}" is ignored`);
+      sink.report('SB010.unknownField', nodeId === undefined ? { path: where } : { nodeId, path: where }, { field: key });
     } else {
       reportUnknownFields((raw as Record<string, unknown>)[key], (parsed as Record<string, unknown>)[key], childPath, sink, root);
     }

@@ -1,4 +1,5 @@
 import { Environment } from '@marcbachmann/cel-js';
+import type { DiagnosticMessageId } from '../diagnostics/messages.js';
 import type { VariableDeclaration, VariableType, VariableValue } from '../document/common.js';
 
 /**
@@ -25,6 +26,13 @@ export function celTypeOf(type: VariableType): string {
 export type ExpressionCheck =
   | { ok: true; type: string }
   | { ok: false; problem: 'syntax' | 'unknownVariable' | 'type'; message: string };
+
+/** The diagnostic message for each way an expression can fail its check; the checker's own words are its `detail`. */
+export const EXPRESSION_PROBLEM_MESSAGE = {
+  syntax: 'SB130.syntax',
+  unknownVariable: 'SB131.unknownVariable',
+  type: 'SB132.type',
+} as const satisfies Record<Extract<ExpressionCheck, { ok: false }>['problem'], DiagnosticMessageId>;
 
 /** Compile-time checker bound to one flow's variables. */
 export interface ExpressionChecker {

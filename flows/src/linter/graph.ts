@@ -49,7 +49,7 @@ export function lintGraph(input: GraphLintInput): void {
 
   for (const node of document.nodes) {
     if (!reachable.has(node.id)) {
-      sink.report('SB201', { nodeId: node.id, path: pathOf(node.id) }, `${node.type} node ${node.id} cannot be reached from start`);
+      sink.report('SB201.unreachable', { nodeId: node.id, path: pathOf(node.id) }, { type: node.type, node: node.id });
     }
   }
 
@@ -66,9 +66,9 @@ export function lintGraph(input: GraphLintInput): void {
       // An outlet with a fallback is covered by the report on its fallback.
       if (outlet.fallback !== undefined && !outlet.optional) continue;
       if (!outlet.optional) {
-        sink.report('SB202', { nodeId: id, path: `${pathOf(id)}.outlets.${outlet.name}` }, `outlet "${outlet.label}" of ${compiled.type} node ${id} is not connected`);
+        sink.report('SB202.unconnected', { nodeId: id, path: `${pathOf(id)}.outlets.${outlet.name}` }, { outlet: outlet.label, type: compiled.type, node: id });
       } else if (outlet.unconnected) {
-        sink.report(outlet.unconnected.code, { nodeId: id, path: `${pathOf(id)}.outlets.${outlet.name}` }, outlet.unconnected.message);
+        sink.report(outlet.unconnected, { nodeId: id, path: `${pathOf(id)}.outlets.${outlet.name}` }, {});
       }
     }
   }
@@ -89,7 +89,7 @@ export function lintGraph(input: GraphLintInput): void {
     });
     if (!canLeave) {
       const ids = [...component].sort();
-      sink.report('SB203', { nodeId: ids[0] as string, path: pathOf(ids[0] as string) }, `nodes ${ids.join(', ')} form a loop with no way out`);
+      sink.report('SB203.loopWithoutExit', { nodeId: ids[0] as string, path: pathOf(ids[0] as string) }, { nodes: ids.join(', ') });
     }
   }
 
@@ -119,9 +119,9 @@ function lintCallbacksWithoutQueue(input: GraphLintInput): void {
     const node = compiledNodes[id];
     if (node?.type !== 'callback' || (node.config as { queue?: unknown }).queue !== null) continue;
     sink.report(
-      'SB207',
+      'SB207.callbackWithoutQueue',
       { nodeId: id, path: `nodes[${nodeIndex.get(id) ?? -1}].data.queue` },
-      `callback node ${id} has no queue, and callers can reach it without passing a Queue step: their bookings would fail`,
+      { node: id },
     );
   }
 }
@@ -172,10 +172,10 @@ function lintMenus(input: GraphLintInput, reachable: ReadonlySet<string>): void 
     const path = `nodes[${nodeIndex.get(id) ?? -1}]`;
     const level = (depth.get(id) ?? 0) + 1;
     if (level > MENU_MAX_DEPTH) {
-      sink.report('SB102', { nodeId: id, path }, `menu ${id} is at level ${level}; keep menus to ${MENU_MAX_DEPTH} levels`);
+      sink.report('SB102.tooDeep', { nodeId: id, path }, { node: id, level, max: MENU_MAX_DEPTH });
     }
     if (!successors(node).some((next) => reachesHuman.has(next))) {
-      sink.report('SB104', { nodeId: id, path }, `no option of menu ${id} leads to an agent`);
+      sink.report('SB104.noAgent', { nodeId: id, path }, { node: id });
     }
   }
 }

@@ -11,7 +11,7 @@ export function checkSubflowReferences(flows: ReadonlyMap<string, readonly strin
   const sink = new DiagnosticSink();
   for (const [name, calls] of flows) {
     for (const callee of calls) {
-      if (!flows.has(callee)) sink.report('SB302', { path: `flows["${name}"]` }, `flow "${name}" calls sub-flow "${callee}", which does not exist`);
+      if (!flows.has(callee)) sink.report('SB302.missingSubflow', { path: `flows["${name}"]` }, { flow: name, callee });
     }
   }
   const components = stronglyConnectedComponents([...flows.keys()], (name) => (flows.get(name) ?? []).filter((c) => flows.has(c)));
@@ -57,9 +57,7 @@ export function describeSubflowCycle(cycle: readonly string[]): string {
 export function subflowCycleDiagnostic(cycle: readonly string[]): Diagnostic {
   const sink = new DiagnosticSink();
   const named = describeSubflowCycle(cycle);
-  sink.report('SB301', { path: `flows["${cycle[0] ?? ''}"]` }, `sub-flows call each other in a cycle: ${named}`, {
-    hint: `Break the cycle ${named}: change or remove the Sub-flow node in one of these flows. A call into it would never end.`,
-  });
+  sink.report('SB301.cycle', { path: `flows["${cycle[0] ?? ''}"]` }, { cycle: named }, { hint: 'SB301.cycleHint' });
   return sink.items[0] as Diagnostic;
 }
 
@@ -84,10 +82,10 @@ export function checkSubflowOutcomes(flows: Iterable<CompiledFlow>): Diagnostic[
       for (const outcome of returned.get(callee) ?? []) {
         if (outcome === 'failed' || Object.prototype.hasOwnProperty.call(node.next, outcome)) continue;
         sink.report(
-          'SB191',
+          'SB191.outcomeNotListed',
           { nodeId, path: `flows["${flow.name}"].nodes["${nodeId}"]` },
-          `sub-flow "${callee}" can return "${outcome}", which sub-flow node ${nodeId} of "${flow.name}" does not list`,
-          { hint: `Add "${outcome}" to the node's outcomes, or change the sub-flow's Return node.` },
+          { callee, outcome, node: nodeId, flow: flow.name },
+          { hint: 'SB191.outcomeNotListedHint' },
         );
       }
     }

@@ -260,26 +260,26 @@ export const callbackNode = defineNode({
       const prompt = data[field];
       if (prompt) ctx.checkPrompt(prompt, field, { required: true, extraNames });
     }
-    if (data.queue !== '' && !QUEUE_NAME.test(data.queue)) ctx.report('SB160', 'queue', `"${data.queue}" is not a queue name such as support@default`);
-    if (data.minDigits > data.maxDigits) ctx.report('SB160', 'minDigits', `at least ${data.minDigits} digits but at most ${data.maxDigits}`);
-    if (data.changeKey === data.confirmKey) ctx.report('SB160', 'changeKey', `key ${data.changeKey} both confirms and changes the number`);
+    if (data.queue !== '' && !QUEUE_NAME.test(data.queue)) ctx.report('SB160.queueName', 'queue', { queue: data.queue });
+    if (data.minDigits > data.maxDigits) ctx.report('SB160.digitRange', 'minDigits', { min: data.minDigits, max: data.maxDigits });
+    if (data.changeKey === data.confirmKey) ctx.report('SB160.changeKeyIsConfirmKey', 'changeKey', { key: data.changeKey });
     if (data.declineKey !== undefined && (data.declineKey === data.confirmKey || data.declineKey === data.changeKey)) {
-      ctx.report('SB160', 'declineKey', `key ${data.declineKey} is already used to confirm or change the number`);
+      ctx.report('SB160.declineKeyTaken', 'declineKey', { key: data.declineKey });
     }
     let window: CallbackWindow | null = null;
     if (data.window) {
       const { timezone, start, end, days } = data.window;
       let ok = true;
       if (!isKnownTimeZone(timezone)) {
-        ctx.report('SB160', 'window.timezone', `unknown time zone "${timezone}"; use an IANA zone such as Europe/London`);
+        ctx.report('SB160.unknownTimezone', 'window.timezone', { timezone });
         ok = false;
       }
       if (minuteOfDay(end) <= minuteOfDay(start)) {
-        ctx.report('SB160', 'window.end', `the callback window ends (${end}) before it starts (${start})`);
+        ctx.report('SB160.windowEndsBeforeStart', 'window.end', { end, start });
         ok = false;
       }
       if (days.length === 0) {
-        ctx.report('SB160', 'window.days', 'the callback window has no days, so no callback could ever be placed');
+        ctx.report('SB160.windowWithoutDays', 'window.days', {});
         ok = false;
       }
       if (ok) window = { timezone: canonicalTimeZone(timezone) ?? timezone, startMinute: minuteOfDay(start), endMinute: minuteOfDay(end), days: [...new Set(days)].sort((a, b) => a - b) };

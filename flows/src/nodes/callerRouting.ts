@@ -107,31 +107,31 @@ export const callerRoutingNode = defineNode({
       const path = `lists[${index}]`;
       const first = keyIndex.get(list.key);
       if (list.key === CALLER_ROUTING_DEFAULT_OUTLET) {
-        ctx.report('SB141', `${path}.key`, `list key "${CALLER_ROUTING_DEFAULT_OUTLET}" is taken by the outlet for callers on no list`);
+        ctx.report('SB141.reservedListKey', `${path}.key`, { key: CALLER_ROUTING_DEFAULT_OUTLET });
       } else if (first !== undefined) {
-        ctx.report('SB141', `${path}.key`, `list key "${list.key}" is used by lists ${first + 1} and ${index + 1}`);
+        ctx.report('SB141.duplicateListKey', `${path}.key`, { key: list.key, first: first + 1, second: index + 1 });
       } else keyIndex.set(list.key, index);
       if (list.numbers.length === 0 && list.prefixes.length === 0) {
-        ctx.report('SB143', path, `list "${list.label}" has no numbers or prefixes; no caller will match it`);
+        ctx.report('SB143.emptyList', path, { list: list.label });
       }
       list.numbers.forEach((raw, n) => {
         const number = normaliseNumber(raw);
-        if (!NUMBER.test(number)) ctx.report('SB142', `${path}.numbers[${n}]`, `"${raw}" is not a phone number`);
+        if (!NUMBER.test(number)) ctx.report('SB142.notANumber', `${path}.numbers[${n}]`, { number: raw });
         else if (!Object.prototype.hasOwnProperty.call(exact, number)) exact[number] = index;
       });
       list.prefixes.forEach((raw, n) => {
         const prefix = normaliseNumber(raw);
-        if (!NUMBER.test(prefix)) ctx.report('SB142', `${path}.prefixes[${n}]`, `"${raw}" is not a number prefix`);
+        if (!NUMBER.test(prefix)) ctx.report('SB142.notAPrefix', `${path}.prefixes[${n}]`, { prefix: raw });
         else if (!Object.prototype.hasOwnProperty.call(prefixes, prefix)) {
           prefixes[prefix] = index;
           lengths.add(prefix.length);
         }
       });
     });
-    if (data.lists.length === 0) ctx.report('SB143', 'lists', 'caller routing has no lists; every call leaves by "default"');
+    if (data.lists.length === 0) ctx.report('SB143.noLists', 'lists', {});
     const channelVariable = data.channelVariable ?? null;
     if (data.matchOn === 'channel' && channelVariable === null) {
-      ctx.report('SB144', 'channelVariable', 'caller routing matches a channel variable but names none');
+      ctx.report('SB144.noChannelVariable', 'channelVariable', {});
     }
     return {
       matchOn: data.matchOn,

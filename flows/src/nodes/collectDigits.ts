@@ -111,7 +111,7 @@ export const collectDigitsNode = defineNode({
     if (data.noInputPrompt) ctx.checkPrompt(data.noInputPrompt, 'noInputPrompt', { required: true });
     if (data.invalidPrompt) ctx.checkPrompt(data.invalidPrompt, 'invalidPrompt', { required: true });
     if (data.minDigits > data.maxDigits) {
-      ctx.report('SB110', 'minDigits', `at least ${data.minDigits} digits but at most ${data.maxDigits} can never be met`);
+      ctx.report('SB110.digitRange', 'minDigits', { min: data.minDigits, max: data.maxDigits });
     }
     let pattern: string | null = null;
     if (data.pattern !== undefined) {
@@ -119,16 +119,16 @@ export const collectDigitsNode = defineNode({
         new RegExp(data.pattern);
         pattern = anchored(data.pattern);
       } catch (error) {
-        ctx.report('SB111', 'pattern', error instanceof Error ? error.message : String(error));
+        ctx.report('SB111.pattern', 'pattern', { detail: error instanceof Error ? error.message : String(error) });
       }
     }
     if (data.variable === undefined) {
-      ctx.report('SB112', 'variable', 'the digits the caller types are not stored in any variable');
+      ctx.report('SB112.notStored', 'variable', {});
     } else {
       const declared = ctx.variables.get(data.variable);
-      if (!declared) ctx.report('SB134', 'variable', `"${data.variable}" is not a declared variable`);
+      if (!declared) ctx.report('SB134.undeclaredVariable', 'variable', { variable: data.variable });
       else if (declared.type !== 'string') {
-        ctx.report('SB132', 'variable', `digits are stored as text (keeping leading zeros); "${data.variable}" is ${declared.type}, not string`);
+        ctx.report('SB132.digitsVariable', 'variable', { variable: data.variable, type: declared.type });
       }
     }
     return {

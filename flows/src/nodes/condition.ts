@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KeySchema } from '../document/common.js';
+import { EXPRESSION_PROBLEM_MESSAGE } from '../expressions/cel.js';
 import { defineNode } from './types.js';
 
 /** The outlet taken when no branch is true (or an expression fails at call time). */
@@ -55,17 +56,16 @@ export const conditionNode = defineNode({
       const field = `branches[${index}]`;
       const first = seen.get(branch.key);
       if (branch.key === CONDITION_DEFAULT_OUTLET) {
-        ctx.report('SB141', `${field}.key`, `branch key "${CONDITION_DEFAULT_OUTLET}" is reserved for the Default outlet`);
+        ctx.report('SB141.reservedDefault', `${field}.key`, { key: CONDITION_DEFAULT_OUTLET });
       } else if (first !== undefined) {
-        ctx.report('SB141', `${field}.key`, `branch key "${branch.key}" is used by branches ${first + 1} and ${index + 1}`);
+        ctx.report('SB141.duplicateKey', `${field}.key`, { key: branch.key, first: first + 1, second: index + 1 });
       } else seen.set(branch.key, index);
 
       const check = ctx.expressions.check(branch.expression);
       if (!check.ok) {
-        const code = check.problem === 'syntax' ? 'SB130' : check.problem === 'unknownVariable' ? 'SB131' : 'SB132';
-        ctx.report(code, `${field}.expression`, check.message);
+        ctx.report(EXPRESSION_PROBLEM_MESSAGE[check.problem], `${field}.expression`, { detail: check.message });
       } else if (check.type !== 'bool' && check.type !== 'dyn') {
-        ctx.report('SB132', `${field}.expression`, `branch "${branch.label}" gives ${check.type}, not true or false`);
+        ctx.report('SB132.conditionNotBoolean', `${field}.expression`, { branch: branch.label, actual: check.type });
       }
     });
     // Duplicate keys can never be taken (the first wins), so only the first of each key is kept.

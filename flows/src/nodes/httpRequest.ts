@@ -101,7 +101,7 @@ function checkPlaceholders(text: string, field: string, ctx: CompileContext): vo
   for (const name of placeholderNames(text)) {
     const root = name.split('.')[0] as string;
     const ok = name.includes('.') ? root === 'channel' || root === 'flags' : known.has(name);
-    if (!ok) ctx.report('SB133', field, `\${${name}} is not a declared variable`);
+    if (!ok) ctx.report('SB133.undeclaredPlaceholder', field, { placeholder: `\${${name}}` });
   }
 }
 
@@ -119,14 +119,14 @@ function compileUrl(url: string, ctx: CompileContext): void {
     parsed = null;
   }
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-    ctx.report('SB180', 'url', `"${url}" is not an absolute http or https URL`);
+    ctx.report('SB180.invalidUrl', 'url', { url });
   }
 }
 
 function variableTarget(name: string, field: string, ctx: CompileContext): { variable: string; type: VariableType } | null {
   const declared = ctx.variables.get(name);
   if (!declared) {
-    ctx.report('SB134', field, `"${name}" is not a declared variable`);
+    ctx.report('SB134.undeclaredVariable', field, { variable: name });
     return null;
   }
   return { variable: declared.name, type: declared.type };
@@ -184,18 +184,18 @@ export const httpRequestNode = defineNode({
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(data.headers)) {
       const field = `headers.${name}`;
-      if (!HEADER_NAME.test(name)) ctx.report('SB180', field, `"${name}" is not a valid HTTP header name`);
+      if (!HEADER_NAME.test(name)) ctx.report('SB180.invalidHeaderName', field, { header: name });
       checkPlaceholders(value, field, ctx);
       headers[name.toLowerCase()] = value;
     }
     let body: string | null = null;
     if (data.body !== undefined && data.body.trim() !== '') {
-      if (data.method === 'GET') ctx.report('SB180', 'body', 'a GET request has no body; use POST or PUT, or move the values into the URL');
+      if (data.method === 'GET') ctx.report('SB180.bodyWithGet', 'body', {});
       checkPlaceholders(data.body, 'body', ctx);
       try {
         JSON.parse(withSample(data.body, '0'));
       } catch (error) {
-        ctx.report('SB180', 'body', `body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+        ctx.report('SB180.bodyNotJson', 'body', { detail: error instanceof Error ? error.message : String(error) });
       }
       body = data.body;
       if (!('content-type' in headers)) headers['content-type'] = 'application/json';
@@ -203,7 +203,7 @@ export const httpRequestNode = defineNode({
     const mapping: HttpRequestConfig['mapping'] = [];
     data.responseMapping.forEach((entry, index) => {
       const path = parseResponsePath(entry.path);
-      if (!path) ctx.report('SB180', `responseMapping[${index}].path`, `"${entry.path}" is not a JSON path like data.customer.tier or items[0].id`);
+      if (!path) ctx.report('SB180.invalidJsonPath', `responseMapping[${index}].path`, { path: entry.path });
       const target = variableTarget(entry.variable, `responseMapping[${index}].variable`, ctx);
       if (path && target) mapping.push({ ...target, path });
     });
@@ -211,7 +211,7 @@ export const httpRequestNode = defineNode({
     if (data.statusVariable !== undefined) {
       status = variableTarget(data.statusVariable, 'statusVariable', ctx);
       if (status?.type === 'boolean') {
-        ctx.report('SB132', 'statusVariable', `the HTTP status is a number; "${status.variable}" is boolean`);
+        ctx.report('SB132.statusVariableBoolean', 'statusVariable', { variable: status.variable });
         status = null;
       }
     }

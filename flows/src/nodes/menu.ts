@@ -78,12 +78,12 @@ export const menuNode = defineNode({
     ctx.checkPrompt(data.prompt, 'prompt', { required: true });
     if (data.noInputPrompt) ctx.checkPrompt(data.noInputPrompt, 'noInputPrompt', { required: true });
     if (data.invalidPrompt) ctx.checkPrompt(data.invalidPrompt, 'invalidPrompt', { required: true });
-    if (data.options.length === 0) ctx.report('SB105', 'options', 'menu has no options');
+    if (data.options.length === 0) ctx.report('SB105.noOptions', 'options', {});
     const seen = new Map<string, number>();
     data.options.forEach((option, index) => {
       const first = seen.get(option.digit);
       if (first !== undefined) {
-        ctx.report('SB103', `options[${index}].digit`, `digit ${option.digit} is used by options ${first + 1} and ${index + 1}`);
+        ctx.report('SB103.duplicateDigit', `options[${index}].digit`, { digit: option.digit, first: first + 1, second: index + 1 });
       } else seen.set(option.digit, index);
     });
     return {
@@ -97,7 +97,7 @@ export const menuNode = defineNode({
   },
   lint: (data, ctx) => {
     if (data.options.length > MENU_MAX_RECOMMENDED_OPTIONS) {
-      ctx.report('SB101', 'options', `menu has ${data.options.length} options; callers remember 3–4`);
+      ctx.report('SB101.tooManyOptions', 'options', { options: data.options.length });
     }
   },
   enter: (node, ctx) => ask(node.config, ctx, 0, null),

@@ -316,7 +316,7 @@ export const queueNode = defineNode({
         name: 'overflow',
         label: 'Overflow',
         optional: true,
-        unconnected: { code: 'SB150', message: 'queue has no overflow route: callers wait until an agent answers or they hang up' },
+        unconnected: 'SB150.noOverflowRoute',
       },
       { name: 'noAgents', label: 'No agents', fallback: 'overflow', optional: true },
     ];
@@ -336,16 +336,17 @@ export const queueNode = defineNode({
     ]),
   compile: (data, ctx): QueueConfig => {
     if (!QUEUE_NAME.test(data.queue)) {
-      ctx.report('SB151', 'queue', data.queue === '' ? 'queue name is empty' : `"${data.queue}" is not a queue name such as support@default`);
+      if (data.queue === '') ctx.report('SB151.emptyQueueName', 'queue', {});
+      else ctx.report('SB151.queueName', 'queue', { queue: data.queue });;
     }
     const seenSkills = new Set<string>();
     data.skills.forEach((skill, index) => {
-      if (!SKILL_NAME.test(skill)) ctx.report('SB151', `skills[${index}]`, `"${skill}" is not a skill name (letters, digits, ".", "_", "-")`);
-      else if (seenSkills.has(skill)) ctx.report('SB151', `skills[${index}]`, `skill "${skill}" is listed twice`);
+      if (!SKILL_NAME.test(skill)) ctx.report('SB151.skillName', `skills[${index}]`, { skill });
+      else if (seenSkills.has(skill)) ctx.report('SB151.skillTwice', `skills[${index}]`, { skill });
       seenSkills.add(skill);
     });
     if (data.callbackKey !== undefined && data.callbackKey === data.leaveKey) {
-      ctx.report('SB106', 'leaveKey', `key ${data.leaveKey} is both the callback key and the leave key`);
+      ctx.report('SB106.callbackIsLeaveKey', 'leaveKey', { key: data.leaveKey });
     }
     const overflowRules = data.overflow;
     const announcements = data.announcements;
@@ -357,22 +358,22 @@ export const queueNode = defineNode({
         if (prompt) ctx.checkPrompt(prompt, `announcements.${field}`, { required: true, extraNames });
       }
       if (!announcements.position && !announcements.estimatedWait && !announcements.callbackOffer && !announcements.leaveOffer) {
-        ctx.report('SB151', 'announcements', 'announcements are on but have no message; add one or turn them off');
+        ctx.report('SB151.announcementsEmpty', 'announcements', {});
       }
       parts.push(...part(announcements.position), ...part(announcements.estimatedWait));
       if (data.callbackKey !== undefined) parts.push(...part(announcements.callbackOffer));
-      else if (announcements.callbackOffer) ctx.report('SB151', 'announcements.callbackOffer', 'the callback offer names a key, but no callback key is set');
+      else if (announcements.callbackOffer) ctx.report('SB151.callbackOfferWithoutKey', 'announcements.callbackOffer', {});
       if (data.leaveKey !== undefined) parts.push(...part(announcements.leaveOffer));
-      else if (announcements.leaveOffer) ctx.report('SB151', 'announcements.leaveOffer', 'the leave offer names a key, but no leave key is set');
+      else if (announcements.leaveOffer) ctx.report('SB151.leaveOfferWithoutKey', 'announcements.leaveOffer', {});
       if (overflowRules.maxWaitSeconds !== undefined && announcements.everySeconds >= overflowRules.maxWaitSeconds) {
-        ctx.report('SB151', 'announcements.everySeconds', `announcements every ${announcements.everySeconds} s but callers overflow after ${overflowRules.maxWaitSeconds} s; they would hear at most the first one`, { severity: 'warning' });
+        ctx.report('SB151.announcementsTooRare', 'announcements.everySeconds', { every: announcements.everySeconds, maxWait: overflowRules.maxWaitSeconds }, { severity: 'warning' });
       }
     }
     if (data.callbackKey !== undefined && !announcements?.callbackOffer) {
-      ctx.report('SB151', 'callbackKey', `callback key ${data.callbackKey} is never announced, so callers will not know about it; add a callback offer to the announcements`, { severity: 'warning' });
+      ctx.report('SB151.callbackKeyUnannounced', 'callbackKey', { key: data.callbackKey }, { severity: 'warning' });
     }
     if (data.leaveKey !== undefined && !announcements?.leaveOffer) {
-      ctx.report('SB151', 'leaveKey', `leave key ${data.leaveKey} is never announced, so callers will not know about it; add a leave offer to the announcements`, { severity: 'warning' });
+      ctx.report('SB151.leaveKeyUnannounced', 'leaveKey', { key: data.leaveKey }, { severity: 'warning' });
     }
     const exitKeys = [data.callbackKey, data.leaveKey].filter((k): k is NonNullable<typeof k> => k !== undefined && k !== null);
     const keys: Record<string, VariableValue> = { callbackKey: data.callbackKey ?? '', leaveKey: data.leaveKey ?? '' };

@@ -149,7 +149,7 @@ function mergeRanges(ranges: LabelledRange[], ctx: CompileContext | null): numbe
   let widest: LabelledRange | null = null;
   for (const range of sorted) {
     if (widest && range.start < widest.end) {
-      ctx?.report('SB124', range.field, `${range.text} overlaps ${widest.text}`);
+      ctx?.report('SB124.overlap', range.field, { range: range.text, other: widest.text });
     }
     if (!widest || range.end > widest.end) widest = range;
     const last = flat.length - 1;
@@ -163,21 +163,21 @@ function mergeRanges(ranges: LabelledRange[], ctx: CompileContext | null): numbe
 function checkHours(hours: OpeningHours, field: string, ctx: CompileContext | null, allowOvernight: boolean): { open: number; close: number } | null {
   const open = parseClockTime(hours.open);
   const close = parseClockTime(hours.close);
-  if (open === null) ctx?.report('SB121', `${field}.open`, `"${hours.open}" is not a time of day (00:00–23:59)`);
-  if (close === null) ctx?.report('SB121', `${field}.close`, `"${hours.close}" is not a time of day (00:00–24:00)`);
+  if (open === null) ctx?.report('SB121.openNotTime', `${field}.open`, { open: hours.open });
+  if (close === null) ctx?.report('SB121.closeNotTime', `${field}.close`, { close: hours.close });
   if (open === null || close === null) return null;
   if (open === DAY_MINUTES) {
-    ctx?.report('SB121', `${field}.open`, 'opening at 24:00 is the next day\'s 00:00; write 00:00 on the next day');
+    ctx?.report('SB121.opensAt24', `${field}.open`, {});
     return null;
   }
   if (open === close) {
-    ctx?.report('SB121', field, `opens and closes at ${hours.open}; for the whole day write 00:00–24:00`);
+    ctx?.report('SB121.opensWhenCloses', field, { open: hours.open });
     return null;
   }
   // Closing at 00:00 means midnight at the end of the day, not an overnight range.
   const end = close === 0 ? DAY_MINUTES : close;
   if (end < open && !allowOvernight) {
-    ctx?.report('SB121', `${field}.close`, `closes at ${hours.close}, before it opens at ${hours.open}; holiday hours end by 24:00`);
+    ctx?.report('SB121.holidayClosesBeforeOpen', `${field}.close`, { close: hours.close, open: hours.open });
     return null;
   }
   return { open, close: end };
@@ -189,7 +189,7 @@ function checkHours(hours: OpeningHours, field: string, ctx: CompileContext | nu
  */
 export function compileSchedule(data: ScheduleData, ctx: CompileContext | null = null): ScheduleConfig {
   if (!isKnownTimeZone(data.timezone)) {
-    ctx?.report('SB120', 'timezone', `"${data.timezone}" is not an IANA time zone`);
+    ctx?.report('SB120.unknownTimezone', 'timezone', { timezone: data.timezone });
   }
 
   const weeklyRanges: LabelledRange[] = [];
@@ -230,14 +230,14 @@ export function compileSchedule(data: ScheduleData, ctx: CompileContext | null =
     const day = Number(match?.[3]);
     // Yearly dates are checked against a leap year so 02-29 is allowed.
     if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth(year ?? 2024, month)) {
-      ctx?.report('SB122', `${field}.date`, `"${holiday.date}" is not a calendar date`);
+      ctx?.report('SB122.notADate', `${field}.date`, { date: holiday.date });
       return;
     }
     const table = year === null ? yearly : dates;
     const key = year === null ? month * 100 + day : daysFromCivil(year, month, day);
     const earlier = table[key];
     if (earlier !== undefined) {
-      ctx?.report('SB122', `${field}.date`, `${holiday.date} is listed twice (${holidays[earlier]?.name} and ${holiday.name}); the first one applies`, { severity: 'warning' });
+      ctx?.report('SB122.listedTwice', `${field}.date`, { date: holiday.date, first: String(holidays[earlier]?.name), second: holiday.name }, { severity: 'warning' });
       return;
     }
     table[key] = compiledIndex;
@@ -245,14 +245,14 @@ export function compileSchedule(data: ScheduleData, ctx: CompileContext | null =
 
   const emergencyFlag = data.emergencyFlag ?? null;
   if (data.emergencyOverride) {
-    ctx?.report('SB123', 'emergencyOverride', 'the emergency override is on: every call takes the emergency route');
+    ctx?.report('SB123.emergencyOverride', 'emergencyOverride', {});
   } else if (weekly.length === 0) {
-    ctx?.report('SB123', 'weekly', 'no weekly opening hours: outside holiday hours every call takes the closed route');
+    ctx?.report('SB123.noWeeklyHours', 'weekly', {});
   }
 
   const calendars = data.calendars ?? [];
   calendars.forEach((name, index) => {
-    if (calendars.indexOf(name) !== index) ctx?.report('SB138', `calendars[${index}]`, `calendar "${name}" is listed twice; the first listing decides its priority`);
+    if (calendars.indexOf(name) !== index) ctx?.report('SB138.listedTwice', `calendars[${index}]`, { calendar: name });
   });
   const config: ScheduleConfig = { timezone: data.timezone, weekly, holidays, dates, yearly, emergencyOverride: data.emergencyOverride, emergencyFlag };
   if (calendars.length > 0) config.calendars = [...new Set(calendars)];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { VariableNameSchema, type VariableType } from '../document/common.js';
+import type { DiagnosticMessageId } from '../diagnostics/messages.js';
+import { EXPRESSION_PROBLEM_MESSAGE } from '../expressions/cel.js';
 import { defineNode } from './types.js';
 import { celTypeAssignable, coerceToVariableType } from './variable-value.js';
 
@@ -18,7 +20,13 @@ interface SetVariableConfig {
   assignments: Array<{ variable: string; expression: string; type: VariableType }>;
 }
 
-const CEL_NAME: Record<VariableType, string> = { string: 'a string', integer: 'an int', number: 'a number', boolean: 'true or false' };
+/** What an assignment to each variable type needs, said in the message ("needs an int"). */
+const WRONG_TYPE_MESSAGE = {
+  string: 'SB132.assignString',
+  integer: 'SB132.assignInteger',
+  number: 'SB132.assignNumber',
+  boolean: 'SB132.assignBoolean',
+} as const satisfies Record<VariableType, DiagnosticMessageId>;
 
 /**
  * Stores the values of CEL expressions into flow variables, in order (a later assignment sees earlier ones).
@@ -42,13 +50,12 @@ export const setVariableNode = defineNode({
     data.assignments.forEach((assignment, index) => {
       const field = `assignments[${index}]`;
       const declared = ctx.variables.get(assignment.variable);
-      if (!declared) ctx.report('SB134', `${field}.variable`, `"${assignment.variable}" is not a declared variable`);
+      if (!declared) ctx.report('SB134.undeclaredVariable', `${field}.variable`, { variable: assignment.variable });
       const check = ctx.expressions.check(assignment.expression);
       if (!check.ok) {
-        const code = check.problem === 'syntax' ? 'SB130' : check.problem === 'unknownVariable' ? 'SB131' : 'SB132';
-        ctx.report(code, `${field}.expression`, check.message);
+        ctx.report(EXPRESSION_PROBLEM_MESSAGE[check.problem], `${field}.expression`, { detail: check.message });
       } else if (declared && !celTypeAssignable(check.type, declared.type)) {
-        ctx.report('SB132', `${field}.expression`, `${declared.type} variable "${declared.name}" needs ${CEL_NAME[declared.type]}, the expression gives ${check.type}`);
+        ctx.report(WRONG_TYPE_MESSAGE[declared.type], `${field}.expression`, { variable: declared.name, actual: check.type });
       }
       if (declared) assignments.push({ variable: declared.name, expression: assignment.expression, type: declared.type });
     });

@@ -62,18 +62,18 @@ export const splitNode = defineNode({
     data.branches.forEach((branch, index) => {
       const first = seen.get(branch.key);
       if (first !== undefined) {
-        ctx.report('SB141', `branches[${index}].key`, `branch key "${branch.key}" is used by branches ${first + 1} and ${index + 1}`);
+        ctx.report('SB141.duplicateKey', `branches[${index}].key`, { key: branch.key, first: first + 1, second: index + 1 });
       } else seen.set(branch.key, index);
       const basisPoints = Math.round(branch.percent * 100);
       if (Math.abs(branch.percent * 100 - basisPoints) > 1e-6) {
-        ctx.report('SB140', `branches[${index}].percent`, `${branch.percent}% has more than two decimals`);
+        ctx.report('SB140.tooManyDecimals', `branches[${index}].percent`, { percent: branch.percent });
       }
       total += basisPoints;
       keys.push(branch.key);
       thresholds.push(total);
     });
-    if (data.branches.length === 0) ctx.report('SB140', 'branches', 'split has no branches');
-    else if (total !== BUCKETS) ctx.report('SB140', 'branches', `percentages add up to ${total / 100}%, not 100%`);
+    if (data.branches.length === 0) ctx.report('SB140.noBranches', 'branches', {});
+    else if (total !== BUCKETS) ctx.report('SB140.total', 'branches', { total: total / 100 });
     return { keys, thresholds };
   },
   enter: (node, ctx) => {

@@ -287,6 +287,9 @@ describe('checkSubflowReferences', () => {
         path: 'flows["billing"]',
         message: 'sub-flows call each other in a cycle: billing → main-menu → billing',
         hint: 'Break the cycle billing → main-menu → billing: change or remove the Sub-flow node in one of these flows. A call into it would never end.',
+        messageId: 'SB301.cycle',
+        hintId: 'SB301.cycleHint',
+        params: { cycle: 'billing → main-menu → billing' },
       },
     ]);
   });

@@ -50,16 +50,14 @@ export const subflowNode = defineNode({
   compile: (data, ctx): SubflowConfig => {
     if (data.flow === ctx.flowName) {
       const cycle = describeSubflowCycle([ctx.flowName, ctx.flowName]);
-      ctx.report('SB303', 'flow', `sub-flow node ${ctx.nodeId} calls its own flow "${ctx.flowName}" (${cycle})`, {
-        hint: `Break the cycle ${cycle}: a call into the same flow never ends. To start over, connect an edge back to an earlier node instead.`,
-      });
+      ctx.report('SB303.callsItself', 'flow', { node: ctx.nodeId, flow: ctx.flowName, cycle }, { hint: 'SB303.callsItselfHint' });
     }
     const seen = new Set<string>();
     data.outcomes.forEach((outcome, index) => {
       if (outcome === SUBFLOW_FAILED_OUTLET) {
-        ctx.report('SB190', `outcomes[${index}]`, `"${SUBFLOW_FAILED_OUTLET}" is always an outlet of a sub-flow node; name the outcome differently`);
+        ctx.report('SB190.failedIsReserved', `outcomes[${index}]`, { outcome: SUBFLOW_FAILED_OUTLET });
       } else if (seen.has(outcome)) {
-        ctx.report('SB190', `outcomes[${index}]`, `outcome "${outcome}" is listed twice`);
+        ctx.report('SB190.outcomeTwice', `outcomes[${index}]`, { outcome });
       }
       seen.add(outcome);
     });

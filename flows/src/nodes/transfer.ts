@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DiagnosticMessageId } from '../diagnostics/messages.js';
 import type { TransferDestination } from '../interpreter/effects.js';
 import { assertNever } from '../util/assert-never.js';
 import { defineNode, type NodeOutcome } from './types.js';
@@ -30,11 +31,12 @@ interface TransferConfig {
   callerIdNumber: string | null;
 }
 
-const EXAMPLES: Record<TransferDestination['type'], string> = {
-  extension: 'an extension of 2–10 digits, e.g. 2001',
-  number: 'an E.164 number, e.g. +442071234567',
-  sip: 'a SIP URI, e.g. sip:support@pbx.example.com',
-};
+/** What each destination type must look like, said with an example in the message. */
+const INVALID_DESTINATION_MESSAGE = {
+  extension: 'SB170.invalidExtension',
+  number: 'SB170.invalidNumber',
+  sip: 'SB170.invalidSipUri',
+} as const satisfies Record<TransferDestination['type'], DiagnosticMessageId>;
 
 function valid(destination: TransferDestination): boolean {
   const type = destination.type;
@@ -73,10 +75,10 @@ export const transferNode = defineNode({
   compile: (data, ctx): TransferConfig => {
     const destination: TransferDestination = { type: data.destination.type, value: data.destination.value.trim() };
     if (!valid(destination)) {
-      ctx.report('SB170', 'destination.value', `"${destination.value}" is not ${EXAMPLES[destination.type]}`);
+      ctx.report(INVALID_DESTINATION_MESSAGE[destination.type], 'destination.value', { value: destination.value });
     }
     if (data.callerIdNumber !== undefined && !CALLER_ID.test(data.callerIdNumber)) {
-      ctx.report('SB170', 'callerIdNumber', `caller id "${data.callerIdNumber}" must be digits with an optional leading +`);
+      ctx.report('SB170.invalidCallerId', 'callerIdNumber', { number: data.callerIdNumber });
     }
     return { destination, timeoutSeconds: data.timeoutSeconds, callerIdNumber: data.callerIdNumber ?? null };
   },

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CompiledCalendar } from '../calendars/compiled.js';
-import type { DiagnosticCode } from '../diagnostics/codes.js';
-import type { DiagnosticSink } from '../diagnostics/diagnostic.js';
+import type { DiagnosticSink, ReportOverrides } from '../diagnostics/diagnostic.js';
+import type { DiagnosticMessageId, DiagnosticMessageParams, FixedDiagnosticMessageId } from '../diagnostics/messages.js';
 import type { Prompt, VariableDeclaration, VariableValue } from '../document/common.js';
 import type { ExpressionChecker } from '../expressions/cel.js';
 import type { CallOutcome, Effect, ResolvedPrompt } from '../interpreter/effects.js';
@@ -24,7 +24,7 @@ export interface OutletSpec {
   /** May stay unconnected without a fallback; the node knows what to do then (it reads `RuntimeNode.next`). */
   optional?: boolean;
   /** For optional outlets: a best-practice warning to report when the outlet is left unconnected (e.g. SB150). */
-  unconnected?: { code: DiagnosticCode; message: string };
+  unconnected?: FixedDiagnosticMessageId;
 }
 
 /** Context for compile-time checks of one node. */
@@ -39,7 +39,7 @@ export interface CompileContext {
   readonly variables: ReadonlyMap<string, VariableDeclaration>;
   readonly expressions: ExpressionChecker;
   /** Report a problem in this node's data at a relative field path (`options[2].digit`). */
-  report(code: Parameters<DiagnosticSink['report']>[0], field: string, message: string, overrides?: Parameters<DiagnosticSink['report']>[3]): void;
+  report<Id extends DiagnosticMessageId>(id: Id, field: string, params: DiagnosticMessageParams<Id>, overrides?: ReportOverrides): void;
   /** Check a prompt: not empty, every declared language covered, `${var}` names known. */
   checkPrompt(prompt: Prompt | undefined, field: string, options?: { required?: boolean; extraNames?: readonly string[] }): void;
 }

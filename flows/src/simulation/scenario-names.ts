@@ -11,7 +11,7 @@ export function checkScenarioNames(scenarios: ReadonlyArray<{ name: string }>, p
   scenarios.forEach((scenario, index) => {
     const earlier = first.get(scenario.name);
     if (earlier === undefined) first.set(scenario.name, index);
-    else sink.report('SB011', { path: `${pathPrefix}[${index}].name` }, `scenario name "${scenario.name}" is already used by ${pathPrefix}[${earlier}]`);
+    else sink.report('SB011.duplicateName', { path: `${pathPrefix}[${index}].name` }, { name: scenario.name, earlier: `${pathPrefix}[${earlier}]` });
   });
   return sink.items;
 }

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { Prisma, type Flow, type PrismaClient } from "@switchboard/db";
-import { checkScenarioNames, FLOW_SCHEMA_VERSION, formatPath, nodeRegistry, parseFlowDocument, ScenarioSchema, type Diagnostic, type FlowDocument, type Scenario } from "@switchboard/flows";
+import { checkScenarioNames, FLOW_SCHEMA_VERSION, formatPath, makeDiagnostic, nodeRegistry, parseFlowDocument, ScenarioSchema, type Diagnostic, type FlowDocument, type Scenario } from "@switchboard/flows";
 import { DiagnosticsError } from "../../errors.js";
 import type { FlowRefInput } from "./inputs.js";
 import { withStoredScenarios } from "../../compile/compile-task.js";
@@ -61,7 +61,7 @@ export async function scenariosConflict(db: Db, flow: Pick<Flow, "id" | "name">,
 export function storedScenarios(json: Prisma.JsonValue, where: string): Scenario[] {
   const parsed = ScenarioSchema.array().safeParse(json);
   if (parsed.success) return parsed.data;
-  const diagnostics = parsed.error.issues.map((issue) => ({ code: "SB001", severity: "error", path: `scenarios${formatPath(issue.path)}`, message: issue.message }) as Diagnostic);
+  const diagnostics = parsed.error.issues.map((issue) => makeDiagnostic("SB001.schema", { path: `scenarios${formatPath(issue.path)}` }, { detail: issue.message }));
   throw new DiagnosticsError(`Stored scenarios of ${where} no longer parse`, diagnostics);
 }
 

@@ -14,7 +14,7 @@ function parseIncomingScenarios(input: readonly unknown[]): Scenario[] {
   input.forEach((raw, index) => {
     const parsed = ScenarioSchema.safeParse(raw);
     if (parsed.success) scenarios.push(parsed.data);
-    else for (const issue of parsed.error.issues) sink.report("SB001", { path: `scenarios${formatPath([index, ...issue.path])}` }, issue.message);
+    else for (const issue of parsed.error.issues) sink.report("SB001.schema", { path: `scenarios${formatPath([index, ...issue.path])}` }, { detail: issue.message });
   });
   if (sink.items.length > 0) throw scenarioProblems(sink.items);
   requireUniqueScenarioNames(scenarios);

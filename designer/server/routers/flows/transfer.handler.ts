@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { canonicalJson, checkScenarioNames, parseFlowDocument, type Diagnostic, type FlowDocument } from "@switchboard/flows";
+import { canonicalJson, checkScenarioNames, makeDiagnostic, parseFlowDocument, type Diagnostic, type FlowDocument } from "@switchboard/flows";
 import { recordAudit } from "../../audit.js";
 import { DiagnosticsError } from "../../errors.js";
 import type { Context, SessionUser } from "../../trpc.js";
@@ -46,7 +46,7 @@ export async function importFlows(ctx: Ctx, input: ImportFlowsInput): Promise<Im
   const seen = new Set<string>();
   documents.forEach((document) => {
     if (seen.has(document.name)) {
-      problems.push({ code: "SB001", severity: "error", path: "name", message: `two files are both named "${document.name}"` } as Diagnostic);
+      problems.push(makeDiagnostic("SB001.duplicateFileName", { path: "name" }, { name: document.name }));
     }
     seen.add(document.name);
   });
