@@ -1,6 +1,7 @@
-import { DIAGNOSTIC_CODES, nodeRegistry } from '@switchboard/flows';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_MESSAGES, nodeRegistry } from '@switchboard/flows';
 import { appEn } from '../app/i18n/en';
 import { simulatorEn } from '../simulator/i18n/en';
+import { nestMessages } from './diagnostic-text';
 
 /**
  * English UI text. Node titles/descriptions and diagnostic titles/hints come from the flows core itself, so
@@ -49,7 +50,11 @@ const nodes = Object.fromEntries(
   Object.values(nodeRegistry).map((definition) => [definition.type, { title: definition.title, description: definition.description, ...nodeParts[definition.type] }]),
 );
 
-const diagnostics = Object.fromEntries(Object.entries(DIAGNOSTIC_CODES).map(([code, entry]) => [code, { title: entry.title, hint: 'hint' in entry ? entry.hint : '' }]));
+const diagnostics = {
+  ...Object.fromEntries(Object.entries(DIAGNOSTIC_CODES).map(([code, entry]) => [code, { title: entry.title, hint: 'hint' in entry ? entry.hint : '' }])),
+  // Each diagnostic's specific sentence, by message id, with {{placeholders}} (the flows core renders the same templates).
+  messages: nestMessages(DIAGNOSTIC_MESSAGES),
+};
 
 export const en = {
   language: { label: 'Language' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES, NODE_TYPES } from '@switchboard/flows';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_MESSAGES, NODE_TYPES, placeholdersOf, type DiagnosticMessageId } from '@switchboard/flows';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -20,5 +20,22 @@ describe('UI translations', () => {
   it('covers every node type and every diagnostic code of the flows core', () => {
     for (const type of NODE_TYPES) expect(zhCN.nodes[type as keyof typeof zhCN.nodes]?.title, type).toBeTruthy();
     for (const code of Object.keys(DIAGNOSTIC_CODES)) expect(zhCN.diagnostics[code as keyof typeof zhCN.diagnostics]?.hint, code).toBeTruthy();
+  });
+
+  it('says every diagnostic message of the flows core in Chinese, with the same placeholders as the English', () => {
+    const ids = Object.keys(DIAGNOSTIC_MESSAGES) as DiagnosticMessageId[];
+    expect(ids.length).toBeGreaterThan(100);
+    const untranslated: string[] = [];
+    for (const id of ids) {
+      const [code, name] = id.split('.') as [string, string];
+      const english = (en.diagnostics.messages as Record<string, Record<string, string>>)[code]?.[name];
+      const chinese = (zhCN.diagnostics.messages as Record<string, Record<string, string>>)[code]?.[name];
+      expect(english, id).toBe(DIAGNOSTIC_MESSAGES[id]);
+      expect(chinese, id).toBeTruthy();
+      expect(placeholdersOf(chinese as string).sort(), id).toEqual(placeholdersOf(DIAGNOSTIC_MESSAGES[id]).sort());
+      // Chinese text, not the English left in place (a bare {{detail}} passes library text through in both).
+      if (DIAGNOSTIC_MESSAGES[id] !== '{{detail}}' && !/[\u4e00-\u9fff]/.test(chinese as string)) untranslated.push(id);
+    }
+    expect(untranslated).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { appZhCN } from '../app/i18n/zh-CN';
 import { simulatorZhCN } from '../simulator/i18n/zh-CN';
+import { nestMessages } from './diagnostic-text';
+import { zhCNDiagnosticMessages } from './zh-CN-diagnostic-messages';
 
 /** 简体中文界面文本。键与 en.ts 一一对应（有测试检查）。 */
 export const zhCN = {
@@ -449,6 +451,7 @@ export const zhCN = {
     SB305: { title: '日历与时间表的时区不同', hint: '日历的日期按它自己的时区计算；除非有意为之，请使用与时间表相同时区的日历。' },
     SB400: { title: '调查问题没有说明按哪些键', hint: '在问题中说明评分方式（“不满意请按 1，非常满意请按 5”）：来电者猜不到。' },
     SB401: { title: '调查重问时没有说明原因', hint: '添加重试提示（“请按 1 到 5 之间的键”），让按错键的来电者知道哪里不对。' },
+    messages: nestMessages(zhCNDiagnosticMessages),
   },
   app: appZhCN,
   simulator: simulatorZhCN,

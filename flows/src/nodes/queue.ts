@@ -337,7 +337,7 @@ export const queueNode = defineNode({
   compile: (data, ctx): QueueConfig => {
     if (!QUEUE_NAME.test(data.queue)) {
       if (data.queue === '') ctx.report('SB151.emptyQueueName', 'queue', {});
-      else ctx.report('SB151.queueName', 'queue', { queue: data.queue });;
+      else ctx.report('SB151.queueName', 'queue', { queue: data.queue });
     }
     const seenSkills = new Set<string>();
     data.skills.forEach((skill, index) => {

@@ -1,6 +1,7 @@
 import { WEEKDAYS, type Diagnostic } from '@switchboard/flows';
 import { useTranslation } from 'react-i18next';
 import { NEW_ROW, type EntryRow } from './entry-rows';
+import { diagnosticText } from '../../i18n/diagnostic-text';
 
 /** The calendar's entries as an editable table; each row shows the problems compiling found in it. */
 export function EntryTable({ rows, onChange, readOnly, diagnostics }: { rows: readonly EntryRow[]; onChange: (rows: EntryRow[]) => void; readOnly: boolean; diagnostics: readonly Diagnostic[] }) {
@@ -28,7 +29,7 @@ export function EntryTable({ rows, onChange, readOnly, diagnostics }: { rows: re
                   <input aria-label={t('app.calendars.entryNameOf', { row: index + 1 })} value={row.name} readOnly={readOnly} onChange={(e) => set(index, { name: e.target.value })} />
                   {problems.map((d, i) => (
                     <div key={i} className={`sb-app-diagnostic is-${d.severity}`}>
-                      {d.code} {d.message}
+                      {d.code} {diagnosticText(t, d)}
                     </div>
                   ))}
                 </td>

@@ -1,6 +1,7 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowDocument } from '@switchboard/flows';
+import { diagnosticText } from '../../i18n/diagnostic-text';
 import { documentToText, parseDocumentText, reconcileText, type TextProblem } from './code-round-trip';
 import { MonacoBoundary } from './MonacoBoundary';
 import { PlainJsonEditor } from './PlainJsonEditor';
@@ -25,7 +26,8 @@ export function CodeView({ document, readOnly, onCommit }: CodeViewProps) {
   const [text, setText] = useState(() => documentToText(document));
   // The text as the view last wrote it: while the user has not touched it, it can be replaced without parsing.
   const generated = useRef(text);
-  const [problems, setProblems] = useState<TextProblem[]>([]);
+  const [foundProblems, setProblems] = useState<TextProblem[]>([]);
+  const problems = useMemo(() => foundProblems.map((problem) => ({ ...problem, message: diagnosticText(t, problem) })), [foundProblems, t]);
   const [conflict, setConflict] = useState(false);
   const [seen, setSeen] = useState(document);
   const committed = useRef<FlowDocument | null>(null);

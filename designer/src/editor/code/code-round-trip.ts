@@ -1,5 +1,5 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { canonicalJson, lineColumn, parseFlowDocument, pathSegments, type FlowDocument } from '@switchboard/flows';
+import { canonicalJson, lineColumn, parseFlowDocument, pathSegments, type Diagnostic, type FlowDocument } from '@switchboard/flows';
 
 /** A problem in the code view's text, located for the editor (1-based line and column). */
 export interface TextProblem {
@@ -11,6 +11,9 @@ export interface TextProblem {
   code?: string;
   /** Where in the document, e.g. `nodes[3].data.timeoutSeconds`. */
   path?: string;
+  /** For a diagnostic: which sentence `message` is and its values, to say it in the UI language. */
+  messageId?: Diagnostic['messageId'];
+  params?: Diagnostic['params'];
 }
 
 export type TextParse = { ok: true; document: FlowDocument } | { ok: false; problems: TextProblem[] };
@@ -47,7 +50,8 @@ export function parseDocumentText(text: string): TextParse {
     ok: false,
     problems: parsed.diagnostics.map((diagnostic) => {
       const node = locate(tree, diagnostic.path === '(document)' ? '' : diagnostic.path);
-      return { message: diagnostic.message, code: diagnostic.code, path: diagnostic.path, length: Math.max(1, node.length), ...lineColumn(text, node.offset) };
+      const { message, messageId, params, code, path } = diagnostic;
+      return { message, code, path, ...(messageId ? { messageId, params } : {}), length: Math.max(1, node.length), ...lineColumn(text, node.offset) };
     }),
   };
 }

@@ -4,6 +4,7 @@ import { nodeDefinition, type Diagnostic, type FlowDocument, type FlowNode } fro
 import { nodeFieldOf } from '../state/diagnostic-paths';
 import { SettingsForm } from './SettingsForm';
 import { FieldMessageList } from './fields/FieldMessageList';
+import { diagnosticHint, diagnosticText } from '../../i18n/diagnostic-text';
 
 interface NodeInspectorProps {
   document: FlowDocument;
@@ -49,7 +50,7 @@ export function NodeInspector({ document, node, diagnostics, readOnly, onChangeD
         <input id={labelId} className="sb-input" type="text" maxLength={80} placeholder={t(`nodes.${node.type}.title`)} value={node.label ?? ''} readOnly={readOnly} onChange={(e) => onChangeLabel(node.id, e.target.value)} />
       </div>
       <FieldMessageList
-        messages={otherDiagnostics.map((d) => ({ severity: d.severity, text: d.message, code: d.code, ...(d.hint ? { hint: d.hint } : {}) }))}
+        messages={otherDiagnostics.map((d) => ({ severity: d.severity, text: diagnosticText(t, d), code: d.code, ...(d.hint ? { hint: diagnosticHint(t, d) } : {}) }))}
       />
       <SettingsForm
         key={node.id}

@@ -30,7 +30,7 @@ interface SettingsFormProps {
 export function SettingsForm({ document, formType, ariaLabel, value, schema, diagnostics, readOnly, onCommit }: SettingsFormProps) {
   const { t } = useTranslation();
   const { draft, issues, change } = useValidatedDraft<unknown>(value, schema as z.ZodType<unknown, unknown>, onCommit);
-  const messages = useMemo(() => collectFieldMessages(issues, diagnostics), [issues, diagnostics]);
+  const messages = useMemo(() => collectFieldMessages(issues, diagnostics, t), [issues, diagnostics, t]);
   const expressions = useMemo(() => createExpressionChecker(document.variables), [document.variables]);
   const onChange = useCallback((path: FieldPath, next: unknown) => change(path, next), [change]);
   const context: FormContextValue = {

@@ -1,4 +1,6 @@
 import type { Diagnostic } from '@switchboard/flows';
+import type { TFunction } from 'i18next';
+import { diagnosticHint, diagnosticText } from '../../i18n/diagnostic-text';
 import { isFieldWithin } from '../state/diagnostic-paths';
 import { fieldKey } from './value-paths';
 
@@ -6,6 +8,8 @@ import { fieldKey } from './value-paths';
 export interface FieldMessage {
   severity: 'error' | 'warning';
   text: string;
+  /** A diagnostic's English message, when `text` is its translation (to recognise the same problem found live). */
+  english?: string;
   code?: string;
   hint?: string;
 }
@@ -20,9 +24,9 @@ export type FieldMessages = ReadonlyMap<string, readonly FieldMessage[]>;
 
 /**
  * Gather what is wrong with a node's settings: zod issues of the form's current values and the diagnostics
- * whose path lies inside the node's data (`field` relative to it).
+ * whose path lies inside the node's data (`field` relative to it), said in the UI language.
  */
-export function collectFieldMessages(issues: readonly SchemaIssue[], diagnostics: ReadonlyArray<{ field: string; diagnostic: Diagnostic }>): FieldMessages {
+export function collectFieldMessages(issues: readonly SchemaIssue[], diagnostics: ReadonlyArray<{ field: string; diagnostic: Diagnostic }>, t: TFunction): FieldMessages {
   const messages = new Map<string, FieldMessage[]>();
   const add = (key: string, message: FieldMessage) => {
     const list = messages.get(key);
@@ -31,8 +35,9 @@ export function collectFieldMessages(issues: readonly SchemaIssue[], diagnostics
   };
   for (const issue of issues) add(fieldKey(issue.path.filter((p): p is string | number => typeof p !== 'symbol')), { severity: 'error', text: issue.message });
   for (const { field, diagnostic } of diagnostics) {
-    const message: FieldMessage = { severity: diagnostic.severity, text: diagnostic.message, code: diagnostic.code };
-    if (diagnostic.hint) message.hint = diagnostic.hint;
+    const message: FieldMessage = { severity: diagnostic.severity, text: diagnosticText(t, diagnostic), english: diagnostic.message, code: diagnostic.code };
+    const hint = diagnosticHint(t, diagnostic);
+    if (hint) message.hint = hint;
     add(field, message);
   }
   return messages;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Diagnostic, FlowDocument } from '@switchboard/flows';
 import { describeDocumentPath } from '../names/describe-place';
 import { PlaceLabel } from '../names/PlaceLabel';
+import { diagnosticHint, diagnosticText } from '../../i18n/diagnostic-text';
 
 /**
  * One problem: severity, code, message and how to fix it, and where it is in words (the step's name and the
@@ -16,8 +17,8 @@ export function DiagnosticItem({ diagnostic, document, onShowNode }: { diagnosti
       <span className={`sb-severity sb-severity--${diagnostic.severity}`}>{t(`validation.severity.${diagnostic.severity}`)}</span>
       <code className="sb-diagnostic__code">{diagnostic.code}</code>
       <span className="sb-diagnostic__title">{t(`diagnostics.${diagnostic.code}.title`, { defaultValue: '' })}</span>
-      <span className="sb-diagnostic__message">{diagnostic.message}</span>
-      {diagnostic.hint && <span className="sb-diagnostic__hint">{t(`diagnostics.${diagnostic.code}.hint`, { defaultValue: diagnostic.hint })}</span>}
+      <span className="sb-diagnostic__message">{diagnosticText(t, diagnostic)}</span>
+      {diagnostic.hint && <span className="sb-diagnostic__hint">{diagnosticHint(t, diagnostic)}</span>}
       {(place.step || place.parts.length > 0) && (
         <span className="sb-diagnostic__where">
           <PlaceLabel place={place} />

@@ -32,7 +32,7 @@ export function ExpressionField({ path, label, value, onChange }: WidgetProps) {
   const problem = useMemo(() => expressionProblem(ctx.expressions, text, expected), [ctx.expressions, text, expected]);
   const suggestions = useMemo(() => expressionSuggestions(ctx.variables), [ctx.variables]);
   const fieldMessages = ctx.messages.get(fieldKey(path)) ?? [];
-  const messages = problem && !fieldMessages.some((m) => m.text === problem) ? [{ severity: 'error' as const, text: problem }, ...fieldMessages] : fieldMessages;
+  const messages = problem && !fieldMessages.some((m) => m.text === problem || m.english === problem) ? [{ severity: 'error' as const, text: problem }, ...fieldMessages] : fieldMessages;
   const plain = <PlainExpressionInput id={id} value={text} readOnly={ctx.readOnly} suggestions={suggestions} onChange={onChange} />;
   return (
     <FieldRow label={label} htmlFor={id} helpKey="help.expression" messages={messages}>
