@@ -1,4 +1,4 @@
-import { compileFlow } from "@switchboard/flows";
+import { compileFlow, FLOW_SCHEMA_VERSION } from "@switchboard/flows";
 import { beforeEach, expect, it, vi } from "vitest";
 import type { ApiClient } from "./client.js";
 import { brokenFlow, greetingFlow } from "./test/fixtures.js";
@@ -156,7 +156,16 @@ describeOnEachDatabase("flows API", (h) => {
     const paths = (error.data?.diagnostics as { path: string }[]).map((d) => d.path);
     expect(paths).toEqual(expect.arrayContaining(["documents[1].schemaVersion", "documents[2].name", "documents[2].nodes"]));
     expect(paths.some((p) => p.startsWith("documents[0]"))).toBe(false);
+    // Each problem reaches the client with its message id and values, so the designer can say it in Chinese.
+    expect(error.data?.diagnostics).toContainEqual(expect.objectContaining({ path: "documents[1].schemaVersion", messageId: "SB002.versionTooNew", params: { version: 99, supported: FLOW_SCHEMA_VERSION } }));
     expect(await editor.flows.list.query({ includeArchived: true })).toEqual([]);
+  });
+
+  it("refuses two import files with the same name, naming it in a translatable diagnostic", async () => {
+    const error = await failure(editor.flows.import.mutate({ documents: [greetingFlow("twin"), greetingFlow("twin", "again")] }));
+    expect(error.data?.diagnostics).toEqual([
+      expect.objectContaining({ code: "SB001", path: "name", message: 'two files are both named "twin"', messageId: "SB001.duplicateFileName", params: { name: "twin" } }),
+    ]);
   });
 
   it("never lets an import replace someone else's unpublished draft unless asked to", async () => {

@@ -75,6 +75,8 @@ describeOnEachDatabase("sub-flow cycles", (h) => {
         "A call into it would never end; remove the Sub-flow node that closes it before publishing",
     );
     expect(refused.data?.diagnostics).toEqual([expect.objectContaining({ code: "SB301", message: expect.stringContaining("billing → main-menu → billing") })]);
+    // The refusal carries what the client needs to say it in its own language.
+    expect(refused.data?.diagnostics?.[0]).toMatchObject({ messageId: "SB301.cycle", hintId: "SB301.cycleHint", params: { cycle: "billing → main-menu → billing" } });
     const versions = await admin.flows.listVersions.query({ flowId: billingId });
     expect(versions.map((v: { number: number }) => v.number)).toEqual([1]);
   });
