@@ -71,6 +71,14 @@ describe('diagnostic messages in the UI language', () => {
     await waitFor(() => expect(within(screen.getByRole('list', { name: '文本中的问题' })).getByText(/schemaVersion 99 比此版本的 Switchboard 支持的（\d+）更新/)).toBeTruthy());
   });
 
+  it('names a node type by its title in the UI language', () => {
+    const lonelyStart = { ...supportLineFlow(), nodes: supportLineFlow().nodes.filter((n) => n.id === 'start'), edges: [] };
+    const [unconnected] = compileFlow(lonelyStart).diagnostics.filter((d) => d.code === 'SB202');
+    expect(unconnected?.message).toBe('outlet "Next" of start node start is not connected');
+    expect(diagnosticText(i18n.getFixedT('zh-CN'), unconnected as Diagnostic)).toBe('“开始”步骤 start 的出口“Next”没有连接');
+    expect(diagnosticText(i18n.getFixedT('en'), unconnected as Diagnostic)).toBe('outlet "Next" of Start node start is not connected');
+  });
+
   it('falls back to the English message for a message id this UI does not know', () => {
     const fromNewerServer = { message: 'something new', messageId: 'SB141.fromTheFuture', params: {} } as unknown as Diagnostic;
     expect(diagnosticText(i18n.getFixedT('zh-CN'), fromNewerServer)).toBe('something new');

@@ -4,6 +4,14 @@ import type { TFunction } from 'i18next';
 /** What a diagnostic-like thing needs to be said in the UI language: the English message and, when known, its id and values. */
 type Sayable = Pick<Diagnostic, 'message' | 'messageId' | 'params'>;
 
+/** The values as the UI shows them: a node type (`{{nodeType}}`) by its title in the UI language. */
+function shownParams(t: TFunction, params: Diagnostic['params']): Record<string, string | number> {
+  const shown: Record<string, string | number> = { ...params };
+  const nodeType = shown['nodeType'];
+  if (typeof nodeType === 'string') shown['nodeType'] = t(`nodes.${nodeType}.title`, { defaultValue: nodeType });
+  return shown;
+}
+
 /**
  * A diagnostic's message in the UI language: the translation of its message id (`diagnostics.messages.<id>`)
  * with its values filled in, or the English message when it has no id (older data, or an id this UI does not know).
@@ -11,7 +19,7 @@ type Sayable = Pick<Diagnostic, 'message' | 'messageId' | 'params'>;
 export function diagnosticText(t: TFunction, diagnostic: Sayable): string {
   if (!diagnostic.messageId) return diagnostic.message;
   // `replace` keeps values apart from i18next's own options, so a value named like one (`count`, `ns`) cannot misfire.
-  return t(`diagnostics.messages.${diagnostic.messageId}`, { replace: diagnostic.params ?? {}, defaultValue: diagnostic.message });
+  return t(`diagnostics.messages.${diagnostic.messageId}`, { replace: shownParams(t, diagnostic.params), defaultValue: diagnostic.message });
 }
 
 /**
@@ -20,7 +28,7 @@ export function diagnosticText(t: TFunction, diagnostic: Sayable): string {
  */
 export function diagnosticHint(t: TFunction, diagnostic: Pick<Diagnostic, 'code' | 'hint' | 'hintId' | 'params'>): string | undefined {
   if (!diagnostic.hint) return undefined;
-  if (diagnostic.hintId) return t(`diagnostics.messages.${diagnostic.hintId}`, { replace: diagnostic.params ?? {}, defaultValue: diagnostic.hint });
+  if (diagnostic.hintId) return t(`diagnostics.messages.${diagnostic.hintId}`, { replace: shownParams(t, diagnostic.params), defaultValue: diagnostic.hint });
   const entry: { hint?: string } | undefined = DIAGNOSTIC_CODES[diagnostic.code];
   if (entry?.hint !== diagnostic.hint) return diagnostic.hint;
   return t(`diagnostics.${diagnostic.code}.hint`, { defaultValue: diagnostic.hint });

@@ -115,8 +115,8 @@ export const zhCNDiagnosticMessages = {
   'SB191.outcomeNotListed': '子流程“{{callee}}”可能返回“{{outcome}}”，但流程“{{flow}}”中的子流程步骤 {{node}} 没有列出它',
   'SB191.outcomeNotListedHint': '把“{{outcome}}”加入该步骤的结果，或修改子流程的“返回”步骤。',
 
-  'SB201.unreachable': '{{type}} 步骤 {{node}} 从开始无法到达',
-  'SB202.unconnected': '{{type}} 步骤 {{node}} 的出口“{{outlet}}”没有连接',
+  'SB201.unreachable': '“{{nodeType}}”步骤 {{node}} 从开始无法到达',
+  'SB202.unconnected': '“{{nodeType}}”步骤 {{node}} 的出口“{{outlet}}”没有连接',
   'SB203.loopWithoutExit': '步骤 {{nodes}} 构成了没有出口的循环',
   'SB204.missingLanguage': '此提示缺少 {{language}} 文本',
   'SB205.emptyPrompt': '提示既没有文本也没有音频文件',

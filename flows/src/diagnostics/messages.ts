@@ -5,7 +5,7 @@ import type { DiagnosticCode } from './codes.js';
  * `{{param}}` placeholders. `DiagnosticSink.report` renders `message` (and a specific `hint`) from here, so the
  * English exists once and the designer can translate by id with the same params (`diagnostics.messages.<id>`).
  * Ids are stable: translations are keyed by them. `{{detail}}` carries text from a library (zod, CEL, RegExp,
- * JSON) that arrives in its own words.
+ * JSON) that arrives in its own words; `{{nodeType}}` is a node type (`menu`), which a UI may show by its title.
  */
 export const DIAGNOSTIC_MESSAGES = {
   'SB001.notAnObject': 'a flow document must be a JSON object',
@@ -118,8 +118,8 @@ export const DIAGNOSTIC_MESSAGES = {
   'SB191.outcomeNotListed': 'sub-flow "{{callee}}" can return "{{outcome}}", which sub-flow node {{node}} of "{{flow}}" does not list',
   'SB191.outcomeNotListedHint': 'Add "{{outcome}}" to the node\'s outcomes, or change the sub-flow\'s Return node.',
 
-  'SB201.unreachable': '{{type}} node {{node}} cannot be reached from start',
-  'SB202.unconnected': 'outlet "{{outlet}}" of {{type}} node {{node}} is not connected',
+  'SB201.unreachable': '{{nodeType}} node {{node}} cannot be reached from start',
+  'SB202.unconnected': 'outlet "{{outlet}}" of {{nodeType}} node {{node}} is not connected',
   'SB203.loopWithoutExit': 'nodes {{nodes}} form a loop with no way out',
   'SB204.missingLanguage': 'no {{language}} text for this prompt',
   'SB205.emptyPrompt': 'prompt has neither text nor an audio file',

@@ -49,7 +49,7 @@ export function lintGraph(input: GraphLintInput): void {
 
   for (const node of document.nodes) {
     if (!reachable.has(node.id)) {
-      sink.report('SB201.unreachable', { nodeId: node.id, path: pathOf(node.id) }, { type: node.type, node: node.id });
+      sink.report('SB201.unreachable', { nodeId: node.id, path: pathOf(node.id) }, { nodeType: node.type, node: node.id });
     }
   }
 
@@ -66,7 +66,7 @@ export function lintGraph(input: GraphLintInput): void {
       // An outlet with a fallback is covered by the report on its fallback.
       if (outlet.fallback !== undefined && !outlet.optional) continue;
       if (!outlet.optional) {
-        sink.report('SB202.unconnected', { nodeId: id, path: `${pathOf(id)}.outlets.${outlet.name}` }, { outlet: outlet.label, type: compiled.type, node: id });
+        sink.report('SB202.unconnected', { nodeId: id, path: `${pathOf(id)}.outlets.${outlet.name}` }, { outlet: outlet.label, nodeType: compiled.type, node: id });
       } else if (outlet.unconnected) {
         sink.report(outlet.unconnected, { nodeId: id, path: `${pathOf(id)}.outlets.${outlet.name}` }, {});
       }
