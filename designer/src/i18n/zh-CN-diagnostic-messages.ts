@@ -131,4 +131,8 @@ export const zhCNDiagnosticMessages = {
   'SB303.callsItselfHint': '打破循环 {{cycle}}：调用同一个流程永远不会结束。要重新开始，请用连线回到前面的步骤。',
   'SB304.missingCalendar': '时间表 {{node}} 引用的日历“{{calendar}}”不存在',
   'SB305.timezoneMismatch': '时间表 {{node}} 使用 {{zone}} 时区，但日历“{{calendar}}”使用 {{calendarZone}}：它的每一天从 {{calendarZone}} 的午夜开始',
+
+  'SB400.questionWithoutKeys': '问题没有告诉来电者要按哪些键（1 到 5）',
+  'SB400.secondQuestionWithoutKeys': '第二个问题没有告诉来电者要按哪些键（1 到 5）',
+  'SB401.retryWithoutPrompt': '按 0 或不按键的来电者会再次听到同一个问题，却不知道为什么',
 } as const satisfies Record<DiagnosticMessageId, string>;

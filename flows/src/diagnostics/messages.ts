@@ -134,6 +134,10 @@ export const DIAGNOSTIC_MESSAGES = {
   'SB303.callsItselfHint': 'Break the cycle {{cycle}}: a call into the same flow never ends. To start over, connect an edge back to an earlier node instead.',
   'SB304.missingCalendar': 'schedule {{node}} refers to calendar "{{calendar}}", which does not exist',
   'SB305.timezoneMismatch': 'schedule {{node}} runs in {{zone}} but calendar "{{calendar}}" is in {{calendarZone}}: its days start at midnight {{calendarZone}}',
+
+  'SB400.questionWithoutKeys': 'the question does not tell callers the keys to press (1 to 5)',
+  'SB400.secondQuestionWithoutKeys': 'the second question does not tell callers the keys to press (1 to 5)',
+  'SB401.retryWithoutPrompt': 'a caller who presses 0 or waits hears the same question again with no word of why',
 } as const satisfies Record<`${DiagnosticCode}.${string}`, string>;
 
 /** A stable message id such as `SB141.duplicateKey`. */

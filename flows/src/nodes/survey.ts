@@ -98,9 +98,9 @@ export const surveyNode = defineNode({
     };
   },
   lint: (data, ctx) => {
-    if (!namesTheScale(data.question)) ctx.report('SB400', 'question', 'the question does not tell callers the keys to press (1 to 5)');
-    if (data.secondQuestion && !namesTheScale(data.secondQuestion)) ctx.report('SB400', 'secondQuestion', 'the second question does not tell callers the keys to press (1 to 5)');
-    if (data.maxRetries > 0 && !data.retryPrompt) ctx.report('SB401', 'retryPrompt', 'a caller who presses 0 or waits hears the same question again with no word of why');
+    if (!namesTheScale(data.question)) ctx.report('SB400.questionWithoutKeys', 'question', {});
+    if (data.secondQuestion && !namesTheScale(data.secondQuestion)) ctx.report('SB400.secondQuestionWithoutKeys', 'secondQuestion', {});
+    if (data.maxRetries > 0 && !data.retryPrompt) ctx.report('SB401.retryWithoutPrompt', 'retryPrompt', {});
   },
   enter: (node, ctx) => ask(node.config, ctx, 1, 0),
   resume: (node, local, event, ctx) => {
