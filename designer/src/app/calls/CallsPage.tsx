@@ -9,7 +9,7 @@ import { periodOf, viewerTimeZone, type PeriodPreset } from '../analytics/period
 import { can } from '../permissions/can';
 import { useCurrentUser } from '../session/CurrentUserContext';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { CALL_OUTCOMES } from './outcomes';
+import { CALL_RECORD_OUTCOMES } from '@switchboard/runtime/outcomes';
 import { RetentionSettings } from './RetentionSettings';
 
 /**
@@ -102,7 +102,7 @@ export function CallsPage() {
           {t('app.calls.filters.outcome')}
           <select value={outcome} onChange={(e) => restart(setOutcome)(e.target.value)} data-testid="calls-outcome">
             <option value="">{t('app.calls.filters.all')}</option>
-            {CALL_OUTCOMES.map((name) => (
+            {CALL_RECORD_OUTCOMES.map((name) => (
               <option key={name} value={name}>
                 {t(`app.analytics.outcomes.names.${name}`)}
               </option>
