@@ -25,6 +25,7 @@ import type { CalendarSource, CallAnalytics, CallbackService, DeploymentFeed, In
 import { createIncidentSource } from './services/incidents/incident-source.js';
 import { CallcenterReader } from './services/queues/callcenter-reader.js';
 import { closeLostCalls, createCallAnalytics, createCallbackService, createQueueService, createVersionSource, startCallbackDialer, startCallbackGroupsMonitor, type CallbackDialer, type CallbackGroupsMonitor, type ManagedCallbackService } from './services/index.js';
+import { wrapAnalytics } from './services/analytics/forward-analytics.js';
 
 /** How to start a runtime. Everything is optional: `startRuntime()` reads the environment (runtime/README.md). */
 export interface RuntimeOptions {
@@ -306,17 +307,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
 /** Tells the callback service when each call ends, so a callback is never placed while its caller is still on the call. */
 function noticingCallEnds(analytics: CallAnalytics, callbacks: ManagedCallbackService, logger: Logger): CallAnalytics {
-  return {
-    callStarted: (call) => analytics.callStarted(call),
-    stepped: (callId, event, effects) => analytics.stepped?.(callId, event, effects),
-    nodeVisited: (visit) => analytics.nodeVisited(visit),
-    queueWaited: (wait) => analytics.queueWaited(wait),
-    surveyAnswered: (answer) => analytics.surveyAnswered(answer),
+  return wrapAnalytics(analytics, {
     callEnded(end) {
       analytics.callEnded(end);
       callbacks.callEnded(end.callId, end.at).catch((error: unknown) => logger.warn({ err: String(error), callId: end.callId }, 'call end not passed to callbacks'));
     },
-  };
+  });
 }
 
 function unavailableVersions(): VersionSource {

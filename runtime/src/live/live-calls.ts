@@ -1,5 +1,6 @@
 import type { CallAnalytics } from '../services/contracts.js';
 import type { LiveFlowCalls, LiveNodeCalls } from './live-snapshot.js';
+import { wrapAnalytics } from '../services/analytics/forward-analytics.js';
 
 interface CallInProgress {
   environment: string;
@@ -55,7 +56,7 @@ export class LiveCalls {
 
 /** `analytics` that also keeps `live` up to date (the call sessions are not touched). */
 export function countingLiveCalls(analytics: CallAnalytics, live: LiveCalls): CallAnalytics {
-  return {
+  return wrapAnalytics(analytics, {
     callStarted(call) {
       live.started(call);
       analytics.callStarted(call);
@@ -64,11 +65,9 @@ export function countingLiveCalls(analytics: CallAnalytics, live: LiveCalls): Ca
       live.visited(visit);
       analytics.nodeVisited(visit);
     },
-    queueWaited: (wait) => analytics.queueWaited(wait),
-    surveyAnswered: (answer) => analytics.surveyAnswered(answer),
     callEnded(end) {
       live.ended(end.callId);
       analytics.callEnded(end);
     },
-  };
+  });
 }

@@ -128,7 +128,7 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ label }: { label: str
   };
 
   return (
-    <Panel position="bottom-right" className="react-flow__minimap sb-minimap nopan nodrag nowheel" aria-label={label} data-testid="minimap">
+    <Panel position="bottom-right" className="react-flow__minimap sb-minimap nopan nodrag nowheel" role="region" aria-label={label} data-testid="minimap">
       <div
         className="sb-minimap__surface"
         style={{ width: WIDTH, height: HEIGHT }}
