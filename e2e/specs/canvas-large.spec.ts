@@ -32,8 +32,16 @@ async function nodesOnScreen(page: Page): Promise<string[]> {
   });
 }
 
-/** Every edge of the document with an end on screen is drawn: its element is there and its path has a shape. */
+/**
+ * Every edge of the document with an end on screen is drawn: its element is there and its path has a shape. The
+ * culled edge set follows the view a frame or so after nodes mount (on a loaded machine, later): asked again until
+ * it holds, for at most 5 s — an edge that stays missing still fails.
+ */
 async function expectEdgesOfNodesOnScreen(page: Page, document: FlowDocument): Promise<void> {
+  await expect(async () => expectEdgesDrawnNow(page, document)).toPass({ timeout: 5_000 });
+}
+
+async function expectEdgesDrawnNow(page: Page, document: FlowDocument): Promise<void> {
   const onScreen = new Set(await nodesOnScreen(page));
   expect(onScreen.size).toBeGreaterThan(3);
   const drawn = new Set(
