@@ -28,6 +28,12 @@ export function pickPromptText(prompt: Prompt, language: string, defaultLanguage
   return { language, text: undefined };
 }
 
+/** The time a step runs at, and whether a node looked at it. */
+export interface StepClock {
+  readonly now: number;
+  read: boolean;
+}
+
 /**
  * The step context handed to node modules. It writes into `state` (a private copy made by the interpreter for
  * this step) and appends `setVariable` effects to `effects`.
@@ -35,11 +41,17 @@ export function pickPromptText(prompt: Prompt, language: string, defaultLanguage
 export class StepContextImpl implements StepContext {
   constructor(
     readonly state: CallState,
-    readonly now: number,
+    private readonly clock: StepClock,
     readonly flow: CompiledFlow,
     private readonly effects: Effect[],
     private readonly calendars: (name: string) => CompiledCalendar | undefined = () => undefined,
   ) {}
+
+  /** The event's time. Reading it makes the step's decisions depend on when the event happens (see predictStep). */
+  get now(): number {
+    this.clock.read = true;
+    return this.clock.now;
+  }
 
   calendar(name: string): CompiledCalendar | undefined {
     return this.calendars(name);

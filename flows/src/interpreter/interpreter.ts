@@ -3,7 +3,7 @@ import type { CompiledFlow, CompiledNode } from '../compiler/compiled.js';
 import { nodeDefinition } from '../nodes/registry.js';
 import type { NodeOutcome, RuntimeNode } from '../nodes/types.js';
 import { assertNever } from '../util/assert-never.js';
-import { StepContextImpl } from './context.js';
+import { StepContextImpl, type StepClock } from './context.js';
 import type { CallOutcome, Effect, NodeExit } from './effects.js';
 import type { CallEvent, CallStart } from './events.js';
 import { INCIDENT_ANNOUNCEMENT, INCIDENT_EMERGENCY_FLAG, incidentAnnouncement } from './incident.js';
@@ -122,7 +122,12 @@ class Run {
     readonly limits: InterpreterLimits,
     /** The previous state's `vars`, shared until a node writes a variable. */
     private readonly sharedVars: CallState['vars'] | null = null,
-  ) {}
+  ) {
+    this.clock = { now, read: false };
+  }
+
+  /** The step's time as node modules see it; `read` once one of them decided by it. */
+  readonly clock: StepClock;
 
   /** Calendars by name from the program the call runs (pinned at its start). */
   private readonly calendarLookup = (name: string) => calendarByName(this.runnable, name);
@@ -136,7 +141,7 @@ class Run {
   }
 
   private context(flow: CompiledFlow): StepContextImpl {
-    const ctx = new StepContextImpl(this.state, this.now, flow, this.effects, this.calendarLookup);
+    const ctx = new StepContextImpl(this.state, this.clock, flow, this.effects, this.calendarLookup);
     ctx.sharedVars = this.sharedVars;
     return ctx;
   }
@@ -452,11 +457,36 @@ export function start(runnable: Runnable, call: CallStart, limits: InterpreterLi
  * modified, no clock is read, nothing is performed. Never throws: a broken flow ends the call with a hangup.
  */
 export function step(runnable: Runnable, state: CallState, event: CallEvent, limits: InterpreterLimits = DEFAULT_LIMITS): StepResult {
-  if (state.status === 'ended' || event === null || typeof event !== 'object') return { state, effects: [] };
+  return advance(runnable, state, event, limits).result;
+}
+
+/** What {@link predictStep} foresees for an event that has not happened yet. */
+export interface StepPrediction {
+  readonly result: StepResult;
+  /**
+   * A node decided by the event's time (a schedule, a queue's wait): the real step, at another time, may do
+   * otherwise. When false, the real step's effects are these, save for the timestamps they carry.
+   */
+  readonly timeDependent: boolean;
+}
+
+/**
+ * `step` for an event expected later (the prompt playing now will finish), run ahead of time so its first command
+ * can be ready the moment the event comes. Nothing but the event's time may differ from the real step: the state,
+ * the flow and the event are the same values, and the interpreter reads nothing else — so a prediction that is
+ * not {@link StepPrediction.timeDependent} is what the real step will do.
+ */
+export function predictStep(runnable: Runnable, state: CallState, event: CallEvent, limits: InterpreterLimits = DEFAULT_LIMITS): StepPrediction {
+  const { result, run } = advance(runnable, state, event, limits);
+  return { result, timeDependent: run?.clock.read ?? false };
+}
+
+function advance(runnable: Runnable, state: CallState, event: CallEvent, limits: InterpreterLimits): { result: StepResult; run: Run | null } {
+  if (state.status === 'ended' || event === null || typeof event !== 'object') return { result: { state, effects: [] }, run: null };
   const pending = state.pending;
   const seq = (event as { seq?: unknown }).seq;
   const stale = event.type !== 'hangup' && event.type !== 'timer' && seq !== undefined && (pending === null || seq !== pending.seq);
-  if (stale || (pending === null && event.type !== 'hangup')) return { state, effects: [] };
+  if (stale || (pending === null && event.type !== 'hangup')) return { result: { state, effects: [] }, run: null };
 
   const now = Math.max(state.now, finiteOr(event.at, state.now));
   const draft = freshCopy(state);
@@ -467,6 +497,6 @@ export function step(runnable: Runnable, state: CallState, event: CallEvent, lim
   if (event.type === 'hangup' && typeof event.failure === 'string') run.end('error', event.failure, pending?.nodeId ?? here, false);
   else if (pending === null) run.end('callerHungUp', 'caller hung up', here, false);
   else run.resume(event);
-  if (run.effects.length === 0 && draft.status === state.status && draft.pending === state.pending) return { state, effects: [] };
-  return { state: draft, effects: answerBeforeMedia(draft, run.effects) };
+  if (run.effects.length === 0 && draft.status === state.status && draft.pending === state.pending) return { result: { state, effects: [] }, run };
+  return { result: { state: draft, effects: answerBeforeMedia(draft, run.effects) }, run };
 }

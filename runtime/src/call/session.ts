@@ -2,13 +2,15 @@ import { start, step, type CallEvent, type CallIncident, type CallState, type Ef
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { executeEffect, type CallServices, type EffectContext, type QueueWait } from '../effects/index.js';
-import { eventHeader, OutboundSession, type ChannelData, type EslEvent, type OutboundSessionOptions } from '../esl/index.js';
+import { eventHeader, OutboundSession, type ChannelData, type EslEvent, type ExecuteResult, type OutboundSessionOptions } from '../esl/index.js';
 import type { CommandSettings } from '../freeswitch/commands.js';
 import type { CallRecordOutcome, RuntimeOutcome } from '../services/analytics/outcomes.js';
 import type { PinnedVersion } from '../registry/registry.js';
 import type { RuntimeMetrics } from '../server/metrics.js';
 import { bindingAddress, callStartOf } from './call-start.js';
 import { CallChannel, type CommandObserver } from './channel.js';
+import { promptOutcome } from '../freeswitch/results.js';
+import { commandsAfterPrompt } from './next-prompt.js';
 import type { RuntimeClock } from './clock.js';
 import { runFallback, type FallbackReason, type FallbackSettings } from './fallback.js';
 import { CallTimers } from './timers.js';
@@ -37,6 +39,11 @@ export interface SessionDependencies {
   readonly environment: string;
   /** Sees every command written to a channel (tests). */
   readonly observer?: CommandObserver;
+  /**
+   * Write the next prompt the moment the one playing ends, prepared while it plays (next-prompt.ts); default
+   * true. False sends each command only after the interpreter has handled the completion.
+   */
+  readonly prepareNextPrompt?: boolean;
   /** Frame limits and protocol-error reporting for the call's socket (the outbound server's). */
   readonly outboundSession?: OutboundSessionOptions;
 }
@@ -89,6 +96,10 @@ export class CallSession {
   private queueWait: QueueWait | null = null;
   /** An error that escaped the interpreter loop (never expected). */
   private crashed: unknown = undefined;
+  /** The prompt the flow waits on (its effect's seq) and its app's completion, once sent. */
+  private playing: { seq: number; completion: Promise<ExecuteResult> } | null = null;
+  /** The next commands are being prepared (a setImmediate is pending). */
+  private preparing = false;
 
   constructor(
     socket: Socket,
@@ -219,6 +230,8 @@ export class CallSession {
   /** Feeds an event to the interpreter, after the ones already waiting. */
   private deliver(event: CallEvent): void {
     if (this.finishing || this.state?.status === 'ended') return;
+    // Commands prepared for the prompt finishing must not go out once the flow is told anything else first.
+    if (event.type !== 'promptFinished' || event.seq !== this.playing?.seq) this.channel?.withdrawPrepared();
     const seq = 'seq' in event ? event.seq : undefined;
     const awaited = seq === undefined ? undefined : this.awaiting.get(seq);
     if (seq !== undefined && awaited) {
@@ -262,6 +275,7 @@ export class CallSession {
     }
     this.pumping = false;
     if (this.state?.status === 'ended') this.markFlowEnded();
+    else this.prepareNext();
     return Promise.resolve();
   }
 
@@ -273,6 +287,12 @@ export class CallSession {
       let pending: void | Promise<void>;
       try {
         pending = executeEffect(effect, this.context());
+        if (effect.kind === 'play' && effect.seq !== undefined) {
+          // The prompt's app is the channel's last (an app already completed, when it was not sent, is harmless:
+          // nothing can be prepared on it).
+          const sent = this.channel?.lastApp;
+          this.playing = sent ? { seq: effect.seq, completion: sent } : null;
+        }
       } catch (error) {
         this.executorFailed(effect, error);
         continue;
@@ -288,6 +308,23 @@ export class CallSession {
       }
     }
     return undefined;
+  }
+
+  /**
+   * While the caller hears a prompt, gets the flow's next commands ready to go out the moment it ends (see
+   * next-prompt.ts). Done after the current I/O, off the path of the command just sent.
+   */
+  private prepareNext(): void {
+    if (this.preparing || this.playing === null || this.deps.prepareNextPrompt === false) return;
+    this.preparing = true;
+    setImmediate(() => {
+      this.preparing = false;
+      const { state, program, channel, playing } = this;
+      if (!state || !program || !channel || !playing || this.pumping || this.inbox.length > 0) return;
+      if (state.status !== 'waiting' || state.pending?.seq !== playing.seq || channel.isGone || channel.hasPreparedCommands) return;
+      const commands = commandsAfterPrompt(program, state, playing.seq, this.deps.clock.now(), channel.uuid, this.deps.settings);
+      if (commands) channel.prepareAfter(playing.completion, commands, (result) => promptOutcome(result).kind === 'finished');
+    });
   }
 
   private executorFailed(effect: Effect, error: unknown): void {
@@ -346,6 +383,8 @@ export class CallSession {
   }
 
   private onChannelEvent(event: EslEvent): void {
+    // A key pressed during the prompt may stop it (barge-in) and be the flow's answer: nothing goes ahead of it.
+    if (event.name === 'DTMF') this.channel?.withdrawPrepared();
     for (const listener of [...this.listeners]) listener(event);
     if (event.name === 'CHANNEL_HANGUP') this.reportHangup(eventHeader(event, 'Hangup-Cause'));
   }
@@ -385,6 +424,10 @@ export class CallSession {
         // fallback after the socket app.
         if (!channel.isGone) await within(channel.send([{ kind: 'execute', app: 'hangup', arg: 'NORMAL_CLEARING', eventLock: true }]).catch(() => undefined), DRAIN_MS);
         this.deps.metrics.refusedCommands.inc(channel.refused);
+        if (channel.mispredicted > 0) {
+          this.deps.metrics.mispredictedCommands.inc(channel.mispredicted);
+          this.logger.error({ mispredicted: channel.mispredicted }, 'the next prompt was written ahead but the flow then asked for something else (a defect: please report it)');
+        }
       }
       this.listeners.clear();
       await within(this.outbound.exit(), 2_000);

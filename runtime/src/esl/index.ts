@@ -5,7 +5,7 @@ export { decodeEvent, eventHeader, eventVariables, type EslEvent } from './event
 export { serializeCommand, type EslCommand } from './commands.js';
 export { decodeHeaderValue, encodeHeaderValue } from './url-codec.js';
 export { EslConnection, type DisconnectNotice } from './connection.js';
-export { OutboundSession, type ChannelData, type ExecuteResult, type OutboundSessionOptions } from './outbound-session.js';
+export { OutboundSession, type ChannelData, type ExecuteResult, type FollowUp, type FollowUpApp, type OutboundSessionOptions } from './outbound-session.js';
 export { InboundClient, type InboundClientOptions, type InboundHealth } from './inbound-client.js';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 export { ChannelGoneError, EslCommandRejectedError, EslConnectionClosedError, EslNotConnectedError } from './errors.js';

@@ -41,6 +41,8 @@ export interface OutboundSessionOptions {
 class PendingExecute implements ReplyWaiter {
   /** CHANNEL_EXECUTE for it arrived: the switch found the application and started it. */
   started = false;
+  /** Apps to start the moment this one completes as expected ({@link OutboundSession.followWith}). */
+  followUp: FollowUp | undefined = undefined;
   resolve!: (result: ExecuteResult) => void;
   reject!: (error: Error) => void;
   readonly completion: Promise<ExecuteResult>;
@@ -78,6 +80,25 @@ class PendingExecute implements ReplyWaiter {
 
 function ignore(): void {}
 
+/** One app of a {@link FollowUp}. */
+export interface FollowUpApp {
+  readonly app: string;
+  readonly arg?: string;
+  readonly eventLock?: boolean;
+}
+
+/**
+ * Apps written the moment another app completes as expected, from the completion's own event handler — before
+ * anything else sees the completion. How the next prompt of a call goes out without the interpreter on the way.
+ */
+export interface FollowUp {
+  readonly apps: readonly FollowUpApp[];
+  /** Whether this completion is the one the follow-up was prepared for (say, the prompt played to its end). */
+  readonly when: (result: ExecuteResult) => boolean;
+  /** The apps were written: their completions, in order. Called before the completion itself is resolved. */
+  readonly sent: (completions: readonly Promise<ExecuteResult>[]) => void;
+}
+
 /**
  * The runtime's side of one FreeSWITCH outbound socket (`socket ... async full`): `connect`, `myevents`,
  * `linger`, and `execute(app, arg)` that resolves on the CHANNEL_EXECUTE_COMPLETE whose `Application-UUID`
@@ -87,6 +108,8 @@ function ignore(): void {}
 export class OutboundSession {
   private readonly connection: EslConnection;
   private readonly executions = new Map<string, PendingExecute>();
+  /** Apps still pending, by the completion {@link execute} returned for them. */
+  private readonly byCompletion = new WeakMap<Promise<ExecuteResult>, PendingExecute>();
   private readonly eventListeners = new Set<(event: EslEvent) => void>();
   private hangupCauseValue: string | undefined;
   private channelGone = false;
@@ -190,11 +213,29 @@ export class OutboundSession {
     const eventUuid = randomUUID();
     const pending = new PendingExecute(this, app, eventUuid);
     this.executions.set(eventUuid, pending);
+    this.byCompletion.set(pending.completion, pending);
     this.connection.sendTo(
       options.eventLock === false ? { kind: 'execute', app, eventUuid, ...(arg === undefined ? {} : { arg }), eventLock: false } : arg === undefined ? { kind: 'execute', app, eventUuid } : { kind: 'execute', app, eventUuid, arg },
       pending,
     );
     return pending.completion;
+  }
+
+  /**
+   * Has `followUp` written when the app `execute` answered with `completion` completes and `followUp.when` says
+   * it completed as expected, unless the channel is gone by then; `null` withdraws it. False when that app is no
+   * longer pending (the follow-up will never be written).
+   */
+  followWith(completion: Promise<ExecuteResult>, followUp: FollowUp | null): boolean {
+    const pending = this.byCompletion.get(completion);
+    if (pending === undefined) return false;
+    if (followUp === null) {
+      pending.followUp = undefined;
+      return true;
+    }
+    if (this.executions.get(pending.eventUuid) !== pending) return false;
+    pending.followUp = followUp;
+    return true;
   }
 
   /** Drops `pending` from the apps awaiting completion; false when it was no longer there. */
@@ -262,7 +303,7 @@ export class OutboundSession {
         this.executions.delete(uuid);
         // Most completions (prompts) never look at the variables: collect them on first read.
         let variables: Readonly<Record<string, string>> | undefined;
-        pending.resolve({
+        const result: ExecuteResult = {
           application: eventHeader(event, 'Application') ?? pending.app,
           response: eventHeader(event, 'Application-Response') ?? '_none_',
           get variables() {
@@ -271,7 +312,16 @@ export class OutboundSession {
           },
           channelHungUp: eventHeader(event, 'Answer-State') === 'hangup',
           event,
-        });
+        };
+        const followUp = pending.followUp;
+        // Written once the rest of this chunk has been seen (a key pressed or a hangup right after the completion
+        // withdraws it, as the flow would then not go on as foreseen), before the completion's own continuation.
+        if (followUp !== undefined && !this.isChannelGone && followUp.when(result)) {
+          queueMicrotask(() => {
+            if (pending.followUp === followUp && !this.isChannelGone) this.startFollowUp(followUp);
+          });
+        }
+        pending.resolve(result);
       }
     }
     if (this.eventListeners.size > 0) for (const listener of [...this.eventListeners]) listener(event);
@@ -279,6 +329,12 @@ export class OutboundSession {
       // Apps queued behind the one that was running never start on a hung-up channel.
       this.rejectPending(() => new ChannelGoneError('channel hung up before the app ran', this.hangupCauseValue));
     }
+  }
+
+  private startFollowUp(followUp: FollowUp): void {
+    const completions = followUp.apps.map((app) => this.execute(app.app, app.arg, app.eventLock === undefined ? {} : { eventLock: app.eventLock }));
+    this.flush();
+    followUp.sent(completions);
   }
 
   private onNotice(notice: DisconnectNotice): void {

@@ -26,6 +26,8 @@ export class RuntimeMetrics {
   readonly effectLatency: Histogram<'effect'>;
   readonly fallbacks: Counter<'reason'>;
   readonly refusedCommands: Counter;
+  /** Commands written ahead of the flow (the next prompt) that it then did not ask for: 0 unless there is a defect. */
+  readonly mispredictedCommands: Counter;
   readonly eslConnectionsRefused: Counter;
   readonly eslConnectionsClosed: Counter<'reason'>;
   /** Latencies (s) not yet in {@link effectLatency}, by effect kind. */
@@ -59,6 +61,7 @@ export class RuntimeMetrics {
     });
     this.fallbacks = new Counter({ name: 'switchboard_fallbacks_total', help: 'Calls sent to the fallback (no binding, internal error, versions unavailable)', labelNames: ['reason'], registers });
     this.refusedCommands = new Counter({ name: 'switchboard_refused_commands_total', help: 'Commands not sent because the caller had already hung up', registers });
+    this.mispredictedCommands = new Counter({ name: 'switchboard_mispredicted_commands_total', help: 'Next-prompt commands written ahead that the flow did not then ask for (a defect)', registers });
     this.eslConnectionsRefused = new Counter({
       name: 'switchboard_esl_connections_refused_total',
       help: 'Outbound ESL connections closed on arrival because ESL_MAX_CONNECTIONS were open',

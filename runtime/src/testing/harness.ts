@@ -73,6 +73,8 @@ export async function startHarness(
     logger?: Logger;
     /** Analytics that also get everything recorded (the real batched writer, for tests of what is stored). */
     analytics?: CallAnalytics;
+    /** Write the next prompt the moment the one playing ends (default true; see call/next-prompt.ts). */
+    prepareNextPrompt?: boolean;
   } = {},
 ): Promise<Harness> {
   const logger = options.logger ?? pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
@@ -106,6 +108,7 @@ export async function startHarness(
       metrics,
       environment: 'production',
       observer,
+      ...(options.prepareNextPrompt === undefined ? {} : { prepareNextPrompt: options.prepareNextPrompt }),
     },
     (summary) => {
       summaries.push(summary);
