@@ -19,6 +19,8 @@ export interface EslConnectionHandlers {
   protocolError?(error: EslParseError | { code: string; message: string }): void;
   /** The socket closed, for whatever reason. */
   closed?(): void;
+  /** Every frame of one socket chunk has been handled (events that arrived together have all been seen). */
+  chunkDone?(): void;
 }
 
 /** Who waits for a command's reply: told once, with the reply frame or with why none will come. */
@@ -88,6 +90,15 @@ export class EslConnection {
     this.write(serializeCommand(command), waiter);
   }
 
+  /**
+   * Writes commands serialised beforehand (`text`, in the order of `waiters`, one per command) at once, in one
+   * segment. The caller has checked {@link isClosed}.
+   */
+  sendSerialized(text: string, waiters: readonly ReplyWaiter[]): void {
+    for (const waiter of waiters) this.pending.push(waiter);
+    this.socket.write(text);
+  }
+
   private write(text: string, waiter: ReplyWaiter): void {
     this.pending.push(waiter);
     // Commands sent in the same tick (a `set` and its prompt) leave in one segment: one syscall, not several.
@@ -133,6 +144,7 @@ export class EslConnection {
       }
       this.dispatch(output.frame);
     }
+    this.handlers.chunkDone?.();
   }
 
   private dispatch(frame: EslFrame): void {

@@ -4,6 +4,7 @@ import { EslConnection, replyText, type DisconnectNotice, type ReplyWaiter } fro
 import { ChannelGoneError, EslCommandRejectedError, EslConnectionClosedError } from './errors.js';
 import { eventHeader, eventVariables, type EslEvent } from './event.js';
 import type { EslFrame, EslHeader } from './frame.js';
+import { serializeCommand } from './commands.js';
 import type { EslParseError, EslParserLimits } from './parser.js';
 
 /** The channel as the `connect` reply describes it. */
@@ -42,7 +43,7 @@ class PendingExecute implements ReplyWaiter {
   /** CHANNEL_EXECUTE for it arrived: the switch found the application and started it. */
   started = false;
   /** Apps to start the moment this one completes as expected ({@link OutboundSession.followWith}). */
-  followUp: FollowUp | undefined = undefined;
+  followUp: PreparedFollowUp | undefined = undefined;
   resolve!: (result: ExecuteResult) => void;
   reject!: (error: Error) => void;
   readonly completion: Promise<ExecuteResult>;
@@ -88,8 +89,9 @@ export interface FollowUpApp {
 }
 
 /**
- * Apps written the moment another app completes as expected, from the completion's own event handler — before
- * anything else sees the completion. How the next prompt of a call goes out without the interpreter on the way.
+ * Apps written the moment another app completes as expected — once the socket chunk that brought the completion
+ * has been seen (a key pressed or a hangup in it comes first), before anything waiting on the completion runs.
+ * How the next prompt of a call goes out without the interpreter on the way.
  */
 export interface FollowUp {
   readonly apps: readonly FollowUpApp[];
@@ -97,6 +99,13 @@ export interface FollowUp {
   readonly when: (result: ExecuteResult) => boolean;
   /** The apps were written: their completions, in order. Called before the completion itself is resolved. */
   readonly sent: (completions: readonly Promise<ExecuteResult>[]) => void;
+}
+
+/** A follow-up with its wire bytes and the objects that will await its apps, made ready when it is set. */
+interface PreparedFollowUp {
+  readonly followUp: FollowUp;
+  readonly text: string;
+  readonly pendings: readonly PendingExecute[];
 }
 
 /**
@@ -110,6 +119,8 @@ export class OutboundSession {
   private readonly executions = new Map<string, PendingExecute>();
   /** Apps still pending, by the completion {@link execute} returned for them. */
   private readonly byCompletion = new WeakMap<Promise<ExecuteResult>, PendingExecute>();
+  /** A follow-up whose app completed as expected in the chunk being handled: written when the chunk is done. */
+  private followUpDue: { readonly after: PendingExecute; readonly prepared: PreparedFollowUp } | null = null;
   private readonly eventListeners = new Set<(event: EslEvent) => void>();
   private hangupCauseValue: string | undefined;
   private channelGone = false;
@@ -128,6 +139,7 @@ export class OutboundSession {
         event: (event) => this.handleEvent(event),
         ...(protocolError ? { protocolError } : {}),
         disconnectNotice: (notice) => this.onNotice(notice),
+        chunkDone: () => this.writeFollowUpDue(),
         closed: () => {
           // Neither a hangup nor a disconnect notice came first, and we did not close it: the switch went away.
           this.lostValue = !this.channelGone && !this.closedByUs;
@@ -234,7 +246,14 @@ export class OutboundSession {
       return true;
     }
     if (this.executions.get(pending.eventUuid) !== pending) return false;
-    pending.followUp = followUp;
+    // Everything the write needs is made now, while the app runs: the write itself is one socket call.
+    let text = '';
+    const pendings = followUp.apps.map((app) => {
+      const eventUuid = randomUUID();
+      text += serializeCommand(app.eventLock === false ? { kind: 'execute', app: app.app, eventUuid, ...(app.arg === undefined ? {} : { arg: app.arg }), eventLock: false } : app.arg === undefined ? { kind: 'execute', app: app.app, eventUuid } : { kind: 'execute', app: app.app, eventUuid, arg: app.arg });
+      return new PendingExecute(this, app.app, eventUuid);
+    });
+    pending.followUp = { followUp, text, pendings };
     return true;
   }
 
@@ -313,14 +332,10 @@ export class OutboundSession {
           channelHungUp: eventHeader(event, 'Answer-State') === 'hangup',
           event,
         };
-        const followUp = pending.followUp;
+        const prepared = pending.followUp;
         // Written once the rest of this chunk has been seen (a key pressed or a hangup right after the completion
         // withdraws it, as the flow would then not go on as foreseen), before the completion's own continuation.
-        if (followUp !== undefined && !this.isChannelGone && followUp.when(result)) {
-          queueMicrotask(() => {
-            if (pending.followUp === followUp && !this.isChannelGone) this.startFollowUp(followUp);
-          });
-        }
+        if (prepared !== undefined && !this.isChannelGone && prepared.followUp.when(result)) this.followUpDue = { after: pending, prepared };
         pending.resolve(result);
       }
     }
@@ -331,10 +346,19 @@ export class OutboundSession {
     }
   }
 
-  private startFollowUp(followUp: FollowUp): void {
-    const completions = followUp.apps.map((app) => this.execute(app.app, app.arg, app.eventLock === undefined ? {} : { eventLock: app.eventLock }));
-    this.flush();
-    followUp.sent(completions);
+  private writeFollowUpDue(): void {
+    const due = this.followUpDue;
+    if (due === null) return;
+    this.followUpDue = null;
+    const { after, prepared } = due;
+    if (after.followUp !== prepared || this.isChannelGone) return;
+    after.followUp = undefined;
+    for (const pending of prepared.pendings) {
+      this.executions.set(pending.eventUuid, pending);
+      this.byCompletion.set(pending.completion, pending);
+    }
+    this.connection.sendSerialized(prepared.text, prepared.pendings);
+    prepared.followUp.sent(prepared.pendings.map((pending) => pending.completion));
   }
 
   private onNotice(notice: DisconnectNotice): void {
