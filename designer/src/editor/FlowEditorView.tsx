@@ -20,6 +20,7 @@ import type { NodeDecorations, NodeHighlight } from './state/canvas-mapping';
 import { copyNodes, PASTE_OFFSET, pasteNodes } from './state/clipboard';
 import { countIssuesByNode } from './state/diagnostic-paths';
 import { addNode, moveNodes, removeElements, updateNodeData, updateNodeLabel, type Position } from './state/document-edits';
+import { duplicateBranch } from './state/duplicate-branch';
 import { editorClipboard } from './state/editor-clipboard';
 import { useCanvasState, type Selection } from './state/useCanvasState';
 import { useEditHistory } from './state/useEditHistory';
@@ -130,6 +131,16 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
     selectNodes(pasted.nodeIds);
   }, [commit, readOnly, selectNodes]);
 
+  const duplicateSelectedBranch = useCallback(
+    (nodeId: string) => {
+      const duplicated = duplicateBranch(documentRef.current, nodeId);
+      if (!duplicated || readOnly) return;
+      commit(duplicated.document);
+      selectNodes(duplicated.nodeIds);
+    },
+    [commit, readOnly, selectNodes],
+  );
+
   const showNode = useCallback(
     (nodeId: string) => {
       setView('canvas');
@@ -237,6 +248,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
               onChangeNodeData={changeNodeData}
               onChangeNodeLabel={changeNodeLabel}
               onDeleteSelection={deleteSelection}
+              onDuplicateBranch={duplicateSelectedBranch}
             />
           </aside>
         </div>

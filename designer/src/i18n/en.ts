@@ -1,3 +1,4 @@
+import { buildingEn } from '../editor/building/i18n-en';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_MESSAGES, nodeRegistry } from '@switchboard/flows';
 import { appEn } from '../app/i18n/en';
 import { simulatorEn } from '../simulator/i18n/en';
@@ -340,6 +341,7 @@ export const en = {
     replace: 'Replace my text with the current flow',
   },
   diagnostics,
+  building: buildingEn,
   app: appEn,
   simulator: simulatorEn,
 };

@@ -1,3 +1,4 @@
+import { buildingZhCN } from '../editor/building/i18n-zh-CN';
 import { appZhCN } from '../app/i18n/zh-CN';
 import { simulatorZhCN } from '../simulator/i18n/zh-CN';
 import { nestMessages } from './diagnostic-text';
@@ -453,6 +454,7 @@ export const zhCN = {
     SB401: { title: '调查重问时没有说明原因', hint: '添加重试提示（“请按 1 到 5 之间的键”），让按错键的来电者知道哪里不对。' },
     messages: nestMessages(zhCNDiagnosticMessages),
   },
+  building: buildingZhCN,
   app: appZhCN,
   simulator: simulatorZhCN,
 };

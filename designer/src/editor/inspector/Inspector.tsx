@@ -14,10 +14,11 @@ interface InspectorProps {
   onChangeNodeData(nodeId: string, data: unknown, fieldKey: string): void;
   onChangeNodeLabel(nodeId: string, label: string): void;
   onDeleteSelection(): void;
+  onDuplicateBranch?(nodeId: string): void;
 }
 
 /** The right-hand panel: one node's settings, a multi-selection summary, or the flow's own settings. */
-export const Inspector = memo(function Inspector({ document, selection, diagnostics, readOnly, onCommit, onChangeNodeData, onChangeNodeLabel, onDeleteSelection }: InspectorProps) {
+export const Inspector = memo(function Inspector({ document, selection, diagnostics, readOnly, onCommit, onChangeNodeData, onChangeNodeLabel, onDeleteSelection, onDuplicateBranch }: InspectorProps) {
   const { t } = useTranslation();
   const selectedCount = selection.nodeIds.length + selection.edgeIds.length;
   if (selection.nodeIds.length === 1 && selection.edgeIds.length === 0) {
@@ -32,6 +33,8 @@ export const Inspector = memo(function Inspector({ document, selection, diagnost
           onChangeData={onChangeNodeData}
           onChangeLabel={onChangeNodeLabel}
           onDelete={onDeleteSelection}
+          {...(onDuplicateBranch ? { onDuplicateBranch } : {})}
+          onCommitDocument={onCommit}
         />
       );
     }

@@ -1,6 +1,8 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nodeDefinition, type Diagnostic, type FlowDocument, type FlowNode } from '@switchboard/flows';
+import { nodeDefinition, type Diagnostic, type FlowDocument, type FlowNode, type VariableDeclaration } from '@switchboard/flows';
+import { updateNodeData } from '../state/document-edits';
+import { declareVariable } from '../state/new-variable';
 import { nodeFieldOf } from '../state/diagnostic-paths';
 import { SettingsForm } from './SettingsForm';
 import { FieldMessageList } from './fields/FieldMessageList';
@@ -14,10 +16,14 @@ interface NodeInspectorProps {
   onChangeData(nodeId: string, data: unknown, fieldKey: string): void;
   onChangeLabel(nodeId: string, label: string): void;
   onDelete(nodeId: string): void;
+  /** Copy this step and the steps only it leads to (absent: no such command here). */
+  onDuplicateBranch?(nodeId: string): void;
+  /** Commit a whole document (a variable declared from a field, together with the field's new value). */
+  onCommitDocument?(document: FlowDocument, mergeKey: string): void;
 }
 
 /** One node: what it does, its name on the canvas, its settings, and problems not tied to one field. */
-export function NodeInspector({ document, node, diagnostics, readOnly, onChangeData, onChangeLabel, onDelete }: NodeInspectorProps) {
+export function NodeInspector({ document, node, diagnostics, readOnly, onChangeData, onChangeLabel, onDelete, onDuplicateBranch, onCommitDocument }: NodeInspectorProps) {
   const { t } = useTranslation();
   const labelId = useId();
   const definition = nodeDefinition(node.type);
@@ -32,6 +38,14 @@ export function NodeInspector({ document, node, diagnostics, readOnly, onChangeD
     }
     return { fieldDiagnostics: inFields, otherDiagnostics: other };
   }, [diagnostics, document, node.id]);
+
+  const declareVariableFromField = useMemo(() => {
+    if (!onCommitDocument) return undefined;
+    return (declaration: VariableDeclaration, data: unknown) => {
+      const declared = declareVariable(document, declaration);
+      onCommitDocument(data === undefined ? declared : updateNodeData(declared, node.id, data), `declare:${declaration.name}`);
+    };
+  }, [document, node.id, onCommitDocument]);
 
   if (!definition) return <p className="sb-hint">{t('inspector.unknownType', { type: node.type })}</p>;
   return (
@@ -62,7 +76,13 @@ export function NodeInspector({ document, node, diagnostics, readOnly, onChangeD
         diagnostics={fieldDiagnostics}
         readOnly={readOnly}
         onCommit={(data, fieldKey) => onChangeData(node.id, data, fieldKey)}
+        {...(declareVariableFromField ? { onDeclareVariable: declareVariableFromField } : {})}
       />
+      {!readOnly && onDuplicateBranch && node.type !== 'start' && (
+        <button type="button" className="sb-button" title={t('building.duplicate.title')} onClick={() => onDuplicateBranch(node.id)}>
+          {t('building.duplicate.button')}
+        </button>
+      )}
       {!readOnly && (
         <button type="button" className="sb-button sb-button--danger" onClick={() => onDelete(node.id)}>
           {t('inspector.deleteNode')}

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { createExpressionChecker, type Diagnostic, type FlowDocument } from '@switchboard/flows';
+import { createExpressionChecker, type Diagnostic, type FlowDocument, type VariableDeclaration } from '@switchboard/flows';
 import { describeSchema } from './describe-schema';
 import { collectFieldMessages } from './field-messages';
 import { FieldMessageList } from './fields/FieldMessageList';
@@ -21,18 +21,29 @@ interface SettingsFormProps {
   diagnostics: ReadonlyArray<{ field: string; diagnostic: Diagnostic }>;
   readOnly: boolean;
   onCommit(value: unknown, fieldKey: string): void;
+  /**
+   * Declare a variable created from a field, with the form's new value when it is valid (undefined: the form is
+   * not valid yet, declare the variable only). Without it, fields offer no "New variable…".
+   */
+  onDeclareVariable?(declaration: VariableDeclaration, value: unknown): void;
 }
 
 /**
  * A settings form generated from a zod object schema, with zod's and the compiler's messages inline. Valid
  * changes are committed as they are typed; invalid ones stay in the form until fixed.
  */
-export function SettingsForm({ document, formType, ariaLabel, value, schema, diagnostics, readOnly, onCommit }: SettingsFormProps) {
+export function SettingsForm({ document, formType, ariaLabel, value, schema, diagnostics, readOnly, onCommit, onDeclareVariable }: SettingsFormProps) {
   const { t } = useTranslation();
   const { draft, issues, change } = useValidatedDraft<unknown>(value, schema as z.ZodType<unknown, unknown>, onCommit);
   const messages = useMemo(() => collectFieldMessages(issues, diagnostics, t), [issues, diagnostics, t]);
   const expressions = useMemo(() => createExpressionChecker(document.variables), [document.variables]);
-  const onChange = useCallback((path: FieldPath, next: unknown) => change(path, next), [change]);
+  const onChange = useCallback((path: FieldPath, next: unknown) => void change(path, next), [change]);
+  const createVariable = useMemo(() => {
+    if (!onDeclareVariable) return undefined;
+    return (path: FieldPath, declaration: VariableDeclaration) => {
+      if (!change(path, declaration.name, (value) => onDeclareVariable(declaration, value))) onDeclareVariable(declaration, undefined);
+    };
+  }, [change, onDeclareVariable]);
   const context: FormContextValue = {
     nodeType: formType,
     readOnly,
@@ -42,6 +53,7 @@ export function SettingsForm({ document, formType, ariaLabel, value, schema, dia
     messages,
     formValue: draft,
     onChange,
+    ...(createVariable ? { createVariable } : {}),
   };
   const shape = describeSchema(schema).shape;
   return (

@@ -17,6 +17,11 @@ export interface FormContextValue {
   /** The whole form's current values (e.g. an assignment's expression needs its variable's type). */
   formValue: unknown;
   onChange(path: FieldPath, value: unknown): void;
+  /**
+   * Declare a new flow variable and set the field at `path` to it, as one edit (absent where a form cannot add
+   * variables). The name has been checked with `variableNameProblem`.
+   */
+  createVariable?(path: FieldPath, declaration: VariableDeclaration): void;
 }
 
 export const FormContext = createContext<FormContextValue | null>(null);

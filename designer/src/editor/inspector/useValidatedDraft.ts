@@ -44,14 +44,16 @@ export function useValidatedDraft<T>(value: T, schema: z.ZodType<T, unknown>, on
   const draftRef = useRef(current.draft);
   draftRef.current = current.draft;
 
+  /** Set a value; when the form is then valid it is committed (through `commitWith` when given) and true is returned. */
   const change = useCallback(
-    (path: FieldPath, next: unknown) => {
+    (path: FieldPath, next: unknown, commitWith: (next: T, fieldKey: string) => void = onCommit): boolean => {
       const key = changesStructure(getAt(draftRef.current, path), next) ? `${fieldKey(path)}#${++structuralSteps}` : fieldKey(path);
       const draft = setAt(draftRef.current, path, next);
       draftRef.current = draft;
       const parsed = schema.safeParse(draft);
       setState({ base: value, draft, issues: parsed.success ? [] : parsed.error.issues });
-      if (parsed.success) onCommit(parsed.data, key);
+      if (parsed.success) commitWith(parsed.data, key);
+      return parsed.success;
     },
     [schema, value, onCommit],
   );

@@ -1,0 +1,56 @@
+/** English texts of the faster-building tools: next-step picker, inline variables, branch copies, templates. */
+export const buildingEn = {
+  nextStep: {
+    title: 'Add the next step',
+    search: 'Find a step type',
+    none: 'No step type matches.',
+    hint: 'Enter adds it, Esc cancels.',
+    from: 'After “{{from}}” › {{outlet}}',
+  },
+  newVariable: {
+    option: 'New variable…',
+    title: 'New variable',
+    name: 'Variable name',
+    type: 'Type',
+    create: 'Create',
+    cancel: 'Cancel',
+    nameMissing: 'Give the variable a name.',
+    nameInvalid: '“{{name}}” cannot be a variable name: start with a lower-case letter or “_”, then letters, digits or “_” (at most 64).',
+    nameTaken: 'A variable called “{{name}}” already exists; pick it from the list instead.',
+    nameBuiltIn: '“{{name}}” is a built-in name; choose another.',
+    tooMany: 'This flow already has the most variables allowed ({{max}}).',
+  },
+  duplicate: {
+    button: 'Duplicate branch',
+    title: 'Copy this step and the steps only it leads to; steps other parts of the flow use too stay shared.',
+  },
+  templates: {
+    title: 'Templates',
+    hint: 'Insert a ready-made group of steps; connect it to your flow.',
+    insert: 'Insert template “{{name}}”',
+    businessHours: {
+      name: 'Business-hours front door',
+      description: 'Opening hours decide: open, closed or holiday, each with its announcement.',
+      hours: 'Opening hours',
+      open: 'Welcome',
+      closed: 'Closed message',
+      holiday: 'Holiday message',
+      goodbye: 'Goodbye',
+    },
+    queueCallback: {
+      name: 'Queue with callback overflow',
+      description: 'Callers wait in a queue; when it is too long they are offered a callback, then goodbye.',
+      queue: 'Waiting queue',
+      callback: 'Offer a callback',
+      goodbye: 'Goodbye',
+    },
+    languageChoice: {
+      name: 'Language selection',
+      description: 'A menu: press 1 or 2 to choose the language the flow speaks.',
+      menu: 'Choose a language',
+      first: 'Speak {{language}}',
+      second: 'Speak {{language}}',
+      goodbye: 'Goodbye',
+    },
+  },
+};
