@@ -10,6 +10,7 @@ import { FlowLanguagesContext } from './canvas/flow-languages-context';
 import { isTextEntry, shortcutFor } from './canvas/shortcuts';
 import { CodeView } from './code/CodeView';
 import { EditorToolbar, type EditorView } from './EditorToolbar';
+import { useNextStepPicker } from './building/useNextStepPicker';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
 import { ShortcutHelp } from './search/ShortcutHelp';
@@ -141,6 +142,9 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
     [commit, readOnly, selectNodes],
   );
 
+  const stage = useRef<HTMLDivElement>(null);
+  const nextStep = useNextStepPicker({ documentRef, stageRef: stage, readOnly, commit, selectNodes });
+
   const showNode = useCallback(
     (nodeId: string) => {
       setView('canvas');
@@ -224,11 +228,12 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
         <div className="sb-editor__main">
           {!readOnly && <Palette onAdd={addNodeInView} />}
           <div className="sb-editor__centre">
-            <div className={view === 'canvas' ? 'sb-editor__stage' : 'sb-editor__stage is-hidden'}>
+            <div ref={stage} className={view === 'canvas' ? 'sb-editor__stage' : 'sb-editor__stage is-hidden'}>
               <CanvasAnalyticsContext.Provider value={analytics ?? null}>
-                <FlowCanvas document={document} canvas={canvas} readOnly={readOnly} wrapperRef={canvasWrapper} onCommit={commit} onDropNode={addNodeAt} analytics={analytics} />
+                <FlowCanvas document={document} canvas={canvas} readOnly={readOnly} wrapperRef={canvasWrapper} onCommit={commit} onDropNode={addNodeAt} analytics={analytics} onConnectEnd={nextStep.onConnectEnd} />
               </CanvasAnalyticsContext.Provider>
               {help.helpOpen && <ShortcutHelp onClose={help.closeHelp} />}
+              {nextStep.picker}
             </div>
             {codeOpened && (
               // Kept once opened: text with unfinished edits survives a look at the canvas.

@@ -1,4 +1,4 @@
-import { Background, Controls, getViewportForBounds, ReactFlow, useReactFlow, useStore, useStoreApi, type Connection, type Edge, type IsValidConnection, type OnNodeDrag } from '@xyflow/react';
+import { Background, Controls, getViewportForBounds, ReactFlow, useReactFlow, useStore, useStoreApi, type Connection, type Edge, type IsValidConnection, type OnConnectEnd, type OnNodeDrag } from '@xyflow/react';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import type { FlowDocument, NodeType } from '@switchboard/flows';
 import { toOutletConnection, type CanvasNode } from '../state/canvas-mapping';
@@ -30,10 +30,12 @@ interface FlowCanvasProps {
   onDropNode(type: NodeType, position: Position): void;
   /** Analytics mode: edges labelled with their callers, drawn wider the more callers took them. */
   analytics?: CanvasAnalytics | undefined;
+  /** A connection dragged from an outlet was let go (on a step or not): the next-step picker. */
+  onConnectEnd?: OnConnectEnd | undefined;
 }
 
 /** The React Flow canvas: drag to move and connect, drop palette items, select; edits go to the document. */
-export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, onDropNode, analytics }: FlowCanvasProps) {
+export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, onDropNode, analytics, onConnectEnd }: FlowCanvasProps) {
   const { screenToFlowPosition, setViewport } = useReactFlow();
   const t = useCanvasText();
   const store = useStoreApi();
@@ -123,6 +125,7 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
         onNodesChange={canvas.onNodesChange}
         onEdgesChange={canvas.onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         onReconnect={onReconnect}
         isValidConnection={isValidConnection}
         onNodeDragStop={onNodeDragStop}
