@@ -24,6 +24,7 @@ export * from './interpreter/state.js';
 export * from './interpreter/program.js';
 export * from './interpreter/interpreter.js';
 export { canonicalJson } from './util/canonical-json.js';
+export { CALLER_LANGUAGE } from './nodes/setVariable.js';
 export { compileSchedule, nextOpening, resolveScheduleCalendars, scheduleStatusAt, type ScheduleConfig, type ScheduleStatus } from './nodes/schedule.js';
 export * from './calendars/index.js';
 export { assertNever } from './util/assert-never.js';

@@ -23,6 +23,7 @@ export const zhCNDiagnosticMessages = {
   'SB010.unknownField': '未知字段“{{field}}”将被忽略',
   'SB011.duplicateName': '场景名称“{{name}}”已被 {{earlier}} 使用',
   'SB012.tooDeep': '对象和数组的嵌套超过 {{max}} 层，这是流程文档允许的最大深度',
+  'SB060.languageNotOffered': '来电者的语言被设为“{{language}}”，但流程不提供该语言（{{languages}}），语言保持不变',
 
   'SB101.tooManyOptions': '菜单有 {{options}} 个选项；来电者只记得 3–4 个',
   'SB102.tooDeep': '菜单 {{node}} 位于第 {{level}} 层；菜单不要超过 {{max}} 层',

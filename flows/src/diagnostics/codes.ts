@@ -23,6 +23,7 @@ export const DIAGNOSTIC_CODES = {
   SB010: { severity: 'warning', title: 'unknown field is ignored', hint: 'Check the spelling; the field is not part of this node type or of the document.' },
   SB011: { severity: 'error', title: 'duplicate scenario name', hint: 'Give every scenario its own name: results, runs and saves find a scenario by it.' },
   SB012: { severity: 'error', title: 'document nested too deeply', hint: 'A flow document nests a few levels deep; remove the deeply nested value at the path.' },
+  SB060: { severity: 'warning', title: 'language the flow does not offer', hint: 'Choose one of the languages in the flow settings, or add this language there and give every prompt its text.' },
 
   SB101: { severity: 'warning', title: 'menu has too many options', hint: 'Callers remember 3–4 options; split the menu or move rare options to a second level.' },
   SB102: { severity: 'warning', title: 'menus nested too deep', hint: 'Keep menus to 2 levels; deeper trees lose callers.' },

@@ -26,6 +26,7 @@ export const DIAGNOSTIC_MESSAGES = {
   'SB010.unknownField': 'unknown field "{{field}}" is ignored',
   'SB011.duplicateName': 'scenario name "{{name}}" is already used by {{earlier}}',
   'SB012.tooDeep': 'nested deeper than {{max}} levels of objects and arrays, the most a flow document may have',
+  'SB060.languageNotOffered': 'the caller\'s language is set to "{{language}}", which the flow does not offer ({{languages}}); it stays unchanged',
 
   'SB101.tooManyOptions': 'menu has {{options}} options; callers remember 3–4',
   'SB102.tooDeep': 'menu {{node}} is at level {{level}}; keep menus to {{max}} levels',

@@ -106,6 +106,12 @@ export class StepContextImpl implements StepContext {
     this.effects.push({ kind: 'setVariable', name, value });
   }
 
+  setLanguage(language: string): void {
+    if (!this.flow.languages.includes(language) || this.state.call.language === language) return;
+    // The call object is shared with the previous state: replaced, never changed in place.
+    this.state.call = { ...this.state.call, language };
+  }
+
   setLastQueue(queue: CallState['lastQueue']): void {
     this.state.lastQueue = queue;
   }

@@ -69,6 +69,8 @@ export interface StepContext {
   variable(name: string): VariableValue | undefined;
   /** Change a flow variable; also emits a `setVariable` effect so the edge can mirror it onto the channel. */
   setVariable(name: string, value: VariableValue): void;
+  /** Speak later prompts in `language`; ignored unless it is one of the flow's languages. */
+  setLanguage(language: string): void;
   /** Remember which queue the caller was routed to (waited in, or turned away from) — for keep-your-place callbacks. */
   setLastQueue(queue: CallState['lastQueue']): void;
   /** Mark that the caller reached a person (for containment metrics). */

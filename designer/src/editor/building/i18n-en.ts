@@ -1,5 +1,6 @@
 /** English texts of the faster-building tools: next-step picker, inline variables, branch copies, templates. */
 export const buildingEn = {
+  callerLanguage: '{{name}} (the caller’s language: prompts after this step use it)',
   nextStep: {
     title: 'Add the next step',
     search: 'Find a step type',

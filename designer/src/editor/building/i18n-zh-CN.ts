@@ -2,6 +2,7 @@ import type { buildingEn } from './i18n-en';
 
 /** 快速搭建工具的中文文本（键与 i18n-en.ts 一一对应）。 */
 export const buildingZhCN: typeof buildingEn = {
+  callerLanguage: '{{name}}（来电者的语言：此步骤之后的提示使用该语言）',
   nextStep: {
     title: '添加下一步',
     search: '查找步骤类型',

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { celTypeOf } from '@switchboard/flows';
+import { CALLER_LANGUAGE, celTypeOf } from '@switchboard/flows';
 import { expressionProblem, expressionSuggestions, type ExpectedType } from '../../code/expression-check';
 import { MonacoBoundary } from '../../code/MonacoBoundary';
 import { useFormContext } from '../form-context';
@@ -15,6 +15,7 @@ const MonacoExpressionEditor = lazy(() => import('../../code/MonacoExpressionEdi
 function expectedTypeFor(nodeType: string, path: FieldPath, formValue: unknown, variables: ReturnType<typeof useFormContext>['variables']): ExpectedType {
   if (nodeType === 'condition') return 'bool';
   const variableName = getAt(formValue, [...path.slice(0, -1), 'variable']);
+  if (variableName === CALLER_LANGUAGE) return 'string';
   const variable = variables.find((v) => v.name === variableName);
   return variable ? (celTypeOf(variable.type) as ExpectedType) : null;
 }

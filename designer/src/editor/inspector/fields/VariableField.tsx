@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CALLER_LANGUAGE } from '@switchboard/flows';
 import { useFormContext } from '../form-context';
 import { fieldKey, fieldPattern } from '../value-paths';
 import { FieldRow } from './FieldRow';
@@ -17,7 +18,9 @@ export function VariableField({ path, label, value, field, onChange }: WidgetPro
   const [creating, setCreating] = useState(false);
   const current = typeof value === 'string' ? value : NONE;
   const declared = ctx.variables.map((v) => v.name);
-  const unknown = current !== NONE && !declared.includes(current);
+  // A Set variable step may also choose the caller's language (a language selection menu).
+  const builtIns = ctx.nodeType === 'setVariable' ? [CALLER_LANGUAGE] : [];
+  const unknown = current !== NONE && !declared.includes(current) && !builtIns.includes(current);
   const { createVariable } = ctx;
   const canCreate = createVariable !== undefined && !ctx.readOnly;
   return (
@@ -36,6 +39,11 @@ export function VariableField({ path, label, value, field, onChange }: WidgetPro
         {ctx.variables.map((variable) => (
           <option key={variable.name} value={variable.name}>
             {variable.name} ({t(`options.type.${variable.type}`)})
+          </option>
+        ))}
+        {builtIns.map((name) => (
+          <option key={name} value={name}>
+            {t('building.callerLanguage', { name })}
           </option>
         ))}
         {unknown && <option value={current}>{t('inspector.undeclaredVariable', { name: current })}</option>}
