@@ -26,6 +26,7 @@ import { editorClipboard } from './state/editor-clipboard';
 import { useCanvasState, type Selection } from './state/useCanvasState';
 import { useEditHistory } from './state/useEditHistory';
 import { useFlowCompilation } from './state/useFlowDiagnostics';
+import { useTemplateInsertion } from './templates/useTemplateInsertion';
 import { ValidationPanel } from './validation/ValidationPanel';
 
 /** Props of {@link FlowEditor}. The editor is controlled: the app shell owns the document and saving. */
@@ -144,6 +145,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
 
   const stage = useRef<HTMLDivElement>(null);
   const nextStep = useNextStepPicker({ documentRef, stageRef: stage, readOnly, commit, selectNodes });
+  const templates = useTemplateInsertion({ documentRef, canvasWrapper, readOnly, commit, selectNodes });
 
   const showNode = useCallback(
     (nodeId: string) => {
@@ -226,9 +228,9 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
           search={<StepSearch document={document} onShowNode={showNode} inputRef={help.searchInput} />}
         />
         <div className="sb-editor__main">
-          {!readOnly && <Palette onAdd={addNodeInView} />}
+          {!readOnly && <Palette onAdd={addNodeInView} onInsertTemplate={templates.insertInView} />}
           <div className="sb-editor__centre">
-            <div ref={stage} className={view === 'canvas' ? 'sb-editor__stage' : 'sb-editor__stage is-hidden'}>
+            <div ref={stage} className={view === 'canvas' ? 'sb-editor__stage' : 'sb-editor__stage is-hidden'} onDragOver={templates.onDragOver} onDrop={templates.onDrop}>
               <CanvasAnalyticsContext.Provider value={analytics ?? null}>
                 <FlowCanvas document={document} canvas={canvas} readOnly={readOnly} wrapperRef={canvasWrapper} onCommit={commit} onDropNode={addNodeAt} analytics={analytics} onConnectEnd={nextStep.onConnectEnd} />
               </CanvasAnalyticsContext.Provider>

@@ -51,7 +51,6 @@ export const buildingEn = {
       menu: 'Choose a language',
       first: 'Speak {{language}}',
       second: 'Speak {{language}}',
-      goodbye: 'Goodbye',
     },
   },
 };

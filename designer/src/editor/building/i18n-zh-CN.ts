@@ -53,7 +53,6 @@ export const buildingZhCN: typeof buildingEn = {
       menu: '选择语言',
       first: '使用{{language}}',
       second: '使用{{language}}',
-      goodbye: '再见',
     },
   },
 };

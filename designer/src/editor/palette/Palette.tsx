@@ -3,14 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { NodeType } from '@switchboard/flows';
 import { PALETTE_DRAG_TYPE } from './palette-drag';
 import { PALETTE_GROUPS } from './palette-groups';
+import { TemplateSection } from '../templates/TemplateSection';
 
 interface PaletteProps {
   /** Add a node of this type (the canvas places it in view). */
   onAdd(type: NodeType): void;
+  /** Insert a template (a group of steps) in the middle of the view; without it no templates are offered. */
+  onInsertTemplate?(templateId: string): void;
 }
 
 /** Every node type, grouped by category, with its title and description. Drag onto the canvas, or click to add. */
-export const Palette = memo(function Palette({ onAdd }: PaletteProps) {
+export const Palette = memo(function Palette({ onAdd, onInsertTemplate }: PaletteProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
@@ -50,6 +53,7 @@ export const Palette = memo(function Palette({ onAdd }: PaletteProps) {
           </section>
         );
       })}
+      {onInsertTemplate && <TemplateSection filter={filter} onInsert={onInsertTemplate} />}
     </nav>
   );
 });
