@@ -1,5 +1,6 @@
 import { startEmulator, type Emulator } from '@switchboard/esl-emulator';
 import { connect, type Socket } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
@@ -99,6 +100,58 @@ describe('outbound ESL connections that never complete the handshake', () => {
     await expect.poll(async () => (await health(rt)).activeCalls).toBe(1);
     peer.socket.destroy();
     await expect.poll(async () => (await health(rt)).activeCalls).toBe(0);
+  });
+});
+
+/**
+ * A switch in another thread (as FreeSWITCH is another process): answers `connect` with the channel data
+ * `replyAfterMs` after it arrives, and tells the test what it saw: `connect`, `myevents`, `closed`.
+ */
+const SWITCH_IN_A_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const socket = require('node:net').connect(workerData.port, '127.0.0.1');
+let received = '';
+let answered = false;
+socket.on('data', (chunk) => {
+  received += chunk.toString();
+  if (!answered && received.includes('connect\\n\\n')) {
+    answered = true;
+    parentPort.postMessage('connect');
+    setTimeout(() => socket.write('Content-Type: command/reply\\nReply-Text: +OK\\nUnique-ID: u-stalled\\nCaller-Destination-Number: 1000\\n\\n'), workerData.replyAfterMs);
+  }
+  if (received.includes('myevents')) parentPort.postMessage('myevents');
+});
+socket.on('error', () => undefined);
+socket.on('close', () => parentPort.postMessage('closed'));
+`;
+
+describe('outbound ESL handshake while the runtime is busy', () => {
+  it('a call the switch answered in time is kept when the runtime was held up past the handshake timeout', async () => {
+    const timeoutMs = 200;
+    const { runtime: rt } = await start({ ESL_HANDSHAKE_TIMEOUT_MS: String(timeoutMs) });
+    const fsThread = new Worker(SWITCH_IN_A_THREAD, { eval: true, workerData: { port: rt.outboundPort, replyAfterMs: 50 } });
+    try {
+      const seen: string[] = [];
+      const outcome = new Promise<string>((resolve) => {
+        fsThread.on('message', (message: string) => {
+          seen.push(message);
+          if (message === 'connect') {
+            // The runtime's thread is held up (GC, a big publish, a busy test process) for 4 timeouts; the
+            // switch's answer arrives 50 ms into it and waits in the socket.
+            const until = Date.now() + 4 * timeoutMs;
+            while (Date.now() < until) {
+              // busy
+            }
+          }
+          if (message === 'myevents' || message === 'closed') resolve(message);
+        });
+      });
+      expect(await outcome).toBe('myevents');
+      expect(seen).not.toContain('closed');
+      expect(await metrics(rt)).not.toMatch(/switchboard_esl_connections_closed_total\{reason="handshakeTimeout"\} [1-9]/);
+    } finally {
+      await fsThread.terminate();
+    }
   });
 });
 

@@ -134,14 +134,20 @@ export class OutboundServer {
         return;
       }
     };
-    const timer = setTimeout(() => {
+    const giveUp = (): void => {
       socket.off('data', onData);
       this.deps.metrics.eslConnectionsClosed.inc({ reason: 'handshakeTimeout' });
       this.deps.logger.debug({ remote: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}` }, 'outbound ESL connection sent no channel data in time; closing it');
       socket.destroy();
-    }, this.limits.handshakeTimeoutMs);
+    };
+    // Judged one turn later, after the sockets have been read: when the event loop was held up past the deadline
+    // (a busy process), Node runs due timers before it reads what arrived meanwhile, and the switch's answer may be
+    // waiting unread. A timer alone then closed calls the switch had answered in time (the dialplan's fallback).
+    let judging: NodeJS.Immediate | undefined;
+    const timer = setTimeout(() => (judging = setImmediate(giveUp)), this.limits.handshakeTimeoutMs);
     const stop = (): void => {
       clearTimeout(timer);
+      clearImmediate(judging);
       socket.off('data', onData);
     };
     socket.on('data', onData);
