@@ -4,6 +4,7 @@
  */
 import { InboundClient, eventHeader, type EslEvent } from '@switchboard/runtime/esl';
 import type { EslAddress } from '@switchboard/runtime/testing/freeswitch';
+import { EventLog, type WaitScope } from './event-log.js';
 
 /** Events the observer records. */
 const EVENTS = ['CHANNEL_CREATE', 'CHANNEL_ANSWER', 'CHANNEL_EXECUTE', 'CHANNEL_EXECUTE_COMPLETE', 'CHANNEL_HANGUP_COMPLETE', 'CHANNEL_BRIDGE', 'CHANNEL_UNBRIDGE', 'DTMF', 'CUSTOM', 'callcenter::info'];
@@ -57,23 +58,23 @@ export class TestCall {
   /** Resolves with the b-leg's hangup cause once it is gone. */
   async ended(timeoutMs = 60_000): Promise<string> {
     const uuid = await this.bLeg;
-    const event = await this.observer.waitFor((e) => e.name === 'CHANNEL_HANGUP_COMPLETE' && e.uuid === uuid, timeoutMs, `hang-up of ${this.caller}`);
+    const event = await this.observer.waitFor((e) => e.name === 'CHANNEL_HANGUP_COMPLETE', timeoutMs, `hang-up of ${this.caller}`, { channel: uuid });
     return event.header('Hangup-Cause') ?? '';
   }
 
   /** Events of the b-leg so far. */
   async events(): Promise<SeenEvent[]> {
-    const uuid = await this.bLeg;
-    return this.observer.seen.filter((event) => event.uuid === uuid);
+    return [...this.observer.eventsOf(await this.bLeg)];
   }
 
   /** Waits until the b-leg starts running `application` (and its data matches, when given). */
   async executes(application: string, data?: RegExp, timeoutMs = 30_000): Promise<SeenEvent> {
     const uuid = await this.bLeg;
     return this.observer.waitFor(
-      (e) => e.name === 'CHANNEL_EXECUTE' && e.uuid === uuid && e.header('Application') === application && (!data || data.test(e.header('Application-Data') ?? '')),
+      (e) => e.name === 'CHANNEL_EXECUTE' && e.header('Application') === application && (!data || data.test(e.header('Application-Data') ?? '')),
       timeoutMs,
       `${this.caller} executing ${application}${data ? ` ${data}` : ''}`,
+      { channel: uuid },
     );
   }
 
@@ -93,22 +94,24 @@ export class TestCall {
 
 /** The observer connection. */
 export class SwitchObserver {
-  readonly seen: SeenEvent[] = [];
+  private readonly log = new EventLog<SeenEvent>();
   private readonly client: InboundClient;
-  private waiters = new Set<{ test: (event: SeenEvent) => boolean; resolve: (event: SeenEvent) => void }>();
 
   constructor(esl: EslAddress) {
     this.client = new InboundClient({ ...esl, events: EVENTS, backoff: { initialMs: 100, maxMs: 1000 } });
     this.client.onEvent((raw) => {
-      const event: SeenEvent = { name: raw.name, uuid: eventHeader(raw, 'Unique-ID') ?? '', header: (name) => eventHeader(raw, name), raw };
-      this.seen.push(event);
-      for (const waiter of [...this.waiters]) {
-        if (waiter.test(event)) {
-          this.waiters.delete(waiter);
-          waiter.resolve(event);
-        }
-      }
+      this.log.record({ name: raw.name, uuid: eventHeader(raw, 'Unique-ID') ?? '', header: (name) => eventHeader(raw, name), raw });
     });
+  }
+
+  /** Every event recorded so far, in order. */
+  get seen(): readonly SeenEvent[] {
+    return this.log.all;
+  }
+
+  /** The events of channel `uuid` so far, in order. */
+  eventsOf(uuid: string): readonly SeenEvent[] {
+    return this.log.of(uuid);
   }
 
   start(): Promise<void> {
@@ -128,24 +131,12 @@ export class SwitchObserver {
     return this.client.api(command);
   }
 
-  /** Resolves with the first recorded or future event `test` accepts. */
-  waitFor(test: (event: SeenEvent) => boolean, timeoutMs: number, what: string): Promise<SeenEvent> {
-    const already = this.seen.find(test);
-    if (already) return Promise.resolve(already);
-    return new Promise((resolve, reject) => {
-      const waiter = {
-        test,
-        resolve: (event: SeenEvent) => {
-          clearTimeout(timer);
-          resolve(event);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
+  /**
+   * Resolves with the first recorded or future event `test` accepts: among one channel's events (`{ channel }`),
+   * or among those recorded from index `from` on (default: all of them).
+   */
+  waitFor(test: (event: SeenEvent) => boolean, timeoutMs: number, what: string, scope?: WaitScope): Promise<SeenEvent> {
+    return this.log.waitFor(test, timeoutMs, what, scope);
   }
 
   /**
@@ -166,12 +157,13 @@ export class SwitchObserver {
     const caller = options.caller ?? `+1999${String(process.pid % 1000).padStart(3, '0')}${String(++callerSequence).padStart(4, '0')}`;
     const variables = { origination_caller_id_number: caller, origination_caller_id_name: 'Switch_test', ...options.variables };
     const prefix = `{${Object.entries(variables).map(([name, value]) => `${name}=${value}`).join(',')}}`;
-    const since = this.seen.length;
+    const since = this.log.length;
     const reply = (await this.client.bgapi(`originate ${prefix}loopback/${number}/public ${options.callerSide ?? '&park'}`)).trim();
     const bLeg = this.waitFor(
-      (e) => this.seen.indexOf(e) >= since && e.name === 'CHANNEL_CREATE' && e.header('Channel-Name') === `loopback/${number}-b` && e.header('Caller-Caller-ID-Number') === caller,
+      (e) => e.name === 'CHANNEL_CREATE' && e.header('Channel-Name') === `loopback/${number}-b` && e.header('Caller-Caller-ID-Number') === caller,
       10_000,
       `the b-leg of ${caller}`,
+      { from: since },
     ).then((event) => event.uuid);
     bLeg.catch(() => undefined);
     return { reply, aLeg: /^\+OK ([0-9a-f-]{36})/.exec(reply)?.[1] ?? null, caller, bLeg };
