@@ -29,7 +29,7 @@ const WAIT_FOR_KEY = flowDocument(
   ],
 );
 const KEYPAD_NUMBER = '+15550282';
-const LIVE_CALLS = 50;
+const LIVE_CALLS = 100;
 
 let env: SuiteEnvironment;
 const extra: RuntimeHandle[] = [];
