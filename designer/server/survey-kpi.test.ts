@@ -5,16 +5,25 @@ import { describeOnEachDatabase, type ApiHarness } from "./test/harness.js";
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const V1 = "11111111-2222-4333-8444-555555555555";
+const V2 = "11111111-2222-4333-8444-666666666666";
 const PERIOD = { from: "2026-12-01T00:00:00Z", to: "2026-12-08T00:00:00Z" };
 
 /** Calls of flow "support" through the runtime's own writer: each rated (first, second question) or not at all. */
-async function placeRatedCalls(h: ApiHarness, ratings: Array<[number | null, number | null]>, flowName = "support"): Promise<void> {
+async function placeRatedCalls(
+  h: ApiHarness,
+  ratings: Array<[number | null, number | null]>,
+  flowName = "support",
+  /** Per call (by index): the version it ran and the branch it took at split node `ab` before the survey. */
+  route: (index: number) => { versionId: string; branch?: string } = () => ({ versionId: V1 }),
+): Promise<void> {
   const writer = createCallAnalytics(h.db, { flushSize: 5, flushIntervalMs: 60_000 });
   ratings.forEach(([first, second], index) => {
     const callId = `${flowName}-${index}`;
     const at = Date.parse("2026-12-02T10:00:00Z") + index * 60_000;
-    writer.callStarted({ callId, address: "+15550100", environment: "production", flowName, versionId: V1, caller: `+4477009000${index}`, at });
-    writer.nodeVisited({ callId, flowName, nodeId: "survey", nodeType: "survey", at: at + 1000, arrivedFrom: null });
+    const { versionId, branch } = route(index);
+    writer.callStarted({ callId, address: "+15550100", environment: "production", flowName, versionId, caller: `+4477009000${index}`, at });
+    if (branch !== undefined) writer.nodeVisited({ callId, flowName, nodeId: "ab", nodeType: "split", at: at + 500, arrivedFrom: null });
+    writer.nodeVisited({ callId, flowName, nodeId: "survey", nodeType: "survey", at: at + 1000, arrivedFrom: branch === undefined ? null : { nodeId: "ab", outlet: branch, reason: "test" } });
     if (first !== null) writer.surveyAnswered({ callId, nodeId: "survey", question: 1, score: first, at: at + 5000 });
     if (second !== null) writer.surveyAnswered({ callId, nodeId: "survey", question: 2, score: second, at: at + 9000 });
     writer.callEnded({ callId, outcome: "selfServed", nodeId: "survey", at: at + 12_000, reason: "rated", lastExit: { nodeId: "survey", outlet: first === null ? "noAnswer" : "done", reason: "test" } });
@@ -40,6 +49,31 @@ describeOnEachDatabase("satisfaction KPI", (h) => {
     ]);
     const record = await h.db.prisma.callRecord.findFirstOrThrow({ where: { callId: "support-0" } });
     expect(record).toMatchObject({ surveyScore: 5, surveySecondScore: 4 });
+  });
+
+  it("per version and per split branch: each one's mean rating and number of ratings, as worked out by hand", async () => {
+    // Calls 0–3 ran v1 (branch a, a, b, b), calls 4–6 ran v2 (branch a, b, b).
+    const ratings: Array<[number | null, number | null]> = [[5, null], [3, null], [2, null], [null, null], [4, null], [1, null], [2, null]];
+    const branches = ["a", "a", "b", "b", "a", "b", "b"];
+    await placeRatedCalls(h, ratings, "abtest", (index) => ({ versionId: index < 4 ? V1 : V2, branch: branches[index] }));
+    const api = await h.sessionFor("tester");
+    const byVersion = await api.analytics.breakdown.query({ environment: "production", flowName: "abtest", period: PERIOD, by: "version", serviceLevelSeconds: 20 });
+    // v1: 5, 3, 2 and one unrated → 3 ratings, mean 10/3; v2: 4, 1, 2 → 3 ratings, mean 7/3.
+    expect(byVersion.map((row) => [row.key, row.calls, row.satisfaction.responses, row.satisfaction.average, row.satisfaction.distribution])).toEqual([
+      [V1, 4, 3, 10 / 3, [0, 1, 1, 0, 1]],
+      [V2, 3, 3, 7 / 3, [1, 1, 0, 1, 0]],
+    ]);
+    // Branch a: 5, 3 (v1) and 4 (v2); branch b: 2, unrated (v1) and 1, 2 (v2).
+    const all = await api.analytics.splitBranches.query({ environment: "production", flowName: "abtest", nodeId: "ab", period: PERIOD });
+    expect(all.map((row) => [row.branch, row.calls, row.satisfaction.responses, row.satisfaction.average])).toEqual([
+      ["a", 3, 3, 4],
+      ["b", 4, 3, 5 / 3],
+    ]);
+    const v2 = await api.analytics.splitBranches.query({ environment: "production", flowName: "abtest", versionId: V2, nodeId: "ab", period: PERIOD });
+    expect(v2.map((row) => [row.branch, row.satisfaction.responses, row.satisfaction.average])).toEqual([
+      ["a", 1, 4],
+      ["b", 2, 3 / 2],
+    ]);
   });
 
   it("has no average (not 0) when nobody rated", async () => {

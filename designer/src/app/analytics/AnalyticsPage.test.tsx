@@ -72,6 +72,16 @@ describe('analytics dashboard', () => {
     expect(await screen.findByTestId('calls-chart')).toBeTruthy();
   });
 
+  it('compares versions side by side with their satisfaction next to the other figures', async () => {
+    showPage();
+    await screen.findByTestId('breakdown-support');
+    await userEvent.selectOptions(screen.getByTestId('breakdown-by'), 'version');
+    const row = await screen.findByTestId('breakdown-11111111-2222-4333-8444-555555555555');
+    const headers = within(screen.getByTestId('breakdown')).getAllByRole('columnheader').map((cell) => cell.textContent);
+    expect(headers.slice(-2)).toEqual(['Satisfaction', 'Ratings']);
+    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['v3', '14', '50%', '0%', '25%', '45 sec', '33.3%', '2 min', '4.3 / 5', '8']);
+  });
+
   it('shows the satisfaction average and how many callers gave each rating', async () => {
     showPage();
     const satisfaction = await screen.findByTestId('kpi-satisfaction');

@@ -68,7 +68,7 @@ describe('drop-off on the canvas', () => {
         { id: 'e3', source: 'ab', sourceOutlet: 'b', target: 'new' },
       ],
     };
-    const kpis = (calls: number, containment: number, asa: number | null) => ({ calls, containment, ivrAbandonment: 0, queueAbandonment: null, averageSpeedOfAnswerSeconds: asa, serviceLevel: null, averageHandleTimeSeconds: null });
+    const kpis = (calls: number, containment: number, asa: number | null, satisfaction: { responses: number; average: number | null }) => ({ calls, containment, ivrAbandonment: 0, queueAbandonment: null, averageSpeedOfAnswerSeconds: asa, serviceLevel: null, averageHandleTimeSeconds: null, satisfaction: { ...satisfaction, distribution: [0, 0, 0, 0, 0], secondResponses: 0, secondAverage: null } });
     const { log, container } = renderWithApi(
       <div style={{ width: 1400, height: 900 }}>
         <FlowAnalyticsPage flowId="f2" />
@@ -80,7 +80,7 @@ describe('drop-off on the canvas', () => {
           'flows.listVersions': () => [{ id: V2, number: 2, contentHash: 'b', message: '', createdAt: '2026-12-01T00:00:00.000Z', author: null }],
           'flows.getVersion': () => ({ id: V2, number: 2, document, createdAt: '2026-12-01T00:00:00.000Z', message: '', author: null }),
           'analytics.nodeDropOff': () => ({ nodes: [{ nodeId: 'ab', nodeType: 'split', entered: 100, outlets: { a: 80, b: 20 }, endedHere: 0, hungUpHere: 0 }], versions: [{ versionId: V2, number: 2, calls: 100 }] }),
-          'analytics.splitBranches': () => [{ branch: 'a', ...kpis(80, 0.5, 30) }, { branch: 'b', ...kpis(20, 0.75, null) }],
+          'analytics.splitBranches': () => [{ branch: 'a', ...kpis(80, 0.5, 30, { responses: 12, average: 3.25 }) }, { branch: 'b', ...kpis(20, 0.75, null, { responses: 0, average: null }) }],
         },
       },
     );
@@ -90,6 +90,11 @@ describe('drop-off on the canvas', () => {
     await waitFor(() => expect(within(branches).getByTestId('split-branch-b')).toBeTruthy());
     expect(within(within(branches).getByTestId('split-branch-a')).getAllByRole('cell').map((cell) => cell.textContent).slice(0, 3)).toEqual(['Old menu (80 %)', '80', '50%']);
     expect(within(within(branches).getByTestId('split-branch-b')).getAllByRole('cell').map((cell) => cell.textContent).slice(0, 3)).toEqual(['New menu (20 %)', '20', '75%']);
+    // Satisfaction beside the other figures: the mean rating and how many ratings it rests on; none rated, no mean.
+    const headers = within(branches).getAllByRole('columnheader').map((cell) => cell.textContent);
+    expect(headers.slice(-2)).toEqual(['Satisfaction', 'Ratings']);
+    expect(within(within(branches).getByTestId('split-branch-a')).getAllByRole('cell').map((cell) => cell.textContent).slice(-2)).toEqual(['3.3 / 5', '12']);
+    expect(within(within(branches).getByTestId('split-branch-b')).getAllByRole('cell').map((cell) => cell.textContent).slice(-2)).toEqual(['—', '0']);
     expect(log.calls.find((call) => call.path === 'analytics.splitBranches')?.input).toMatchObject({ environment: 'production', flowName: 'Menu test', versionId: V2, nodeId: 'ab' });
   });
 });

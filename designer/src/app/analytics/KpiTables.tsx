@@ -94,7 +94,9 @@ export function SatisfactionTable({ kpis }: { kpis: Kpis }) {
 }
 
 /** The figures a row of a comparison shows (per flow, version, split branch…), each as CSV value and as text. */
-type KpiRow = Pick<BreakdownRow, 'calls' | 'containment' | 'ivrAbandonment' | 'queueAbandonment' | 'averageSpeedOfAnswerSeconds' | 'serviceLevel' | 'averageHandleTimeSeconds'>;
+type KpiRow = Pick<BreakdownRow, 'calls' | 'containment' | 'ivrAbandonment' | 'queueAbandonment' | 'averageSpeedOfAnswerSeconds' | 'serviceLevel' | 'averageHandleTimeSeconds'> & {
+  satisfaction: Pick<BreakdownRow['satisfaction'], 'responses' | 'average'>;
+};
 export type KpiColumn<Row> = CsvColumn<Row> & { show: (row: Row) => string | null };
 
 /** The columns every comparison table shows, in order. */
@@ -107,6 +109,9 @@ export function kpiColumns<Row extends KpiRow>(t: TFunction, language: string): 
     { header: t('app.analytics.columns.asa'), value: (r) => r.averageSpeedOfAnswerSeconds, show: (r) => formatSeconds(r.averageSpeedOfAnswerSeconds, language) },
     { header: t('app.analytics.columns.serviceLevel'), value: (r) => r.serviceLevel, show: (r) => formatShare(r.serviceLevel, language) },
     { header: t('app.analytics.columns.aht'), value: (r) => r.averageHandleTimeSeconds, show: (r) => formatSeconds(r.averageHandleTimeSeconds, language) },
+    // A version or branch is judged by how callers rated it too: the mean beside how many ratings it rests on.
+    { header: t('app.analytics.columns.satisfaction'), value: (r) => r.satisfaction.average, show: (r) => formatRating(r.satisfaction.average, language) },
+    { header: t('app.analytics.columns.surveyResponses'), value: (r) => r.satisfaction.responses, show: (r) => formatCount(r.satisfaction.responses, language) },
   ];
 }
 

@@ -68,7 +68,7 @@ export const analyticsEn = {
     },
   },
   breakdown: { title: 'By {{by}}', by: 'Break down by', flow: 'flow', address: 'number', queue: 'queue', version: 'version', none: '(none)', key: 'Name' },
-  columns: { calls: 'Calls', containment: 'Containment', ivrAbandonment: 'IVR hang-ups', queueAbandonment: 'Queue abandonment', asa: 'Avg speed of answer', serviceLevel: 'Service level', aht: 'Avg handle time' },
+  columns: { calls: 'Calls', containment: 'Containment', ivrAbandonment: 'IVR hang-ups', queueAbandonment: 'Queue abandonment', asa: 'Avg speed of answer', serviceLevel: 'Service level', aht: 'Avg handle time', satisfaction: 'Satisfaction', surveyResponses: 'Ratings' },
   split: {
     title: 'Per branch of this split (A/B test)',
     branch: 'Branch',

@@ -72,7 +72,7 @@ export const analyticsZhCN: Shape<typeof analyticsEn> = {
     },
   },
   breakdown: { title: '按{{by}}', by: '细分维度', flow: '流程', address: '号码', queue: '队列', version: '版本', none: '（无）', key: '名称' },
-  columns: { calls: '来电', containment: '自助完成率', ivrAbandonment: 'IVR 挂断', queueAbandonment: '队列放弃率', asa: '平均应答速度', serviceLevel: '服务水平', aht: '平均处理时长' },
+  columns: { calls: '来电', containment: '自助完成率', ivrAbandonment: 'IVR 挂断', queueAbandonment: '队列放弃率', asa: '平均应答速度', serviceLevel: '服务水平', aht: '平均处理时长', satisfaction: '满意度', surveyResponses: '评分数' },
   split: {
     title: '按此分流的各分支（A/B 测试）',
     branch: '分支',
