@@ -1,3 +1,4 @@
+import { recordLateSurveyAnswer } from "@switchboard/db";
 import { createCallAnalytics } from "@switchboard/runtime";
 import { expect, it, vi } from "vitest";
 import { describeOnEachDatabase, type ApiHarness } from "./test/harness.js";
@@ -74,6 +75,46 @@ describeOnEachDatabase("satisfaction KPI", (h) => {
       ["a", 1, 4],
       ["b", 2, 3 / 2],
     ]);
+  });
+
+  it("a rating given on a survey call-back counts for the original call, its version and split branch — once, whether its call had ended or not", async () => {
+    // Calls 0 and 1 (v1, branch a) rated nothing during the call; they booked survey call-backs.
+    await placeRatedCalls(h, [[null, null], [null, null], [3, null]], "abtest", (index) => ({ versionId: V1, branch: index === 2 ? "b" : "a" }));
+    for (const index of [0, 1]) {
+      await h.db.prisma.callback.create({
+        data: { number: `+4477009000${index}`, queue: "", purpose: "survey", survey: { delayMs: 120_000 }, switchGroup: "default", originalWaitSeconds: 0, nextAttemptAt: new Date("2026-12-02T10:10:00Z"), requestedAt: new Date("2026-12-02T10:00:00Z"), callId: `abtest-${index}` },
+      });
+    }
+    await h.db.sql.transaction((tx) => recordLateSurveyAnswer(tx, { callId: "abtest-0", question: 1, score: 5 }));
+    await h.db.sql.transaction((tx) => recordLateSurveyAnswer(tx, { callId: "abtest-0", question: 2, score: 2 }));
+    await h.db.sql.transaction((tx) => recordLateSurveyAnswer(tx, { callId: "abtest-1", question: 1, score: 4 }));
+    // A repeated answer (a retried write) is not counted twice.
+    expect(await h.db.sql.transaction((tx) => recordLateSurveyAnswer(tx, { callId: "abtest-1", question: 1, score: 1 }))).toBe(false);
+    await h.db.prisma.callback.updateMany({ where: { purpose: "survey" }, data: { status: "completed" } });
+
+    const api = await h.sessionFor("tester");
+    const { current } = await api.analytics.kpis.query({ environment: "production", flowName: "abtest", period: PERIOD, serviceLevelSeconds: 20 });
+    // 5 and 4 by call-back, 3 during a call: 3 ratings, mean 4; the second question: one 2.
+    expect(current.satisfaction).toEqual({ responses: 3, average: 4, distribution: [0, 0, 1, 1, 1], secondResponses: 1, secondAverage: 2 });
+    expect(current.calls).toBe(3);
+    // A survey call-back is not a callback the caller asked for.
+    expect(current.callbacks).toEqual({ requested: 0, completed: 0, failed: 0, open: 0 });
+    const branches = await api.analytics.splitBranches.query({ environment: "production", flowName: "abtest", nodeId: "ab", period: PERIOD });
+    expect(branches.map((row) => [row.branch, row.satisfaction.responses, row.satisfaction.average])).toEqual([
+      ["a", 2, 4.5],
+      ["b", 1, 3],
+    ]);
+
+    // A rating that arrives before its call's end was written is counted by the end, once.
+    const writer = createCallAnalytics(h.db, { flushSize: 50, flushIntervalMs: 60_000 });
+    const at = Date.parse("2026-12-03T10:00:00Z");
+    writer.callStarted({ callId: "late", address: "+15550100", environment: "production", flowName: "abtest", versionId: V2, caller: "+447700900999", at });
+    await writer.flush();
+    expect(await h.db.sql.transaction((tx) => recordLateSurveyAnswer(tx, { callId: "late", question: 1, score: 2 }))).toBe(true);
+    writer.callEnded({ callId: "late", outcome: "selfServed", nodeId: "survey", at: at + 60_000, reason: "test" });
+    await writer.close();
+    const byVersion = await api.analytics.breakdown.query({ environment: "production", flowName: "abtest", period: PERIOD, by: "version", serviceLevelSeconds: 20 });
+    expect(byVersion.find((row) => row.key === V2)?.satisfaction).toMatchObject({ responses: 1, average: 2 });
   });
 
   it("has no average (not 0) when nobody rated", async () => {

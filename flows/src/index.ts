@@ -34,3 +34,4 @@ export * from './traces/index.js';
 export * from './switch/index.js';
 export * from './publishing/publish-windows.js';
 export { isKnownTimeZone, canonicalTimeZone } from './util/time-zone.js';
+export { surveyCallbackFlow, DEFAULT_CALL_BACK_OFFER } from './nodes/survey.js';

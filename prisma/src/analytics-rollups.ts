@@ -48,7 +48,7 @@ const rollupSql = (table: string, extra: { keys: string[]; join: string } | null
       FROM call_records c
       LEFT JOIN LATERAL (SELECT count(*)::int AS requested, (count(*) FILTER (WHERE status = 'completed'))::int AS completed,
                                 (count(*) FILTER (WHERE status = 'failed'))::int AS failed
-                           FROM callbacks WHERE callbacks.call_id = c.call_id) cb ON true
+                           FROM callbacks WHERE callbacks.call_id = c.call_id AND callbacks.purpose = 'queue') cb ON true
      WHERE c.id = ANY($1::uuid[]) AND c.ended_at IS NOT NULL
   )
   INSERT INTO ${table} AS r (${keys}, ${MEASURES})
@@ -124,4 +124,41 @@ export async function rollUpEndedCalls(tx: SqlConnection, callRecordIds: readonl
   await tx.query(CALL_ROLLUP_SQL, [callRecordIds, ANSWER_WAIT_BUCKETS_SECONDS.map((seconds) => seconds * 1000)]);
   await tx.query(NODE_ROLLUP_SQL, [callRecordIds]);
   await tx.query(SPLIT_ROLLUP_SQL, [callRecordIds, ANSWER_WAIT_BUCKETS_SECONDS.map((seconds) => seconds * 1000)]);
+}
+
+/** The rollup keys of one call record (`$1`), as `rollupSql` groups it. */
+const CALL_KEYS = `SELECT c.id, c.environment, COALESCE(c.flow_name, '') AS flow_name, COALESCE(c.version_id::text, '') AS version_id, c.address,
+                          COALESCE(c.queue_name, '') AS queue, ${HOUR("c.started_at")} AS hour, COALESCE(c.outcome, 'unknown') AS outcome
+                     FROM call_records c WHERE c.id = $1::uuid`;
+const SAME_KEYS = `r.environment = k.environment AND r.flow_name = k.flow_name AND r.version_id = k.version_id AND r.address = k.address
+                   AND r.queue = k.queue AND r.hour = k.hour AND r.outcome = k.outcome`;
+const addRating = (question: 1 | 2) =>
+  question === 1
+    ? `survey_answers = r.survey_answers + 1, survey_score_sum = r.survey_score_sum + $2, survey_scores[$2] = r.survey_scores[$2] + 1`
+    : `survey_second_answers = r.survey_second_answers + 1, survey_second_score_sum = r.survey_second_score_sum + $2`;
+
+/**
+ * A rating given after its call ended (a survey call-back) counts for that call: it is stored on the call's record
+ * (`callId`; the first rating of each question wins) and, when the call has been rolled up already, added to its
+ * rows in `call_rollups_hourly` and in `split_rollups_hourly` for every split branch it took. A call not ended yet
+ * counts the rating when it ends (the end keeps a stored rating). Run it in a transaction. Returns false when there
+ * is no such call or the question was answered already.
+ */
+export async function recordLateSurveyAnswer(tx: SqlConnection, answer: { callId: string; question: 1 | 2; score: number }): Promise<boolean> {
+  if (!Number.isInteger(answer.score) || answer.score < 1 || answer.score > 5) throw new Error(`survey score ${answer.score} is not a whole number from 1 to 5`);
+  const column = answer.question === 1 ? "survey_score" : "survey_second_score";
+  const [stored] = await tx.query<{ id: string; ended: boolean }>(
+    `UPDATE call_records SET ${column} = $2 WHERE call_id = $1 AND ${column} IS NULL RETURNING id, ended_at IS NOT NULL AS ended`,
+    [answer.callId, answer.score],
+  );
+  if (!stored) return false;
+  if (!stored.ended) return true;
+  await tx.query(`WITH k AS (${CALL_KEYS}) UPDATE call_rollups_hourly r SET ${addRating(answer.question)} FROM k WHERE ${SAME_KEYS}`, [stored.id, answer.score]);
+  await tx.query(
+    `WITH k AS (${CALL_KEYS}),
+          b AS (SELECT DISTINCT v.node_id, v.outlet AS branch FROM node_visits v WHERE v.call_record_id = $1::uuid AND v.node_type = 'split' AND v.outlet IS NOT NULL)
+     UPDATE split_rollups_hourly r SET ${addRating(answer.question)} FROM k, b WHERE ${SAME_KEYS} AND r.node_id = b.node_id AND r.branch = b.branch`,
+    [stored.id, answer.score],
+  );
+  return true;
 }

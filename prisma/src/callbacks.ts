@@ -10,6 +10,10 @@ export interface ClaimedCallback {
   requestedAt: Date;
   attempts: number;
   windowEnd: Date | null;
+  /** `queue`: join `queue` keeping the caller's place; `survey`: ask the survey `survey` describes. */
+  purpose: "queue" | "survey";
+  /** A survey call-back's questions (flows' `SurveyCallbackSpec`) and delay; null for queue callbacks. */
+  survey: unknown;
 }
 
 /** A pending callback whose time has come, before anyone claimed it (what the dialler decides turns on). */
@@ -51,7 +55,7 @@ function due(now: string, group: string, orphanMs: string): string {
 /** Due callbacks of one group, oldest request first, without claiming them. */
 export async function dueCallbacks(sql: SqlDriver, options: DueCallbacksOptions): Promise<DueCallback[]> {
   return sql.query<DueCallback>(
-    `SELECT id, number, queue, original_wait_seconds AS "originalWaitSeconds", requested_at AS "requestedAt"
+    `SELECT id, number, queue, original_wait_seconds AS "originalWaitSeconds", requested_at AS "requestedAt", purpose::text AS purpose, survey
        FROM callbacks WHERE ${due("$1", "$3", "$4")}
       ORDER BY requested_at, created_at LIMIT $2`,
     [options.now.toISOString(), options.limit, options.switchGroup, String(options.orphanAfterMs ?? ORPHAN_AFTER_MS)],
@@ -76,7 +80,7 @@ export async function claimDueCallbacks(sql: SqlDriver, options: ClaimDueCallbac
         SET status = 'in_progress', attempts = c.attempts + 1, claimed_by = $3, claimed_at = $1
        FROM due WHERE c.id = due.id
      RETURNING c.id, c.number, c.queue, c.original_wait_seconds AS "originalWaitSeconds", c.requested_at AS "requestedAt",
-               c.attempts, c.window_end AS "windowEnd"`,
+               c.attempts, c.window_end AS "windowEnd", c.purpose::text AS purpose, c.survey`,
     [
       options.now.toISOString(),
       options.limit,

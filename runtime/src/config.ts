@@ -35,6 +35,11 @@ export interface CallbackSettings {
   readonly guardSeconds: number;
   /** Seconds the callee's phone rings before the attempt counts as NO_ANSWER. */
   readonly ringSeconds: number;
+  /**
+   * `host:port` the switch connects survey call-backs to (this runtime's outbound socket as the switch reaches it;
+   * `SURVEY_CALLBACK_SOCKET`); null: the listen address (127.0.0.1 when listening on every interface).
+   */
+  readonly surveySocket: string | null;
 }
 
 /** Everything the runtime is configured with (see runtime/README.md, "Configuration"). */
@@ -219,7 +224,15 @@ function callbackSettings(env: Env, dialTemplate: string, tts: { engine: string;
     placementByQueue: queuePlacements(env, tts, name),
     guardSeconds: wholeSeconds(env, 'CALLBACK_GUARD_SECONDS', 15, 0, 600),
     ringSeconds: wholeSeconds(env, 'CALLBACK_RING_SECONDS', 45, 10, 120),
+    surveySocket: surveySocket(env),
   };
+}
+
+function surveySocket(env: Env): string | null {
+  const value = text(env, 'SURVEY_CALLBACK_SOCKET', '');
+  if (value === '') return null;
+  if (!/^[A-Za-z0-9.:[\]-]+:[0-9]{1,5}$/.test(value)) throw new ConfigError(`SURVEY_CALLBACK_SOCKET must be host:port (the runtime's outbound socket as the switch reaches it), got ${JSON.stringify(value)}`);
+  return value;
 }
 
 /** Reads the configuration from environment variables (defaults suit a FreeSWITCH on the same host). */

@@ -140,6 +140,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   // The live view counts calls from the same events (a map update each), never from the call sessions themselves.
   const liveCalls = new LiveCalls();
   analytics = countingLiveCalls(analytics, liveCalls);
+  /** Where survey call-backs are connected: known once the outbound server listens. */
+  let surveySocketAddress: string | null = config.callbacks.surveySocket;
   let dialer: CallbackDialer | null = null;
   if (database && inbound && (options.callbackDialer ?? true)) {
     const reader = new CallcenterReader(inbound);
@@ -156,6 +158,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       registry,
       logger,
       target: { kind: 'queue' },
+      surveySocket: () => surveySocketAddress,
     });
     dialer = started;
     cleanups.push(() => started.stop());
@@ -235,6 +238,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     config.outbound.limits,
   );
   const outboundPort = await server.listen(config.outbound.port, config.outbound.host);
+  const listenHost = config.outbound.host === '0.0.0.0' || config.outbound.host === '::' ? '127.0.0.1' : config.outbound.host;
+  surveySocketAddress ??= `${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${outboundPort}`;
 
   /** Set when `close` starts: the listener is closed at once and `/healthz` answers 503 while calls finish. */
   let draining = false;
@@ -321,7 +326,8 @@ function unavailableVersions(): VersionSource {
 }
 
 function unavailableCallbacks(): CallbackService {
-  return { schedule: async () => ({ ok: false, reason: 'error', message: 'database unavailable' }) };
+  const unavailable = async () => ({ ok: false as const, reason: 'error' as const, message: 'database unavailable' });
+  return { schedule: unavailable, scheduleSurvey: unavailable, surveyCallback: async () => null, surveyAnswered: async () => Promise.reject(new Error('database unavailable')) };
 }
 
 /**

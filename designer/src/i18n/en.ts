@@ -171,6 +171,11 @@ export const en = {
     priority: 'Priority',
     prompt: 'Message',
     question: 'Question (rated 1–5)',
+    mode: 'When to ask',
+    callBackDelayMinutes: 'Call back after (minutes)',
+    callBackOffer: 'Call-back offer',
+    callBackAcceptKey: 'Key to accept the call-back',
+    callBackBooked: 'Message when the call-back is booked',
     retryPrompt: 'Message before asking again',
     secondQuestion: 'Second question (optional)',
     queue: 'Queue',
@@ -205,7 +210,11 @@ export const en = {
     },
     callback: { queue: 'Leave empty to call back from the queue the caller was routed to: the one they waited in, or the one that turned them away (overflow, no agents).' },
     collectDigits: { pattern: 'The whole entry must match, e.g. [0-9]{4} for a 4-digit PIN.' },
-    survey: { question: 'Say the scale: “press 1 for not at all, up to 5 for very satisfied”. Place the survey after a queue’s Answered outlet: callers come back to it when the agent hangs up.' },
+    survey: {
+      question: 'Say the scale: “press 1 for not at all, up to 5 for very satisfied”. Place the survey after a queue’s Answered outlet: callers come back to it when the agent hangs up.',
+      mode: 'Call back: the caller is offered a call-back instead (only when their number can be dialled); the same questions are asked then, and the ratings count for this call. Done = booked.',
+      callBackOffer: 'Name the key, e.g. “May we call you back after this call for a short survey? Press 1 for yes.”',
+    },
     schedule: {
       emergencyFlag: 'Operators can switch the emergency route on with this flag, without republishing.',
       calendars: 'Checked after the holidays above, before the weekly hours. When calendars disagree on a day, closed beats special hours beats a make-up working day; between equals the calendar listed first wins. Changes to a calendar apply to new calls without republishing.',
@@ -214,6 +223,7 @@ export const en = {
   },
   options: {
     cause: { NORMAL_CLEARING: 'Normal goodbye', CALL_REJECTED: 'Reject the call', USER_BUSY: 'Busy' },
+    mode: { duringCall: 'On this call', callBack: 'Call the caller back after the call' },
     matchOn: { caller: 'Caller’s number', dialled: 'Dialled number', channel: 'Channel variable' },
     terminator: { '#': '# key', '*': '* key' },
     type: { string: 'Text', integer: 'Whole number', number: 'Number', boolean: 'Yes/no' },

@@ -217,6 +217,11 @@ export const zhCN = {
     priority: '优先级',
     prompt: '提示语',
     question: '问题（1–5 分）',
+    mode: '何时询问',
+    callBackDelayMinutes: '通话结束后回呼（分钟）',
+    callBackOffer: '回呼邀请',
+    callBackAcceptKey: '接受回呼的按键',
+    callBackBooked: '回呼预约成功时的提示',
     retryPrompt: '重问前的提示',
     secondQuestion: '第二个问题（可选）',
     queue: '队列',
@@ -251,7 +256,11 @@ export const zhCN = {
     },
     callback: { queue: '留空则从来电者被分配到的队列回拨：即其等待过的队列，或因溢出、无坐席而未能进入的队列。' },
     collectDigits: { pattern: '整个输入必须匹配，例如 4 位密码写 [0-9]{4}。' },
-    survey: { question: '说明评分方式：“不满意请按 1，非常满意请按 5”。把调查放在队列“已接听”出口之后：坐席挂断后来电者会回到流程。' },
+    survey: {
+      question: '说明评分方式：“不满意请按 1，非常满意请按 5”。把调查放在队列“已接听”出口之后：坐席挂断后来电者会回到流程。',
+      mode: '回呼：改为邀请来电者接受回呼（仅当其号码可拨打时）；回呼时询问相同的问题，评分计入本次通话。“完成”表示已预约。',
+      callBackOffer: '说明按键，例如“通话结束后我们可以回电做一个简短调查吗？同意请按 1。”',
+    },
     schedule: {
       emergencyFlag: '运营人员可用此开关启用紧急路线，无需重新发布。',
       calendars: '在上面的节假日之后、每周时间之前检查。多个日历对同一天意见不同时：休息优先于特殊营业时间，特殊营业时间优先于调休上班日；同类时排在前面的日历优先。修改日历后无需重新发布即对新来电生效。',
@@ -260,6 +269,7 @@ export const zhCN = {
   },
   options: {
     cause: { NORMAL_CLEARING: '正常结束', CALL_REJECTED: '拒接', USER_BUSY: '忙线' },
+    mode: { duringCall: '在本次通话中', callBack: '通话结束后回呼来电者' },
     matchOn: { caller: '主叫号码', dialled: '被叫号码', channel: '通道变量' },
     terminator: { '#': '# 键', '*': '* 键' },
     type: { string: '文本', integer: '整数', number: '数字', boolean: '是/否' },

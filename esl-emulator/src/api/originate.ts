@@ -23,6 +23,8 @@ export interface OriginateRecord {
  * that queue as a member with its `cc_base_score` (it stays waiting: scripted agents serve only members that
  * joined through the `callcenter` app). Arguments are split as `originate` does (`switch_separate_string`: `'…'`
  * groups and the quotes are removed), and `inline` takes `m:<c>:` to change its separator, as mod_dptools does.
+ * The originated call runs the destination's extension (`socket` unless mapped to `tone`), so `&socket(…)` reaches
+ * the runtime with the `{…}` variables set.
  */
 export async function originate(emulator: Emulator, args: string): Promise<string> {
   const [dialString = '', ...rest] = splitOnSpaces(args);
@@ -75,6 +77,9 @@ async function place(
   if (context !== 'default') return '-ERR NO_ROUTE_DESTINATION\n';
   const callerIdNumber = variables.get('origination_caller_id_number') ?? '0000000000';
   const call = emulator.placeCall({ destination, callerIdNumber });
+  // The `{…}` variables belong to the originated channel: its apps (e.g. `&socket(…)`, connecting to the runtime)
+  // see them, as FreeSWITCH's connect reply lists them. The emulator's connected leg is the B leg.
+  for (const [name, value] of variables) call.bLeg.setVariable(name, value);
   await call.answered;
   const queue = applications.find((application) => application.app === 'callcenter')?.data;
   if (queue) {

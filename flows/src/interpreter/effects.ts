@@ -1,4 +1,4 @@
-import type { VariableValue } from '../document/common.js';
+import type { Prompt, VariableValue } from '../document/common.js';
 
 /** A prompt after language selection and `${var}` substitution: what the switch actually plays. */
 export interface ResolvedPrompt {
@@ -65,6 +65,23 @@ export interface CallbackWindow {
   days: number[];
 }
 
+/** A survey node's questions (its compiled settings for asking them). */
+export interface SurveyQuestions {
+  question: Prompt;
+  secondQuestion: Prompt | null;
+  timeoutMs: number;
+  maxRetries: number;
+  retryPrompt: Prompt | null;
+}
+
+/** What a survey call-back asks, and for which node of which flow, in the caller's language. */
+export interface SurveyCallbackSpec {
+  flow: string;
+  nodeId: string;
+  language: string;
+  questions: SurveyQuestions;
+}
+
 /**
  * Effects are plain data describing what should happen to the call. The interpreter never performs them:
  * the runtime turns each into FreeSWITCH commands, the simulator into a transcript.
@@ -129,6 +146,11 @@ export type Effect =
       window: CallbackWindow | null;
       seq?: number;
     }
+  /**
+   * awaits `callbackResult`. Call the caller (`number`) back `delayMs` after this call ends and ask `survey`'s
+   * questions; the ratings count for this call, version and node. Booked with the callback service (retries, once).
+   */
+  | { kind: 'scheduleSurveyCallback'; nodeId: string; number: string; delayMs: number; survey: SurveyCallbackSpec; seq?: number }
   | { kind: 'setVariable'; name: string; value: VariableValue }
   /** awaits `httpResult`. */
   | { kind: 'httpRequest'; method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; headers: Record<string, string>; body: string | null; timeoutMs: number; seq?: number }

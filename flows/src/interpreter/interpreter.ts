@@ -108,7 +108,7 @@ function describeEvent(event: CallEvent): string {
 }
 
 /** Which effects make the call wait for an answer, and so carry the `seq` the answer must echo. */
-const AWAITED: ReadonlySet<Effect['kind']> = new Set(['play', 'collectDigits', 'queueStatus', 'enqueue', 'transfer', 'scheduleCallback', 'httpRequest', 'voicemail']);
+const AWAITED: ReadonlySet<Effect['kind']> = new Set(['play', 'collectDigits', 'queueStatus', 'enqueue', 'transfer', 'scheduleCallback', 'scheduleSurveyCallback', 'httpRequest', 'voicemail']);
 
 /** Mutable working copy of one step; the input state is never modified. */
 class Run {

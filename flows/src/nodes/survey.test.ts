@@ -6,6 +6,7 @@ import { start, step, type StepResult } from '../interpreter/interpreter.js';
 import { ScenarioSchema } from '../simulation/scenario.js';
 import { Simulation } from '../simulation/simulation.js';
 import { buildFlow, T0 } from '../../test/build.js';
+import { surveyCallbackFlow } from './survey.js';
 
 const QUESTION = { text: { en: 'How satisfied are you? Press 1 for not at all, up to 5 for very satisfied.' } };
 const SECOND = { text: { en: 'Was your problem solved? Press 1 for no, 5 for completely.' } };
@@ -107,5 +108,95 @@ describe('survey node', () => {
     expect(simulation.effects().flatMap((e) => (e.kind === 'surveyAnswer' ? [e.score] : []))).toEqual([5, 4]);
     expect(simulation.visits()).toEqual(['start', 'survey', 'thanks']);
     expect(simulation.ended).toBe(true);
+  });
+
+  describe('call-back mode', () => {
+    const OFFER = { text: { en: 'May we call you back for a short survey? Press 1.' } };
+    const BOOKED = { text: { en: 'Thank you, we will call you shortly.' } };
+    const callBack = (extra: Record<string, unknown> = {}) => compiled({ mode: 'callBack', callBackDelayMinutes: 3, callBackOffer: OFFER, callBackBooked: BOOKED, secondQuestion: SECOND, ...extra });
+    const booking = (effects: Effect[]) => effects.find((e): e is Extract<Effect, { kind: 'scheduleSurveyCallback' }> => e.kind === 'scheduleSurveyCallback');
+
+    it('offers the call-back instead of asking; 1 books it with the delay, the questions and the caller’s number, then says so and leaves by done', () => {
+      const flow = callBack();
+      const begun = start(flow, { ...call, language: 'en' });
+      expect(asked(begun.effects)).toEqual({ prompts: [OFFER.text.en], minDigits: 1, maxDigits: 1, pattern: null });
+      expect(answers(begun.effects)).toEqual([]);
+      const accepted = press(flow, begun, '1', T0 + 4000);
+      const booked = booking(accepted.effects);
+      expect(booked).toMatchObject({
+        nodeId: 'survey',
+        number: '+441632960000',
+        delayMs: 180_000,
+        survey: { flow: 'Test flow', nodeId: 'survey', language: 'en', questions: { question: QUESTION, secondQuestion: SECOND, timeoutMs: 5000, maxRetries: 1, retryPrompt: RETRY } },
+      });
+      expect(booked?.seq).toBe(accepted.state.pending?.seq);
+      const confirmed = step(flow, accepted.state, { type: 'callbackResult', ok: true, callbackId: 'cb1', at: T0 + 4100, seq: booked?.seq });
+      const said = confirmed.effects.find((e) => e.kind === 'play');
+      expect(said?.kind === 'play' && said.prompt.text).toBe(BOOKED.text.en);
+      const done = step(flow, confirmed.state, { type: 'promptFinished', at: T0 + 7000, seq: confirmed.state.pending?.seq });
+      expect(visited(done.effects)).toEqual(['thanks']);
+      const visit = done.effects.find((e) => e.kind === 'visit');
+      expect(visit?.kind === 'visit' && visit.arrivedFrom).toMatchObject({ outlet: 'done', reason: 'survey call-back booked' });
+    });
+
+    it('another key declines, a refused booking and a withheld number leave by noAnswer; nothing is booked or rated', () => {
+      const flow = callBack();
+      const declined = press(flow, start(flow, call), '2', T0 + 4000);
+      expect(booking(declined.effects)).toBeUndefined();
+      expect(visited(declined.effects)).toEqual(['bye']);
+
+      const accepted = press(flow, start(flow, call), '1', T0 + 4000);
+      const refused = step(flow, accepted.state, { type: 'callbackResult', ok: false, reason: 'alreadyScheduled', at: T0 + 4100, seq: accepted.state.pending?.seq });
+      expect(visited(refused.effects)).toEqual(['bye']);
+
+      for (const caller of ['anonymous', '', 'sip:alice@example.com']) {
+        const withheld = start(flow, { ...call, caller });
+        expect(asked(withheld.effects)).toBeUndefined();
+        expect(visited(withheld.effects)).toEqual(['start', 'survey', 'bye']);
+      }
+    });
+
+    it('keeps other surveys’ compiled settings (and so their hash) as they were', () => {
+      const plain = compiled();
+      expect(Object.keys(plain.nodes.survey?.config as object).sort()).toEqual(['maxRetries', 'question', 'retryPrompt', 'secondQuestion', 'timeoutMs']);
+    });
+
+    it('the call-back asks the same questions; its ratings name the original node', () => {
+      const flow = callBack();
+      const accepted = press(flow, start(flow, call), '1', T0 + 4000);
+      const spec = booking(accepted.effects)!.survey;
+      const callee = surveyCallbackFlow(spec);
+      const dialled = start(callee, { callId: 'callee', caller: '+441632960000', dialled: '+441632960000', at: T0 + 300_000 });
+      expect(asked(dialled.effects)?.prompts).toEqual([QUESTION.text.en]);
+      const first = press(callee, dialled, '4', T0 + 305_000);
+      const second = press(callee, first, '2', T0 + 309_000);
+      expect([...first.effects, ...second.effects].filter((e) => e.kind === 'surveyAnswer')).toEqual([
+        { kind: 'surveyAnswer', nodeId: 'survey', question: 1, score: 4 },
+        { kind: 'surveyAnswer', nodeId: 'survey', question: 2, score: 2 },
+      ]);
+      expect(second.state.status).toBe('ended');
+    });
+
+    it('runs in the simulator: the caller accepts, the call ends, and the call-back placed after the delay asks the questions', () => {
+      const flow = callBack();
+      const simulation = Simulation.start(flow, ScenarioSchema.parse({ name: 'call-back', call: { localTime: '2026-11-23T10:00', timezone: 'Europe/London', caller: '+441632960000' } }));
+      if (!(simulation instanceof Simulation)) throw new Error(simulation.error);
+      simulation.runToInput();
+      simulation.press('1');
+      simulation.runToInput();
+      expect(simulation.ended).toBe(true);
+      expect(simulation.visits()).toEqual(['start', 'survey', 'thanks']);
+      const [callee, ...more] = simulation.surveyCallBacks();
+      expect(more).toEqual([]);
+      expect(callee!.startedAt).toBe(simulation.now + 180_000);
+      callee!.runToInput();
+      expect(callee!.heard()).toContain(QUESTION.text.en);
+      callee!.press('5');
+      callee!.runToInput();
+      callee!.press('3');
+      callee!.runToInput();
+      expect(callee!.effects().flatMap((e) => (e.kind === 'surveyAnswer' ? [[e.nodeId, e.question, e.score]] : []))).toEqual([['survey', 1, 5], ['survey', 2, 3]]);
+      expect(callee!.ended).toBe(true);
+    });
   });
 });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { OptionalPromptSchema, PromptSchema, type Prompt } from '../document/common.js';
-import type { Effect } from '../interpreter/effects.js';
+import { DtmfKeySchema, OptionalPromptSchema, PromptSchema, type Prompt } from '../document/common.js';
+import { COMPILED_FORMAT, type CompiledFlow } from '../compiler/compiled.js';
+import type { Effect, SurveyCallbackSpec, SurveyQuestions } from '../interpreter/effects.js';
+import type { CallEvent } from '../interpreter/events.js';
+import { assertNever } from '../util/assert-never.js';
 import { promptsRequirements } from '../switch/requirements.js';
 import { askForDigits, retryOrLeave as retryOrLeaveTries, type RetryLocal } from './shared/ask-for-digits.js';
 import { defineNode, type NodeOutcome, type StepContext } from './types.js';
@@ -20,23 +23,48 @@ export const SurveyDataSchema = z.object({
   maxRetries: z.number().int().min(0).max(3).default(1),
   /** Said before asking again after a key outside 1–5 or silence. */
   retryPrompt: OptionalPromptSchema,
+  /**
+   * `duringCall`: ask now, on this call. `callBack`: offer to call the caller back after the call and ask the same
+   * questions then (only when the caller's number can be dialled).
+   */
+  mode: z.enum(['duringCall', 'callBack']).default('duringCall'),
+  /** Call-back: minutes after the call ends that the caller is called for the survey. */
+  callBackDelayMinutes: z.number().int().min(1).max(1440).default(2),
+  /** Call-back: the opt-in question, "May we call you back after this call for a short survey? Press 1 for yes." */
+  callBackOffer: OptionalPromptSchema,
+  /** Call-back: the key that says yes to the offer. */
+  callBackAcceptKey: DtmfKeySchema.default('1'),
+  /** Call-back: said once the call-back is booked. */
+  callBackBooked: OptionalPromptSchema,
 });
 export type SurveyData = z.infer<typeof SurveyDataSchema>;
 
-interface SurveyConfig {
-  question: Prompt;
-  secondQuestion: Prompt | null;
-  timeoutMs: number;
-  maxRetries: number;
-  retryPrompt: Prompt | null;
+/** The default opt-in question of a call-back survey. */
+export const DEFAULT_CALL_BACK_OFFER: Prompt = { text: { en: 'May we call you back after this call for a short survey? Press 1 for yes.' } };
+
+/** How a call-back survey is offered (compiled; present only in `callBack` mode, so other surveys keep their hash). */
+interface CallBackConfig {
+  delayMs: number;
+  offer: Prompt;
+  acceptKey: string;
+  booked: Prompt | null;
 }
 
-/** Which question is being asked, and the failed tries on it. */
-interface SurveyLocal extends RetryLocal {
-  question: 1 | 2;
+interface SurveyConfig extends SurveyQuestions {
+  callBack?: CallBackConfig;
 }
 
-function ask(config: SurveyConfig, ctx: StepContext, question: 1 | 2, failures: number): NodeOutcome {
+/** Which question is being asked, and the failed tries on it; or, in call-back mode, where the offer stands. */
+type SurveyLocal =
+  | (RetryLocal & { question: 1 | 2; phase?: undefined })
+  | (RetryLocal & { phase: 'offer' })
+  | { phase: 'booking' }
+  | { phase: 'booked' };
+
+/** A number the switch can dial (what the callback service accepts): digits with an optional leading +. */
+const DIALABLE = /^\+?[0-9]{3,20}$/;
+
+function ask(config: SurveyQuestions, ctx: StepContext, question: 1 | 2, failures: number): NodeOutcome {
   const prompt = question === 1 ? config.question : (config.secondQuestion as Prompt);
   const outcome = askForDigits(ctx, prompt, failures > 0 ? config.retryPrompt : null, {
     minDigits: 1,
@@ -47,6 +75,84 @@ function ask(config: SurveyConfig, ctx: StepContext, question: 1 | 2, failures: 
     pattern: `^[${SURVEY_LOWEST}-${SURVEY_HIGHEST}]$`,
   }, failures);
   return outcome.kind === 'wait' ? { ...outcome, local: { failures, question } satisfies SurveyLocal } : outcome;
+}
+
+function offerCallBack(callBack: CallBackConfig, config: SurveyQuestions, ctx: StepContext, failures: number): NodeOutcome {
+  const outcome = askForDigits(ctx, callBack.offer, failures > 0 ? config.retryPrompt : null, {
+    minDigits: 1,
+    maxDigits: 1,
+    timeoutMs: config.timeoutMs,
+    interDigitTimeoutMs: config.timeoutMs,
+    terminator: null,
+    pattern: null,
+  }, failures);
+  return outcome.kind === 'wait' ? { ...outcome, local: { failures, phase: 'offer' } satisfies SurveyLocal } : outcome;
+}
+
+/** The caller said yes: book the call-back with the questions as this call would have asked them. */
+function bookCallBack(nodeId: string, config: SurveyConfig, callBack: CallBackConfig, ctx: StepContext): NodeOutcome {
+  const { callBack: _offer, ...questions } = config;
+  const survey: SurveyCallbackSpec = { flow: ctx.flowName, nodeId, language: ctx.state.call.language, questions };
+  const effect: Effect = { kind: 'scheduleSurveyCallback', nodeId, number: dialableCaller(ctx), delayMs: callBack.delayMs, survey };
+  return { kind: 'wait', effects: [effect], local: { phase: 'booking' } satisfies SurveyLocal };
+}
+
+function dialableCaller(ctx: StepContext): string {
+  return ctx.state.call.caller.replace(/[\s().-]/g, '');
+}
+
+/** Call-back mode, after the offer was answered or the booking came back. */
+function resumeCallBack(nodeId: string, config: SurveyConfig, callBack: CallBackConfig, local: Exclude<SurveyLocal, { phase?: undefined }>, event: CallEvent, ctx: StepContext): NodeOutcome {
+  switch (local.phase) {
+    case 'offer': {
+      if (event.type === 'digits') {
+        const key = typeof event.digits === 'string' ? event.digits.charAt(0) : '';
+        return key === callBack.acceptKey ? bookCallBack(nodeId, config, callBack, ctx) : { kind: 'next', outlet: 'noAnswer', reason: `declined the survey call-back (pressed ${key || 'nothing'})` };
+      }
+      if (event.type === 'noInput' || event.type === 'effectFailed') {
+        const outcome = retryOrLeaveTries(local, config.maxRetries, 'noAnswer', 'noInput', (failures) => offerCallBack(callBack, config, ctx, failures));
+        return outcome.kind === 'next' ? { ...outcome, inputFailed: false } : outcome;
+      }
+      return { kind: 'ignore' };
+    }
+    case 'booking': {
+      if (event.type === 'callbackResult') {
+        if (!event.ok) return { kind: 'next', outlet: 'noAnswer', reason: event.reason === 'alreadyScheduled' ? 'a survey call-back to this number is already booked' : `survey call-back not booked${event.error ? `: ${event.error}` : ''}` };
+        if (!callBack.booked) return { kind: 'next', outlet: 'done', reason: 'survey call-back booked' };
+        return { kind: 'wait', effects: [{ kind: 'play', prompt: ctx.resolvePrompt(callBack.booked), bargeIn: false }], local: { phase: 'booked' } satisfies SurveyLocal };
+      }
+      if (event.type === 'effectFailed') return { kind: 'next', outlet: 'noAnswer', reason: `survey call-back not booked: ${event.message}` };
+      return { kind: 'ignore' };
+    }
+    case 'booked':
+      return event.type === 'promptFinished' || event.type === 'effectFailed' ? { kind: 'next', outlet: 'done', reason: 'survey call-back booked' } : { kind: 'ignore' };
+    default:
+      return assertNever(local, 'survey phase');
+  }
+}
+
+/**
+ * The flow a survey call-back runs when the callee answers: the survey node's questions as the original call would
+ * have asked them (same node id, flow name and language), then goodbye. Pure, shared by the runtime and the simulator.
+ */
+export function surveyCallbackFlow(spec: SurveyCallbackSpec): CompiledFlow {
+  const startId = `${spec.nodeId}:call-back`;
+  const endId = `${spec.nodeId}:end`;
+  return {
+    format: COMPILED_FORMAT,
+    name: spec.flow,
+    schemaVersion: 1,
+    languages: [spec.language],
+    variables: [],
+    entry: startId,
+    nodes: {
+      [startId]: { type: 'start', config: { answer: true }, next: { next: spec.nodeId } },
+      [spec.nodeId]: { type: 'survey', config: spec.questions satisfies SurveyConfig, next: { done: endId, noAnswer: endId } },
+      [endId]: { type: 'hangup', config: { goodbye: null, cause: 'NORMAL_CLEARING' }, next: {} },
+    },
+    subflows: [],
+    hash: '',
+  };
 }
 
 /** The score a key press gives, or null when it is not a single key 1–5. */
@@ -62,7 +168,9 @@ function namesTheScale(prompt: Prompt): boolean {
 }
 
 /**
- * A post-call satisfaction survey: "rate 1–5 by key", and optionally a second question. Each answer is recorded
+ * A post-call satisfaction survey: "rate 1–5 by key", and optionally a second question. In `callBack` mode the
+ * caller is offered a call-back instead (`scheduleSurveyCallback`; `done` once booked, `noAnswer` when declined,
+ * not dialable or refused); the call-back runs {@link surveyCallbackFlow} and its ratings count for this call. Each answer is recorded
  * on the call (`surveyAnswer` effect → call record → the satisfaction KPI). Leaves by `done` once the first
  * question is answered (a second left unanswered does not undo it), by `noAnswer` when it never was. Place it
  * after a queue's `answered` outlet: the caller comes back to the flow when the agent hangs up.
@@ -77,6 +185,9 @@ export const surveyNode = defineNode({
     question: { text: { en: 'How satisfied are you with your call today? Press 1 for not at all, up to 5 for very satisfied.' } },
     timeoutSeconds: 5,
     maxRetries: 1,
+    mode: 'duringCall' as const,
+    callBackDelayMinutes: 2,
+    callBackAcceptKey: '1' as const,
   }),
   outlets: () => [
     { name: 'done', label: 'Done' },
@@ -89,12 +200,19 @@ export const surveyNode = defineNode({
     ctx.checkPrompt(data.question, 'question', { required: true });
     if (data.secondQuestion) ctx.checkPrompt(data.secondQuestion, 'secondQuestion', { required: true });
     if (data.retryPrompt) ctx.checkPrompt(data.retryPrompt, 'retryPrompt', { required: true });
+    if (data.mode === 'callBack') {
+      if (data.callBackOffer) ctx.checkPrompt(data.callBackOffer, 'callBackOffer', { required: true });
+      if (data.callBackBooked) ctx.checkPrompt(data.callBackBooked, 'callBackBooked', { required: true });
+    }
     return {
       question: data.question,
       secondQuestion: data.secondQuestion ?? null,
       timeoutMs: data.timeoutSeconds * 1000,
       maxRetries: data.maxRetries,
       retryPrompt: data.retryPrompt ?? null,
+      ...(data.mode === 'callBack'
+        ? { callBack: { delayMs: data.callBackDelayMinutes * 60_000, offer: data.callBackOffer ?? DEFAULT_CALL_BACK_OFFER, acceptKey: data.callBackAcceptKey, booked: data.callBackBooked ?? null } }
+        : {}),
     };
   },
   lint: (data, ctx) => {
@@ -102,10 +220,21 @@ export const surveyNode = defineNode({
     if (data.secondQuestion && !namesTheScale(data.secondQuestion)) ctx.report('SB400.secondQuestionWithoutKeys', 'secondQuestion', {});
     if (data.maxRetries > 0 && !data.retryPrompt) ctx.report('SB401.retryWithoutPrompt', 'retryPrompt', {});
   },
-  enter: (node, ctx) => ask(node.config, ctx, 1, 0),
+  enter: (node, ctx) => {
+    const callBack = node.config.callBack;
+    if (!callBack) return ask(node.config, ctx, 1, 0);
+    // A withheld or odd caller id cannot be called back: no offer the flow could not keep.
+    if (!DIALABLE.test(dialableCaller(ctx))) return { kind: 'next', outlet: 'noAnswer', reason: 'the caller\'s number cannot be called back' };
+    return offerCallBack(callBack, node.config, ctx, 0);
+  },
   resume: (node, local, event, ctx) => {
     const config = node.config;
-    const state = local as SurveyLocal;
+    const raw = local as SurveyLocal;
+    if (raw.phase !== undefined) {
+      if (!config.callBack) return { kind: 'ignore' };
+      return resumeCallBack(node.id, config, config.callBack, raw, event, ctx);
+    }
+    const state = raw;
     const leaveUnanswered = state.question === 1 ? 'noAnswer' : 'done';
     // A caller who does not rate the call has not failed in the IVR: the call keeps the outcome it had.
     const retryOrLeave = (...args: Parameters<typeof retryOrLeaveTries>): NodeOutcome => {

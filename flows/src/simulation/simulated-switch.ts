@@ -108,6 +108,8 @@ export class SimulatedSwitch {
         return this.transfer(effect, now);
       case 'scheduleCallback':
         return this.bookCallback(effect, now);
+      case 'scheduleSurveyCallback':
+        return this.bookSurveyCallback(effect, now);
       case 'httpRequest':
         return this.answerHttp(effect, now);
       case 'voicemail': {
@@ -231,6 +233,22 @@ export class SimulatedSwitch {
         ? { type: 'callbackResult', at: now, ok: true, callbackId: `simulated-callback-${++this.callbacks}`, seq: effect.seq }
         : result === 'alreadyScheduled'
           ? { type: 'callbackResult', at: now, ok: false, reason: 'alreadyScheduled', error: `${effect.number} already has a callback for ${effect.queue}`, seq: effect.seq }
+          : { type: 'callbackResult', at: now, ok: false, reason: 'error', error: 'the callback service is not available', seq: effect.seq };
+    this.schedule({ at: now, kind: 'automatic', event });
+  }
+
+  /** Survey call-backs booked on this simulated call, for the simulation to place after the call (in order). */
+  readonly surveyCallbacks: Array<EffectOf<'scheduleSurveyCallback'>> = [];
+
+  /** Booked as the callback service books it: the same simulated result as a keep-your-place callback. */
+  private bookSurveyCallback(effect: EffectOf<'scheduleSurveyCallback'>, now: number): void {
+    const result = this.inputs.callback.result;
+    if (result === 'booked') this.surveyCallbacks.push(effect);
+    const event: CallEvent =
+      result === 'booked'
+        ? { type: 'callbackResult', at: now, ok: true, callbackId: `simulated-callback-${++this.callbacks}`, seq: effect.seq }
+        : result === 'alreadyScheduled'
+          ? { type: 'callbackResult', at: now, ok: false, reason: 'alreadyScheduled', error: `${effect.number} already has a survey call-back`, seq: effect.seq }
           : { type: 'callbackResult', at: now, ok: false, reason: 'error', error: 'the callback service is not available', seq: effect.seq };
     this.schedule({ at: now, kind: 'automatic', event });
   }

@@ -3,6 +3,7 @@ import type { CallEvent } from '../interpreter/events.js';
 import { start, step } from '../interpreter/interpreter.js';
 import { mainFlow, type Runnable } from '../interpreter/program.js';
 import type { CallState } from '../interpreter/state.js';
+import { surveyCallbackFlow } from '../nodes/survey.js';
 import type { AgendaItem } from './agenda.js';
 import { epochOfLocalTime } from './local-time.js';
 import type { CallerAction, SimulationInputs } from './scenario.js';
@@ -59,6 +60,19 @@ export class Simulation {
     const at = epochOfLocalTime(inputs.call.localTime, inputs.call.timezone);
     if (at === null) return { error: `${inputs.call.localTime} is not a valid time in ${inputs.call.timezone}` };
     return new Simulation(runnable, inputs, at);
+  }
+
+  /**
+   * The survey call-backs this call booked, each as the test call the switch places `delayMs` after this call
+   * ended, the callee answering: the survey's questions in the caller's language (their ratings count for this call).
+   */
+  surveyCallBacks(): Simulation[] {
+    const endedAt = this.nowValue;
+    return this.edge.surveyCallbacks.map((booked, index) => {
+      const { incident: _incident, ...call } = this.inputs.call;
+      const callee = { ...call, callId: `${call.callId}-survey-${index + 1}`, caller: booked.number, dialled: booked.number, language: booked.survey.language };
+      return new Simulation(surveyCallbackFlow(booked.survey), { ...this.inputs, call: callee }, endedAt + booked.delayMs);
+    });
   }
 
   get state(): CallState {

@@ -1,4 +1,4 @@
-import { start, step, type CallEvent, type CallIncident, type CallState, type Effect, type EffectOf, type NodeExit, type Program } from '@switchboard/flows';
+import { linkProgram, start, step, surveyCallbackFlow, type CallEvent, type CallIncident, type CallState, type Effect, type EffectOf, type NodeExit, type Program } from '@switchboard/flows';
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { executeEffect, type CallServices, type EffectContext, type QueueWait } from '../effects/index.js';
@@ -14,6 +14,8 @@ import { commandsAfterPrompt } from './next-prompt.js';
 import type { RuntimeClock } from './clock.js';
 import { runFallback, type FallbackReason, type FallbackSettings } from './fallback.js';
 import { CallTimers } from './timers.js';
+import { surveyCallbackId, surveyCallbackServices } from './survey-callback.js';
+import type { SurveyCallbackCall } from '../services/contracts.js';
 
 /** Where a call finds its flow. */
 export interface VersionLookup {
@@ -100,6 +102,8 @@ export class CallSession {
   private playing: { seq: number; completion: Promise<ExecuteResult> } | null = null;
   /** The next commands are being prepared (a setImmediate is pending). */
   private preparing = false;
+  /** The services executors get: the runtime's, or a survey call-back's (ratings for the call that booked it). */
+  private services: CallServices;
 
   constructor(
     socket: Socket,
@@ -108,6 +112,7 @@ export class CallSession {
     this.outbound = new OutboundSession(socket, deps.outboundSession);
     this.timers = new CallTimers(deps.clock);
     this.logger = deps.logger;
+    this.services = deps.services;
   }
 
   /** Handles the call to its end; never rejects. */
@@ -134,6 +139,14 @@ export class CallSession {
       this.reportHangup(undefined);
     });
 
+    const callbackId = surveyCallbackId(data);
+    if (callbackId !== null) {
+      await this.runSurveyCallback(callbackId, data).catch((error: unknown) => this.logger.error({ err: error instanceof Error ? error.stack : String(error) }, 'survey call-back failed inside the runtime'));
+      await this.finish();
+      this.deps.metrics.activeCalls.dec();
+      this.deps.metrics.callsEnded.inc({ outcome: 'surveyCallback' });
+      return { callId: data.uniqueId, address, versionId: null, outcome: 'surveyCallback', fallback: null };
+    }
     const pinned = this.deps.versions.lookup(address);
     let fallback: FallbackReason | null = null;
     try {
@@ -182,6 +195,26 @@ export class CallSession {
     await this.pump(first.effects);
     await this.flowEnded;
     if (this.crashed !== undefined) throw this.crashed;
+  }
+
+  /**
+   * The switch connected a survey call-back the dialer placed (the callee answered): ask the survey node's questions
+   * as the original call would have, ratings counted for that call. An unknown callback is hung up on.
+   */
+  private async runSurveyCallback(callbackId: string, data: ChannelData): Promise<void> {
+    const survey: SurveyCallbackCall | null = await this.deps.services.callbacks.surveyCallback(callbackId);
+    if (!survey) {
+      this.logger.warn({ callbackId }, 'the switch connected a survey call-back the database does not know; hanging up');
+      return;
+    }
+    this.logger = this.logger.child({ surveyCallback: callbackId, ratesCall: survey.callId });
+    this.services = surveyCallbackServices(this.deps.services, survey, this.logger);
+    this.program = linkProgram(surveyCallbackFlow(survey.survey));
+    const first = start(this.program, { ...callStartOf(data, this.deps.clock.now()), language: survey.survey.language });
+    this.state = first.state;
+    this.logger.info({ flow: survey.survey.flow, node: survey.survey.nodeId }, 'survey call-back answered');
+    await this.pump(first.effects);
+    await this.flowEnded;
   }
 
   private markFlowEnded: () => void = () => undefined;
@@ -264,7 +297,7 @@ export class CallSession {
       while (this.inbox.length > 0 && this.program && this.state && this.state.status !== 'ended') {
         const event = this.inbox.shift() as CallEvent;
         const result = step(this.program, this.state, event);
-        this.deps.services.analytics.stepped?.((this.channel as CallChannel).uuid, event, result.effects);
+        this.services.analytics.stepped?.((this.channel as CallChannel).uuid, event, result.effects);
         this.state = result.state;
         const next = this.runEffects(result.effects);
         if (next) return this.drain(next);
@@ -346,7 +379,7 @@ export class CallSession {
       timers: this.timers,
       clock: this.deps.clock,
       settings: this.deps.settings,
-      services: this.deps.services,
+      services: this.services,
       metrics: { nodeVisited: (flow, node) => this.deps.metrics.recordNodeVisit(flow, node) },
       get logger() {
         return session.logger;

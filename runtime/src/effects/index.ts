@@ -14,6 +14,7 @@ import { leaveQueue } from './leaveQueue.js';
 import { play } from './play.js';
 import { queueStatus } from './queueStatus.js';
 import { scheduleCallback } from './scheduleCallback.js';
+import { scheduleSurveyCallback } from './scheduleSurveyCallback.js';
 import { setVariable } from './setVariable.js';
 import { startTimer } from './startTimer.js';
 import { subflowRefused } from './subflowRefused.js';
@@ -39,6 +40,7 @@ export const EXECUTORS = {
   cancelTimer,
   transfer,
   scheduleCallback,
+  scheduleSurveyCallback,
   setVariable,
   httpRequest,
   enterSubflow,

@@ -65,6 +65,10 @@ const EXPECTED = {
     ['execute set continue_on_fail=true', 'execute set hangup_after_bridge=true', 'execute unset park_after_bridge', 'execute bridge {originate_timeout=25}user/2000@${domain}'],
   ],
   scheduleCallback: [{ kind: 'scheduleCallback', queue: 'support@default', number: '+441234567890', keepPlace: true, originalWaitSeconds: 30, priority: 0, window: null, seq: 6 }, []],
+  scheduleSurveyCallback: [
+    { kind: 'scheduleSurveyCallback', nodeId: 'survey', number: '+441234567890', delayMs: 120_000, survey: { flow: 'Support', nodeId: 'survey', language: 'en', questions: { question: { text: { en: 'Rate us 1 to 5.' } }, secondQuestion: null, timeoutMs: 5000, maxRetries: 1, retryPrompt: null } }, seq: 8 },
+    [],
+  ],
   setVariable: [{ kind: 'setVariable', name: 'x', value: 1 }, []],
   httpRequest: [{ kind: 'httpRequest', method: 'GET', url: 'https://crm.example.com/x', headers: {}, body: null, timeoutMs: 2000, seq: 7 }, []],
   enterSubflow: [{ kind: 'enterSubflow', flow: 'Identify caller' }, []],

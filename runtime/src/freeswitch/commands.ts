@@ -283,6 +283,8 @@ export function commandsForEffect(effect: Effect, channelUuid: string, settings:
       return transfer(effect, settings);
     case 'scheduleCallback':
       return note(`callback service stores a callback to ${effect.number} for ${effect.queue}`);
+    case 'scheduleSurveyCallback':
+      return note(`callback service stores a survey call-back to ${effect.number} in ${Math.round(effect.delayMs / 1000)} s after the call`);
     case 'httpRequest':
       return note(`${effect.method} ${effect.url} (timeout ${effect.timeoutMs} ms)`);
     case 'voicemail':

@@ -43,6 +43,6 @@ export async function readLiveSnapshots(db: LiveDatabase): Promise<StoredLiveSna
 
 /** Callbacks waiting to be placed, per queue (every switch group: a queue's callbacks are its callers either way). */
 export async function pendingCallbacksByQueue(db: LiveDatabase): Promise<PendingCallbacks[]> {
-  const rows = await db.sql.query<{ queue: string; pending: number | string }>(`SELECT queue, count(*) AS pending FROM callbacks WHERE status = 'pending' GROUP BY queue ORDER BY queue`);
+  const rows = await db.sql.query<{ queue: string; pending: number | string }>(`SELECT queue, count(*) AS pending FROM callbacks WHERE status = 'pending' AND purpose = 'queue' GROUP BY queue ORDER BY queue`);
   return rows.map((row) => ({ queue: row.queue, pending: Number(row.pending) }));
 }

@@ -3,7 +3,7 @@
  * the services it uses (queues on mod_callcenter, keep-your-place callbacks, analytics, deployments). Each side
  * is built and tested on its own against these interfaces; `runtime/src/main.ts` wires real implementations.
  */
-import type { CallEvent, CompiledFlow, Effect, NodeExit } from '@switchboard/flows';
+import type { CallEvent, CompiledFlow, Effect, NodeExit, SurveyCallbackSpec } from '@switchboard/flows';
 import type { CallRecordOutcome } from './analytics/outcomes.js';
 
 /** What the queue looks like right now (from `callcenter_config`), for overflow decisions before joining. */
@@ -49,9 +49,32 @@ export interface CallbackRequest {
 
 export type CallbackBooking = { ok: true; callbackId: string } | { ok: false; reason: 'alreadyScheduled' | 'error'; message: string };
 
+/** A survey call-back to book: call `number` `delayMs` after call `callId` ends and ask `survey`'s questions. */
+export interface SurveyCallbackRequest {
+  callId: string;
+  number: string;
+  delayMs: number;
+  survey: SurveyCallbackSpec;
+  /** Time the request was made (epoch ms). */
+  requestedAt: number;
+}
+
+/** A survey call-back the switch connected: the call its ratings count for, and what to ask. */
+export interface SurveyCallbackCall {
+  callbackId: string;
+  callId: string;
+  survey: SurveyCallbackSpec;
+}
+
 export interface CallbackService {
   /** Store a callback durably; one active callback per number and queue. */
   schedule(request: CallbackRequest): Promise<CallbackBooking>;
+  /** Store a survey call-back durably (one open per number), placed once the call ended plus the delay. */
+  scheduleSurvey(request: SurveyCallbackRequest): Promise<CallbackBooking>;
+  /** The survey call-back with this id (`sb_callback_id` on the placed call), or null when there is none. */
+  surveyCallback(callbackId: string): Promise<SurveyCallbackCall | null>;
+  /** A rating given on a survey call-back: stored for the call that booked it (and its rollups). */
+  surveyAnswered(answer: { callId: string; question: 1 | 2; score: number }): Promise<void>;
 }
 
 /** Per-call analytics, written in batches by the implementation. */

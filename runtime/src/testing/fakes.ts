@@ -6,6 +6,8 @@ import type {
   CallbackBooking,
   CallbackRequest,
   CallbackService,
+  SurveyCallbackCall,
+  SurveyCallbackRequest,
   DeploymentFeed,
   LiveVersion,
   QueuePosition,
@@ -122,10 +124,27 @@ export class FakeQueueService implements QueueService {
 
 export class FakeCallbackService implements CallbackService {
   readonly requests: CallbackRequest[] = [];
+  readonly surveyRequests: SurveyCallbackRequest[] = [];
+  readonly surveyAnswers: Array<{ callId: string; question: 1 | 2; score: number }> = [];
 
   async schedule(request: CallbackRequest): Promise<CallbackBooking> {
     this.requests.push(request);
     return { ok: true, callbackId: `cb-${this.requests.length}` };
+  }
+
+  async scheduleSurvey(request: SurveyCallbackRequest): Promise<CallbackBooking> {
+    this.surveyRequests.push(request);
+    return { ok: true, callbackId: `survey-cb-${this.surveyRequests.length}` };
+  }
+
+  async surveyCallback(callbackId: string): Promise<SurveyCallbackCall | null> {
+    const index = Number(callbackId.replace(/^survey-cb-/, '')) - 1;
+    const request = this.surveyRequests[index];
+    return request ? { callbackId, callId: request.callId, survey: request.survey } : null;
+  }
+
+  async surveyAnswered(answer: { callId: string; question: 1 | 2; score: number }): Promise<void> {
+    this.surveyAnswers.push(answer);
   }
 }
 

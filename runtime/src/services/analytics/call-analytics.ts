@@ -243,7 +243,7 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
           `UPDATE call_records c SET ended_at = e.ended_at, outcome = e.outcome, end_reason = e.reason,
                   queue_name = e.queue_name, queue_joined_at = e.queue_joined_at, queue_wait_ms = e.queue_wait_ms,
                   answered_at = e.answered_at, agent = e.agent, talk_ms = e.talk_ms,
-                  survey_score = e.survey_score, survey_second_score = e.survey_second_score
+                  survey_score = COALESCE(e.survey_score, c.survey_score), survey_second_score = COALESCE(e.survey_second_score, c.survey_second_score)
              FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::timestamptz[], $9::text[], $10::int[], $11::int[], $12::int[])
                   AS e(call_id, outcome, ended_at, reason, queue_name, queue_joined_at, queue_wait_ms, answered_at, agent, talk_ms, survey_score, survey_second_score)
             WHERE c.call_id = e.call_id AND c.ended_at IS NULL RETURNING c.id`,

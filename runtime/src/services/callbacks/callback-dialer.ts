@@ -40,6 +40,12 @@ export interface CallbackDialerOptions {
   placementByQueue?: Readonly<Record<string, Partial<CallbackPlacement>>>;
   target?: CallbackTarget;
   /**
+   * `host:port` of this runtime's outbound socket as the switch reaches it: survey call-backs are originated into
+   * `&socket(<it> async full)`, so the answered callee is handed to a runtime that asks the survey. Read at each
+   * placement (the port is known once the server listens); without it survey call-backs are not claimed.
+   */
+  surveySocket?: () => string | null;
+  /**
    * Reads a queue's members and agents, so a callback is placed when its turn comes (`callback-turn.ts`). Without
    * it (or when the queue cannot be read) callbacks are placed as soon as they are due.
    */
@@ -99,12 +105,16 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
   const retryMaxMs = options.retryMaxMs ?? 30 * 60_000;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const ringSeconds = options.ringSeconds ?? 45;
-  const settingsFor = (queue: string): OriginateSettings => ({
-    ...(options.placement ?? DEFAULT_PLACEMENT),
-    ...options.placementByQueue?.[queue],
-    target: options.target ?? { kind: 'queue' },
-    ringSeconds,
-  });
+  const settingsFor = (claim: CallbackClaim): OriginateSettings => {
+    const placement = { ...(options.placement ?? DEFAULT_PLACEMENT), ...options.placementByQueue?.[claim.queue] };
+    if (claim.purpose === 'survey') {
+      const address = options.surveySocket?.() ?? null;
+      if (address === null) throw new Error('no outbound socket address for survey call-backs');
+      // The survey's questions are what the callee hears: no queue announcement.
+      return { ...placement, announcement: null, target: { kind: 'socket', address }, ringSeconds };
+    }
+    return { ...placement, target: options.target ?? { kind: 'queue' }, ringSeconds };
+  };
   const replyTimeoutMs = (ringSeconds + 30) * 1000;
   const unreachableRetryMs = options.unreachableRetryMs ?? 30_000;
   const outcomes = counterOn(options.registry, 'switchboard_callback_attempts_total', 'Callback originate attempts by outcome: placed, retry (will try again), failed (for good), unreachable (switch not reached; not counted)', ['outcome']);
@@ -117,7 +127,7 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
     const baseScoreSeconds = virtualWaitSeconds({ originalWaitSeconds: claim.originalWaitSeconds, requestedAt: claim.requestedAt.getTime() }, at);
     let command: string;
     try {
-      command = `originate ${originateArguments({ ...claim, baseScoreSeconds }, settingsFor(claim.queue))}`;
+      command = `originate ${originateArguments({ ...claim, baseScoreSeconds: claim.purpose === 'survey' ? 0 : baseScoreSeconds }, settingsFor(claim))}`;
     } catch (error) {
       // Settings the switch must not be sent (checked at configuration; this is the last guard): fails for good.
       return { placed: false, cause: `NOT_PLACED ${error instanceof Error ? error.message : String(error)}` };
@@ -206,8 +216,12 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
     if (due.length === 0) return [];
     const dialling = await store.diallingByQueue(switchGroup);
     const byQueue = new Map<string, typeof due>();
-    for (const callback of due) byQueue.set(callback.queue, [...(byQueue.get(callback.queue) ?? []), callback]);
     const chosen: string[] = [];
+    for (const callback of due) {
+      // A survey call-back joins no queue: its time is its turn.
+      if (callback.purpose === 'survey') chosen.push(callback.id);
+      else byQueue.set(callback.queue, [...(byQueue.get(callback.queue) ?? []), callback]);
+    }
     for (const [queue, callbacks] of byQueue) {
       const waiting = callbacks.map((c) => ({ id: c.id, originalWaitSeconds: c.originalWaitSeconds, requestedAt: c.requestedAt.getTime() }));
       let view: QueueView;

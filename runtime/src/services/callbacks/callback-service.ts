@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import type { CallbackBooking, CallbackRequest, CallbackService } from '../contracts.js';
+import { recordLateSurveyAnswer } from '@switchboard/db';
+import type { SurveyCallbackSpec } from '@switchboard/flows';
+import type { CallbackBooking, CallbackRequest, CallbackService, SurveyCallbackRequest } from '../contracts.js';
 import { counterOn, quietLogger } from '../metrics.js';
 import { CallbackStore, isOpenCallbackConflict, type CallbackDatabase } from './callback-store.js';
 import { nextOpening, windowRuleProblem } from './callback-window.js';
@@ -29,6 +31,9 @@ export interface ManagedCallbackService extends CallbackService {
    */
   callEnded(callId: string, at: number): Promise<void>;
 }
+
+/** The `queue` of survey call-backs (they join none): one open survey call-back per number. */
+export const SURVEY_QUEUE = '';
 
 /** A number the switch can dial: digits with an optional leading `+` (anything else never reaches a dial string). */
 export const DIALABLE_NUMBER = /^\+?[0-9]{3,20}$/;
@@ -96,6 +101,51 @@ export function createCallbackService(db: CallbackDatabase, options: CallbackSer
     }
   }
 
+  /**
+   * A survey call-back: a callback of purpose `survey` with no queue, due the delay after the asking call ends.
+   * One open per number: a second call asking while one waits is told `alreadyScheduled` (nobody is surveyed
+   * twice); the same call asking again gets the same one.
+   */
+  async function scheduleSurvey(request: SurveyCallbackRequest): Promise<CallbackBooking> {
+    if (!DIALABLE_NUMBER.test(request.number)) return refuse(`"${request.number}" is not a number the switch can dial`);
+    const delayMs = Math.max(0, Math.round(request.delayMs));
+    try {
+      const callbackId = await store.insert({
+        number: request.number,
+        queue: SURVEY_QUEUE,
+        switchGroup: options.switchGroup ?? 'default',
+        originalWaitSeconds: 0,
+        callId: request.callId,
+        requestedAt: new Date(request.requestedAt),
+        nextAttemptAt: new Date(request.requestedAt + delayMs),
+        rule: null,
+        opening: null,
+        survey: { ...request.survey, delayMs },
+      });
+      scheduled.inc({ result: 'surveyScheduled' });
+      awaitingEnd.add(request.callId);
+      logger.info({ callbackId, callId: request.callId, node: request.survey.nodeId }, 'survey call-back scheduled');
+      return { ok: true, callbackId };
+    } catch (error) {
+      if (isOpenCallbackConflict(error)) {
+        const open = await store.openCallback(request.number, SURVEY_QUEUE);
+        if (open && open.callId === request.callId) return { ok: true, callbackId: open.id };
+        scheduled.inc({ result: 'alreadyScheduled' });
+        return { ok: false, reason: 'alreadyScheduled', message: 'a survey call-back to this number is already waiting' };
+      }
+      logger.error({ err: error, callId: request.callId }, 'survey call-back could not be stored');
+      return refuse(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  const tracked = (callId: string, booking: Promise<CallbackBooking>): Promise<CallbackBooking> => {
+    inFlight.set(callId, booking);
+    void booking.finally(() => {
+      if (inFlight.get(callId) === booking) inFlight.delete(callId);
+    });
+    return booking;
+  };
+
   async function collapse(request: CallbackRequest): Promise<CallbackBooking> {
     const open = await store.openCallback(request.number, request.queue);
     if (open && open.callId === request.callId) return { ok: true, callbackId: open.id };
@@ -106,12 +156,19 @@ export function createCallbackService(db: CallbackDatabase, options: CallbackSer
 
   return {
     schedule(request) {
-      const booking = schedule(request);
-      inFlight.set(request.callId, booking);
-      void booking.finally(() => {
-        if (inFlight.get(request.callId) === booking) inFlight.delete(request.callId);
-      });
-      return booking;
+      return tracked(request.callId, schedule(request));
+    },
+    scheduleSurvey(request) {
+      return tracked(request.callId, scheduleSurvey(request));
+    },
+    async surveyCallback(callbackId) {
+      const row = await store.surveyCallback(callbackId);
+      if (!row?.callId || row.survey === null) return null;
+      return { callbackId, callId: row.callId, survey: row.survey as SurveyCallbackSpec };
+    },
+    async surveyAnswered(answer) {
+      const counted = await db.sql.transaction((tx) => recordLateSurveyAnswer(tx, answer));
+      if (!counted) logger.warn({ callId: answer.callId, question: answer.question }, 'survey call-back rating not stored: no such call, or that question was answered already');
     },
     async callEnded(callId, at) {
       await inFlight.get(callId)?.catch(() => undefined);

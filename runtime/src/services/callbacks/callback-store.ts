@@ -23,6 +23,8 @@ export interface NewCallback {
   nextAttemptAt: Date;
   rule: CallbackWindowRule | null;
   opening: WindowOpening | null;
+  /** A survey call-back: what to ask (`SurveyCallbackSpec`) and the delay after the call (`delayMs`). */
+  survey?: { delayMs: number } & Record<string, unknown>;
 }
 
 /** True when `error` is the partial unique index refusing a second open callback for a number and queue. */
@@ -52,6 +54,7 @@ export class CallbackStore {
         windowStart: callback.opening ? new Date(callback.opening.start) : null,
         windowEnd: callback.opening ? new Date(callback.opening.end) : null,
         windowRule: callback.rule ?? Prisma.DbNull,
+        ...(callback.survey ? { purpose: 'survey' as const, survey: callback.survey as Prisma.InputJsonObject } : {}),
       },
       select: { id: true },
     });
@@ -74,13 +77,14 @@ export class CallbackStore {
 
   /**
    * The call that asked for a callback ended at `at`: the callback may be placed from `at + guardMs` on (the
-   * caller has put the phone down and can take a call). Returns how many callbacks it released.
+   * caller has put the phone down and can take a call); a survey call-back from `at` plus its delay (at least the
+   * guard). Returns how many callbacks it released.
    */
   async callerLeft(callId: string, at: Date, guardMs: number): Promise<number> {
     const rows = await this.db.sql.query(
       `UPDATE callbacks
           SET caller_left_at = $2,
-              next_attempt_at = greatest(next_attempt_at, $2::timestamptz + ($3 || ' milliseconds')::interval)
+              next_attempt_at = greatest(next_attempt_at, $2::timestamptz + ((CASE WHEN purpose = 'survey' THEN greatest($3::bigint, COALESCE((survey->>'delayMs')::bigint, 0)) ELSE $3::bigint END) || ' milliseconds')::interval)
         WHERE call_id = $1 AND status = 'pending' AND caller_left_at IS NULL
         RETURNING id`,
       [callId, at.toISOString(), String(guardMs)],
@@ -149,6 +153,12 @@ export class CallbackStore {
   async claim(workerId: string, switchGroup: string, now: Date, limit: number, ids?: readonly string[]): Promise<CallbackClaim[]> {
     const claimed = await claimDueCallbacks(this.db.sql, { workerId, switchGroup, now, limit, ...(ids ? { ids } : {}) });
     return claimed.map((c) => ({ ...c, claimedBy: workerId, claimedAt: now }));
+  }
+
+  /** A survey call-back's call and questions, or null when `id` is not one. */
+  async surveyCallback(id: string): Promise<{ callId: string | null; survey: unknown } | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    return this.db.prisma.callback.findFirst({ where: { id, purpose: 'survey' }, select: { callId: true, survey: true } });
   }
 
   async windowRule(id: string): Promise<CallbackWindowRule | null> {

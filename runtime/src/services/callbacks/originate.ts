@@ -14,8 +14,11 @@
  */
 import { assertNever } from '@switchboard/flows';
 
-/** Where the answered callback goes. */
-export type CallbackTarget = { kind: 'queue' } | { kind: 'extension'; extension: string; context: string };
+/**
+ * Where the answered callback goes: a queue (inline dialplan), a dialplan extension, or — for survey call-backs —
+ * the runtime's outbound socket (`&socket(<host:port> async full)`), which runs the survey on the answered leg.
+ */
+export type CallbackTarget = { kind: 'queue' } | { kind: 'extension'; extension: string; context: string } | { kind: 'socket'; address: string };
 
 /** What the callee hears once they answer, before joining the queue. */
 export type CallbackAnnouncement = { kind: 'speech'; engine: string; voice: string; text: string } | { kind: 'file'; path: string };
@@ -49,6 +52,8 @@ export interface CallbackToPlace {
   queue: string;
   /** The score the callee joins the queue with: the seconds the caller would have waited by now. */
   baseScoreSeconds: number;
+  /** Set for survey call-backs (`sb_callback_purpose=survey`, which the runtime's session looks for). */
+  purpose?: 'queue' | 'survey';
 }
 
 /** The caller id name a callback shows in the queue (agents see it with the callee's number). */
@@ -105,6 +110,10 @@ function targetOf(callback: CallbackToPlace, settings: OriginateSettings): strin
     }
     case 'extension':
       return `${target.extension} XML ${target.context}`;
+    case 'socket':
+      if (!/^[A-Za-z0-9.:[\]-]+:[0-9]+$/.test(target.address)) throw new Error(`survey call-back socket address ${JSON.stringify(target.address)} is not host:port`);
+      // Quoted: the app's argument has spaces and must stay one argument of originate.
+      return `'&socket(${target.address} async full)'`;
     default:
       return assertNever(target);
   }
@@ -125,6 +134,7 @@ export function originateArguments(callback: CallbackToPlace, settings: Originat
     variable('ignore_early_media', 'true'),
     variable('sb_callback_id', callback.id),
     variable('sb_callback_queue', callback.queue),
+    ...(callback.purpose === 'survey' ? [variable('sb_callback_purpose', 'survey')] : []),
   ];
   if (!/^\+?[0-9]+$/.test(callback.number)) throw new Error(`callback number "${callback.number}" is not dialable`);
   const dial = settings.dialString.replaceAll('{number}', callback.number).replaceAll('{destination}', callback.number);
