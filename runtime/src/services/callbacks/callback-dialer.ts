@@ -42,7 +42,7 @@ export interface CallbackDialerOptions {
   /**
    * `host:port` of this runtime's outbound socket as the switch reaches it: survey call-backs are originated into
    * `&socket(<it> async full)`, so the answered callee is handed to a runtime that asks the survey. Read at each
-   * placement (the port is known once the server listens); without it survey call-backs are not claimed.
+   * placement (the port is known once the server listens); without it a survey call-back fails, saying so.
    */
   surveySocket?: () => string | null;
   /**
