@@ -136,4 +136,5 @@ export const zhCNDiagnosticMessages = {
   'SB400.questionWithoutKeys': '问题没有告诉来电者要按哪些键（1 到 5）',
   'SB400.secondQuestionWithoutKeys': '第二个问题没有告诉来电者要按哪些键（1 到 5）',
   'SB401.retryWithoutPrompt': '按 0 或不按键的来电者会再次听到同一个问题，却不知道为什么',
+  'SB402.offerWithoutKey': '回呼邀请没有告诉来电者按 {{key}} 表示同意',
 } as const satisfies Record<DiagnosticMessageId, string>;

@@ -83,6 +83,7 @@ export const DIAGNOSTIC_CODES = {
 
   SB400: { severity: 'warning', title: 'survey question does not name the keys', hint: 'Say the scale in the question ("press 1 for not at all, up to 5 for very satisfied"): callers cannot guess it.' },
   SB401: { severity: 'warning', title: 'survey asks again without saying why', hint: 'Add a retry prompt ("Please press a key from 1 to 5") so a caller who pressed another key knows what went wrong.' },
+  SB402: { severity: 'warning', title: 'survey call-back offer does not name the key', hint: 'Say the key in the offer ("May we call you back for a short survey? Press 1 for yes."): callers cannot guess it.' },
 } as const satisfies Record<string, CodeEntry>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

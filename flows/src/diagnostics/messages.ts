@@ -139,6 +139,7 @@ export const DIAGNOSTIC_MESSAGES = {
   'SB400.questionWithoutKeys': 'the question does not tell callers the keys to press (1 to 5)',
   'SB400.secondQuestionWithoutKeys': 'the second question does not tell callers the keys to press (1 to 5)',
   'SB401.retryWithoutPrompt': 'a caller who presses 0 or waits hears the same question again with no word of why',
+  'SB402.offerWithoutKey': 'the call-back offer does not tell callers to press {{key}} to accept',
 } as const satisfies Record<`${DiagnosticCode}.${string}`, string>;
 
 /** A stable message id such as `SB141.duplicateKey`. */

@@ -156,6 +156,15 @@ describe('survey node', () => {
       }
     });
 
+    it('warns (SB402) when the offer does not name the key that accepts it', () => {
+      const { ok, diagnostics } = compileFlow(surveyFlow({ mode: 'callBack', callBackOffer: { text: { en: 'May we call you back for a survey? Press 2 for yes.' } } }));
+      expect(ok).toBe(true);
+      expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'SB402', severity: 'warning', nodeId: 'survey', path: 'nodes[1].data.callBackOffer', message: expect.stringContaining('press 1 to accept') }));
+      expect(compileFlow(surveyFlow({ mode: 'callBack', callBackAcceptKey: '2', callBackOffer: { text: { en: 'May we call you back for a survey? Press 2 for yes.' } } })).diagnostics.filter((d) => d.code === 'SB402')).toEqual([]);
+      // The default offer says "Press 1".
+      expect(compileFlow(surveyFlow({ mode: 'callBack' })).diagnostics.filter((d) => d.code === 'SB402')).toEqual([]);
+    });
+
     it('keeps other surveys’ compiled settings (and so their hash) as they were', () => {
       const plain = compiled();
       expect(Object.keys(plain.nodes.survey?.config as object).sort()).toEqual(['maxRetries', 'question', 'retryPrompt', 'secondQuestion', 'timeoutMs']);

@@ -167,6 +167,13 @@ function namesTheScale(prompt: Prompt): boolean {
   return texts.length === 0 || texts.every((text) => /(^|\D)1(\D|$)/.test(text) && /(^|\D)5(\D|$)/.test(text));
 }
 
+/** Does a prompt's text name `key` in every language it has? */
+function namesKey(prompt: Prompt, key: string): boolean {
+  const texts = Object.values(prompt.text ?? {}).filter((text) => text.trim() !== '');
+  const alone = new RegExp(`(^|[^0-9*#])${key.replace(/[*#]/g, '\\$&')}([^0-9*#]|$)`);
+  return texts.length === 0 || texts.every((text) => alone.test(text));
+}
+
 /**
  * A post-call satisfaction survey: "rate 1–5 by key", and optionally a second question. In `callBack` mode the
  * caller is offered a call-back instead (`scheduleSurveyCallback`; `done` once booked, `noAnswer` when declined,
@@ -219,6 +226,9 @@ export const surveyNode = defineNode({
     if (!namesTheScale(data.question)) ctx.report('SB400.questionWithoutKeys', 'question', {});
     if (data.secondQuestion && !namesTheScale(data.secondQuestion)) ctx.report('SB400.secondQuestionWithoutKeys', 'secondQuestion', {});
     if (data.maxRetries > 0 && !data.retryPrompt) ctx.report('SB401.retryWithoutPrompt', 'retryPrompt', {});
+    if (data.mode === 'callBack' && !namesKey(data.callBackOffer ?? DEFAULT_CALL_BACK_OFFER, data.callBackAcceptKey)) {
+      ctx.report('SB402.offerWithoutKey', 'callBackOffer', { key: data.callBackAcceptKey });
+    }
   },
   enter: (node, ctx) => {
     const callBack = node.config.callBack;
