@@ -102,11 +102,23 @@ interface Batch {
 const ENVIRONMENTS = new Set(['staging', 'production']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (ms: number) => new Date(ms).toISOString();
+/**
+ * A time as epoch ms for `to_timestamp($n / 1000)` (the columns keep ms): no Date and ISO string per visit. A time
+ * that is not finite is stored as the epoch rather than failing its whole batch.
+ */
+const epochMs = (ms: number) => (Number.isFinite(ms) ? Math.round(ms) : 0);
 const isoOrNull = (ms: number | null | undefined) => (ms === null || ms === undefined || !Number.isFinite(ms) ? null : iso(ms));
 /** Milliseconds between two times, null unless both are known; never negative (clocks of switch and runtime). */
 const span = (from: number | null, to: number | null) => (from === null || to === null || !Number.isFinite(from) || !Number.isFinite(to) ? null : Math.min(2_000_000_000, Math.max(0, Math.round(to - from))));
 /** PostgreSQL text cannot hold NUL; one such value would otherwise fail its whole batch on every retry. */
 const text = (value: string) => (value.includes('\u0000') ? value.replaceAll('\u0000', '') : value);
+
+/**
+ * Rows a statement wrote, counted by the database (`WITH … RETURNING 1) SELECT count(*)`): one row back instead of
+ * one per visit, which the driver would parse into objects only to count them.
+ */
+type Counted = { n: number };
+const count = (rows: Counted[]) => rows[0]?.n ?? 0;
 
 const size = (batch: Batch) => batch.starts.length + batch.visits.length + batch.exits.length + batch.ends.length;
 const emptyBatch = (): Batch => ({ starts: [], visits: [], exits: [], ends: [] });
@@ -185,12 +197,12 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
     const counts = await db.sql.transaction(async (tx) => {
       const inserted = { starts: 0, visits: 0, exits: 0, ends: 0 };
       if (batch.starts.length > 0) {
-        inserted.starts = (await tx.query(
-          `INSERT INTO call_records (id, call_id, environment, address, flow_name, version_id, caller_number, started_at, runtime_instance, incident_id)
-           SELECT r.id, r.call_id, r.environment::"Environment", r.address, r.flow_name, r.version_id, r.caller_number, r.started_at, $9::text, r.incident_id
-             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::timestamptz[], $10::uuid[])
+        inserted.starts = count(await tx.query<Counted>(
+          `WITH ins AS (INSERT INTO call_records (id, call_id, environment, address, flow_name, version_id, caller_number, started_at, runtime_instance, incident_id)
+           SELECT r.id, r.call_id, r.environment::"Environment", r.address, r.flow_name, r.version_id, r.caller_number, to_timestamp(r.started_at / 1000), $9::text, r.incident_id
+             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::float8[], $10::uuid[])
                   AS r(id, call_id, environment, address, flow_name, version_id, caller_number, started_at, incident_id)
-           ON CONFLICT (call_id) DO NOTHING RETURNING 1`,
+           ON CONFLICT (call_id) DO NOTHING RETURNING 1) SELECT count(*)::int AS n FROM ins`,
           [
             batch.starts.map((s) => s.id),
             batch.starts.map((s) => s.callId),
@@ -199,42 +211,42 @@ export function createCallAnalytics(db: Pick<Database, 'sql'>, options: CallAnal
             batch.starts.map((s) => s.flowName),
             batch.starts.map((s) => s.versionId),
             batch.starts.map((s) => s.caller),
-            batch.starts.map((s) => iso(s.at)),
+            batch.starts.map((s) => epochMs(s.at)),
             runtimeInstance,
             batch.starts.map((s) => s.incidentId),
           ],
-        )).length;
+        ));
       }
       if (batch.visits.length > 0) {
         // Joined to call_records so visits of a call whose start was dropped are skipped, not a failed batch.
-        inserted.visits = (await tx.query(
-          `INSERT INTO node_visits (call_record_id, sequence, node_id, node_type, entered_at, flow_name)
-           SELECT v.record_id, v.sequence, v.node_id, v.node_type, v.entered_at, v.flow_name
-             FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::text[]) AS v(record_id, sequence, node_id, node_type, entered_at, flow_name)
+        inserted.visits = count(await tx.query<Counted>(
+          `WITH ins AS (INSERT INTO node_visits (call_record_id, sequence, node_id, node_type, entered_at, flow_name)
+           SELECT v.record_id, v.sequence, v.node_id, v.node_type, to_timestamp(v.entered_at / 1000), v.flow_name
+             FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::float8[], $6::text[]) AS v(record_id, sequence, node_id, node_type, entered_at, flow_name)
              JOIN call_records c ON c.id = v.record_id
-           ON CONFLICT (call_record_id, sequence) DO NOTHING RETURNING 1`,
+           ON CONFLICT (call_record_id, sequence) DO NOTHING RETURNING 1) SELECT count(*)::int AS n FROM ins`,
           [
             batch.visits.map((v) => v.recordId),
             batch.visits.map((v) => v.sequence),
             batch.visits.map((v) => v.nodeId),
             batch.visits.map((v) => v.nodeType),
-            batch.visits.map((v) => iso(v.at)),
+            batch.visits.map((v) => epochMs(v.at)),
             batch.visits.map((v) => v.flowName),
           ],
-        )).length;
+        ));
       }
       if (batch.exits.length > 0) {
         // After the inserts: the visit left may be in this very batch. A visit's detail travels with its exit (no
         // extra statement); an exit that only brings a detail (the call ended there) keeps the outlet as it is. The
         // batch's details go as one JSON array (one stringify, no per-element array escaping), matched by position.
-        inserted.exits = (await tx.query(
-          `UPDATE node_visits v SET outlet = COALESCE(x.outlet, v.outlet), outlet_reason = COALESCE(x.reason, v.outlet_reason), detail = COALESCE(x.detail, v.detail)
+        inserted.exits = count(await tx.query<Counted>(
+          `WITH upd AS (UPDATE node_visits v SET outlet = COALESCE(x.outlet, v.outlet), outlet_reason = COALESCE(x.reason, v.outlet_reason), detail = COALESCE(x.detail, v.detail)
              FROM (SELECT u.record_id, u.sequence, u.outlet, u.reason, NULLIF(d.detail, 'null'::jsonb) AS detail
                      FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[]) WITH ORDINALITY AS u(record_id, sequence, outlet, reason, n)
                      JOIN jsonb_array_elements($5::jsonb) WITH ORDINALITY AS d(detail, n) ON d.n = u.n) AS x
-            WHERE v.call_record_id = x.record_id AND v.sequence = x.sequence RETURNING 1`,
+            WHERE v.call_record_id = x.record_id AND v.sequence = x.sequence RETURNING 1) SELECT count(*)::int AS n FROM upd`,
           [batch.exits.map((x) => x.recordId), batch.exits.map((x) => x.sequence), batch.exits.map((x) => x.outlet), batch.exits.map((x) => x.reason), JSON.stringify(batch.exits.map((x) => x.detail))],
-        )).length;
+        ));
       }
       if (batch.ends.length > 0) {
         // A call closed already (e.g. as runtimeLost by a restarted runtime) keeps that ending; the calls ended
