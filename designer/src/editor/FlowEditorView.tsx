@@ -12,6 +12,7 @@ import { CodeView } from './code/CodeView';
 import { EditorToolbar, type EditorView } from './EditorToolbar';
 import { useNextStepPicker } from './building/useNextStepPicker';
 import { Inspector } from './inspector/Inspector';
+import { ConnectStepContext, useCanvasKeyboard } from './keyboard/useCanvasKeyboard';
 import { Palette } from './palette/Palette';
 import { ShortcutHelp } from './search/ShortcutHelp';
 import { StepSearch } from './search/StepSearch';
@@ -90,6 +91,8 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
     },
     [commitToHistory, readOnly],
   );
+  const keyboard = useCanvasKeyboard({ canvasWrapper, documentRef, selectionRef, readOnly, commit, selectNodes });
+  const { focusNode } = keyboard;
 
   const addNodeAt = useCallback(
     (type: NodeType, position: Position) => {
@@ -97,8 +100,9 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
       const added = addNode(documentRef.current, type, position);
       commit(added.document);
       selectNodes([added.nodeId]);
+      focusNode(added.nodeId);
     },
-    [commit, readOnly, selectNodes],
+    [commit, focusNode, readOnly, selectNodes],
   );
 
   const addNodeInView = useCallback(
@@ -211,7 +215,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
   return (
     <CanvasTextContext.Provider value={canvasText}>
       <FlowLanguagesContext.Provider value={document.languages}>
-      <div className={readOnly ? 'sb-editor is-read-only' : 'sb-editor'} onKeyDown={onKeyDown}>
+      <div className={readOnly ? 'sb-editor is-read-only' : 'sb-editor'} onKeyDown={onKeyDown} onKeyDownCapture={keyboard.onKeyDownCapture}>
         <EditorToolbar
           view={view}
           readOnly={readOnly}
@@ -236,6 +240,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
               </CanvasAnalyticsContext.Provider>
               {help.helpOpen && <ShortcutHelp onClose={help.closeHelp} />}
               {nextStep.picker}
+              {keyboard.dialog}
             </div>
             {codeOpened && (
               // Kept once opened: text with unfinished edits survives a look at the canvas.
@@ -246,6 +251,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
             <ValidationPanel diagnostics={diagnostics} document={document} onShowNode={showNode} />
           </div>
           <aside className="sb-editor__side">
+            <ConnectStepContext.Provider value={readOnly ? null : keyboard.openConnect}>
             <Inspector
               document={document}
               selection={selection}
@@ -257,6 +263,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
               onDeleteSelection={deleteSelection}
               onDuplicateBranch={duplicateSelectedBranch}
             />
+            </ConnectStepContext.Provider>
           </aside>
         </div>
       </div>

@@ -14,6 +14,7 @@ import { PALETTE_DRAG_TYPE } from '../palette/palette-drag';
 import { FIT_VIEW_PADDING, initialViewNodeIds } from './initial-view';
 import { boundsOf } from './minimap-geometry';
 import { estimateNodeGeometry } from '../state/node-geometry';
+import { edgeAriaLabel, labeller, nodeAriaLabel, nodesById, reactFlowAriaLabels } from '../keyboard/canvas-aria';
 
 /**
  * Below this zoom a large flow's nodes show their title and outline only (the rest keeps its place, hidden): text
@@ -67,6 +68,15 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
     });
   }, [analytics, canvas.edges, document]);
   const culled = useCulledEdges(document, edges, canvas.selection.nodeIds, { enabled: large, linesForPassing: !analytics });
+  // Screen readers name steps and connections by their canvas names (keyboard/canvas-aria.ts).
+  const ariaLabelConfig = useMemo(() => reactFlowAriaLabels(t), [t]);
+  const labelNode = useMemo(() => labeller<CanvasNode>(), [t]);
+  const labelEdge = useMemo(() => labeller<Edge>(true), [t]);
+  const labelledNodes = useMemo(() => canvas.nodes.map((n) => labelNode(n, (node) => nodeAriaLabel(t, node.data.node, node.data.issues))), [canvas.nodes, labelNode, t]);
+  const labelledEdges = useMemo(() => {
+    const byId = nodesById(document);
+    return culled.edges.map((e) => labelEdge(e, (edge) => edgeAriaLabel(t, edge, byId)));
+  }, [culled.edges, document, labelEdge, t]);
 
   // Handlers read the document through a ref: each new handler is one more React Flow store update (and a run
   // of every mounted node's and edge's selectors) after every edit.
@@ -119,8 +129,9 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
     // Focusable, so a click on the empty canvas keeps keyboard shortcuts (paste, undo) inside the editor.
     <div className={['sb-canvas', large && 'sb-canvas--large', large && far && 'sb-canvas--far'].filter(Boolean).join(' ')} ref={wrapperRef} tabIndex={-1} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode>
-        nodes={canvas.nodes}
-        edges={culled.edges}
+        nodes={labelledNodes}
+        edges={labelledEdges}
+        ariaLabelConfig={ariaLabelConfig}
         nodeTypes={nodeTypes}
         onNodesChange={canvas.onNodesChange}
         onEdgesChange={canvas.onEdgesChange}

@@ -1,12 +1,14 @@
-import { useId, useMemo } from 'react';
+import { useContext, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nodeDefinition, type Diagnostic, type FlowDocument, type FlowNode, type VariableDeclaration } from '@switchboard/flows';
 import { updateNodeData } from '../state/document-edits';
 import { declareVariable } from '../state/new-variable';
 import { nodeFieldOf } from '../state/diagnostic-paths';
+import { outletsOf } from '../state/document-edits';
 import { SettingsForm } from './SettingsForm';
 import { FieldMessageList } from './fields/FieldMessageList';
 import { diagnosticHint, diagnosticText } from '../../i18n/diagnostic-text';
+import { ConnectStepContext } from '../keyboard/useCanvasKeyboard';
 
 interface NodeInspectorProps {
   document: FlowDocument;
@@ -26,6 +28,7 @@ interface NodeInspectorProps {
 export function NodeInspector({ document, node, diagnostics, readOnly, onChangeData, onChangeLabel, onDelete, onDuplicateBranch, onCommitDocument }: NodeInspectorProps) {
   const { t } = useTranslation();
   const labelId = useId();
+  const openConnect = useContext(ConnectStepContext);
   const definition = nodeDefinition(node.type);
   const { fieldDiagnostics, otherDiagnostics } = useMemo(() => {
     const inFields: Array<{ field: string; diagnostic: Diagnostic }> = [];
@@ -63,6 +66,11 @@ export function NodeInspector({ document, node, diagnostics, readOnly, onChangeD
         </label>
         <input id={labelId} className="sb-input" type="text" maxLength={80} placeholder={t(`nodes.${node.type}.title`)} value={node.label ?? ''} readOnly={readOnly} onChange={(e) => onChangeLabel(node.id, e.target.value)} />
       </div>
+      {openConnect && !readOnly && outletsOf(node).length > 0 && (
+        <button type="button" className="sb-button sb-button--small" onClick={() => openConnect(node.id)} title={t('keyboardCanvas.connect.shortcutHint')}>
+          {t('keyboardCanvas.connect.open')}
+        </button>
+      )}
       <FieldMessageList
         messages={otherDiagnostics.map((d) => ({ severity: d.severity, text: diagnosticText(t, d), code: d.code, ...(d.hint ? { hint: diagnosticHint(t, d) } : {}) }))}
       />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { supportLineFlow } from '../examples/support-line';
+import { CANVAS_SHORTCUTS, KEYBOARD_CANVAS_ACTIONS, type KeyboardCanvasAction } from '../search/canvas-shortcuts';
 import { emptyHistory, recordEdit, undo } from '../state/history';
 import {
   canvasKeyFor,
@@ -12,6 +13,7 @@ import {
   nudgeMergeKey,
   nudgeNodes,
   outletChoices,
+  type CanvasKeyCommand,
   type NodeBox,
 } from './keyboard-commands';
 
@@ -126,5 +128,27 @@ describe('connecting by keyboard', () => {
   it('refuses a connection into Start or from an outlet the step lacks, naming both ends', () => {
     expect(() => connectByKeyboard(supportLineFlow(), 'main_menu', 'invalid', 'start')).toThrow(/outlet "invalid" of step "main_menu" to step "start"/);
     expect(() => connectByKeyboard(supportLineFlow(), 'main_menu', '7', 'goodbye')).toThrow(/outlet "7"/);
+  });
+});
+
+describe('the shortcut overlay', () => {
+  const keyOf = (entry: (typeof CANVAS_SHORTCUTS)[number]) => {
+    const last = entry.keys.at(-1)!;
+    return { key: last === 'Arrows' ? 'ArrowRight' : last, ctrlKey: false, metaKey: false, shiftKey: entry.keys.includes('Shift'), altKey: entry.keys.includes('Alt') };
+  };
+  const expected: Partial<Record<KeyboardCanvasAction, CanvasKeyCommand['kind']>> = { nearestStep: 'focusNearest', moveStep: 'move', moveStepFar: 'move', openStep: 'open', connect: 'connect' };
+
+  it('lists the keys of a focused, selected step as the canvas handles them', () => {
+    for (const [id, kind] of Object.entries(expected)) {
+      const entry = CANVAS_SHORTCUTS.find((e) => e.id === id);
+      expect(entry, id).toBeDefined();
+      const command = canvasKeyFor(keyOf(entry!), true);
+      expect(command?.kind, id).toBe(kind);
+      if (command?.kind === 'move') expect(command.far, id).toBe(id === 'moveStepFar');
+    }
+  });
+
+  it('lists every keyboard canvas action', () => {
+    for (const id of KEYBOARD_CANVAS_ACTIONS) expect(CANVAS_SHORTCUTS.some((e) => e.id === id), id).toBe(true);
   });
 });

@@ -28,7 +28,7 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
       <table>
         <tbody>
           {CANVAS_SHORTCUTS.map((entry) => (
-            <tr key={entry.keys.join('+')}>
+            <tr key={`${entry.keys.join('+')} ${entry.id}`}>
               <td>
                 {entry.keys.map((key, index) => (
                   <span key={key}>

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../i18n';
 import { supportLineFlow } from '../examples/support-line';
 import { pressOnCanvas } from '../test/canvas-helpers';
+import { CANVAS_SHORTCUTS } from './canvas-shortcuts';
 import { renderEditor } from '../test/render-editor';
 
 beforeEach(async () => {
@@ -49,7 +50,8 @@ describe('finding a step on the canvas', () => {
     const help = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(help.textContent).toContain('Undo');
     expect(help.textContent).toContain('Find a step by name, prompt text or id');
-    expect(within(help).getAllByRole('row')).toHaveLength(11);
+    expect(within(help).getAllByRole('row')).toHaveLength(CANVAS_SHORTCUTS.length);
+    expect(help.textContent).toContain('Connect an outlet of the focused step');
     fireEvent.keyDown(help, { key: 'Escape' });
     expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
   });

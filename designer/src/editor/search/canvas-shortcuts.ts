@@ -1,11 +1,15 @@
 import type { ShortcutCommand } from '../canvas/shortcuts';
 
+/** Operating the canvas itself from the keyboard (`keyboard/keyboard-commands.ts`). */
+export const KEYBOARD_CANVAS_ACTIONS = ['nextStep', 'nearestStep', 'selectStep', 'moveStep', 'moveStepFar', 'openStep', 'backToStep', 'connect', 'connectOutlet'] as const;
+export type KeyboardCanvasAction = (typeof KEYBOARD_CANVAS_ACTIONS)[number];
+
 /** A key press the help overlay lists: the keys as written on a keyboard, and what they do. */
 export interface ShortcutEntry {
   /** Keys in the order they are held, `Mod` meaning Ctrl (⌘ on a Mac). */
   keys: readonly string[];
   /** What it does (translated as `shortcuts.actions.<id>`). */
-  id: ShortcutCommand | 'help' | 'find' | 'dismiss';
+  id: ShortcutCommand | 'help' | 'find' | 'dismiss' | KeyboardCanvasAction;
 }
 
 /**
@@ -21,6 +25,15 @@ export const CANVAS_SHORTCUTS: readonly ShortcutEntry[] = [
   { keys: ['Mod', 'A'], id: 'selectAll' },
   { keys: ['Delete'], id: 'delete' },
   { keys: ['Backspace'], id: 'delete' },
+  { keys: ['Tab'], id: 'nextStep' },
+  { keys: ['Alt', 'Arrows'], id: 'nearestStep' },
+  { keys: ['Space'], id: 'selectStep' },
+  { keys: ['Arrows'], id: 'moveStep' },
+  { keys: ['Shift', 'Arrows'], id: 'moveStepFar' },
+  { keys: ['Enter'], id: 'openStep' },
+  { keys: ['Escape'], id: 'backToStep' },
+  { keys: ['C'], id: 'connect' },
+  { keys: ['Enter'], id: 'connectOutlet' },
   { keys: ['/'], id: 'find' },
   { keys: ['?'], id: 'help' },
   { keys: ['Escape'], id: 'dismiss' },
