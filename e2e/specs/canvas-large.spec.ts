@@ -46,12 +46,12 @@ async function expectEdgesDrawnNow(page: Page, document: FlowDocument): Promise<
   expect(onScreen.size).toBeGreaterThan(3);
   const drawn = new Set(
     await page.locator('.react-flow__edge').evaluateAll((elements) =>
-      elements.filter((e) => /^M/.test(e.querySelector('.react-flow__edge-path')?.getAttribute('d') ?? '')).map((e) => e.getAttribute('aria-label')),
+      elements.filter((e) => /^M/.test(e.querySelector('.react-flow__edge-path')?.getAttribute('d') ?? '')).map((e) => `${e.getAttribute('data-source')} → ${e.getAttribute('data-target')}`),
     ),
   );
   const wanted = document.edges.filter((e) => onScreen.has(e.source) || onScreen.has(e.target));
   expect(wanted.length).toBeGreaterThan(onScreen.size);
-  const missing = wanted.map((e) => `Edge from ${e.source} to ${e.target}`).filter((label) => !drawn.has(label));
+  const missing = wanted.map((e) => `${e.source} → ${e.target}`).filter((label) => !drawn.has(label));
   expect(missing).toEqual([]);
 }
 

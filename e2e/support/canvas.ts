@@ -3,8 +3,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** The canvas node with this id. */
 export const node = (page: Page, id: string): Locator => page.getByTestId(`node-${id}`);
 
-/** The edge (connection) from `from` to `to`, as React Flow labels it. */
-export const edge = (page: Page, from: string, to: string): Locator => page.locator(`.react-flow__edge[aria-label="Edge from ${from} to ${to}"]`);
+/** The edge (connection) from `from` to `to`, by the step ids the canvas puts on it (its label names the steps). */
+export const edge = (page: Page, from: string, to: string): Locator => page.locator(`.react-flow__edge[data-source="${from}"][data-target="${to}"]`);
 
 /** Drags a step from the palette (by its title) onto the canvas at (x, y) within the canvas, and waits for the node. */
 export async function dropFromPalette(page: Page, title: string, x: number, y: number, expectedId: string): Promise<void> {

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowDocument } from '@switchboard/flows';
 import { outletLabel } from '../canvas/outlet-label';
-import { stepName } from '../names/describe-place';
+import { canvasStepName } from './canvas-aria';
 import { connectTargets, outletChoices } from './keyboard-commands';
 
 interface ConnectDialogProps {
@@ -30,12 +30,12 @@ export function ConnectDialog({ document, nodeId, outlet: initialOutlet, onConne
   const current = choices.find((c) => c.outlet.name === outlet);
   const nameOf = (id: string) => {
     const target = document.nodes.find((n) => n.id === id);
-    return target ? stepName(t, target).name : id;
+    return target ? canvasStepName(t, target) : id;
   };
   const targets = useMemo(() => {
     if (!outlet) return [];
     return connectTargets(document, nodeId, outlet)
-      .map((n) => ({ id: n.id, name: stepName(t, n).name }))
+      .map((n) => ({ id: n.id, name: canvasStepName(t, n) }))
       .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
   }, [document, nodeId, outlet, t]);
   // A fresh step nothing leads to yet is the likeliest target; else where the outlet leads now.
@@ -46,7 +46,7 @@ export function ConnectDialog({ document, nodeId, outlet: initialOutlet, onConne
   const [target, setTarget] = useState<string | null>(null);
   const chosenTarget = target ?? suggested;
   if (!node) return null;
-  const step = stepName(t, node).name;
+  const step = canvasStepName(t, node);
 
   return (
     <div

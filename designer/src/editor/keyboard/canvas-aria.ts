@@ -6,11 +6,20 @@ import { stepName } from '../names/describe-place';
 import { outletsOf } from '../state/document-edits';
 import type { NodeIssueCount } from '../state/canvas-mapping';
 
+/**
+ * A step's name as people read it on the canvas: its label, else its kind's title with the id to tell steps of
+ * one kind apart — except where the id only repeats the kind (the one Start step).
+ */
+export function canvasStepName(t: TFunction, node: FlowNode): string {
+  const name = stepName(t, node);
+  return !name.named && node.id === node.type ? t(`nodes.${node.type}.title`, { defaultValue: node.type }) : name.name;
+}
+
 /** What a screen reader says for a step: its canvas name, its kind, and its problems. */
 export function nodeAriaLabel(t: TFunction, node: FlowNode, issues?: NodeIssueCount): string {
-  const name = stepName(t, node);
   const type = t(`nodes.${node.type}.title`, { defaultValue: node.type });
-  const parts = [name.named ? t('keyboardCanvas.aria.namedStep', { name: name.name, type }) : t('keyboardCanvas.aria.step', { name: name.name })];
+  const name = canvasStepName(t, node);
+  const parts = [node.label?.trim() ? t('keyboardCanvas.aria.namedStep', { name, type }) : t('keyboardCanvas.aria.step', { name })];
   if (issues?.errors) parts.push(t('validation.errorCount', { count: issues.errors }));
   if (issues?.warnings) parts.push(t('validation.warningCount', { count: issues.warnings }));
   return parts.join(', ');
@@ -23,15 +32,15 @@ export function edgeAriaLabel(t: TFunction, edge: { source: string; sourceHandle
   const outletName = edge.sourceHandle ?? '';
   const spec = source ? outletsOf(source).find((o) => o.name === outletName) : undefined;
   return t('names.connection', {
-    from: source ? stepName(t, source).name : edge.source,
+    from: source ? canvasStepName(t, source) : edge.source,
     outlet: source && spec ? outletLabel(t, source.type, spec) : outletName,
-    to: target ? stepName(t, target).name : edge.target,
+    to: target ? canvasStepName(t, target) : edge.target,
   });
 }
 
 /** A source handle's label: the outlet and the step it belongs to, and what Enter does there. */
 export function outletAriaLabel(t: TFunction, node: FlowNode, outlet: string): string {
-  return t('keyboardCanvas.aria.outlet', { outlet, step: stepName(t, node).name });
+  return t('keyboardCanvas.aria.outlet', { outlet, step: canvasStepName(t, node) });
 }
 
 /** React Flow's own texts for assistive technology and its zoom buttons, in the UI language. */
@@ -63,10 +72,20 @@ export function labeller<T extends Node | Edge>(recheck = false): (item: T, labe
     if (known && !recheck) return known;
     const label = labelOf(item);
     if (known && known.ariaLabel === label) return known;
-    const labelled = { ...item, ariaLabel: label };
+    const labelled = { ...item, ariaLabel: label, ...edgeEnds(item) };
     cache.set(item, labelled);
     return labelled;
   };
+}
+
+/**
+ * An edge's ends as attributes on its element (`data-source`, `data-target`, `data-outlet`): its label now names
+ * steps, so tests and tools find a connection by ids here.
+ */
+function edgeEnds(item: Node | Edge): Partial<Edge> {
+  if (!('source' in item)) return {};
+  const attributes: Record<string, string> = { 'data-source': item.source, 'data-target': item.target, 'data-outlet': item.sourceHandle ?? '' };
+  return { domAttributes: { ...item.domAttributes, ...attributes } as Edge['domAttributes'] };
 }
 
 /** Nodes by id, for labelling edges. */

@@ -22,7 +22,9 @@ describe('the canvas by keyboard', () => {
   it('names steps, connections and outlets by their canvas names for screen readers', () => {
     const { container } = renderEditor(named());
     expect(nodeBox(container, 'main_menu').getAttribute('aria-label')).toBe('Main menu, Menu step');
-    expect(container.querySelector('.react-flow__edge[data-id="e_7"]')?.getAttribute('aria-label')).toBe('Connection Main menu › No input → Say goodbye');
+    const edge = container.querySelector('.react-flow__edge[data-id="e_7"]');
+    expect(edge?.getAttribute('aria-label')).toBe('Connection Main menu › No input → Say goodbye');
+    expect([edge?.getAttribute('data-source'), edge?.getAttribute('data-outlet'), edge?.getAttribute('data-target')]).toEqual(['main_menu', 'noInput', 'goodbye']);
     expect(nodeBox(container, 'main_menu').querySelector('[data-handleid="invalid"]')?.getAttribute('aria-label')).toBe('Outlet “Invalid key” of Main menu: press Enter to connect it');
     expect(nodeBox(container, 'main_menu').querySelector('[data-handleid="invalid"]')?.getAttribute('tabindex')).toBe('0');
   });

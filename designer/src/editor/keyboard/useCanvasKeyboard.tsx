@@ -2,7 +2,7 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { createContext, useCallback, useRef, useState, type KeyboardEvent, type MutableRefObject, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever, type FlowDocument } from '@switchboard/flows';
-import { stepName } from '../names/describe-place';
+import { canvasStepName } from './canvas-aria';
 import { DEFAULT_NODE_SIZE } from '../state/auto-layout';
 import type { Selection } from '../state/useCanvasState';
 import { ConnectDialog } from './ConnectDialog';
@@ -152,7 +152,7 @@ export function useCanvasKeyboard({ canvasWrapper, documentRef, selectionRef, re
           const moved = nudgeNodes(documentRef.current, selected, command.direction, command.far);
           commit(moved, nudgeMergeKey(selected));
           const lead = moved.nodes.find((n) => n.id === (nodeId ?? selected[0]));
-          if (lead) announce(t('keyboardCanvas.moved', { count: selected.length, step: stepName(t, lead).name, x: lead.position.x, y: lead.position.y }));
+          if (lead) announce(t('keyboardCanvas.moved', { count: selected.length, step: canvasStepName(t, lead), x: lead.position.x, y: lead.position.y }));
           return;
         }
         case 'focusNearest': {
