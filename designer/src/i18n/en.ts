@@ -96,6 +96,8 @@ export const en = {
   },
   nodes,
   fields: {
+    nodes: 'Steps',
+    edges: 'Connections',
     alreadyScheduledPrompt: 'Message: callback already booked',
     announcements: 'Announcements while waiting',
     answer: 'Answer the call',

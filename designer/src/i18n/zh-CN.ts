@@ -142,6 +142,8 @@ export const zhCN = {
     },
   },
   fields: {
+    nodes: '步骤',
+    edges: '连线',
     alreadyScheduledPrompt: '提示：已预约过回拨',
     announcements: '等待时的播报',
     answer: '接听来电',

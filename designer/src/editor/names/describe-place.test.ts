@@ -69,3 +69,12 @@ describe('describing a place for a person', () => {
     expect(placeText(describeNodeChange(t, { id: 'main_menu', type: 'menu' }, undefined, undefined, 'data.options[2]'))).toBe('Menu main_menu › Options › Item 3');
   });
 });
+
+describe('places in the whole flow', () => {
+  it('calls the document’s steps and connections by the words the UI uses, in Chinese too (was “Nodes”)', async () => {
+    expect(placeText(describeDocumentPath(t, document(), 'nodes'))).toBe('Steps');
+    await i18n.changeLanguage('zh-CN');
+    expect(placeText(describeDocumentPath(t, document(), 'nodes'))).toBe('步骤');
+    expect(placeText(describeDocumentPath(t, document(), 'edges'))).toBe('连线');
+  });
+});
