@@ -184,4 +184,16 @@ describe('simulator panel', () => {
     show(holidayHours());
     expect(screen.getByRole('button', { name: '开始测试呼叫' })).toBeTruthy();
   });
+
+  it('in Chinese names the effects and writes the simulated time the Chinese way', () => {
+    void i18n.changeLanguage('zh-CN');
+    show(holidayHours());
+    fireEvent.click(screen.getByRole('button', { name: '开始测试呼叫' }));
+    const kinds = [...document.querySelectorAll('.sb-sim-line--effect > strong')].map((e) => e.textContent);
+    expect(kinds).toContain('收集按键');
+    expect(kinds.filter((kind) => /[A-Za-z]/.test(kind ?? ''))).toEqual([]);
+    const clock = screen.getByTestId('simulator-status').parentElement?.querySelector('time')?.textContent ?? '';
+    expect(clock).toMatch(/2026年11月23日/);
+    expect(clock).not.toMatch(/Nov|AM|PM/);
+  });
 });

@@ -64,7 +64,7 @@ function useSpokenPrompts(enabled: boolean, prompts: ReadonlyArray<{ text: strin
  * canvas, and the flow's saved scenarios.
  */
 export function SimulatorPanel({ document, onHighlights, onScenariosChange, editDeniedReason, subflows = NO_SUBFLOWS, calendars = NO_CALENDARS, now = Date.now }: SimulatorPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Starts at "now" in the time zone of the flow's schedule, where a tester expects a test call to happen.
   const [form, setForm] = useState<CallInputsForm>(() => defaultFormFor(document, now()));
   const [formProblems, setFormProblems] = useState<FormProblem[]>([]);
@@ -165,7 +165,7 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
       {simulation && (
         <>
           <p className="sb-sim-status" data-testid="simulator-status" role="status">
-            {status} · <time>{t('simulator.clock', { time: simulation ? localTimeLabel(simulation.now, timezone) : '' })}</time>
+            {status} · <time>{t('simulator.clock', { time: simulation ? localTimeLabel(simulation.now, timezone, i18n.language) : '' })}</time>
           </p>
           <Keypad disabled={!live} onPress={(key) => call.act((c) => void c.press(key))} keyboardTarget={panel} />
           <div className="sb-sim-controls">
@@ -230,6 +230,7 @@ function freeDefaultName(saved: readonly Scenario[], named: (count: number) => s
   return named(count);
 }
 
-function localTimeLabel(at: number, timezone: string): string {
-  return `${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium', timeZone: timezone }).format(at)} (${timezone})`;
+/** The simulated time in the UI's language (was the browser's locale: English dates in the Chinese UI). */
+function localTimeLabel(at: number, timezone: string, language: string): string {
+  return `${new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium', timeZone: timezone }).format(at)} (${timezone})`;
 }

@@ -65,7 +65,7 @@ export function TranscriptView({ lines, timezone, showDetails, names = ID_NAMES 
           case 'effect':
             return (
               <li key={index} className="sb-sim-line sb-sim-line--effect">
-                {time} <strong>{line.effect.kind}</strong>
+                {time} <strong>{t(`simulator.transcript.effectKinds.${line.effect.kind}`, { defaultValue: line.effect.kind })}</strong>
                 {line.commands.length > 0 && (
                   <ul className="sb-sim-commands" aria-label={t('simulator.transcript.commands')}>
                     {line.commands.map((command, i) => (
