@@ -365,7 +365,7 @@ export const en = {
       controls: 'Zoom controls',
       zoomIn: 'Zoom in',
       zoomOut: 'Zoom out',
-      fitView: 'Fit to screen',
+      fitView: 'Show the whole flow',
       interactive: 'Lock or unlock the canvas',
       handle: 'Connection point',
     },

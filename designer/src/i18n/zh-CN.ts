@@ -411,7 +411,7 @@ export const zhCN = {
       controls: '缩放控件',
       zoomIn: '放大',
       zoomOut: '缩小',
-      fitView: '适应屏幕',
+      fitView: '显示整个流程',
       interactive: '锁定或解锁画布',
       handle: '连接点',
     },
