@@ -89,7 +89,7 @@ describe.each(testDatabaseKinds())("database guarantees on %s", (kind) => {
     const other = await db.prisma.callback.create({ data: { ...base, number: "+15550402", callerLeftAt: asked } });
     const onCall = await db.prisma.callback.create({ data: { ...base, number: "+15550403" } });
     const claimed = await claimDueCallbacks(db.sql, { workerId: "a", switchGroup: "default", now, limit: 10, ids: [left.id, onCall.id] });
-    expect(claimed).toEqual([{ id: left.id, number: "+15550401", queue: "support", originalWaitSeconds: 30, requestedAt: asked, attempts: 1, windowEnd: null }]);
+    expect(claimed).toEqual([{ id: left.id, number: "+15550401", queue: "support", originalWaitSeconds: 30, requestedAt: asked, attempts: 1, windowEnd: null, purpose: "queue", survey: null }]);
     expect(await db.prisma.callback.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ status: "pending" });
   });
 });

@@ -248,8 +248,11 @@ describe('loadConfig', () => {
       },
       guardSeconds: 20,
       ringSeconds: 45,
+      surveySocket: null,
     });
     expect(loadConfig({}).switchGroup).toBe('default');
+    expect(loadConfig({ SURVEY_CALLBACK_SOCKET: '10.0.0.5:8084' }).callbacks.surveySocket).toBe('10.0.0.5:8084');
+    expect(() => loadConfig({ SURVEY_CALLBACK_SOCKET: '10.0.0.5' })).toThrow(/SURVEY_CALLBACK_SOCKET must be host:port/);
     expect(loadConfig({ CALLBACK_ANNOUNCEMENT: 'off' }).callbacks.placement).toMatchObject({ dialString: 'sofia/gateway/default/{destination}', callerIdNumber: null, announcement: null });
     expect(() => loadConfig({ SWITCH_GROUP: 'emulator:laptop' })).toThrow(/SWITCH_GROUP "emulator:laptop": names starting with "emulator:" are reserved/);
     expect(() => loadConfig({ SWITCH_GROUP: 'two words' })).toThrow(/SWITCH_GROUP must be/);
