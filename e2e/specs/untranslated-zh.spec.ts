@@ -30,7 +30,7 @@ test('the Chinese UI shows no untranslated text on any page or panel', async ({ 
   // A flow with one step of every type, made before switching (the palette adds each in the middle).
   await createFlow(page, 'Every step type');
   const everyFlow = new URL(page.url()).pathname;
-  const palette = page.locator('.sb-palette__item');
+  const palette = page.locator('.sb-palette__item:not(.sb-palette__item--template)');
   const types = await palette.count();
   for (let i = 0; i < types; i++) await palette.nth(i).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(types + 1);

@@ -358,7 +358,6 @@ export const en = {
       namedStep: '{{name}}, {{type}} step',
       step: '{{name}} step',
       outlet: 'Outlet “{{outlet}}” of {{step}}: press Enter to connect it',
-      inlet: 'Entry of {{step}}',
       nodeHelp: 'Enter opens the step in the inspector, Space selects it, arrow keys move a selected step (Shift: farther), Alt + arrow keys go to the nearest step, C connects an outlet, Delete removes the selection.',
       edgeHelp: 'Enter or Space selects the connection; Delete then removes it.',
       movedTo: 'Moved to {{x}}, {{y}}',

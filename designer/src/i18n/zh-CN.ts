@@ -404,7 +404,6 @@ export const zhCN = {
       namedStep: '{{name}}，{{type}}步骤',
       step: '{{name}}步骤',
       outlet: '{{step}}的出口“{{outlet}}”：按 Enter 键连接',
-      inlet: '{{step}}的入口',
       nodeHelp: 'Enter 键在检查器中打开步骤，空格键选择步骤，方向键移动所选步骤（按住 Shift 移得更远），Alt + 方向键转到最近的步骤，C 键连接出口，Delete 键删除所选内容。',
       edgeHelp: 'Enter 键或空格键选择连线，然后按 Delete 键删除。',
       movedTo: '已移到 {{x}}, {{y}}',

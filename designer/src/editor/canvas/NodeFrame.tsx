@@ -28,7 +28,7 @@ export function NodeFrame({ data, selected, connectable, children }: NodeFramePr
   const typeTitle = t(`nodes.${node.type}.title`);
   return (
     <div className={classes.join(' ')} data-testid={`node-${node.id}`}>
-      {node.type !== 'start' && <Handle type="target" position={Position.Left} id={TARGET_HANDLE} isConnectable={connectable} className="sb-handle sb-handle--target" aria-label={t('keyboardCanvas.aria.inlet', { step: node.label ?? typeTitle })} />}
+      {node.type !== 'start' && <Handle type="target" position={Position.Left} id={TARGET_HANDLE} isConnectable={connectable} className="sb-handle sb-handle--target" aria-hidden="true" />}
       <header className="sb-node__header">
         <span className="sb-node__title">{node.label ?? typeTitle}</span>
         {node.label && <span className="sb-node__type">{typeTitle}</span>}

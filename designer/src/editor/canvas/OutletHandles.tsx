@@ -25,8 +25,8 @@ export function OutletHandles({ node, connectable }: { node: FlowNode; connectab
               id={outlet.name}
               isConnectable={connectable}
               className="sb-handle sb-handle--source"
-              aria-label={outletAriaLabel(t, node, label)}
-              {...(connectable ? { tabIndex: 0, role: 'button' } : {})}
+              // A label only on what can be reached and used (axe: a div without a role must not carry aria-label).
+              {...(connectable ? { tabIndex: 0, role: 'button', 'aria-label': outletAriaLabel(t, node, label) } : { 'aria-hidden': true })}
             />
           </li>
         );
