@@ -143,4 +143,5 @@ export async function untranslatedOn(page: Page, userText: ReadonlySet<string>):
 export const KNOWN_GAPS: readonly RegExp[] = [
   /走了“[^”]+”分支：/, // the simulator's decision line: its reason comes from the interpreter
   /^call record: /, // the runtime's note on the call record
+  /^(?:[a-z][A-Za-z]*=\S*\s?)+$/, // an event's fields in the transcript (`agent=alice.vip`, `reason=answered`), as the switch reported them
 ];

@@ -38,7 +38,7 @@ export function OutcomesTable({ kpis }: { kpis: Kpis }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.outcome} data-testid={`outcome-${row.outcome}`}>
-              <td title={row.outcome}>{row.name}</td>
+              <td>{row.name}</td>
               <td>{formatCount(row.calls, i18n.language)}</td>
               <td>{formatShare(row.share, i18n.language)}</td>
             </tr>
