@@ -34,6 +34,15 @@ const deepJson = fc.record({ depth: fc.integer({ min: 65, max: 100_000 }), open:
   return `${open.repeat(depth)}"bottom"${close.repeat(depth)}`;
 });
 
+function parses(json: string): boolean {
+  try {
+    JSON.parse(json);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Malformed input as raw JSON text, and whether it must be refused (4xx) rather than merely not crash. */
 const malformedInput = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }).map((value) => ({ json: JSON.stringify(value) ?? "null", mustRefuse: false })),
@@ -46,7 +55,8 @@ const malformedInput = fc.oneof(
   fc.tuple(fc.constantFrom(...FIELDS), badText).map(([field, text]) => ({ json: JSON.stringify({ document: { nodes: [{ data: { [field]: text } }] } }), mustRefuse: true })),
   fc.tuple(fc.constantFrom(...FIELDS), deepJson).map(([field, deep]) => ({ json: `{"${field}":${deep}}`, mustRefuse: true })),
   deepJson.map((json) => ({ json, mustRefuse: true })),
-  fc.string({ maxLength: 40 }).map((garbage) => ({ json: `{${garbage}`, mustRefuse: true })),
+  // Text after "{" that leaves it unparsable ("}" alone would make "{}", which is valid JSON).
+  fc.string({ maxLength: 40 }).map((garbage) => `{${garbage}`).filter((json) => !parses(json)).map((json) => ({ json, mustRefuse: true })),
 );
 
 const INTERNALS = [/\.ts:\d/, /\.js:\d/, /\/work\//, /node_modules/, /^\s*at \S/m, /\bat \S+ \(/, /Maximum call stack/, /Prisma|prisma\./];
