@@ -4,7 +4,7 @@ import { EslConnection, replyText, type DisconnectNotice, type ReplyWaiter } fro
 import { ChannelGoneError, EslCommandRejectedError, EslConnectionClosedError } from './errors.js';
 import { eventHeader, eventVariables, type EslEvent } from './event.js';
 import type { EslFrame, EslHeader } from './frame.js';
-import { serializeCommand } from './commands.js';
+import { serializeCommand, type EslCommand } from './commands.js';
 import type { EslParseError, EslParserLimits } from './parser.js';
 
 /** The channel as the `connect` reply describes it. */
@@ -80,6 +80,12 @@ class PendingExecute implements ReplyWaiter {
 }
 
 function ignore(): void {}
+
+/** The `execute` command for `app`: event-locked unless `eventLock` is false, as the recorded sessions send it. */
+function executeCommand(app: string, arg: string | undefined, eventLock: boolean | undefined, eventUuid: string): EslCommand {
+  if (eventLock === false) return { kind: 'execute', app, eventUuid, ...(arg === undefined ? {} : { arg }), eventLock: false };
+  return arg === undefined ? { kind: 'execute', app, eventUuid } : { kind: 'execute', app, eventUuid, arg };
+}
 
 /** One app of a {@link FollowUp}. */
 export interface FollowUpApp {
@@ -227,7 +233,7 @@ export class OutboundSession {
     this.executions.set(eventUuid, pending);
     this.byCompletion.set(pending.completion, pending);
     this.connection.sendTo(
-      options.eventLock === false ? { kind: 'execute', app, eventUuid, ...(arg === undefined ? {} : { arg }), eventLock: false } : arg === undefined ? { kind: 'execute', app, eventUuid } : { kind: 'execute', app, eventUuid, arg },
+      executeCommand(app, arg, options.eventLock, eventUuid),
       pending,
     );
     return pending.completion;
@@ -250,7 +256,7 @@ export class OutboundSession {
     let text = '';
     const pendings = followUp.apps.map((app) => {
       const eventUuid = randomUUID();
-      text += serializeCommand(app.eventLock === false ? { kind: 'execute', app: app.app, eventUuid, ...(app.arg === undefined ? {} : { arg: app.arg }), eventLock: false } : app.arg === undefined ? { kind: 'execute', app: app.app, eventUuid } : { kind: 'execute', app: app.app, eventUuid, arg: app.arg });
+      text += serializeCommand(executeCommand(app.app, app.arg, app.eventLock, eventUuid));
       return new PendingExecute(this, app.app, eventUuid);
     });
     pending.followUp = { followUp, text, pendings };

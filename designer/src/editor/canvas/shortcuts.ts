@@ -1,7 +1,8 @@
 /** Editor commands reachable from the keyboard. */
 export type ShortcutCommand = 'undo' | 'redo' | 'copy' | 'paste' | 'selectAll' | 'delete';
 
-interface KeyInfo {
+/** The parts of a keyboard event the canvas's key handling reads. */
+export interface KeyInfo {
   key: string;
   ctrlKey: boolean;
   metaKey: boolean;

@@ -1,5 +1,6 @@
 import type { FlowDocument, FlowEdge, FlowNode, OutletSpec } from '@switchboard/flows';
 import { canConnect, connectOutlet, moveNodes, outletsOf, removeElements, type Position } from '../state/document-edits';
+import type { KeyInfo } from '../canvas/shortcuts';
 
 /** A direction on the canvas, as the arrow keys give it. */
 export type Direction = 'up' | 'down' | 'left' | 'right';
@@ -15,13 +16,6 @@ export type CanvasKeyCommand =
   | { kind: 'open' }
   | { kind: 'connect' };
 
-interface KeyInfo {
-  key: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  shiftKey: boolean;
-  altKey: boolean;
-}
 
 const DIRECTIONS: Readonly<Record<string, Direction>> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
