@@ -68,4 +68,16 @@ describe('EslConnection', () => {
     await expect(connection.send({ kind: 'exit' })).rejects.toBeInstanceOf(EslConnectionClosedError);
     connection.destroy();
   });
+
+  it('tells each event whether another frame of its socket chunk follows it', async () => {
+    const socket = await serverWriting('');
+    const seen: string[] = [];
+    new EslConnection(socket, { event: (event, lastInChunk) => seen.push(`${event.name}${lastInChunk ? ' (last)' : ''}`), chunkDone: () => seen.push('chunk done') });
+    const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\nContent-Type: text/event-plain\n\n${body}`;
+    socket.emit('data', Buffer.from(frame('Event-Name: A\n\n')));
+    socket.emit('data', Buffer.from(frame('Event-Name: B\n\n') + frame('Event-Name: C\n\n') + 'Content-Length: 9'));
+    socket.emit('data', Buffer.from('9\nContent-Type: text/event-plain\n\n'));
+    expect(seen).toEqual(['A (last)', 'chunk done', 'B', 'C (last)', 'chunk done', 'chunk done']);
+    socket.destroy();
+  });
 });

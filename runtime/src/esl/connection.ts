@@ -1,9 +1,10 @@
 import type { Socket } from 'node:net';
 import { serializeCommand, type EslCommand } from './commands.js';
 import { EslConnectionClosedError } from './errors.js';
-import { decodeEvent, type EslEvent } from './event.js';
-import { contentType, headerValue, type EslFrame } from './frame.js';
+import { decodeEvent, decodePlainEvent, type EslEvent, type EslEventDecodeResult } from './event.js';
+import { contentType, frameHeader, type EslFrame } from './frame.js';
 import { EslFrameParser, type EslParseError, type EslParserLimits } from './parser.js';
+import { wholeEventFrameBody } from './single-frame.js';
 
 /** A `text/disconnect-notice`: `linger` (channel gone, socket kept) or `disconnect` (socket closing). */
 export interface DisconnectNotice {
@@ -13,7 +14,8 @@ export interface DisconnectNotice {
 
 /** Callbacks an {@link EslConnection} reports to. All optional. */
 export interface EslConnectionHandlers {
-  event?(event: EslEvent): void;
+  /** An event; `lastInChunk` when no other frame of the same socket chunk follows it. */
+  event?(event: EslEvent, lastInChunk: boolean): void;
   disconnectNotice?(notice: DisconnectNotice): void;
   /** Framing or event-decoding problem; for framing errors the connection is then closed. */
   protocolError?(error: EslParseError | { code: string; message: string }): void;
@@ -136,40 +138,52 @@ export class EslConnection {
   }
 
   private onData(chunk: Buffer): void {
-    for (const output of this.parser.push(chunk)) {
-      if (output.kind === 'error') {
-        this.handlers.protocolError?.(output.error);
-        this.destroy();
-        return;
+    // The usual chunk: one event, as FreeSWITCH frames it. Same frame as the parser would make, fewer steps.
+    const eventBody = this.parser.idle ? wholeEventFrameBody(chunk, this.parser.maxBodyBytes) : undefined;
+    if (eventBody !== undefined) {
+      this.parser.skip(chunk.length);
+      this.deliverEvent(decodePlainEvent(eventBody), true);
+    } else {
+      const outputs = this.parser.push(chunk);
+      for (let index = 0; index < outputs.length; index++) {
+        const output = outputs[index] as (typeof outputs)[number];
+        if (output.kind === 'error') {
+          this.handlers.protocolError?.(output.error);
+          this.destroy();
+          return;
+        }
+        this.dispatch(output.frame, index === outputs.length - 1);
       }
-      this.dispatch(output.frame);
     }
     this.handlers.chunkDone?.();
   }
 
-  private dispatch(frame: EslFrame): void {
+  private dispatch(frame: EslFrame, lastInChunk: boolean): void {
     const type = contentType(frame);
     if (type === 'command/reply' || type === 'api/response') {
       this.pending.shift()?.reply(frame);
       return;
     }
     if (type === 'text/event-plain' || type === 'text/event-json') {
-      const decoded = decodeEvent(frame);
-      if (decoded.ok) this.handlers.event?.(decoded.event);
-      else this.handlers.protocolError?.(decoded.error);
+      this.deliverEvent(decodeEvent(frame), lastInChunk);
       return;
     }
     if (type === 'text/disconnect-notice') {
-      const disposition = headerValue(frame.headers, 'Content-Disposition');
+      const disposition = frameHeader(frame, 'Content-Disposition');
       const notice: DisconnectNotice = {
         disposition: disposition === 'linger' || disposition === 'disconnect' ? disposition : undefined,
-        controlledSessionUuid: headerValue(frame.headers, 'Controlled-Session-UUID'),
+        controlledSessionUuid: frameHeader(frame, 'Controlled-Session-UUID'),
       };
       if (notice.disposition !== 'linger') this.goodbyeReceived = true;
       this.handlers.disconnectNotice?.(notice);
       return;
     }
     if (type === 'auth/request') this.markAuthRequested();
+  }
+
+  private deliverEvent(decoded: EslEventDecodeResult, lastInChunk: boolean): void {
+    if (decoded.ok) this.handlers.event?.(decoded.event, lastInChunk);
+    else this.handlers.protocolError?.(decoded.error);
   }
 
   private onClose(): void {
@@ -185,5 +199,5 @@ export class EslConnection {
 
 /** `Reply-Text` of a reply frame (URL-decoded). */
 export function replyText(frame: EslFrame): string {
-  return headerValue(frame.headers, 'Reply-Text') ?? '';
+  return frameHeader(frame, 'Reply-Text') ?? '';
 }

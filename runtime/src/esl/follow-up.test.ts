@@ -43,6 +43,21 @@ describe('a follow-up written the moment an app completes', () => {
     expect((await sent()[0])?.response).toBe('FILE PLAYED');
   });
 
+  it('goes out before the completion’s own listeners when nothing follows it in the chunk, after them when something does', async () => {
+    for (const [events, expected] of [
+      [[], ['follow-up written', 'listener CHANNEL_EXECUTE_COMPLETE', 'completion seen']],
+      [['Event-Name: CHANNEL_STATE\n\n'], ['listener CHANNEL_EXECUTE_COMPLETE', 'listener CHANNEL_STATE', 'follow-up written', 'completion seen']],
+    ] as const) {
+      const { socket, session, playing, order, followUp } = setUp();
+      session.onEvent((event) => order.push(`listener ${event.name}`));
+      session.followWith(playing, followUp);
+      socket.receive(completion(socket.uuidOf('playback')), ...events);
+      await settle();
+      expect(socket.apps()).toEqual(['playback first.wav', 'playback second.wav']);
+      expect(order).toEqual(expected);
+    }
+  });
+
   it('is not written when its condition refuses the completion (the prompt failed)', async () => {
     const { socket, session, playing, order, followUp } = setUp();
     session.followWith(playing, followUp);

@@ -1,3 +1,4 @@
+import { findRawHeader } from './raw-header.js';
 import { decodeHeaderValue } from './url-codec.js';
 
 /** One `Name: value` line of an ESL header block. */
@@ -22,9 +23,53 @@ export function headerValue(headers: readonly EslHeader[], name: string): string
   return undefined;
 }
 
+const NO_BODY = Buffer.alloc(0);
+
+/**
+ * A frame as the parser received it: its header block stays bytes until someone asks for all its headers. The
+ * connection only needs `Content-Type` (and the parser `Content-Length`) of most frames, and building header
+ * objects for every frame was a measurable share of handling a prompt's completion.
+ */
+export class ReceivedFrame implements EslFrame {
+  private parsed: EslHeader[] | undefined;
+  private type: string | undefined | null = null;
+
+  constructor(
+    /** The header block: `Name: value` lines without the blank line. */
+    private readonly block: Buffer,
+    readonly body: Buffer = NO_BODY,
+  ) {}
+
+  get headers(): readonly EslHeader[] {
+    this.parsed ??= parseHeaderLines(this.block.toString('utf8'));
+    return this.parsed;
+  }
+
+  /** Decoded value of the first header called `name`. */
+  header(name: string): string | undefined {
+    if (this.parsed) return headerValue(this.parsed, name);
+    const raw = findRawHeader(this.block, this.block.length, name);
+    return raw === undefined ? undefined : decodeHeaderValue(raw);
+  }
+
+  get contentType(): string | undefined {
+    if (this.type === null) this.type = this.header('Content-Type');
+    return this.type;
+  }
+
+  toJSON(): EslFrame {
+    return { headers: this.headers, body: this.body };
+  }
+}
+
+/** Decoded value of the frame's first header called `name`, or `undefined`. */
+export function frameHeader(frame: EslFrame, name: string): string | undefined {
+  return frame instanceof ReceivedFrame ? frame.header(name) : headerValue(frame.headers, name);
+}
+
 /** The frame's `Content-Type` (`command/reply`, `api/response`, `text/event-plain`, ...), if any. */
 export function contentType(frame: EslFrame): string | undefined {
-  return headerValue(frame.headers, 'Content-Type');
+  return frame instanceof ReceivedFrame ? frame.contentType : headerValue(frame.headers, 'Content-Type');
 }
 
 /**

@@ -81,6 +81,42 @@ class PendingExecute implements ReplyWaiter {
 
 function ignore(): void {}
 
+/**
+ * An {@link ExecuteResult} read from its CHANNEL_EXECUTE_COMPLETE on demand: a prompt's completion is judged by
+ * one or two of its headers, and whatever else is read (the variables) is read after the next prompt went out.
+ */
+class CompletedApp implements ExecuteResult {
+  private applicationValue: string | undefined;
+  private responseValue: string | undefined;
+  private hungUpValue: boolean | undefined;
+  private variablesValue: Readonly<Record<string, string>> | undefined;
+
+  constructor(
+    readonly event: EslEvent,
+    private readonly sentApp: string,
+  ) {}
+
+  get application(): string {
+    return (this.applicationValue ??= eventHeader(this.event, 'Application') ?? this.sentApp);
+  }
+
+  get response(): string {
+    return (this.responseValue ??= eventHeader(this.event, 'Application-Response') ?? '_none_');
+  }
+
+  get channelHungUp(): boolean {
+    return (this.hungUpValue ??= eventHeader(this.event, 'Answer-State') === 'hangup');
+  }
+
+  get variables(): Readonly<Record<string, string>> {
+    return (this.variablesValue ??= eventVariables(this.event));
+  }
+
+  toJSON(): ExecuteResult {
+    return { application: this.application, response: this.response, variables: this.variables, channelHungUp: this.channelHungUp, event: this.event };
+  }
+}
+
 /** The `execute` command for `app`: event-locked unless `eventLock` is false, as the recorded sessions send it. */
 function executeCommand(app: string, arg: string | undefined, eventLock: boolean | undefined, eventUuid: string): EslCommand {
   if (eventLock === false) return { kind: 'execute', app, eventUuid, ...(arg === undefined ? {} : { arg }), eventLock: false };
@@ -142,7 +178,7 @@ export class OutboundSession {
     this.connection = new EslConnection(
       socket,
       {
-        event: (event) => this.handleEvent(event),
+        event: (event, lastInChunk) => this.handleEvent(event, lastInChunk),
         ...(protocolError ? { protocolError } : {}),
         disconnectNotice: (notice) => this.onNotice(notice),
         chunkDone: () => this.writeFollowUpDue(),
@@ -257,7 +293,10 @@ export class OutboundSession {
     const pendings = followUp.apps.map((app) => {
       const eventUuid = randomUUID();
       text += serializeCommand(executeCommand(app.app, app.arg, app.eventLock, eventUuid));
-      return new PendingExecute(this, app.app, eventUuid);
+      const prepared = new PendingExecute(this, app.app, eventUuid);
+      // Known by its completion already (followWith on it answers false until it is written and pending).
+      this.byCompletion.set(prepared.completion, prepared);
+      return prepared;
     });
     pending.followUp = { followUp, text, pendings };
     return true;
@@ -304,7 +343,7 @@ export class OutboundSession {
     if (!replyText(reply).startsWith('+OK')) throw new EslCommandRejectedError(replyText(reply), name);
   }
 
-  private handleEvent(event: EslEvent): void {
+  private handleEvent(event: EslEvent, lastInChunk: boolean): void {
     if (event.name === 'CHANNEL_HANGUP') {
       this.hangupCauseValue = eventHeader(event, 'Hangup-Cause');
       this.channelGone = true;
@@ -326,22 +365,15 @@ export class OutboundSession {
       const pending = this.executions.get(uuid);
       if (pending) {
         this.executions.delete(uuid);
-        // Most completions (prompts) never look at the variables: collect them on first read.
-        let variables: Readonly<Record<string, string>> | undefined;
-        const result: ExecuteResult = {
-          application: eventHeader(event, 'Application') ?? pending.app,
-          response: eventHeader(event, 'Application-Response') ?? '_none_',
-          get variables() {
-            variables ??= eventVariables(event);
-            return variables;
-          },
-          channelHungUp: eventHeader(event, 'Answer-State') === 'hangup',
-          event,
-        };
+        const result = new CompletedApp(event, pending.app);
         const prepared = pending.followUp;
         // Written once the rest of this chunk has been seen (a key pressed or a hangup right after the completion
-        // withdraws it, as the flow would then not go on as foreseen), before the completion's own continuation.
-        if (prepared !== undefined && !this.isChannelGone && prepared.followUp.when(result)) this.followUpDue = { after: pending, prepared };
+        // withdraws it, as the flow would then not go on as foreseen) — at once when nothing follows in it —
+        // and always before the completion's own continuation.
+        if (prepared !== undefined && !this.isChannelGone && prepared.followUp.when(result)) {
+          this.followUpDue = { after: pending, prepared };
+          if (lastInChunk) this.writeFollowUpDue();
+        }
         pending.resolve(result);
       }
     }
@@ -359,10 +391,7 @@ export class OutboundSession {
     const { after, prepared } = due;
     if (after.followUp !== prepared || this.isChannelGone) return;
     after.followUp = undefined;
-    for (const pending of prepared.pendings) {
-      this.executions.set(pending.eventUuid, pending);
-      this.byCompletion.set(pending.completion, pending);
-    }
+    for (const pending of prepared.pendings) this.executions.set(pending.eventUuid, pending);
     this.connection.sendSerialized(prepared.text, prepared.pendings);
     prepared.followUp.sent(prepared.pendings.map((pending) => pending.completion));
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeEvent } from './event.js';
-import { serializeFrame, type EslFrame } from './frame.js';
+import { frameHeader, headerValue, serializeFrame, type EslFrame } from './frame.js';
 import { EslFrameParser } from './parser.js';
 import { decodeHeaderValue } from './url-codec.js';
 
@@ -74,6 +74,27 @@ describe('EslFrameParser properties', () => {
         expect(parser.bufferedBytes).toBe(0);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('answers a single header from the raw block exactly as from the parsed header list', () => {
+    const names = fc.constantFrom('Content-Type', 'Content-Length', 'Reply-Text', 'Reply', 'Job-UUID', 'X', 'Content');
+    const line = fc.oneof(
+      fc.tuple(names, fc.stringMatching(/^[ -~]{0,12}$/)).map(([name, value]) => `${name}: ${value}`),
+      names,
+      fc.tuple(names, fc.constantFrom(':', ':x', ' : 1', 'x: 2', '-Name: 3')).map(([name, tail]) => `${name}${tail}`),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), names, (lines, asked) => {
+        const parser = new EslFrameParser();
+        const outputs = parser.push(Buffer.from(`${lines.join('\n')}\n\n`));
+        for (const output of outputs) {
+          if (output.kind !== 'frame') continue;
+          const fromRaw = frameHeader(output.frame, asked);
+          expect(fromRaw).toBe(headerValue(output.frame.headers, asked));
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 

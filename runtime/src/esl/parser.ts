@@ -1,7 +1,10 @@
-import { parseHeaderLines, headerValue, type EslFrame } from './frame.js';
+import { ReceivedFrame, type EslFrame } from './frame.js';
+import { findRawHeader } from './raw-header.js';
+import { decodeHeaderValue } from './url-codec.js';
 
 const NEWLINE = 0x0a;
 const BLANK_LINE = Buffer.from('\n\n');
+const EMPTY = Buffer.alloc(0);
 
 /** Why a connection's byte stream cannot be parsed any further. */
 export type EslParseErrorCode = 'header-block-too-large' | 'bad-content-length' | 'body-too-large';
@@ -46,7 +49,8 @@ export class EslFrameParser {
   private lastByteWasNewline = false;
   /** `undefined` while reading a header block; otherwise the body bytes still wanted for the current frame. */
   private bodyWanted: number | undefined;
-  private currentHeaders: EslFrame['headers'] = [];
+  /** In body mode: the current frame's header block (without its blank line). */
+  private currentBlock: Buffer | undefined;
   private frameStartOffset = 0;
   private consumedOffset = 0;
   private failure: EslParseError | undefined;
@@ -60,6 +64,24 @@ export class EslFrameParser {
     return this.failure;
   }
 
+  /** True when the next byte starts a frame: nothing buffered, no body awaited, not failed. */
+  get idle(): boolean {
+    return this.pendingBytes === 0 && this.bodyWanted === undefined && this.failure === undefined;
+  }
+
+  /** The largest body accepted. */
+  get maxBodyBytes(): number {
+    return this.limits.maxBodyBytes;
+  }
+
+  /**
+   * Accounts for `bytes` bytes of whole frames that were read without this parser (only when {@link idle}), so
+   * the stream offsets it reports stay right.
+   */
+  skip(bytes: number): void {
+    this.consumedOffset += bytes;
+  }
+
   /** Bytes received but not yet part of a complete frame. */
   get bufferedBytes(): number {
     return this.pendingBytes;
@@ -69,84 +91,98 @@ export class EslFrameParser {
   push(chunk: Uint8Array): EslParseOutput[] {
     const outputs: EslParseOutput[] = [];
     if (this.failure) return outputs;
-    let data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    while (data.length > 0 && !this.failure) {
-      data = this.bodyWanted === undefined ? this.consumeHeaderBytes(data, outputs) : this.consumeBodyBytes(data, outputs);
+    const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // Offsets into the chunk, not sub-buffers: a frame that arrived whole is read where it lies.
+    let at = 0;
+    while (at < data.length && !this.failure) {
+      at = this.bodyWanted === undefined ? this.consumeHeaderBytes(data, at, outputs) : this.consumeBodyBytes(data, at, outputs);
     }
     return outputs;
   }
 
-  /** Scans `data` for the end of the header block; returns the bytes left over after this step. */
-  private consumeHeaderBytes(data: Buffer, outputs: EslParseOutput[]): Buffer {
+  /** Scans `data` from `at` for the end of the header block; returns the offset where the next step starts. */
+  private consumeHeaderBytes(data: Buffer, at: number, outputs: EslParseOutput[]): number {
     if (this.pendingBytes === 0) {
       // Tolerate stray blank lines between frames.
-      let skip = 0;
-      while (skip < data.length && data[skip] === NEWLINE) skip++;
-      this.consumedOffset += skip;
-      data = data.subarray(skip);
-      if (data.length === 0) return data;
+      const from = at;
+      while (at < data.length && data[at] === NEWLINE) at++;
+      this.consumedOffset += at - from;
+      if (at === data.length) return at;
       this.frameStartOffset = this.consumedOffset;
     }
-    const end = this.findHeaderEnd(data);
+    const end = this.findHeaderEnd(data, at);
     if (end === -1) {
       this.lastByteWasNewline = data[data.length - 1] === NEWLINE;
-      this.append(data);
+      this.append(at === 0 ? data : data.subarray(at));
       if (this.pendingBytes > this.limits.maxHeaderBytes) {
         this.fail(outputs, 'header-block-too-large', `header block exceeds ${this.limits.maxHeaderBytes} bytes without a blank line`);
       }
-      return Buffer.alloc(0);
+      return data.length;
     }
     // `end` is the index just past the blank line's second `\n` within `data`.
-    this.append(data.subarray(0, end));
-    const block = this.takePending();
-    if (block.length - 2 > this.limits.maxHeaderBytes) {
-      this.fail(outputs, 'header-block-too-large', `header block of ${block.length - 2} bytes exceeds ${this.limits.maxHeaderBytes}`);
-      return Buffer.alloc(0);
+    let block: Buffer;
+    if (this.pendingBytes === 0) {
+      block = data.subarray(at, end - 2);
+      this.consumedOffset += end - at;
+    } else {
+      this.append(data.subarray(at, end));
+      const whole = this.takePending();
+      block = whole.subarray(0, whole.length - 2);
     }
-    const headers = parseHeaderLines(block.toString('utf8', 0, block.length - 2));
-    const lengthText = headerValue(headers, 'Content-Length');
+    if (block.length > this.limits.maxHeaderBytes) {
+      this.fail(outputs, 'header-block-too-large', `header block of ${block.length} bytes exceeds ${this.limits.maxHeaderBytes}`);
+      return data.length;
+    }
+    const rawLength = findRawHeader(block, block.length, 'Content-Length');
+    const lengthText = rawLength === undefined ? undefined : decodeHeaderValue(rawLength);
     if (lengthText === undefined) {
-      outputs.push({ kind: 'frame', frame: { headers, body: Buffer.alloc(0) } });
+      outputs.push({ kind: 'frame', frame: new ReceivedFrame(block) });
     } else {
       if (!/^\d{1,15}$/.test(lengthText)) {
         this.fail(outputs, 'bad-content-length', `Content-Length ${JSON.stringify(lengthText.slice(0, 40))} is not a byte count`);
-        return Buffer.alloc(0);
+        return data.length;
       }
       const length = Number(lengthText);
       if (length > this.limits.maxBodyBytes) {
         this.fail(outputs, 'body-too-large', `Content-Length ${length} exceeds ${this.limits.maxBodyBytes}`);
-        return Buffer.alloc(0);
+        return data.length;
       }
       if (length === 0) {
-        outputs.push({ kind: 'frame', frame: { headers, body: Buffer.alloc(0) } });
+        outputs.push({ kind: 'frame', frame: new ReceivedFrame(block) });
       } else {
-        this.currentHeaders = headers;
+        this.currentBlock = block;
         this.bodyWanted = length;
       }
     }
-    return data.subarray(end);
+    return end;
   }
 
   /** Index just past the `\n\n` ending the header block, counting a `\n` left pending from earlier chunks. */
-  private findHeaderEnd(data: Buffer): number {
-    if (this.lastByteWasNewline && data[0] === NEWLINE) return 1;
-    const blank = data.indexOf(BLANK_LINE);
+  private findHeaderEnd(data: Buffer, at: number): number {
+    if (this.lastByteWasNewline && data[at] === NEWLINE) return at + 1;
+    const blank = data.indexOf(BLANK_LINE, at);
     return blank === -1 ? -1 : blank + 2;
   }
 
-  private consumeBodyBytes(data: Buffer, outputs: EslParseOutput[]): Buffer {
+  private consumeBodyBytes(data: Buffer, at: number, outputs: EslParseOutput[]): number {
     const wanted = this.bodyWanted ?? 0;
     const missing = wanted - this.pendingBytes;
-    if (data.length < missing) {
-      this.append(data);
-      return Buffer.alloc(0);
+    if (data.length - at < missing) {
+      this.append(at === 0 ? data : data.subarray(at));
+      return data.length;
     }
-    this.append(data.subarray(0, missing));
-    const body = this.takePending();
-    outputs.push({ kind: 'frame', frame: { headers: this.currentHeaders, body } });
-    this.currentHeaders = [];
+    let body: Buffer;
+    if (this.pendingBytes === 0) {
+      body = data.subarray(at, at + missing);
+      this.consumedOffset += missing;
+    } else {
+      this.append(data.subarray(at, at + missing));
+      body = this.takePending();
+    }
+    outputs.push({ kind: 'frame', frame: new ReceivedFrame(this.currentBlock ?? EMPTY, body) });
+    this.currentBlock = undefined;
     this.bodyWanted = undefined;
-    return data.subarray(missing);
+    return at + missing;
   }
 
   private append(data: Buffer): void {
