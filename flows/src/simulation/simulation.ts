@@ -65,13 +65,14 @@ export class Simulation {
   /**
    * The survey call-backs this call booked, each as the test call the switch places `delayMs` after this call
    * ended, the callee answering: the survey's questions in the caller's language (their ratings count for this call).
+   * `laterByMs`: the callee answers a later attempt, that much after the first was due (see survey-call-back.ts).
    */
-  surveyCallBacks(): Simulation[] {
+  surveyCallBacks(laterByMs = 0): Simulation[] {
     const endedAt = this.nowValue;
     return this.edge.surveyCallbacks.map((booked, index) => {
       const { incident: _incident, ...call } = this.inputs.call;
       const callee = { ...call, callId: `${call.callId}-survey-${index + 1}`, caller: booked.number, dialled: booked.number, language: booked.survey.language };
-      return new Simulation(surveyCallbackFlow(booked.survey), { ...this.inputs, call: callee }, endedAt + booked.delayMs);
+      return new Simulation(surveyCallbackFlow(booked.survey), { ...this.inputs, call: callee }, endedAt + booked.delayMs + laterByMs);
     });
   }
 

@@ -1,3 +1,4 @@
+import { CALLBACK_RETRY_POLICY, callbackRetryDelayMs } from '@switchboard/flows';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
@@ -100,11 +101,12 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
   const switchGroup = options.switchGroup ?? 'default';
   const startedAt = new Date(now());
   const logger = (options.logger ?? quietLogger()).child({ component: 'callback-dialer', workerId, switchGroup });
-  const maxAttempts = options.maxAttempts ?? 3;
-  const retryBaseMs = options.retryBaseMs ?? 2 * 60_000;
-  const retryMaxMs = options.retryMaxMs ?? 30 * 60_000;
+  // The policy the simulator shows a tester too (flows' callback-retry-policy.ts).
+  const maxAttempts = options.maxAttempts ?? CALLBACK_RETRY_POLICY.maxAttempts;
+  const retryBaseMs = options.retryBaseMs ?? CALLBACK_RETRY_POLICY.retryBaseMs;
+  const retryMaxMs = options.retryMaxMs ?? CALLBACK_RETRY_POLICY.retryMaxMs;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
-  const ringSeconds = options.ringSeconds ?? 45;
+  const ringSeconds = options.ringSeconds ?? CALLBACK_RETRY_POLICY.ringSeconds;
   const settingsFor = (claim: CallbackClaim): OriginateSettings => {
     const placement = { ...(options.placement ?? DEFAULT_PLACEMENT), ...options.placementByQueue?.[claim.queue] };
     if (claim.purpose === 'survey') {
@@ -172,7 +174,7 @@ export function startCallbackDialer(db: CallbackDatabase, esl: DialerEsl, option
       logger.warn({ callbackId: claim.id, cause: outcome.cause, attempts: claim.attempts }, 'callback failed');
       return;
     }
-    const retryAt = at + Math.min(retryMaxMs, retryBaseMs * 2 ** (claim.attempts - 1));
+    const retryAt = at + callbackRetryDelayMs(claim.attempts, { retryBaseMs, retryMaxMs });
     const rule = await store.windowRule(claim.id);
     const opening = rule ? nextOpening(rule, retryAt) : null;
     if (rule && !opening) {
