@@ -12,6 +12,7 @@ import { pathHighlights } from './highlights';
 import { Keypad } from './Keypad';
 import { ScenarioList } from './ScenarioList';
 import { SubflowNotice } from './SubflowNotice';
+import { SurveyCallBack } from './SurveyCallBack';
 import { TranscriptView } from './TranscriptView';
 import { transcriptNames } from './transcript-names';
 import { transcriptLines } from './transcript-lines';
@@ -74,6 +75,8 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
   /** A run about to be saved under a name already taken: replace that scenario only once the tester says so. */
   const [replacing, setReplacing] = useState<Scenario | null>(null);
   const [panel, setPanel] = useState<HTMLElement | null>(null);
+  /** Counts test calls started: each gets its own survey call-back. */
+  const [callsStarted, setCallsStarted] = useState(0);
   const call = useTestCall(document, subflows.flows, calendars.calendars);
   const simulation = call.simulation;
 
@@ -91,6 +94,7 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
     if (!inputs.ok) return setFormProblems(inputs.problems);
     setFormProblems([]);
     call.start(inputs.inputs);
+    setCallsStarted((count) => count + 1);
   };
 
   const saved = document.scenarios ?? [];
@@ -184,6 +188,8 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
             {t('simulator.showEvents')}
           </label>
           <TranscriptView lines={lines} timezone={timezone} showDetails={showDetails} names={names} />
+          {/* The survey call-back this call booked, if any: the tester takes it as the caller once the call ended. */}
+          {simulation.ended && <SurveyCallBack key={callsStarted} original={simulation} timezone={timezone} showDetails={showDetails} names={names} />}
           <div className="sb-sim-save">
             <input
               aria-label={t('simulator.save.name')}

@@ -1,3 +1,5 @@
+import { surveyCallBackEn } from './survey-call-back';
+
 /** English text of the test-call simulator, under the `simulator` key. */
 export const simulatorEn = {
   title: 'Test call',
@@ -251,4 +253,5 @@ export const simulatorEn = {
     doesNotCompileCount_other: 'The flow has {{count}} errors; fix them in the validation panel first',
     cannotStart: 'The call cannot start: {{message}}',
   },
+  surveyCallBack: surveyCallBackEn,
 };

@@ -1,4 +1,5 @@
 import type { simulatorEn } from './en';
+import { surveyCallBackZhCN } from './survey-call-back';
 
 /** 测试呼叫模拟器的简体中文文本（`simulator` 键下）。 */
 export const simulatorZhCN: typeof simulatorEn = {
@@ -253,4 +254,5 @@ export const simulatorZhCN: typeof simulatorEn = {
     doesNotCompileCount_other: '流程有 {{count}} 个错误，请先在校验面板中修复',
     cannotStart: '无法开始呼叫：{{message}}',
   },
+  surveyCallBack: surveyCallBackZhCN,
 };
