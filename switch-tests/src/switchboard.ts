@@ -59,6 +59,8 @@ export async function startSwitchboard(options: {
   env?: NodeJS.ProcessEnv;
   /** The runtime's wall clock starts at this time (ms) and runs at real speed: schedules become deterministic. */
   startAt?: number;
+  /** More runtime configuration (loadConfig's variables, e.g. DIAL_NUMBER_TEMPLATE), over the suite's. */
+  runtimeConfig?: Readonly<Record<string, string>>;
 }): Promise<SwitchboardUnderTest> {
   const env = options.env ?? process.env;
   const postgres = env['TEST_DATABASE_URL']?.trim();
@@ -94,6 +96,7 @@ export async function startSwitchboard(options: {
         // The project's configuration: user 1000 is the operator (freeswitch/conf/directory/default.xml).
         RUNTIME_FALLBACK_EXTENSION: '1000',
         RUNTIME_FALLBACK_TIMEOUT: '10',
+        ...options.runtimeConfig,
       }),
       database,
       deployments: services.deploymentEvents,
