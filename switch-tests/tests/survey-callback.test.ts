@@ -135,7 +135,8 @@ describe('survey call-back on the real switch', () => {
 
     // Answered: the originated leg is handed to the runtime's socket, which asks the first question.
     await waitUntilSpoken(aLeg.uuid, FIRST);
-    const channels = await env.observer.channels();
+    // `show channels` reads the core database, which the switch writes in the background: poll for the row.
+    const channels = await poll(() => env.observer.channels(), (rows) => rows.some((row) => row['uuid'] === aLeg.uuid && row['application'] === 'socket'), 'the call-back in show channels');
     expect(channels.find((row) => row['uuid'] === aLeg.uuid)).toMatchObject({ application: 'socket', application_data: `${env.switchboard.runtimeAddress} async full` });
     await env.observer.api(`uuid_send_dtmf ${phone.uuid} 4`);
     await waitUntilSpoken(aLeg.uuid, SECOND);
