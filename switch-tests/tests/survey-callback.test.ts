@@ -119,7 +119,8 @@ describe('survey call-back on the real switch', () => {
     const { record, callback } = await bookSurveyCallBack(caller);
     expect(callback).toMatchObject({ purpose: 'survey', number: caller, status: 'pending', attempts: 0 });
     expect(callback.nextAttemptAt.getTime()).toBe(callback.callerLeftAt!.getTime() + 60_000);
-    expect(record.outcome).not.toBeNull();
+    // The caller hung up during "we will call you back": served, not abandoned in the IVR.
+    expect(record.outcome).toBe('selfServed');
 
     await fallDueNow(callback.id);
     // The switch's side: the originated leg (dial string loopback/<number>/survey-callees, our caller id) and the

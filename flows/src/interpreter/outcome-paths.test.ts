@@ -81,6 +81,12 @@ const survey = () =>
     ['start:next->n', 'n:done->bye', 'n:noAnswer->sorry'],
   );
 
+const surveyByCallBack = () =>
+  compiled(
+    [start0, { id: 'n', type: 'survey', data: { mode: 'callBack', question: say('Rate us: press 1 for poor, up to 5 for great.'), callBackBooked: say('We will call you.'), maxRetries: 0 } }, bye, sorry],
+    ['start:next->n', 'n:done->bye', 'n:noAnswer->sorry'],
+  );
+
 const queueThenSurvey = () =>
   compiled(
     [start0, { id: 'q', type: 'queue', data: { queue: 'support' } }, { id: 'n', type: 'survey', data: { question: say('Rate us: press 1 for poor, up to 5 for great.'), maxRetries: 0 } }, bye, sorry],
@@ -202,6 +208,9 @@ const PATHS: Path[] = [
   { path: 'survey: rated', flow: survey, events: [{ type: 'digits', digits: '4' }], outcome: 'selfServed', exit: { outlet: 'done', reason: /rated 4/ } },
   { path: 'survey: not rated (silence, retries used up) is no IVR failure', flow: survey, events: [{ type: 'noInput' }, { type: 'noInput' }, done], outcome: 'selfServed', exit: { outlet: 'noAnswer', reason: /no input after 2 tries/ } },
   { path: 'survey: caller hangs up instead of rating', flow: survey, events: [hangup], outcome: 'callerHungUp', exit: null },
+  { path: 'survey call-back: booked, then the flow says goodbye', flow: surveyByCallBack, events: [{ type: 'digits', digits: '1' }, { type: 'callbackResult', ok: true, callbackId: 'cb-1' }, done], caller: '+447700900123', outcome: 'selfServed', exit: { outlet: 'done', reason: /survey call-back booked/ } },
+  { path: 'survey call-back: caller hangs up once told it is booked', flow: surveyByCallBack, events: [{ type: 'digits', digits: '1' }, { type: 'callbackResult', ok: true, callbackId: 'cb-1' }, hangup], caller: '+447700900123', outcome: 'selfServed', exit: null },
+  { path: 'survey call-back: declined', flow: surveyByCallBack, events: [{ type: 'digits', digits: '9' }, done], caller: '+447700900123', outcome: 'selfServed', exit: { outlet: 'noAnswer', reason: /declined the survey call-back/ } },
   {
     path: 'survey after an agent answered: the call stays answered from the queue',
     flow: queueThenSurvey,

@@ -156,6 +156,22 @@ describe('survey node', () => {
       }
     });
 
+    it('a caller who hangs up once the call-back is booked (or while it is being booked) was served, not lost in the IVR', () => {
+      const flow = callBack();
+      const accepted = press(flow, start(flow, call), '1', T0 + 4000);
+      const booked = step(flow, accepted.state, { type: 'callbackResult', ok: true, callbackId: 'cb1', at: T0 + 4100, seq: booking(accepted.effects)?.seq });
+      for (const [state, reason] of [
+        [booked.state, 'caller hung up after the survey call-back was booked'],
+        [accepted.state, 'caller hung up after accepting the survey call-back'],
+      ] as const) {
+        const gone = step(flow, state, { type: 'hangup', at: T0 + 5000 });
+        expect(gone.effects.find((e) => e.kind === 'end')).toMatchObject({ outcome: 'selfServed', nodeId: 'survey', reason });
+      }
+      // Hanging up at the offer itself is still abandoning it.
+      const atOffer = step(flow, start(flow, call).state, { type: 'hangup', at: T0 + 2000 });
+      expect(atOffer.effects.find((e) => e.kind === 'end')).toMatchObject({ outcome: 'callerHungUp' });
+    });
+
     it('warns (SB402) when the offer does not name the key that accepts it', () => {
       const { ok, diagnostics } = compileFlow(surveyFlow({ mode: 'callBack', callBackOffer: { text: { en: 'May we call you back for a survey? Press 2 for yes.' } } }));
       expect(ok).toBe(true);

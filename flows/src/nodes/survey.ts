@@ -116,6 +116,9 @@ function resumeCallBack(nodeId: string, config: SurveyConfig, callBack: CallBack
       return { kind: 'ignore' };
     }
     case 'booking': {
+      // The caller said yes and put the phone down (as callers do once told they will be called): they were not
+      // lost in the IVR. A plain ending, so an outcome recorded earlier (answeredFromQueue) still wins.
+      if (event.type === 'hangup') return { kind: 'end', effects: [], outcome: 'selfServed', reason: 'caller hung up after accepting the survey call-back' };
       if (event.type === 'callbackResult') {
         if (!event.ok) return { kind: 'next', outlet: 'noAnswer', reason: event.reason === 'alreadyScheduled' ? 'a survey call-back to this number is already booked' : `survey call-back not booked${event.error ? `: ${event.error}` : ''}` };
         if (!callBack.booked) return { kind: 'next', outlet: 'done', reason: 'survey call-back booked' };
@@ -125,6 +128,7 @@ function resumeCallBack(nodeId: string, config: SurveyConfig, callBack: CallBack
       return { kind: 'ignore' };
     }
     case 'booked':
+      if (event.type === 'hangup') return { kind: 'end', effects: [], outcome: 'selfServed', reason: 'caller hung up after the survey call-back was booked' };
       return event.type === 'promptFinished' || event.type === 'effectFailed' ? { kind: 'next', outlet: 'done', reason: 'survey call-back booked' } : { kind: 'ignore' };
     default:
       return assertNever(local, 'survey phase');
