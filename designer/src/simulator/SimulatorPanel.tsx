@@ -189,7 +189,7 @@ export function SimulatorPanel({ document, onHighlights, onScenariosChange, edit
           </label>
           <TranscriptView lines={lines} timezone={timezone} showDetails={showDetails} names={names} />
           {/* The survey call-back this call booked, if any: the tester takes it as the caller once the call ended. */}
-          {simulation.ended && <SurveyCallBack key={callsStarted} original={simulation} timezone={timezone} showDetails={showDetails} names={names} />}
+          {simulation.ended && <SurveyCallBack key={callsStarted} original={simulation} timezone={timezone} showDetails={showDetails} names={names} keyboardTarget={panel} />}
           <div className="sb-sim-save">
             <input
               aria-label={t('simulator.save.name')}

@@ -12,6 +12,8 @@ export interface SurveyCallBackProps {
   timezone: string;
   showDetails: boolean;
   names?: TranscriptNames;
+  /** Where typed keys (0–9, * and #) are pressed on the call-back, as on the test call's keypad. */
+  keyboardTarget?: HTMLElement | null;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface SurveyCallBackProps {
  * (and rates on the keypad), declines or lets it ring — attempt after attempt, as the runtime's dialer places it.
  * The ratings shown are the ones that count for the original call. Render it with a `key` per test call.
  */
-export function SurveyCallBack({ original, timezone, showDetails, names }: SurveyCallBackProps) {
+export function SurveyCallBack({ original, timezone, showDetails, names, keyboardTarget = null }: SurveyCallBackProps) {
   const { t, i18n } = useTranslation();
   const [attempt, setAttempt] = useState<SurveyCallBackAttempt | null>(() => firstSurveyCallBack(original));
   // The call-back's simulation changes in place: a counter re-renders after each action on it.
@@ -70,7 +72,7 @@ export function SurveyCallBack({ original, timezone, showDetails, names }: Surve
       {call && (
         <>
           <p className="sb-sim-status" role="status">{live ? t('simulator.surveyCallBack.onCall', { time: time(attempt.at) }) : t('simulator.surveyCallBack.ended')}</p>
-          <Keypad disabled={!live} onPress={(key) => act((c) => void c.press(key))} keyboardTarget={null} />
+          <Keypad disabled={!live} onPress={(key) => act((c) => void c.press(key))} keyboardTarget={keyboardTarget} />
           <div className="sb-sim-controls">
             <button type="button" className="sb-app-button" disabled={!live} onClick={() => act((c) => c.silence())}>{t('simulator.silence')}</button>
             <button type="button" className="sb-app-button" disabled={!live} onClick={() => act((c) => c.hangUp())}>{t('simulator.hangUp')}</button>
