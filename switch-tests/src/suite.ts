@@ -34,11 +34,12 @@ export interface SuiteEnvironment {
  * dialplan names a fixed address), then FreeSWITCH pointed at it, then the observer.
  */
 /**
- * Calls start on a Wednesday at 10:00 in London (open in every example's schedule) unless `startAt` says otherwise.
+ * Calls start on a Wednesday at 10:00 in London (open in every example's schedule) unless `startAt` says otherwise
+ * (`null`: the runtime runs on the wall clock, for tests that compare its times with the test's own).
  */
 export const OFFICE_HOURS = Date.parse('2026-06-10T10:00:00+01:00');
 
-export async function startSuite(options: { startAt?: number; runtimeConfig?: Readonly<Record<string, string>> } = {}): Promise<SuiteEnvironment> {
+export async function startSuite(options: { startAt?: number | null; runtimeConfig?: Readonly<Record<string, string>> } = {}): Promise<SuiteEnvironment> {
   const external = Boolean(process.env['SWITCH_ESL_HOST']?.trim());
   let fs: SwitchInstance | undefined;
   let switchboard: SwitchboardUnderTest | undefined;
@@ -46,7 +47,7 @@ export async function startSuite(options: { startAt?: number; runtimeConfig?: Re
     // The project's dialplan reads ${switchboard_runtime} per call, so the switch can start before the runtime.
     fs = await startSwitch({ runtimeAddress: '127.0.0.1:9' });
     const fixedPort = external ? Number(process.env['SWITCH_RUNTIME_PORT'] ?? 9090) : 0;
-    switchboard = await startSwitchboard({ esl: fs.esl, runtimePort: fixedPort, startAt: options.startAt ?? OFFICE_HOURS, ...(options.runtimeConfig ? { runtimeConfig: options.runtimeConfig } : {}) });
+    switchboard = await startSwitchboard({ esl: fs.esl, runtimePort: fixedPort, ...(options.startAt === null ? {} : { startAt: options.startAt ?? OFFICE_HOURS }), ...(options.runtimeConfig ? { runtimeConfig: options.runtimeConfig } : {}) });
     const environment = await finish(fs, switchboard);
     if (!external) await environment.pointSwitchAt(switchboard.runtimeAddress);
     return environment;
