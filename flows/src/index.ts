@@ -23,6 +23,7 @@ export * from './interpreter/incident.js';
 export * from './interpreter/state.js';
 export * from './interpreter/program.js';
 export * from './interpreter/interpreter.js';
+export * from './interpreter/reasons.js';
 export { canonicalJson } from './util/canonical-json.js';
 export { CALLER_LANGUAGE } from './nodes/setVariable.js';
 export { compileSchedule, nextOpening, resolveScheduleCalendars, scheduleStatusAt, type ScheduleConfig, type ScheduleStatus } from './nodes/schedule.js';

@@ -1,3 +1,4 @@
+import type { Said } from './reasons.js';
 import type { Prompt, VariableValue } from '../document/common.js';
 
 /** A prompt after language selection and `${var}` substitution: what the switch actually plays. */
@@ -49,7 +50,10 @@ export interface NodeExit {
    */
   nodeId: string;
   outlet: string;
+  /** In English, for logs, the CLI and the database. */
   reason: string;
+  /** The same by message id and values (`interpreter/reasons.ts`), for a UI to say in its language; absent in old data. */
+  said?: Said;
 }
 
 /** Hangup causes the interpreter asks for (FreeSWITCH/Q.850 names). */
@@ -179,7 +183,7 @@ export type Effect =
    * Always the last effect of a call: why and where it ended. `lastExit` is set when the last node was left by an
    * outlet that led nowhere (the call ended because of it).
    */
-  | { kind: 'end'; outcome: CallOutcome; flow: string; nodeId: string | null; at: number; reason: string; lastExit: NodeExit | null };
+  | { kind: 'end'; outcome: CallOutcome; flow: string; nodeId: string | null; at: number; reason: string; /** `reason` by message id, for a UI. */ said?: Said; lastExit: NodeExit | null };
 
 export type EffectKind = Effect['kind'];
 export type EffectOf<K extends EffectKind> = Extract<Effect, { kind: K }>;

@@ -70,7 +70,7 @@ describe('interpreter', () => {
     const flow = greeting();
     const first = start(flow, { callId: 'c1', caller: '1', dialled: '2', at: T0 });
     const gone = step(flow, first.state, { type: 'hangup', at: T0 + 500 });
-    expect(gone.effects).toEqual([{ kind: 'end', outcome: 'callerHungUp', flow: 'Test flow', nodeId: 'hello', at: T0 + 500, reason: 'caller hung up', lastExit: null }]);
+    expect(gone.effects).toEqual([{ kind: 'end', outcome: 'callerHungUp', flow: 'Test flow', nodeId: 'hello', at: T0 + 500, reason: 'caller hung up', said: { id: 'end.callerHungUp' }, lastExit: null }]);
   });
 
   it('stops a loop without caller input with a clean hangup once the per-event budget is spent', () => {

@@ -8,6 +8,7 @@ import type { CallOutcome, Effect, NodeExit } from './effects.js';
 import type { CallEvent, CallStart } from './events.js';
 import { INCIDENT_ANNOUNCEMENT, INCIDENT_EMERGENCY_FLAG, incidentAnnouncement } from './incident.js';
 import { calendarByName, flowByName, mainFlow, type Runnable } from './program.js';
+import { because, sayIfKnown, type Because, type Said } from './reasons.js';
 import type { CallState, Frame } from './state.js';
 
 /** Limits that stop runaway flows with a clean hangup instead of an exception or a spinning process. */
@@ -68,41 +69,54 @@ interface Origin extends NodeExit {
   outletOf?: string;
 }
 
+/** The exit as effects carry it: without the interpreter's own `outletOf`. */
+function exitOf(origin: Origin): NodeExit {
+  return { nodeId: origin.nodeId, outlet: origin.outlet, reason: origin.reason, ...(origin.said ? { said: origin.said } : {}) };
+}
+
 /** Words for the visit record: the event that made a node leave by an outlet. */
-function describeEvent(event: CallEvent): string {
+function describeEvent(event: CallEvent): Because {
   switch (event.type) {
     case 'digits':
-      return `pressed ${event.digits}`;
+      return because('event.pressed', { digits: event.digits });
     case 'noInput':
-      return 'no input';
+      return because('event.noInput');
     case 'promptFinished':
-      return 'prompt finished';
+      return because('event.promptFinished');
     case 'queueStatus':
-      return `queue status: ${event.callersWaiting} waiting, ${event.agentsAvailable}/${event.agentsLoggedIn} agents available`;
+      return because('event.queueStatus', { waiting: event.callersWaiting, available: event.agentsAvailable, loggedIn: event.agentsLoggedIn });
     case 'queueUpdate':
-      return `queue position ${event.position}`;
+      return because('event.queuePosition', { position: event.position });
     case 'queueAnswered':
-      return event.agent ? `agent ${event.agent} answered` : 'agent answered';
-    case 'queueExit':
-      return `queue exit: ${event.reason}${event.detail ? ` (${event.detail})` : ''}`;
-    case 'transferResult':
-      return `transfer ${event.result}${event.cause ? ` (${event.cause})` : ''}`;
+      return event.agent ? because('event.agentAnswered', { agent: event.agent }) : because('event.someAgentAnswered');
+    case 'queueExit': {
+      // A reason from a newer switch integration is said as it came.
+      const reason = sayIfKnown(`queueExit.${event.reason}`, event.reason);
+      return event.detail ? because('event.queueExitDetail', { reason, detail: event.detail }) : because('event.queueExit', { reason });
+    }
+    case 'transferResult': {
+      const result = sayIfKnown(`transfer.${event.result}`, event.result);
+      return event.cause ? because('event.transferCause', { result, cause: event.cause }) : because('event.transfer', { result });
+    }
     case 'httpResult':
-      return event.error !== undefined ? `HTTP error: ${event.error}` : `HTTP ${event.status ?? 'no status'}`;
-    case 'callbackResult':
-      return event.ok ? 'callback booked' : `callback not booked: ${event.reason ?? 'error'}${event.error ? ` (${event.error})` : ''}`;
+      return event.error !== undefined ? because('event.httpError', { error: event.error }) : event.status !== undefined ? because('event.httpStatus', { status: event.status }) : because('event.httpNoStatus');
+    case 'callbackResult': {
+      if (event.ok) return because('event.callbackBooked');
+      const reason = sayIfKnown(`callback.${event.reason ?? 'error'}`, event.reason ?? 'error');
+      return event.error ? because('event.callbackNotBookedError', { reason, error: event.error }) : because('event.callbackNotBooked', { reason });
+    }
     case 'voicemailFinished':
-      return 'voicemail finished';
+      return because('event.voicemailFinished');
     case 'timer':
-      return `timer ${event.name}`;
+      return because('event.timer', { name: event.name });
     case 'effectFailed':
-      return `failed: ${event.message}`;
+      return because('event.failed', { message: event.message });
     case 'hangup':
-      return event.failure ?? 'caller hung up';
+      return event.failure ? because('event.hangupFailure', { failure: event.failure }) : because('event.hangup');
     default: {
       // Events come from the edge: an unknown type must not make `step` throw.
       const unknown: never = event;
-      return `event ${String((unknown as { type?: unknown }).type)}`;
+      return because('event.unknown', { type: String((unknown as { type?: unknown }).type) });
     }
   }
 }
@@ -147,7 +161,8 @@ class Run {
   }
 
   /** End the call: optional hangup, then the `end` record. */
-  end(outcome: CallOutcome, reason: string, nodeId: string | null, hangup: boolean, lastExit: NodeExit | null = null): void {
+  end(outcome: CallOutcome, why: Because | string, nodeId: string | null, hangup: boolean, lastExit: NodeExit | null = null): void {
+    const { reason, said } = typeof why === 'string' ? { reason: why, said: undefined } : why;
     const state = this.state;
     if (hangup && !state.callerGone) {
       this.effects.push({ kind: 'hangup', cause: outcome === 'error' ? 'NORMAL_TEMPORARY_FAILURE' : 'NORMAL_CLEARING', reason });
@@ -161,8 +176,8 @@ class Run {
     state.status = 'ended';
     state.pending = null;
     const frame = state.stack[state.stack.length - 1];
-    const exit = lastExit === null ? null : { nodeId: lastExit.nodeId, outlet: lastExit.outlet, reason: lastExit.reason };
-    this.effects.push({ kind: 'end', outcome: finalOutcome, flow: frame?.flow ?? '', nodeId, at: this.now, reason, lastExit: exit });
+    const exit = lastExit === null ? null : exitOf(lastExit);
+    this.effects.push({ kind: 'end', outcome: finalOutcome, flow: frame?.flow ?? '', nodeId, at: this.now, reason, ...(said ? { said } : {}), lastExit: exit });
   }
 
   /** Enter `nodeId` in the current flow and keep going until the call waits or ends. */
@@ -172,28 +187,28 @@ class Run {
     for (;;) {
       const flow = this.currentFlow();
       const frame = this.state.stack[this.state.stack.length - 1];
-      if (!flow || !frame) return this.end('error', 'sub-flow not available', null, true);
+      if (!flow || !frame) return this.end('error', because('end.subflowUnavailable'), null, true);
       if (target === null) {
-        const where = origin ? `outlet "${origin.outlet}" of node ${origin.outletOf ?? origin.nodeId}` : 'the flow entry';
-        return this.end('error', `${where} is not connected`, origin?.nodeId ?? null, true, origin);
+        const unconnected = origin ? because('end.outletNotConnected', { outlet: origin.outlet, node: origin.outletOf ?? origin.nodeId }) : because('end.entryNotConnected');
+        return this.end('error', unconnected, origin?.nodeId ?? null, true, origin);
       }
       const compiled: CompiledNode | undefined = flow.nodes[target];
-      if (!compiled) return this.end('error', `node ${target} does not exist in flow ${flow.name}`, target, true);
+      if (!compiled) return this.end('error', because('end.missingNode', { node: target, flow: flow.name }), target, true);
 
       this.stepsThisEvent++;
       this.state.steps++;
       if (this.stepsThisEvent > this.limits.maxStepsPerEvent || this.state.steps > this.limits.maxStepsPerCall) {
-        const limit = this.stepsThisEvent > this.limits.maxStepsPerEvent ? `${this.limits.maxStepsPerEvent} steps without caller input` : `${this.limits.maxStepsPerCall} steps in one call`;
-        return this.end('error', `step budget exceeded (${limit})`, target, true);
+        const exceeded = this.stepsThisEvent > this.limits.maxStepsPerEvent ? because('end.stepBudgetEvent', { limit: this.limits.maxStepsPerEvent }) : because('end.stepBudgetCall', { limit: this.limits.maxStepsPerCall });
+        return this.end('error', exceeded, target, true);
       }
       frame.nodeId = target;
-      const arrivedFrom = origin === null ? null : { nodeId: origin.nodeId, outlet: origin.outlet, reason: origin.reason };
+      const arrivedFrom = origin === null ? null : exitOf(origin);
       this.effects.push({ kind: 'visit', flow: flow.name, nodeId: target, nodeType: compiled.type, at: this.now, arrivedFrom });
 
       const definition = nodeDefinition(compiled.type);
-      if (!definition) return this.end('error', `unknown node type ${compiled.type}`, target, true);
+      if (!definition) return this.end('error', because('end.unknownType', { type: compiled.type }), target, true);
       if (this.state.callerGone && definition.callerFacing) {
-        return this.end('callerHungUp', 'caller hung up', target, false);
+        return this.end('callerHungUp', because('end.callerHungUp'), target, false);
       }
       const node: RuntimeNode<unknown> = { id: target, type: compiled.type, config: compiled.config, next: compiled.next };
       let outcome: NodeOutcome;
@@ -201,7 +216,7 @@ class Run {
         // The start node of a sub-flow must not answer again.
         outcome = compiled.type === 'start' && this.state.stack.length > 1 ? { kind: 'next', outlet: 'next' } : definition.enter(node, this.context(flow));
       } catch (error) {
-        return this.end('error', `node ${target} failed: ${error instanceof Error ? error.message : String(error)}`, target, true);
+        return this.end('error', because('end.nodeFailed', { node: target, error: error instanceof Error ? error.message : String(error) }), target, true);
       }
       const after = this.apply(outcome, target, compiled, false);
       if (after === 'stop') return;
@@ -224,8 +239,9 @@ class Run {
         if (outcome.inputFailed) this.state.inputFailed = true;
         else if (event?.type === 'digits') this.state.inputFailed = false;
         const target = Object.prototype.hasOwnProperty.call(compiled.next, outcome.outlet) ? (compiled.next[outcome.outlet] ?? null) : null;
-        const reason = outcome.reason ?? (event === null ? `took ${outcome.outlet}` : describeEvent(event));
-        return { target, origin: { nodeId, outlet: outcome.outlet, reason } };
+        const why: { reason: string; said?: Said } =
+          outcome.reason !== undefined ? { reason: outcome.reason, ...(outcome.said ? { said: outcome.said } : {}) } : event === null ? because('took', { outlet: outcome.outlet }) : describeEvent(event);
+        return { target, origin: { nodeId, outlet: outcome.outlet, ...why } };
       }
       case 'wait': {
         // A node that keeps waiting for the same answer (e.g. a queue playing a position announcement) keeps its
@@ -247,14 +263,15 @@ class Run {
         return 'stop';
       case 'end':
         this.effects.push(...outcome.effects);
-        this.end(outcome.outcome, outcome.reason, nodeId, false);
+        this.end(outcome.outcome, outcome.said ? { reason: outcome.reason, said: outcome.said } : outcome.reason, nodeId, false);
         return 'stop';
       case 'call': {
         const callee = flowByName(this.runnable, outcome.flow);
         if (!callee) {
           const target = compiled.next['failed'] ?? null;
-          if (target !== null) return { target, origin: { nodeId, outlet: 'failed', reason: `sub-flow "${outcome.flow}" is not available` } };
-          this.end('error', `sub-flow "${outcome.flow}" is not available`, nodeId, true);
+          const unavailable = because('subflow.unavailable', { flow: outcome.flow });
+          if (target !== null) return { target, origin: { nodeId, outlet: 'failed', ...unavailable } };
+          this.end('error', unavailable, nodeId, true);
           return 'stop';
         }
         if (this.state.stack.length - 1 >= this.limits.maxSubflowDepth) return this.refuseSubflow(callee.name, nodeId, compiled);
@@ -262,12 +279,12 @@ class Run {
         // Variables are per flow: the callee starts from its own initial values; the caller's wait on the frame.
         this.state.stack = [...this.state.stack, { flow: callee.name, nodeId: callee.entry, callerVars: this.state.vars }];
         this.state.vars = initialVars(callee);
-        return { target: callee.entry, origin: { nodeId, outlet: 'call', reason: `calls sub-flow "${callee.name}"` } };
+        return { target: callee.entry, origin: { nodeId, outlet: 'call', ...because('subflow.calls', { flow: callee.name }) } };
       }
       case 'return': {
         const stack = this.state.stack;
         if (stack.length <= 1) {
-          this.end('selfServed', `flow returned "${outcome.outcome}" with no caller flow`, nodeId, true);
+          this.end('selfServed', because('subflow.returnedToNobody', { outcome: outcome.outcome }), nodeId, true);
           return 'stop';
         }
         const finished = stack[stack.length - 1] as Frame;
@@ -280,8 +297,7 @@ class Run {
         const next = callerNode?.next ?? {};
         const outlet = Object.prototype.hasOwnProperty.call(next, outcome.outcome) ? outcome.outcome : 'failed';
         // The visit left is the return node's; the outlet taken is the sub-flow node's.
-        const reason = `sub-flow "${finished.flow}" returned "${outcome.outcome}"`;
-        return { target: next[outlet] ?? null, origin: { nodeId, outlet, reason, outletOf: caller.nodeId } };
+        return { target: next[outlet] ?? null, origin: { nodeId, outlet, ...because('subflow.returned', { flow: finished.flow, outcome: outcome.outcome }), outletOf: caller.nodeId } };
       }
       default:
         return assertNever(outcome, 'node outcome');
@@ -290,7 +306,7 @@ class Run {
 
   /** The incident announcement played (or could not be played): the flow starts at its entry node. */
   private afterIncidentAnnouncement(event: CallEvent, flow: CompiledFlow): void {
-    if (event.type === 'hangup') return this.end('callerHungUp', 'caller hung up during the incident announcement', null, false);
+    if (event.type === 'hangup') return this.end('callerHungUp', because('end.hungUpInAnnouncement'), null, false);
     if (event.type !== 'promptFinished' && event.type !== 'digits' && event.type !== 'effectFailed') return;
     this.state.pending = null;
     this.state.status = 'running';
@@ -312,8 +328,8 @@ class Run {
       `sub-flow "${flow}" not started: sub-flow calls nested ${limit} deep (${chain.join(' → ')}); ` +
       (target !== null ? `continuing by the failed outlet of node ${nodeId}` : `node ${nodeId} has no failed outlet, so the call ends`);
     this.effects.push({ kind: 'subflowRefused', flow, limit, chain, reason });
-    if (target !== null) return { target, origin: { nodeId, outlet: 'failed', reason: `sub-flow "${flow}" not started: nested ${limit} deep` } };
-    this.end('error', reason, nodeId, true);
+    if (target !== null) return { target, origin: { nodeId, outlet: 'failed', ...because('subflow.tooDeep', { flow, limit }) } };
+    this.end('error', because('end.subflowTooDeep', { flow, limit, chain: chain.join(' → '), node: nodeId }), nodeId, true);
     return 'stop';
   }
 
@@ -326,7 +342,7 @@ class Run {
     if (pending.nodeId === INCIDENT_ANNOUNCEMENT) return this.afterIncidentAnnouncement(event, flow);
     const compiled = flow.nodes[pending.nodeId];
     const definition = compiled ? nodeDefinition(compiled.type) : undefined;
-    if (!compiled || !definition) return this.end('error', `waiting on missing node ${pending.nodeId}`, pending.nodeId, true);
+    if (!compiled || !definition) return this.end('error', because('end.waitingOnMissing', { node: pending.nodeId }), pending.nodeId, true);
 
     let outcome: NodeOutcome = { kind: 'ignore' };
     if (definition.resume) {
@@ -334,11 +350,11 @@ class Run {
       try {
         outcome = definition.resume(node, pending.local, event, this.context(flow));
       } catch (error) {
-        return this.end('error', `node ${pending.nodeId} failed: ${error instanceof Error ? error.message : String(error)}`, pending.nodeId, true);
+        return this.end('error', because('end.nodeFailed', { node: pending.nodeId, error: error instanceof Error ? error.message : String(error) }), pending.nodeId, true);
       }
     }
     if (event.type === 'hangup' && outcome.kind === 'ignore') {
-      return this.end('callerHungUp', 'caller hung up', pending.nodeId, false);
+      return this.end('callerHungUp', because('end.callerHungUp'), pending.nodeId, false);
     }
     if (outcome.kind !== 'ignore' && outcome.kind !== 'wait') {
       this.state.pending = null;
@@ -441,7 +457,7 @@ export function start(runnable: Runnable, call: CallStart, limits: InterpreterLi
   };
   const run = new Run(runnable, state, at, limits);
   const announcement = flow && incident ? incidentAnnouncement(incident, language, languages) : null;
-  if (!flow) run.end('error', 'flow not available', null, true);
+  if (!flow) run.end('error', because('end.flowUnavailable'), null, true);
   else if (announcement) {
     // Answer, play the incident's announcement, and enter the flow once it has played (afterIncidentAnnouncement).
     state.seq = 1;
@@ -494,8 +510,8 @@ function advance(runnable: Runnable, state: CallState, event: CallEvent, limits:
   if (event.type === 'hangup') draft.callerGone = true;
   const run = new Run(runnable, draft, now, limits, state.vars);
   const here = state.stack[state.stack.length - 1]?.nodeId ?? null;
-  if (event.type === 'hangup' && typeof event.failure === 'string') run.end('error', event.failure, pending?.nodeId ?? here, false);
-  else if (pending === null) run.end('callerHungUp', 'caller hung up', here, false);
+  if (event.type === 'hangup' && typeof event.failure === 'string') run.end('error', because('event.hangupFailure', { failure: event.failure }), pending?.nodeId ?? here, false);
+  else if (pending === null) run.end('callerHungUp', because('end.callerHungUp'), here, false);
   else run.resume(event);
   if (run.effects.length === 0 && draft.status === state.status && draft.pending === state.pending) return { result: { state, effects: [] }, run };
   return { result: { state: draft, effects: answerBeforeMedia(draft, run.effects) }, run };

@@ -306,7 +306,7 @@ describe('every path of every node type: outcome and outlet', () => {
     const effects = run(menuThenAutomatic(), [{ type: 'digits', digits: '1' }]);
     expect(exitOf(effects, 'n')?.reason).toBe('pressed 1');
     const afterMenu = run(menuThenAutomatic(), [{ type: 'digits', digits: '7' }, { type: 'digits', digits: '8' }, { type: 'digits', digits: '9' }]);
-    expect(exitOf(afterMenu, 'note')).toEqual({ nodeId: 'note', outlet: 'next', reason: 'took next' });
+    expect(exitOf(afterMenu, 'note')).toEqual({ nodeId: 'note', outlet: 'next', reason: 'took next', said: { id: 'took', params: { outlet: 'next' } } });
   });
 
   it('covers every node type of the registry', async () => {

@@ -69,8 +69,8 @@ describe('node visits record the outlet taken and why', () => {
     const { effects } = run(menuFlow(), [{ type: 'digits', digits: '1' }]);
     const [startVisit, menu, thanks] = visits(effects);
     expect(startVisit?.arrivedFrom).toBeNull();
-    expect(menu?.arrivedFrom).toEqual({ nodeId: 'start', outlet: 'next', reason: 'took next' });
-    expect(thanks?.arrivedFrom).toEqual({ nodeId: 'menu', outlet: '1', reason: 'pressed 1' });
+    expect(menu?.arrivedFrom).toEqual({ nodeId: 'start', outlet: 'next', reason: 'took next', said: { id: 'took', params: { outlet: 'next' } } });
+    expect(thanks?.arrivedFrom).toEqual({ nodeId: 'menu', outlet: '1', reason: 'pressed 1', said: { id: 'event.pressed', params: { digits: '1' } } });
   });
 
   it('silence until the retries ran out: left by noInput "after 3 tries"', () => {
@@ -80,7 +80,7 @@ describe('node visits record the outlet taken and why', () => {
 
   it('wrong keys until the retries ran out: left by invalid', () => {
     const { effects } = run(menuFlow(), [{ type: 'digits', digits: '7' }, { type: 'digits', digits: '8' }, { type: 'digits', digits: '9' }]);
-    expect(visits(effects).at(-1)?.arrivedFrom).toEqual({ nodeId: 'menu', outlet: 'invalid', reason: 'invalid input after 3 tries' });
+    expect(visits(effects).at(-1)?.arrivedFrom).toEqual({ nodeId: 'menu', outlet: 'invalid', reason: 'invalid input after 3 tries', said: { id: 'input.invalid', params: { tries: 3 } } });
   });
 
   it('a schedule says which branch and why', () => {
@@ -117,7 +117,7 @@ describe('node visits record the outlet taken and why', () => {
 
   it('caller routing says which list matched', () => {
     const { effects } = run(blockingFlow(), []);
-    expect(visits(effects).at(-1)?.arrivedFrom).toEqual({ nodeId: 'who', outlet: 'blocked', reason: '"+441234" is on list blocked' });
+    expect(visits(effects).at(-1)?.arrivedFrom).toEqual({ nodeId: 'who', outlet: 'blocked', reason: '"+441234" is on list blocked', said: { id: 'callerRouting.onList', params: { value: '+441234', list: 'blocked' } } });
   });
 
   it('an outlet that leads nowhere is on the end record', () => {
@@ -213,7 +213,7 @@ describe('call outcomes', () => {
       ),
     );
     const failed = run(flow, [{ type: 'noInput' }, { type: 'noInput' }]).effects;
-    expect(visits(failed).at(-1)?.arrivedFrom).toEqual({ nodeId: 'pin', outlet: 'failed', reason: 'no input after 2 tries' });
+    expect(visits(failed).at(-1)?.arrivedFrom).toEqual({ nodeId: 'pin', outlet: 'failed', reason: 'no input after 2 tries', said: { id: 'input.noInput', params: { tries: 2 } } });
     expect(ending(failed)?.outcome).toBe('unresolvedInIvr');
     expect(ending(run(flow, [{ type: 'digits', digits: '1234' }]).effects)?.outcome).toBe('selfServed');
   });

@@ -8,6 +8,7 @@ import type { CallEvent } from '../interpreter/events.js';
 import { assertNever } from '../util/assert-never.js';
 import { defineNode, type NodeOutcome, type RuntimeNode, type StepContext } from './types.js';
 import { promptsRequirements, uniqueRequirements } from '../switch/requirements.js';
+import { because, type Because, type Said } from '../interpreter/reasons.js';
 
 const QUEUE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*(@[A-Za-z0-9][A-Za-z0-9_.-]*)?$/;
 
@@ -78,7 +79,7 @@ interface CallbackConfig {
 type CallbackLocal =
   | { phase: 'confirm' | 'enter'; number: string; failures: number }
   | { phase: 'schedule'; number: string }
-  | { phase: 'closing'; number: string; outlet: 'scheduled' | 'failed'; reason: string };
+  | { phase: 'closing'; number: string; outlet: 'scheduled' | 'failed'; reason: string; said?: Said };
 
 function minuteOfDay(time: string): number {
   const [h, m] = time.split(':');
@@ -132,14 +133,14 @@ function ask(config: CallbackConfig, ctx: StepContext, local: Extract<CallbackLo
 
 function retry(config: CallbackConfig, ctx: StepContext, local: Extract<CallbackLocal, { phase: 'confirm' | 'enter' }>, failure: 'noInput' | 'invalid'): NodeOutcome {
   const failures = local.failures + 1;
-  if (failures > config.maxRetries) return { kind: 'next', outlet: 'declined', inputFailed: true, reason: `${failure === 'noInput' ? 'no input' : 'invalid input'} after ${failures} tries` };
+  if (failures > config.maxRetries) return { kind: 'next', outlet: 'declined', inputFailed: true, ...(failure === 'noInput' ? because('input.noInput', { tries: failures }) : because('input.invalid', { tries: failures })) };
   return ask(config, ctx, { ...local, failures }, failure === 'noInput' ? config.noInputPrompt : config.invalidPrompt);
 }
 
 function schedule(config: CallbackConfig, ctx: StepContext, number: string): NodeOutcome {
   const last = ctx.state.lastQueue;
   const queue = config.queue ?? last?.name ?? null;
-  if (queue === null) return closing(config, ctx, number, 'failed', config.failedPrompt, 'no queue to call back from: the step names none and the caller has not been routed to a queue');
+  if (queue === null) return closing(config, ctx, number, 'failed', config.failedPrompt, because('callback.noQueue'));
   const sameQueue = last !== null && last.name === queue;
   const originalWaitSeconds = sameQueue && config.keepPlace ? Math.max(0, Math.round(((last.leftAt ?? ctx.now) - last.joinedAt) / 1000)) : 0;
   const effect: Effect = {
@@ -155,12 +156,13 @@ function schedule(config: CallbackConfig, ctx: StepContext, number: string): Nod
 }
 
 /** Tell the caller how it went, then leave by `outlet`. */
-function closing(config: CallbackConfig, ctx: StepContext, number: string, outlet: 'scheduled' | 'failed', prompt: Prompt | null, reason: string): NodeOutcome {
-  if (!prompt) return { kind: 'next', outlet, reason };
+function closing(config: CallbackConfig, ctx: StepContext, number: string, outlet: 'scheduled' | 'failed', prompt: Prompt | null, why: Because): NodeOutcome {
+  const { reason, said } = why;
+  if (!prompt) return { kind: 'next', outlet, reason, said };
   return {
     kind: 'wait',
     effects: [{ kind: 'play', prompt: ctx.resolvePrompt(prompt, names(config, number)), bargeIn: false }],
-    local: { phase: 'closing', number, outlet, reason } satisfies CallbackLocal,
+    local: { phase: 'closing', number, outlet, reason, said } satisfies CallbackLocal,
   };
 }
 
@@ -169,17 +171,17 @@ function onScheduleEvent(config: CallbackConfig, ctx: StepContext, number: strin
     case 'callbackResult':
       if (event.ok) {
         ctx.recordOutcome('callbackScheduled');
-        return closing(config, ctx, number, 'scheduled', config.scheduledPrompt, 'callback booked');
+        return closing(config, ctx, number, 'scheduled', config.scheduledPrompt, because('callback.booked'));
       }
       // The number already has a callback waiting: this request collapsed into it, so the caller is booked
       // (with the earlier place) and leaves by `scheduled`, not by the failure route (voicemail, say).
       if (event.reason === 'alreadyScheduled') {
         ctx.recordOutcome('callbackScheduled');
-        return closing(config, ctx, number, 'scheduled', config.alreadyScheduledPrompt ?? config.scheduledPrompt, 'already booked: joined the earlier callback');
+        return closing(config, ctx, number, 'scheduled', config.alreadyScheduledPrompt ?? config.scheduledPrompt, because('callback.joinedEarlier'));
       }
-      return closing(config, ctx, number, 'failed', config.failedPrompt, `booking refused${event.error ? `: ${event.error}` : ''}`);
+      return closing(config, ctx, number, 'failed', config.failedPrompt, event.error ? because('callback.refusedError', { error: event.error }) : because('callback.refused'));
     case 'effectFailed':
-      return closing(config, ctx, number, 'failed', config.failedPrompt, `booking failed: ${event.message}`);
+      return closing(config, ctx, number, 'failed', config.failedPrompt, because('callback.failed', { message: event.message }));
     default:
       return { kind: 'ignore' };
   }
@@ -321,7 +323,7 @@ export const callbackNode = defineNode({
       case 'schedule':
         return onScheduleEvent(node.config, ctx, local.number, event);
       case 'closing':
-        return event.type === 'promptFinished' || event.type === 'effectFailed' ? { kind: 'next', outlet: local.outlet, reason: local.reason } : { kind: 'ignore' };
+        return event.type === 'promptFinished' || event.type === 'effectFailed' ? { kind: 'next', outlet: local.outlet, reason: local.reason, ...(local.said ? { said: local.said } : {}) } : { kind: 'ignore' };
       default:
         return assertNever(local, 'callback phase');
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KeySchema } from '../document/common.js';
 import { assertNever } from '../util/assert-never.js';
 import { defineNode } from './types.js';
+import { because } from '../interpreter/reasons.js';
 
 /** The outlet for callers on none of the lists. */
 export const CALLER_ROUTING_DEFAULT_OUTLET = 'default';
@@ -146,8 +147,8 @@ export const callerRoutingNode = defineNode({
     const config = node.config;
     const value = valueToMatch(config, ctx.state.call);
     const list = matchList(config, value);
-    if (list < 0) return { kind: 'next', outlet: CALLER_ROUTING_DEFAULT_OUTLET, reason: `"${value}" is on no list` };
+    if (list < 0) return { kind: 'next', outlet: CALLER_ROUTING_DEFAULT_OUTLET, ...because('callerRouting.onNoList', { value }) };
     const key = config.keys[list] as string;
-    return { kind: 'next', outlet: key, reason: `"${value}" is on list ${key}` };
+    return { kind: 'next', outlet: key, ...because('callerRouting.onList', { value, list: key }) };
   },
 });

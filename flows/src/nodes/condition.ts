@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KeySchema } from '../document/common.js';
 import { EXPRESSION_PROBLEM_MESSAGE } from '../expressions/cel.js';
 import { defineNode } from './types.js';
+import { because } from '../interpreter/reasons.js';
 
 /** The outlet taken when no branch is true (or an expression fails at call time). */
 export const CONDITION_DEFAULT_OUTLET = 'default';
@@ -74,9 +75,9 @@ export const conditionNode = defineNode({
   enter: (node, ctx) => {
     for (const branch of node.config.branches) {
       const result = ctx.evaluate(branch.expression);
-      if (!result.ok) return { kind: 'next', outlet: CONDITION_DEFAULT_OUTLET, reason: `branch ${branch.key} failed: ${result.error}` };
-      if (result.value === true) return { kind: 'next', outlet: branch.key, reason: `${branch.expression} is true` };
+      if (!result.ok) return { kind: 'next', outlet: CONDITION_DEFAULT_OUTLET, ...because('condition.failed', { branch: branch.key, error: result.error }) };
+      if (result.value === true) return { kind: 'next', outlet: branch.key, ...because('condition.true', { expression: branch.expression }) };
     }
-    return { kind: 'next', outlet: CONDITION_DEFAULT_OUTLET, reason: 'no branch is true' };
+    return { kind: 'next', outlet: CONDITION_DEFAULT_OUTLET, ...because('condition.none') };
   },
 });

@@ -3,6 +3,7 @@ import { OptionalPromptSchema, type Prompt } from '../document/common.js';
 import type { Effect } from '../interpreter/effects.js';
 import { defineNode, type NodeOutcome } from './types.js';
 import { promptRequirements } from '../switch/requirements.js';
+import { because } from '../interpreter/reasons.js';
 
 export const HangupDataSchema = z.object({
   /** Optional goodbye played before hanging up. */
@@ -19,8 +20,8 @@ interface HangupConfig {
 function hangUp(config: HangupConfig): NodeOutcome {
   const effects: Effect[] = [{ kind: 'hangup', cause: config.cause, reason: 'hangup node' }];
   // CALL_REJECTED / USER_BUSY turn the caller away (a blocked number): not a served call.
-  if (config.cause !== 'NORMAL_CLEARING') return { kind: 'end', effects, outcome: 'rejected', reason: `flow rejected the call (${config.cause})` };
-  return { kind: 'end', effects, outcome: 'selfServed', reason: 'flow ended the call' };
+  if (config.cause !== 'NORMAL_CLEARING') return { kind: 'end', effects, outcome: 'rejected', ...because('hangup.rejected', { cause: config.cause }) };
+  return { kind: 'end', effects, outcome: 'selfServed', ...because('hangup.ended') };
 }
 
 /** Ends the call, optionally after a goodbye message. */

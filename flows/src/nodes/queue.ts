@@ -5,6 +5,7 @@ import type { CallEvent, QueueExitReason } from '../interpreter/events.js';
 import { assertNever } from '../util/assert-never.js';
 import { defineNode, type NodeOutcome, type OutletSpec, type RuntimeNode, type StepContext } from './types.js';
 import { promptsRequirements, uniqueRequirements } from '../switch/requirements.js';
+import { because, type Because } from '../interpreter/reasons.js';
 
 /** mod_callcenter queue names: `name` or `name@domain`. */
 const QUEUE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*(@[A-Za-z0-9][A-Za-z0-9_.-]*)?$/;
@@ -152,13 +153,13 @@ function leave(ctx: StepContext, config: QueueConfig, local: QueueLocal, switchK
 /** Before joining: the overflow rules that are checked against the queue's current state. */
 function decide(node: RuntimeNode<QueueConfig>, event: Extract<CallEvent, { type: 'queueStatus' }>, ctx: StepContext): NodeOutcome {
   const config = node.config;
-  if (config.whenNoAgents && event.agentsLoggedIn <= 0 && connected(node, 'noAgents')) return turnedAway(config, ctx, 'noAgents', 'no agents logged in');
+  if (config.whenNoAgents && event.agentsLoggedIn <= 0 && connected(node, 'noAgents')) return turnedAway(config, ctx, 'noAgents', because('queue.noAgentsLoggedIn'));
   if (connected(node, 'overflow')) {
     if (config.maxCallersWaiting !== null && event.callersWaiting >= config.maxCallersWaiting) {
-      return turnedAway(config, ctx, 'overflow', `${event.callersWaiting} callers waiting (limit ${config.maxCallersWaiting})`);
+      return turnedAway(config, ctx, 'overflow', because('queue.tooManyWaiting', { waiting: event.callersWaiting, limit: config.maxCallersWaiting }));
     }
     if (config.maxEstimatedWaitSeconds !== null && event.estimatedWaitSeconds > config.maxEstimatedWaitSeconds) {
-      return turnedAway(config, ctx, 'overflow', `estimated wait ${event.estimatedWaitSeconds} s (limit ${config.maxEstimatedWaitSeconds} s)`);
+      return turnedAway(config, ctx, 'overflow', because('queue.waitTooLong', { seconds: event.estimatedWaitSeconds, limit: config.maxEstimatedWaitSeconds }));
     }
   }
   return join(node, ctx);
@@ -168,12 +169,12 @@ function decide(node: RuntimeNode<QueueConfig>, event: Extract<CallEvent, { type
  * Not joining at all: the caller is still routed to this queue, so remember it (with no time waited) — a Callback
  * step on the overflow route without a queue of its own books the callback for this queue.
  */
-function turnedAway(config: QueueConfig, ctx: StepContext, outlet: 'overflow' | 'noAgents', reason: string): NodeOutcome {
+function turnedAway(config: QueueConfig, ctx: StepContext, outlet: 'overflow' | 'noAgents', why: Because): NodeOutcome {
   const last = ctx.state.lastQueue;
   const sameQueue = last !== null && last.name === config.queue && last.leftAt !== null;
   // Back at a queue it already waited in keeps that wait; otherwise the caller has waited nothing yet.
   if (!sameQueue) ctx.setLastQueue({ name: config.queue, joinedAt: ctx.now, leftAt: ctx.now, priority: config.priority });
-  return { kind: 'next', outlet, reason };
+  return { kind: 'next', outlet, ...why };
 }
 
 /** Announce position / estimated wait / exit offers when due by the cadence (fire-and-forget). */
@@ -219,7 +220,7 @@ function answered(node: RuntimeNode<QueueConfig>, local: QueueLocal, ctx: StepCo
   ctx.recordOutcome('answeredFromQueue');
   if (connected(node, 'answered')) return { kind: 'next', outlet: 'answered', effects };
   effects.push({ kind: 'hangup', cause: 'NORMAL_CLEARING', reason: 'agent call finished' });
-  return { kind: 'end', effects, outcome: 'answeredFromQueue', reason: 'answered from queue' };
+  return { kind: 'end', effects, outcome: 'answeredFromQueue', ...because('queue.answered') };
 }
 
 /** An agent picked up: stop the max-wait timer at once, so a long conversation is never cut off to overflow. */
@@ -236,7 +237,7 @@ function withAgent(node: RuntimeNode<QueueConfig>, local: QueueLocal, event: Cal
     case 'queueExit':
       return answered(node, local, ctx);
     case 'hangup':
-      return { kind: 'end', effects: [], outcome: 'answeredFromQueue', reason: 'caller hung up after talking to an agent' };
+      return { kind: 'end', effects: [], outcome: 'answeredFromQueue', ...because('queue.hungUpAfterAgent') };
     default:
       return { kind: 'ignore' };
   }
@@ -278,7 +279,7 @@ function whileQueued(node: RuntimeNode<QueueConfig>, local: QueueLocal, event: C
       const effects = leave(ctx, node.config, local, true);
       ctx.recordOutcome('abandonedInQueue');
       if (connected(node, 'callerHungUp')) return { kind: 'next', outlet: 'callerHungUp', effects };
-      return { kind: 'end', effects, outcome: 'abandonedInQueue', reason: 'caller hung up while waiting in the queue' };
+      return { kind: 'end', effects, outcome: 'abandonedInQueue', ...because('queue.hungUpWaiting') };
     }
     default:
       return { kind: 'ignore' };

@@ -215,6 +215,7 @@ describe('scheduleStatusAt', () => {
     expect(scheduleStatusAt(schedule, utc('2026-12-25T10:00'))).toEqual({
       outlet: 'holiday',
       reason: 'closed: holiday Christmas Day',
+      said: { id: 'schedule.holiday', params: { holiday: 'Christmas Day' } },
       holiday: 'Christmas Day',
       localTime: '2026-12-25T10:00',
       calendar: null,

@@ -3,7 +3,7 @@ import { isKnownTimeZone } from '../util/time-zone.js';
 import { z } from 'zod';
 import { KeySchema } from '../document/common.js';
 import { assertNever } from '../util/assert-never.js';
-import { calendarLabel, type CompiledCalendar } from '../calendars/compiled.js';
+import type { CompiledCalendar } from '../calendars/compiled.js';
 import {
   civilFromDays,
   clock,
@@ -26,6 +26,7 @@ import { CalendarNameSchema, OpeningHoursSchema, type OpeningHours } from '../ca
 import type { Effect } from '../interpreter/effects.js';
 import { defineNode, type CompileContext } from './types.js';
 import { INCIDENT_EMERGENCY_FLAG } from '../interpreter/incident.js';
+import { because, renderSaid, say, type ReasonId, type Said } from '../interpreter/reasons.js';
 
 export { OpeningHoursSchema, WEEKDAYS, type OpeningHours };
 export type { Weekday } from '../calendars/day-numbers.js';
@@ -122,6 +123,8 @@ export interface ScheduleStatus {
   outlet: ScheduleOutlet;
   /** For people: `closed: holiday Christmas Day`, `open: Monday 08:00–12:00`. */
   reason: string;
+  /** `reason` by message id and values, for a UI to say in its language. */
+  said: Said;
   /** The holiday the date falls on, if any. */
   holiday: string | null;
   /** Wall-clock time in the schedule's zone, `2026-12-25T10:00`. */
@@ -331,13 +334,18 @@ function decide(config: ScheduleConfig, local: number, flags: Readonly<Record<st
   return rangeContaining(config.weekly, weekdayIndex(day) * DAY_MINUTES + minuteOfDay) >= 0 ? OPEN_WEEKLY : CLOSED;
 }
 
-/** `Monday 08:00–12:00`, or `Friday 22:00–Saturday 06:00` for a range past midnight. */
-function describeWeekRange(start: number, end: number): string {
+/** `open: Monday 08:00–12:00`, or `open: Friday 22:00–Saturday 06:00` for a range past midnight. */
+function openWeekly(start: number, end: number): Said {
   const startDay = Math.floor(start / DAY_MINUTES);
   const endDay = Math.floor((end - 1) / DAY_MINUTES);
-  const from = `${WEEKDAY_TITLES[startDay]} ${clock(start - startDay * DAY_MINUTES)}`;
+  const from = clock(start - startDay * DAY_MINUTES);
   const to = clock(end - endDay * DAY_MINUTES);
-  return startDay === endDay ? `${from}–${to}` : `${from}–${WEEKDAY_TITLES[endDay]} ${to}`;
+  const day = weekday(startDay);
+  return startDay === endDay ? say('schedule.openWeekly', { day, from, to }) : say('schedule.openWeeklyOvernight', { day, from, toDay: weekday(endDay), to });
+}
+
+function weekday(index: number): Said {
+  return say(`weekday.${index}` as ReasonId);
 }
 
 function localIso(local: number): string {
@@ -346,10 +354,10 @@ function localIso(local: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}T${clock(local - day * DAY_MINUTES)}`;
 }
 
-function hoursText(ranges: readonly number[]): string {
+function hoursText(ranges: readonly number[]): string | Said {
   const parts: string[] = [];
   for (let i = 0; i < ranges.length; i += 2) parts.push(`${clock(ranges[i] as number)}–${clock(ranges[i + 1] as number)}`);
-  return parts.length > 0 ? parts.join(', ') : 'no hours';
+  return parts.length > 0 ? parts.join(', ') : say('schedule.noHours');
 }
 
 /**
@@ -387,59 +395,65 @@ export function scheduleStatusAt(
   const minuteOfDay = local - day * DAY_MINUTES;
   const holidayIndex = holidayOn(config, day);
   const holiday = holidayIndex >= 0 ? (config.holidays[holidayIndex] ?? null) : null;
-  const source = hit ? ` (${calendarLabel(hit.calendar)})` : '';
-  let reason: string;
+  const source = hit ? say('schedule.source', { calendar: hit.calendar.name, revision: hit.calendar.revision }) : say('schedule.noSource');
+  const entry = hit?.entry.name ?? '';
+  let said: Said;
   switch (decision) {
     case OPEN_WEEKLY: {
       const minuteOfWeek = weekdayIndex(day) * DAY_MINUTES + minuteOfDay;
       const at = rangeContaining(config.weekly, minuteOfWeek);
-      reason = `open: ${describeWeekRange(config.weekly[at] as number, config.weekly[at + 1] as number)}`;
+      said = openWeekly(config.weekly[at] as number, config.weekly[at + 1] as number);
       break;
     }
     case OPEN_HOLIDAY_HOURS: {
       const hours = holiday?.hours ?? [];
       const at = rangeContaining(hours, minuteOfDay);
-      reason = `open: ${holiday?.name} hours ${clock(hours[at] as number)}–${clock(hours[at + 1] as number)}`;
+      said = say('schedule.openHolidayHours', { holiday: holiday?.name ?? '', from: clock(hours[at] as number), to: clock(hours[at + 1] as number) });
       break;
     }
     case CLOSED:
-      reason = 'closed: outside opening hours';
+      said = say('schedule.closed');
       break;
     case HOLIDAY:
-      reason = `closed: holiday ${holiday?.name}`;
+      said = say('schedule.holiday', { holiday: holiday?.name ?? '' });
       break;
     case EMERGENCY_OVERRIDE:
-      reason = 'emergency: the emergency override is on';
+      said = say('schedule.emergencyOverride');
       break;
     case EMERGENCY_FLAG:
-      reason = `emergency: flag "${config.emergencyFlag}" is set`;
+      said = say('schedule.emergencyFlag', { flag: config.emergencyFlag ?? '' });
       break;
     case EMERGENCY_INCIDENT:
-      reason = 'emergency: an incident override is on';
+      said = say('schedule.emergencyIncident');
       break;
     case CALENDAR_CLOSED:
-      reason = `holiday: ${hit?.entry.name}${source}`;
+      said = say('schedule.calendarClosed', { entry, source });
       break;
     case CALENDAR_HOURS_OPEN:
-      reason = `open: ${hit?.entry.name} hours ${hoursText(hit?.entry.hours ?? [])}${source}`;
+      said = say('schedule.calendarOpen', { entry, hours: hoursText(hit?.entry.hours ?? []), source });
       break;
     case CALENDAR_HOURS_OUTSIDE:
-      reason = `holiday: ${hit?.entry.name}, open only ${hoursText(hit?.entry.hours ?? [])}${source}`;
+      said = say('schedule.calendarOutside', { entry, hours: hoursText(hit?.entry.hours ?? []), source });
       break;
     case WORKDAY_OPEN:
     case WORKDAY_OUTSIDE: {
       const ranges = hit ? calendarOpenRanges(config, hit) : [];
-      const like = hit && hit.entry.as >= 0 ? ` as ${WEEKDAY_TITLES[hit.entry.as]}` : '';
-      reason = `${decision === WORKDAY_OPEN ? 'open' : 'closed'}: make-up working day ${hit?.entry.name}${like} ${hoursText(ranges)}${source}`;
+      const open = decision === WORKDAY_OPEN;
+      const hours = hoursText(ranges);
+      said =
+        hit && hit.entry.as >= 0
+          ? say(open ? 'schedule.workdayOpenAs' : 'schedule.workdayClosedAs', { entry, day: weekday(hit.entry.as), hours, source })
+          : say(open ? 'schedule.workdayOpen' : 'schedule.workdayClosed', { entry, hours, source });
       break;
     }
     default:
       return assertNever(decision, 'schedule decision');
   }
-  if (missingCalendars.length > 0) reason += `; calendar ${missingCalendars.map((name) => `"${name}"`).join(', ')} not found, left out`;
+  if (missingCalendars.length > 0) said = say('schedule.calendarsLeftOut', { status: said, calendars: missingCalendars.map((name) => `"${name}"`).join(', ') });
   return {
     outlet: OUTLET_OF[decision],
-    reason,
+    reason: renderSaid(said),
+    said,
     holiday: holiday?.name ?? (hit && hit.entry.kind !== 'workday' ? hit.entry.name : null),
     localTime: localIso(local),
     calendar: hit && BY_CALENDAR.has(decision) ? { name: hit.calendar.name, revision: hit.calendar.revision, entry: hit.entry.name } : null,
@@ -553,14 +567,14 @@ export const scheduleNode = defineNode({
     const { calendars, missing } = config.calendars ? resolveScheduleCalendars(config, (name) => ctx.calendar(name)) : NO_CALENDARS;
     // The branch and why ("holiday: Spring Festival (calendar CN-2027 rev 3)") go into the visit record.
     const status = scheduleStatusAt(config, ctx.now, ctx.state.call.flags, calendars, missing);
-    const reason = `${status.reason} at ${status.localTime} ${config.timezone}`;
-    if (missing.length === 0) return { kind: 'next', outlet: status.outlet, reason };
+    const why = because('schedule.at', { status: status.said, time: status.localTime, timezone: config.timezone });
+    if (missing.length === 0) return { kind: 'next', outlet: status.outlet, ...why };
     const effects: Effect[] = missing.map((calendar) => ({
       kind: 'calendarMissing',
       nodeId: node.id,
       calendar,
       reason: `schedule ${node.id} names calendar "${calendar}", which this call does not have; decided without it`,
     }));
-    return { kind: 'next', outlet: status.outlet, reason, effects };
+    return { kind: 'next', outlet: status.outlet, ...why, effects };
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KeySchema } from '../document/common.js';
 import { fnv1a32 } from '../util/hash.js';
 import { defineNode } from './types.js';
+import { because } from '../interpreter/reasons.js';
 
 /** Percentages are resolved to basis points (1/100 of a percent): 10,000 buckets per split. */
 const BUCKETS = 10_000;
@@ -86,6 +87,6 @@ export const splitNode = defineNode({
         break;
       }
     }
-    return { kind: 'next', outlet: keys[chosen] ?? '', reason: `bucket ${bucket} of ${BUCKETS}` };
+    return { kind: 'next', outlet: keys[chosen] ?? '', ...because('split.bucket', { bucket, buckets: BUCKETS }) };
   },
 });

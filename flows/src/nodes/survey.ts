@@ -7,6 +7,7 @@ import { assertNever } from '../util/assert-never.js';
 import { promptsRequirements } from '../switch/requirements.js';
 import { askForDigits, retryOrLeave as retryOrLeaveTries, type RetryLocal } from './shared/ask-for-digits.js';
 import { defineNode, type NodeOutcome, type StepContext } from './types.js';
+import { because } from '../interpreter/reasons.js';
 
 /** The keys a caller rates with: 1 (worst) to 5 (best). */
 export const SURVEY_LOWEST = 1;
@@ -107,7 +108,7 @@ function resumeCallBack(nodeId: string, config: SurveyConfig, callBack: CallBack
     case 'offer': {
       if (event.type === 'digits') {
         const key = typeof event.digits === 'string' ? event.digits.charAt(0) : '';
-        return key === callBack.acceptKey ? bookCallBack(nodeId, config, callBack, ctx) : { kind: 'next', outlet: 'noAnswer', reason: `declined the survey call-back (pressed ${key || 'nothing'})` };
+        return key === callBack.acceptKey ? bookCallBack(nodeId, config, callBack, ctx) : { kind: 'next', outlet: 'noAnswer', ...(key ? because('survey.declinedCallBack', { keys: key }) : because('survey.declinedCallBackNothing')) };
       }
       if (event.type === 'noInput' || event.type === 'effectFailed') {
         const outcome = retryOrLeaveTries(local, config.maxRetries, 'noAnswer', 'noInput', (failures) => offerCallBack(callBack, config, ctx, failures));
@@ -118,18 +119,18 @@ function resumeCallBack(nodeId: string, config: SurveyConfig, callBack: CallBack
     case 'booking': {
       // The caller said yes and put the phone down (as callers do once told they will be called): they were not
       // lost in the IVR. A plain ending, so an outcome recorded earlier (answeredFromQueue) still wins.
-      if (event.type === 'hangup') return { kind: 'end', effects: [], outcome: 'selfServed', reason: 'caller hung up after accepting the survey call-back' };
+      if (event.type === 'hangup') return { kind: 'end', effects: [], outcome: 'selfServed', ...because('survey.hungUpAfterAccepting') };
       if (event.type === 'callbackResult') {
-        if (!event.ok) return { kind: 'next', outlet: 'noAnswer', reason: event.reason === 'alreadyScheduled' ? 'a survey call-back to this number is already booked' : `survey call-back not booked${event.error ? `: ${event.error}` : ''}` };
-        if (!callBack.booked) return { kind: 'next', outlet: 'done', reason: 'survey call-back booked' };
+        if (!event.ok) return { kind: 'next', outlet: 'noAnswer', ...(event.reason === 'alreadyScheduled' ? because('survey.callBackAlreadyBooked') : event.error ? because('survey.callBackNotBookedError', { error: event.error }) : because('survey.callBackNotBooked')) };
+        if (!callBack.booked) return { kind: 'next', outlet: 'done', ...because('survey.callBackBooked') };
         return { kind: 'wait', effects: [{ kind: 'play', prompt: ctx.resolvePrompt(callBack.booked), bargeIn: false }], local: { phase: 'booked' } satisfies SurveyLocal };
       }
-      if (event.type === 'effectFailed') return { kind: 'next', outlet: 'noAnswer', reason: `survey call-back not booked: ${event.message}` };
+      if (event.type === 'effectFailed') return { kind: 'next', outlet: 'noAnswer', ...because('survey.callBackNotBookedError', { error: event.message }) };
       return { kind: 'ignore' };
     }
     case 'booked':
-      if (event.type === 'hangup') return { kind: 'end', effects: [], outcome: 'selfServed', reason: 'caller hung up after the survey call-back was booked' };
-      return event.type === 'promptFinished' || event.type === 'effectFailed' ? { kind: 'next', outlet: 'done', reason: 'survey call-back booked' } : { kind: 'ignore' };
+      if (event.type === 'hangup') return { kind: 'end', effects: [], outcome: 'selfServed', ...because('survey.hungUpAfterBooked') };
+      return event.type === 'promptFinished' || event.type === 'effectFailed' ? { kind: 'next', outlet: 'done', ...because('survey.callBackBooked') } : { kind: 'ignore' };
     default:
       return assertNever(local, 'survey phase');
   }
@@ -264,7 +265,7 @@ export const surveyNode = defineNode({
           const next = ask(config, ctx, 2, 0);
           return next.kind === 'wait' ? { ...next, effects: [answer, ...next.effects] } : next;
         }
-        return { kind: 'next', outlet: 'done', effects: [answer], reason: `rated ${score}` };
+        return { kind: 'next', outlet: 'done', effects: [answer], ...because('survey.rated', { score }) };
       }
       case 'noInput':
       case 'effectFailed':

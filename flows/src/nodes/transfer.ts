@@ -3,6 +3,7 @@ import type { DiagnosticMessageId } from '../diagnostics/messages.js';
 import type { TransferDestination } from '../interpreter/effects.js';
 import { assertNever } from '../util/assert-never.js';
 import { defineNode, type NodeOutcome } from './types.js';
+import { because } from '../interpreter/reasons.js';
 
 /** Internal extensions: 2–10 digits. */
 const EXTENSION = /^[0-9]{2,10}$/;
@@ -95,7 +96,7 @@ export const transferNode = defineNode({
         switch (result) {
           case 'answered':
             ctx.markReachedAgent();
-            return { kind: 'end', effects: [], outcome: 'transferred', reason: 'transferred and answered' };
+            return { kind: 'end', effects: [], outcome: 'transferred', ...because('transfer.answeredEnd') };
           case 'busy':
             return { kind: 'next', outlet: 'busy' };
           case 'noAnswer':

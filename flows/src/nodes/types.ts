@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Said } from '../interpreter/reasons.js';
 import type { CompiledCalendar } from '../calendars/compiled.js';
 import type { DiagnosticSink, ReportOverrides } from '../diagnostics/diagnostic.js';
 import type { DiagnosticMessageId, DiagnosticMessageParams, FixedDiagnosticMessageId } from '../diagnostics/messages.js';
@@ -88,13 +89,13 @@ export type NodeOutcome =
    * Leave by an outlet at once. `reason` says why for the visit record (e.g. "invalid input after 3 tries");
    * without it the interpreter describes the event that was handled ("pressed 1", "queue exit: timeout").
    */
-  | { kind: 'next'; outlet: string; effects?: Effect[]; reason?: string; /** The caller's input failed (retries used up): a hang-up next is not self-service. */ inputFailed?: boolean }
+  | { kind: 'next'; outlet: string; effects?: Effect[]; reason?: string; /** `reason` by message id (`because(…)` gives both). */ said?: Said; /** The caller's input failed (retries used up): a hang-up next is not self-service. */ inputFailed?: boolean }
   /** Stay on this node until an event arrives; `local` is the node's own state, handed back on resume. */
   | { kind: 'wait'; effects: Effect[]; local: unknown }
   /** The event does not concern this node: keep waiting, change nothing. */
   | { kind: 'ignore' }
   /** End the call here. */
-  | { kind: 'end'; effects: Effect[]; outcome: CallOutcome; reason: string }
+  | { kind: 'end'; effects: Effect[]; outcome: CallOutcome; reason: string; said?: Said }
   /** Call a sub-flow (only the sub-flow node). */
   | { kind: 'call'; flow: string }
   /** Return from a sub-flow with a named outcome (only the return node). */

@@ -3,6 +3,7 @@ import { OptionalPromptSchema, type Prompt } from '../document/common.js';
 import type { Effect } from '../interpreter/effects.js';
 import { defineNode, type NodeOutcome, type RuntimeNode } from './types.js';
 import { promptRequirements, uniqueRequirements } from '../switch/requirements.js';
+import { because, type Because } from '../interpreter/reasons.js';
 
 export const VoicemailDataSchema = z.object({
   /** The FreeSWITCH voicemail box (mod_voicemail id), e.g. `1000` or `support`. */
@@ -23,9 +24,9 @@ interface VoicemailConfig {
   greeting: Prompt | null;
 }
 
-function ended(reason: string, hangup: boolean): NodeOutcome {
+function ended(why: Because, hangup: boolean): NodeOutcome {
   const effects: Effect[] = hangup ? [{ kind: 'hangup', cause: 'NORMAL_CLEARING', reason: 'voicemail finished' }] : [];
-  return { kind: 'end', effects, outcome: 'voicemail', reason };
+  return { kind: 'end', effects, outcome: 'voicemail', ...why };
 }
 
 function failed(node: RuntimeNode<VoicemailConfig>): NodeOutcome {
@@ -34,7 +35,7 @@ function failed(node: RuntimeNode<VoicemailConfig>): NodeOutcome {
     kind: 'end',
     effects: [{ kind: 'hangup', cause: 'NORMAL_TEMPORARY_FAILURE', reason: 'voicemail not available' }],
     outcome: 'error',
-    reason: 'voicemail could not be started',
+    ...because('voicemail.notStarted'),
   };
 }
 
@@ -65,10 +66,10 @@ export const voicemailNode = defineNode({
   resume: (node, _local, event) => {
     switch (event.type) {
       case 'voicemailFinished':
-        return ended('message recorded', true);
+        return ended(because('voicemail.recorded'), true);
       case 'hangup':
         // Hanging up is how most callers finish a voicemail message: it is still a voicemail call.
-        return ended('caller hung up in voicemail', false);
+        return ended(because('end.hungUpInVoicemail'), false);
       case 'effectFailed':
         return failed(node);
       default:

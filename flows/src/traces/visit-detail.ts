@@ -1,5 +1,6 @@
 import type { Effect } from '../interpreter/effects.js';
 import type { CallEvent } from '../interpreter/events.js';
+import type { Said } from '../interpreter/reasons.js';
 
 /** A prompt the caller heard at a step: the text spoken, or the audio file played. */
 export interface HeardPrompt {
@@ -36,6 +37,10 @@ export type TraceEvent =
 export interface VisitDetail {
   heard?: HeardPrompt[];
   events?: TraceEvent[];
+  /** Why the visit was left by its outlet, by message id (the English is `node_visits.outlet_reason`). */
+  left?: Said;
+  /** Why the call ended here, by message id (the English is the record's `end_reason`). */
+  ended?: Said;
 }
 
 export const MAX_DETAIL_ITEMS = 40;
@@ -130,10 +135,15 @@ export function splitStep(current: VisitDetail | null, event: CallEvent | null, 
   let target = current;
   for (const effect of effects) {
     if (effect.kind === 'visit') {
+      if (target && effect.arrivedFrom?.said) target.left = effect.arrivedFrom.said;
       target = {};
       started.push(target);
     } else if (target) {
       addHeard(target, effect);
+      if (effect.kind === 'end') {
+        if (effect.said) target.ended = effect.said;
+        if (effect.lastExit?.said) target.left = effect.lastExit.said;
+      }
     }
   }
   return started;
@@ -142,7 +152,7 @@ export function splitStep(current: VisitDetail | null, event: CallEvent | null, 
 /** The detail as stored, or null when there is nothing to store. */
 export function storedDetail(detail: VisitDetail | null | undefined): VisitDetail | null {
   if (!detail) return null;
-  return (detail.heard?.length ?? 0) + (detail.events?.length ?? 0) > 0 ? detail : null;
+  return (detail.heard?.length ?? 0) + (detail.events?.length ?? 0) > 0 || detail.left || detail.ended ? detail : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Prompt } from '../../document/common.js';
 import type { EffectOf, ResolvedPrompt } from '../../interpreter/effects.js';
 import type { NodeOutcome, StepContext } from '../types.js';
+import { because } from '../../interpreter/reasons.js';
 
 /** How a keypad entry is collected: the parts of the `collectDigits` effect besides its prompts. */
 export type DigitEntry = Omit<EffectOf<'collectDigits'>, 'kind' | 'prompts' | 'seq'>;
@@ -27,6 +28,6 @@ export function askForDigits(ctx: StepContext, prompt: Prompt, apology: Prompt |
 export function retryOrLeave(local: RetryLocal, maxRetries: number, outlet: string, failure: 'noInput' | 'invalid', askAgain: (failures: number) => NodeOutcome): NodeOutcome {
   const failures = local.failures + 1;
   if (failures <= maxRetries) return askAgain(failures);
-  const what = failure === 'noInput' ? 'no input' : 'invalid input';
-  return { kind: 'next', outlet, inputFailed: true, reason: `${what} after ${failures} ${failures === 1 ? 'try' : 'tries'}` };
+  const said = failure === 'noInput' ? (failures === 1 ? because('input.noInputOnce') : because('input.noInput', { tries: failures })) : failures === 1 ? because('input.invalidOnce') : because('input.invalid', { tries: failures });
+  return { kind: 'next', outlet, inputFailed: true, ...said };
 }
