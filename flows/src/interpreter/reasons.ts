@@ -123,6 +123,7 @@ export const REASON_MESSAGES = {
   'weekday.6': 'Sunday',
 
   'outcome.selfServed': 'selfServed',
+  'outcome.unresolvedInIvr': 'unresolvedInIvr',
   'outcome.rejected': 'rejected',
   'outcome.transferred': 'transferred',
   'outcome.answeredFromQueue': 'answeredFromQueue',

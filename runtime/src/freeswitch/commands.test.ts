@@ -94,6 +94,18 @@ describe('effect → FreeSWITCH commands', () => {
     expect(commandsForEffect(EXPECTED.startTimer[0], UUID).note).toBe('timer "queue.maxWait" fires in 120000 ms');
   });
 
+  it('notes carry a message id and values besides the English, the call record note with the end reason\'s own id', () => {
+    expect(commandsForEffect(EXPECTED.startTimer[0], UUID).noteSaid).toEqual({ id: 'note.timerStarted', params: { name: 'queue.maxWait', ms: 120000 } });
+    const end: Effect = { kind: 'end', outcome: 'voicemail', flow: 'f', nodeId: 'vm', at: 0, reason: 'message recorded', said: { id: 'voicemail.recorded' }, lastExit: null };
+    expect(commandsForEffect(end, UUID)).toEqual({
+      commands: [],
+      note: 'call record: voicemail (message recorded)',
+      noteSaid: { id: 'note.callRecord', params: { outcome: { id: 'outcome.voicemail' }, reason: { id: 'voicemail.recorded' } } },
+    });
+    // An end from older data, with no id: the reason is said as it came.
+    expect(commandsForEffect({ ...end, said: undefined }, UUID).noteSaid?.params?.['reason']).toBe('message recorded');
+  });
+
   it('callcenter runs without event-lock so announcements can play during the wait; every other app is locked', () => {
     const locks = commandsForEffect(EXPECTED.enqueue[0], UUID).commands.map((command) => (command.kind === 'execute' ? `${command.app}:${command.eventLock}` : ''));
     expect(locks.at(-1)).toBe('callcenter:false');

@@ -5,7 +5,7 @@
  *
  * Why each mapping is what it is is written beside it; `runtime/README.md` has the overview.
  */
-import { assertNever, type Effect, type EffectOf, type ResolvedPrompt, type TransferDestination } from '@switchboard/flows';
+import { assertNever, because, say, type Because, type Effect, type EffectOf, type ResolvedPrompt, type Said, type TransferDestination } from '@switchboard/flows';
 import { RUNTIME_LEAVE_KEY } from './results.js';
 import { delimitedItem, PLAYBACK_DELIMITER, positionalArgument, protectFromExpansion, speakArgument } from './arguments.js';
 
@@ -21,6 +21,8 @@ export interface EffectCommands {
   readonly commands: readonly SwitchCommand[];
   /** What happens besides switch commands (service calls, timers, analytics), for the simulator; null if nothing. */
   readonly note: string | null;
+  /** `note` by message id and values (flows' `REASON_MESSAGES`, `note.*`), for a UI to say in its language. */
+  readonly noteSaid?: Said;
 }
 
 /** Dial-string templates for transfers; `{destination}` is replaced by the extension, number or SIP URI. */
@@ -76,8 +78,12 @@ function set(name: string, value: string): SwitchCommand {
   return execute('set', `${name}=${value}`);
 }
 
-function note(text: string): EffectCommands {
-  return { commands: [], note: text };
+function noteOf(said: Because): { note: string; noteSaid: Said } {
+  return { note: said.reason, noteSaid: said.said };
+}
+
+function note(said: Because): EffectCommands {
+  return { commands: [], note: said.reason, noteSaid: said.said };
 }
 
 /** `speak` with engine and voice in the argument, or `playback` of an audio file. */
@@ -162,7 +168,7 @@ function enqueue(effect: EffectOf<'enqueue'>): EffectCommands {
     // uuid_broadcast would wait until the caller left the queue.
     execute('callcenter', effect.queue, false),
   );
-  return { commands, note: effect.statusEverySeconds > 0 ? `queue service reports the caller's position every ${effect.statusEverySeconds} s` : null };
+  return { commands, ...(effect.statusEverySeconds > 0 ? noteOf(because('note.queueStatusEvery', { seconds: effect.statusEverySeconds })) : { note: null }) };
 }
 
 function transfer(effect: EffectOf<'transfer'>, settings: CommandSettings): EffectCommands {
@@ -263,7 +269,7 @@ export function commandsForEffect(effect: Effect, channelUuid: string, settings:
     case 'announce':
       return announce(effect, channelUuid, settings);
     case 'queueStatus':
-      return note(`queue service reads ${effect.queue} from callcenter_config (callers waiting, agents, estimated wait)`);
+      return note(because('note.queueService', { queue: effect.queue }));
     case 'enqueue':
       return enqueue(effect);
     case 'leaveQueue':
@@ -273,20 +279,20 @@ export function commandsForEffect(effect: Effect, channelUuid: string, settings:
       // exit key for the caller; the member leaves with EXIT_WITH_KEY and the app returns.
       return {
         commands: [leaveQueueFilter(channelUuid), leaveQueueBreak(channelUuid), { kind: 'api', command: agentFoundQuery(channelUuid) }, leaveQueueKey(channelUuid), leaveQueueUnfilter(channelUuid)],
-        note: 'presses only while no agent has been found (cc_agent_found), again each second until the callcenter app has returned, then flushes leftover keys if it pressed more than once and unsets bridge_filter_dtmf',
+        ...noteOf(because('note.leaveQueue')),
       };
     case 'startTimer':
-      return note(`timer "${effect.name}" fires in ${effect.afterMs} ms`);
+      return note(because('note.timerStarted', { name: effect.name, ms: effect.afterMs }));
     case 'cancelTimer':
-      return note(`timer "${effect.name}" cancelled`);
+      return note(because('note.timerCancelled', { name: effect.name }));
     case 'transfer':
       return transfer(effect, settings);
     case 'scheduleCallback':
-      return note(`callback service stores a callback to ${effect.number} for ${effect.queue}`);
+      return note(because('note.callback', { number: effect.number, queue: effect.queue }));
     case 'scheduleSurveyCallback':
-      return note(`callback service stores a survey call-back to ${effect.number} in ${Math.round(effect.delayMs / 1000)} s after the call`);
+      return note(because('note.surveyCallback', { number: effect.number, seconds: Math.round(effect.delayMs / 1000) }));
     case 'httpRequest':
-      return note(`${effect.method} ${effect.url} (timeout ${effect.timeoutMs} ms)`);
+      return note(because('note.http', { method: effect.method, url: effect.url, ms: effect.timeoutMs }));
     case 'voicemail':
       return voicemail(effect, settings);
     case 'hangup':
@@ -299,9 +305,9 @@ export function commandsForEffect(effect: Effect, channelUuid: string, settings:
     case 'calendarMissing':
       return NOTHING;
     case 'surveyAnswer':
-      return note(`call record: survey question ${effect.question} rated ${effect.score}`);
+      return note(because('note.surveyAnswer', { question: effect.question, score: effect.score }));
     case 'end':
-      return note(`call record: ${effect.outcome} (${effect.reason})`);
+      return note(because('note.callRecord', { outcome: say(`outcome.${effect.outcome}`), reason: effect.said ?? effect.reason }));
     default:
       return assertNever(effect);
   }
