@@ -1,5 +1,7 @@
 import { buildingEn } from '../editor/building/i18n-en';
-import { DIAGNOSTIC_CODES, DIAGNOSTIC_MESSAGES, nodeRegistry } from '@switchboard/flows';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_MESSAGES, nodeRegistry, REASON_MESSAGES } from '@switchboard/flows';
+import { transcriptEventsEn } from '../simulator/events/i18n-en';
+import { nestSaid } from './said-text';
 import { appEn } from '../app/i18n/en';
 import { simulatorEn } from '../simulator/i18n/en';
 import { nestMessages } from './diagnostic-text';
@@ -401,6 +403,9 @@ export const en = {
   building: buildingEn,
   app: appEn,
   simulator: simulatorEn,
+  /** What the interpreter and runtime say about a call (`said-text.ts`): the flows catalog itself. */
+  said: nestSaid(REASON_MESSAGES),
+  transcriptEvents: transcriptEventsEn,
 };
 
 export type Resources = typeof en;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES, DIAGNOSTIC_MESSAGES, NODE_TYPES, placeholdersOf, type DiagnosticMessageId } from '@switchboard/flows';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_MESSAGES, NODE_TYPES, placeholdersOf, REASON_MESSAGES, type DiagnosticMessageId, type ReasonId } from '@switchboard/flows';
+import { zhCNSaidMessages } from './zh-CN-said-messages';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -35,6 +36,20 @@ describe('UI translations', () => {
       expect(placeholdersOf(chinese as string).sort(), id).toEqual(placeholdersOf(DIAGNOSTIC_MESSAGES[id]).sort());
       // Chinese text, not the English left in place (a bare {{detail}} passes library text through in both).
       if (DIAGNOSTIC_MESSAGES[id] !== '{{detail}}' && !/[\u4e00-\u9fff]/.test(chinese as string)) untranslated.push(id);
+    }
+    expect(untranslated).toEqual([]);
+  });
+
+  it('says every reason and note of the interpreter and runtime in Chinese, with the same ids and placeholders as the English', () => {
+    const ids = Object.keys(REASON_MESSAGES) as ReasonId[];
+    expect(Object.keys(zhCNSaidMessages).sort()).toEqual([...ids].sort());
+    const untranslated: string[] = [];
+    for (const id of ids) {
+      const english = REASON_MESSAGES[id];
+      const chinese = zhCNSaidMessages[id];
+      expect(placeholdersOf(chinese).sort(), id).toEqual(placeholdersOf(english).sort());
+      // Chinese text, unless the message is nothing but values (`{{failure}}`) or nothing at all.
+      if (english.replace(/\{\{\w+\}\}/g, '').trim() !== '' && !/[\u4e00-\u9fff]/.test(chinese)) untranslated.push(id);
     }
     expect(untranslated).toEqual([]);
   });

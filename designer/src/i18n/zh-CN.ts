@@ -3,6 +3,9 @@ import { appZhCN } from '../app/i18n/zh-CN';
 import { simulatorZhCN } from '../simulator/i18n/zh-CN';
 import { nestMessages } from './diagnostic-text';
 import { zhCNDiagnosticMessages } from './zh-CN-diagnostic-messages';
+import { transcriptEventsZhCN } from '../simulator/events/i18n-zh-CN';
+import { nestSaid } from './said-text';
+import { zhCNSaidMessages } from './zh-CN-said-messages';
 
 /** 简体中文界面文本。键与 en.ts 一一对应（有测试检查）。 */
 export const zhCN = {
@@ -516,4 +519,6 @@ export const zhCN = {
   building: buildingZhCN,
   app: appZhCN,
   simulator: simulatorZhCN,
+  said: nestSaid(zhCNSaidMessages),
+  transcriptEvents: transcriptEventsZhCN,
 };

@@ -3,6 +3,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TranscriptLine } from './transcript-lines';
 import { ID_NAMES, type TranscriptNames } from './transcript-names';
+import { saidText } from '../i18n/said-text';
+import { EventFieldsView } from './events/EventFieldsView';
 
 function callerText(t: TFunction, line: Extract<TranscriptLine, { kind: 'caller' }>): string {
   const action = line.entry.action;
@@ -52,7 +54,7 @@ export function TranscriptView({ lines, timezone, showDetails, names = ID_NAMES 
             const node = names.node(line.flow, line.nodeId, line.nodeType);
             return (
               <li key={index} className="sb-sim-line sb-sim-line--decision" data-testid={line.nodeType === 'schedule' ? 'schedule-decision' : 'decision'}>
-                {time} {t('simulator.transcript.decision', { node: node.name, outlet: names.outlet(line.flow, line.nodeId, line.nodeType, line.outlet), reason: line.reason })}
+                {time} {t('simulator.transcript.decision', { node: node.name, outlet: names.outlet(line.flow, line.nodeId, line.nodeType, line.outlet), reason: saidText(t, line.said, line.reason) })}
               </li>
             );
           }
@@ -75,13 +77,13 @@ export function TranscriptView({ lines, timezone, showDetails, names = ID_NAMES 
                     ))}
                   </ul>
                 )}
-                {line.note && <div className="sb-sim-note">{line.note}</div>}
+                {line.note && <div className="sb-sim-note">{saidText(t, line.noteSaid, line.note)}</div>}
               </li>
             );
           case 'event':
             return showDetails ? (
               <li key={index} className="sb-sim-line sb-sim-line--event">
-                {time} ← {line.type} <small>{line.detail}</small>
+                {time} ← {t(`transcriptEvents.types.${line.type}`, { defaultValue: line.type })} <EventFieldsView type={line.type} fields={line.fields} />
               </li>
             ) : null;
           default:

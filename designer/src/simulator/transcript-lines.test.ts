@@ -35,6 +35,6 @@ describe('transcript lines', () => {
     call.runToInput();
     const lines = transcriptLines(call.transcript);
     expect(lines.some((line) => line.kind === 'caller' && line.entry.action.action === 'press')).toBe(true);
-    expect(lines.find((line) => line.kind === 'event' && line.type === 'queueStatus')).toMatchObject({ from: 'switch', detail: 'callersWaiting=0 agentsLoggedIn=3 agentsAvailable=0 estimatedWaitSeconds=60' });
+    expect(lines.find((line) => line.kind === 'event' && line.type === 'queueStatus')).toMatchObject({ from: 'switch', fields: [{ name: 'callersWaiting', value: 0 }, { name: 'agentsLoggedIn', value: 3 }, { name: 'agentsAvailable', value: 0 }, { name: 'estimatedWaitSeconds', value: 60 }] });
   });
 });

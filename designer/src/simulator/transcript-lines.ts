@@ -1,5 +1,6 @@
-import type { Effect, TranscriptEntry } from '@switchboard/flows';
+import type { Effect, Said, TranscriptEntry } from '@switchboard/flows';
 import { commandsForEffect, describeCommand, DEFAULT_COMMAND_SETTINGS, type CommandSettings } from '@switchboard/runtime/commands';
+import { eventFields, type EventField } from './events/event-fields';
 
 /** Shown in place of the call's channel uuid: a simulated call has no channel. */
 export const SIMULATED_CHANNEL = '<channel-uuid>';
@@ -19,11 +20,11 @@ export type TranscriptLine =
   | { kind: 'keysIgnored'; at: number; keys: string; why: 'nothingListening' | 'notAnExitKey' }
   | { kind: 'visit'; at: number; flow: string; nodeId: string; nodeType: string }
   /** Why a schedule took its branch: `holiday: Spring Festival (calendar CN-2027 rev 3) at 2027-02-08T10:00 Asia/Shanghai`. */
-  | { kind: 'decision'; at: number; flow: string; nodeId: string; nodeType: string; outlet: string; reason: string }
+  | { kind: 'decision'; at: number; flow: string; nodeId: string; nodeType: string; outlet: string; reason: string; /** `reason` by message id; absent in old data. */ said?: Said }
   /** A schedule named a calendar the call does not have: it decided without it. */
   | { kind: 'calendarMissing'; at: number; nodeId: string; calendar: string }
-  | { kind: 'effect'; at: number; effect: Effect; commands: CommandLine[]; note: string | null }
-  | { kind: 'event'; at: number; from: 'caller' | 'switch'; type: string; detail: string };
+  | { kind: 'effect'; at: number; effect: Effect; commands: CommandLine[]; note: string | null; noteSaid?: Said }
+  | { kind: 'event'; at: number; from: 'caller' | 'switch'; type: string; fields: EventField[] };
 
 /** What the caller hears in an effect: prompt texts (or audio files) in playing order. */
 function heardIn(effect: Effect): Array<{ text: string; language: string; audio: boolean }> {
@@ -36,14 +37,6 @@ function heardIn(effect: Effect): Array<{ text: string; language: string; audio:
           ? [effect.greeting]
           : [];
   return prompts.map((p) => ({ text: p.audio ?? p.text ?? '', language: p.language, audio: p.audio !== undefined }));
-}
-
-/** The interesting fields of an event, for one line of the transcript. */
-function eventDetail(event: Extract<TranscriptEntry, { kind: 'event' }>['event']): string {
-  const { type: _type, at: _at, seq: _seq, ...rest } = event as Record<string, unknown> & { type: string };
-  return Object.entries(rest)
-    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(' ');
 }
 
 /**
@@ -67,7 +60,7 @@ export function transcriptLines(entries: readonly TranscriptEntry[], settings: C
         lines.push({ kind: 'keysIgnored', at: entry.at, keys: entry.keys, why: entry.why });
         break;
       case 'event':
-        lines.push({ kind: 'event', at: entry.at, from: entry.from, type: entry.event.type, detail: eventDetail(entry.event) });
+        lines.push({ kind: 'event', at: entry.at, from: entry.from, type: entry.event.type, fields: eventFields(entry.event) });
         break;
       case 'effect': {
         const effect = entry.effect;
@@ -76,7 +69,7 @@ export function transcriptLines(entries: readonly TranscriptEntry[], settings: C
           // Which way the call left the previous step, and why ("pressed 2", "closed: holiday …", "no agents").
           const fromType = from ? types.get(`${effect.flow}/${from.nodeId}`) : undefined;
           if (from && from.reason && fromType) {
-            lines.push({ kind: 'decision', at: entry.at, flow: effect.flow, nodeId: from.nodeId, nodeType: fromType, outlet: from.outlet, reason: from.reason });
+            lines.push({ kind: 'decision', at: entry.at, flow: effect.flow, nodeId: from.nodeId, nodeType: fromType, outlet: from.outlet, reason: from.reason, ...(from.said ? { said: from.said } : {}) });
           }
           types.set(`${effect.flow}/${effect.nodeId}`, effect.nodeType);
           lines.push({ kind: 'visit', at: entry.at, flow: effect.flow, nodeId: effect.nodeId, nodeType: effect.nodeType });
@@ -88,7 +81,7 @@ export function transcriptLines(entries: readonly TranscriptEntry[], settings: C
         }
         const mapped = commandsForEffect(effect, SIMULATED_CHANNEL, settings);
         const commands = mapped.commands.map((command) => ({ text: describeCommand(command), repeat: isRepeat(channel, command.kind === 'execute' ? command.app : '', command.kind === 'execute' ? command.arg : null) }));
-        lines.push({ kind: 'effect', at: entry.at, effect, commands, note: mapped.note });
+        lines.push({ kind: 'effect', at: entry.at, effect, commands, note: mapped.note, ...(mapped.noteSaid ? { noteSaid: mapped.noteSaid } : {}) });
         for (const heard of heardIn(effect)) lines.push({ kind: 'heard', at: entry.at, ...heard });
         break;
       }

@@ -41,7 +41,7 @@ describe('a real call as transcript lines', () => {
       '2 event',
     ]);
     expect(lines[4]?.line).toMatchObject({ kind: 'decision', nodeId: 'menu', outlet: '0', reason: 'pressed 0' });
-    expect(lines[9]?.line).toMatchObject({ kind: 'event', from: 'switch', type: 'transferResult', detail: 'result=answered' });
+    expect(lines[9]?.line).toMatchObject({ kind: 'event', from: 'switch', type: 'transferResult', fields: [{ name: 'result', value: 'answered' }] });
   });
 
   it('lights the path up to the step, the step’s node active; sub-flow steps keep the caller lit', () => {

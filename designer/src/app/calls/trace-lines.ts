@@ -1,5 +1,6 @@
-import type { CallTrace, TraceEvent } from '@switchboard/flows';
+import type { CallTrace, Said, TraceEvent, TraceVisit } from '@switchboard/flows';
 import type { NodeHighlight } from '../../editor';
+import { eventFields } from '../../simulator/events/event-fields';
 import type { TranscriptLine } from '../../simulator/transcript-lines';
 
 /** A transcript line of a real call and the step (visit index) it belongs to, for the step-by-step replay. */
@@ -8,13 +9,6 @@ export interface TraceLine {
   line: TranscriptLine;
 }
 
-/** The switch's answer in the simulator's `key=value` words. */
-function eventDetail(event: TraceEvent): string {
-  const { type: _type, at: _at, ...rest } = event as TraceEvent & Record<string, unknown>;
-  return Object.entries(rest)
-    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(' ');
-}
 
 /** What came back at a step, as the simulator's transcript says it: the caller's keys, silence, hang-up, or the switch. */
 function eventLine(event: TraceEvent): TranscriptLine {
@@ -26,8 +20,13 @@ function eventLine(event: TraceEvent): TranscriptLine {
     case 'hangup':
       return { kind: 'caller', at: event.at, entry: { kind: 'caller', at: event.at, action: { action: 'hangUp' } } };
     default:
-      return { kind: 'event', at: event.at, from: 'switch', type: event.type, detail: eventDetail(event) };
+      return { kind: 'event', at: event.at, from: 'switch', type: event.type, fields: eventFields(event) };
   }
+}
+
+/** Why a visit was left, by message id, when the runtime kept it (calls recorded before it did have only the English). */
+function saidOf(visit: TraceVisit): { said?: Said } {
+  return visit.detail?.left ? { said: visit.detail.left } : {};
 }
 
 /**
@@ -39,7 +38,7 @@ export function traceLines(trace: CallTrace): TraceLine[] {
   trace.visits.forEach((visit, step) => {
     const previous = trace.visits[step - 1];
     if (previous?.outlet && previous.reason) {
-      lines.push({ step, line: { kind: 'decision', at: visit.enteredAt, flow: previous.flow, nodeId: previous.nodeId, nodeType: previous.nodeType, outlet: previous.outlet, reason: previous.reason } });
+      lines.push({ step, line: { kind: 'decision', at: visit.enteredAt, flow: previous.flow, nodeId: previous.nodeId, nodeType: previous.nodeType, outlet: previous.outlet, reason: previous.reason, ...saidOf(previous) } });
     }
     lines.push({ step, line: { kind: 'visit', at: visit.enteredAt, flow: visit.flow, nodeId: visit.nodeId, nodeType: visit.nodeType } });
     for (const heard of visit.detail?.heard ?? []) lines.push({ step, line: { kind: 'heard', at: visit.enteredAt, text: heard.text, language: heard.language, audio: heard.audio === true } });
@@ -48,7 +47,7 @@ export function traceLines(trace: CallTrace): TraceLine[] {
   // The last step's outlet led nowhere: the call ended because of it.
   const last = trace.visits[trace.visits.length - 1];
   if (last?.outlet && last.reason) {
-    lines.push({ step: trace.visits.length - 1, line: { kind: 'decision', at: trace.endedAt ?? last.enteredAt, flow: last.flow, nodeId: last.nodeId, nodeType: last.nodeType, outlet: last.outlet, reason: last.reason } });
+    lines.push({ step: trace.visits.length - 1, line: { kind: 'decision', at: trace.endedAt ?? last.enteredAt, flow: last.flow, nodeId: last.nodeId, nodeType: last.nodeType, outlet: last.outlet, reason: last.reason, ...saidOf(last) } });
   }
   return lines;
 }
