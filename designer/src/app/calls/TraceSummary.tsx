@@ -1,5 +1,6 @@
 import type { CallTrace } from '@switchboard/flows';
 import { useTranslation } from 'react-i18next';
+import { saidText } from '../../i18n/said-text';
 import { formatSeconds, formatTime } from '../analytics/format';
 
 /** Who called, when, which version and calendar revisions ran, how it ended, and the queue wait, answer and talk. */
@@ -15,7 +16,8 @@ export function TraceSummary({ trace }: { trace: CallTrace }) {
     ['environment', t('app.calls.trace.environment'), t(`app.environments.${trace.environment}`, { defaultValue: trace.environment })],
     ['version', t('app.calls.trace.version'), trace.versionNumber === null ? t('app.calls.trace.versionGone', { flow: trace.flowName ?? '—' }) : `${trace.flowName ?? ''} v${trace.versionNumber}`],
     ['outcome', t('app.calls.trace.outcome'), trace.outcome ? t(`app.analytics.outcomes.names.${trace.outcome}`, { defaultValue: trace.outcome }) : t('app.calls.trace.stillRunning')],
-    ['endReason', t('app.calls.trace.endReason'), trace.endReason ?? '—'],
+    // Why it ended in the UI language when the runtime kept the id with the last step, else the record's English.
+    ['endReason', t('app.calls.trace.endReason'), trace.endReason === null ? '—' : saidText(t, trace.visits.at(-1)?.detail?.ended, trace.endReason)],
     [
       'calendars',
       t('app.calls.trace.calendars'),
