@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { because, say, type CallTrace } from '@switchboard/flows';
 import { traceLines } from '../app/calls/trace-lines';
+import { TraceSummary } from '../app/calls/TraceSummary';
 import { TranscriptView } from '../simulator/TranscriptView';
 import type { TranscriptLine } from '../simulator/transcript-lines';
 import { i18n } from './index';
@@ -59,5 +60,19 @@ describe('what the interpreter and runtime say, in the UI language', () => {
     const decisions = screen.getAllByTestId('decision').map((li) => li.textContent);
     expect(decisions[0]).toContain('按了 1');
     expect(decisions[1]).toContain('took next');
+  });
+
+  it('a real call\'s end reason in Chinese from the id kept with its last step; without one, the record\'s English', async () => {
+    await i18n.changeLanguage('zh-CN');
+    const visit = { sequence: 0, flow: 'f', nodeId: 'bye', nodeType: 'hangup', enteredAt: T, outlet: null, reason: null };
+    const trace: CallTrace = {
+      callId: 'c', environment: 'production', address: '+441', flowName: 'f', versionId: 'v', versionNumber: 1, callerNumber: '+44 •••', startedAt: T, endedAt: T + 5000,
+      outcome: 'selfServed', endReason: 'flow ended the call', queue: null, calendars: [], visits: [{ ...visit, detail: { ended: { id: 'hangup.ended' } } }],
+    };
+    const { unmount } = render(<TraceSummary trace={trace} />);
+    expect(screen.getByTestId('trace-endReason').textContent).toContain('流程结束了通话');
+    unmount();
+    render(<TraceSummary trace={{ ...trace, visits: [{ ...visit, detail: null }] }} />);
+    expect(screen.getByTestId('trace-endReason').textContent).toContain('flow ended the call');
   });
 });
