@@ -28,7 +28,7 @@ describe('next-step picker', () => {
     const options = screen.getAllByRole('option');
     expect(options[0]?.textContent).toMatch(/^Queue/);
     fireEvent.keyDown(search, { key: 'Enter' });
-    expect(onPick).toHaveBeenCalledWith('queue');
+    expect(onPick).toHaveBeenCalledWith({ kind: 'step', type: 'queue' });
   });
 
   it('moves with the arrow keys and is picked with a click', () => {

@@ -1,7 +1,6 @@
-import type { NodeType } from '@switchboard/flows';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findStepTypes } from './next-step';
+import { findNextStepChoices, type NextStepChoice } from './next-step';
 
 interface NextStepPickerProps {
   /** Where the connection was dropped, in pixels inside the canvas stage. */
@@ -9,12 +8,12 @@ interface NextStepPickerProps {
   top: number;
   /** "After “Main menu” › 1": the outlet the new step will follow. */
   from: string;
-  onPick(type: NodeType): void;
+  onPick(choice: NextStepChoice): void;
   onCancel(): void;
 }
 
 /**
- * The step types to add after a connection dropped on empty canvas: type to filter, arrows to move, Enter or a
+ * The step types (and templates) to add after a connection dropped on empty canvas: type to filter, arrows to move, Enter or a
  * click to add, Escape or a click elsewhere to cancel.
  */
 export function NextStepPicker({ left, top, from, onPick, onCancel }: NextStepPickerProps) {
@@ -23,7 +22,7 @@ export function NextStepPicker({ left, top, from, onPick, onCancel }: NextStepPi
   const root = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const types = useMemo(() => findStepTypes(t, query), [t, query]);
+  const types = useMemo(() => findNextStepChoices(t, query), [t, query]);
 
   useEffect(() => {
     const onPointerDown = (event: PointerEvent) => {
@@ -71,18 +70,27 @@ export function NextStepPicker({ left, top, from, onPick, onCancel }: NextStepPi
       />
       <ul id={listId} role="listbox" aria-label={t('building.nextStep.title')} className="sb-next-step__list">
         {types.length === 0 && <li className="sb-step-search__none">{t('building.nextStep.none')}</li>}
-        {types.map((type, index) => (
+        {types.map((choice, index) => (
           <li
-            key={type}
+            key={choice.kind === 'step' ? choice.type : `template:${choice.template.id}`}
             id={`${listId}-${index}`}
             role="option"
             aria-selected={index === active}
             className={index === active ? 'sb-step-search__result is-active' : 'sb-step-search__result'}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => onPick(type)}
+            onClick={() => onPick(choice)}
           >
-            <span className="sb-place__step">{t(`nodes.${type}.title`)}</span>
-            <span className="sb-step-search__excerpt">{t(`nodes.${type}.description`)}</span>
+            {choice.kind === 'step' ? (
+              <>
+                <span className="sb-place__step">{t(`nodes.${choice.type}.title`)}</span>
+                <span className="sb-step-search__excerpt">{t(`nodes.${choice.type}.description`)}</span>
+              </>
+            ) : (
+              <>
+                <span className="sb-place__step">{t('building.nextStep.template', { name: t(`building.templates.${choice.template.id}.name`) })}</span>
+                <span className="sb-step-search__excerpt">{t(`building.templates.${choice.template.id}.description`)}</span>
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ export const buildingEn = {
     none: 'No step type matches.',
     hint: 'Enter adds it, Esc cancels.',
     from: 'After “{{from}}” › {{outlet}}',
+    template: 'Template: {{name}}',
   },
   newVariable: {
     option: 'New variable…',

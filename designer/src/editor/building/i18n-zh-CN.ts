@@ -9,6 +9,7 @@ export const buildingZhCN: typeof buildingEn = {
     none: '没有匹配的步骤类型。',
     hint: '回车添加，Esc 取消。',
     from: '接在“{{from}}”› {{outlet}} 之后',
+    template: '模板：{{name}}',
   },
   newVariable: {
     option: '新建变量…',

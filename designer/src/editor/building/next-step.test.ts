@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compileFlow } from '@switchboard/flows';
 import { i18n } from '../../i18n';
 import { supportLineFlow } from '../examples/support-line';
-import { addConnectedStep, findStepTypes, NEXT_STEP_TYPES } from './next-step';
+import { businessHoursTemplate } from '../templates/business-hours';
+import { addConnectedStep, addConnectedTemplate, findNextStepChoices, findStepTypes, NEXT_STEP_TYPES } from './next-step';
 
 describe('the next step after a dropped connection', () => {
   it('adds the step where the connection was dropped, already connected from the dragged outlet', () => {
@@ -33,5 +34,16 @@ describe('the next step after a dropped connection', () => {
     const title = i18n.t('nodes.queue.title');
     expect(findStepTypes(i18n.t, title)).toContain('queue');
     await i18n.changeLanguage('en');
+  });
+
+  it('a template picked after an outlet arrives with its entry step there, connected from the outlet, in one document', async () => {
+    await i18n.changeLanguage('en');
+    expect(findNextStepChoices(i18n.t, 'business').map((c) => (c.kind === 'template' ? c.template.id : c.type))).toEqual(['businessHours']);
+    const before = supportLineFlow();
+    const { document, nodeIds } = addConnectedTemplate(before, businessHoursTemplate, { x: 900, y: 500 }, { source: 'main_menu', sourceOutlet: 'invalid' }, 100, { t: i18n.t, uiLanguage: 'en' });
+    expect(nodeIds).toHaveLength(businessHoursTemplate.steps.length);
+    const entry = document.edges.find((e) => e.source === 'main_menu' && e.sourceOutlet === 'invalid')?.target;
+    expect(document.nodes.find((n) => n.id === entry)).toMatchObject({ type: 'schedule', position: { x: 900, y: 450 } });
+    expect(compileFlow(document).diagnostics.filter((d) => /^SB00/.test(d.code))).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 import { useReactFlow, type OnConnectEnd } from '@xyflow/react';
 import { useCallback, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FlowDocument, NodeType } from '@switchboard/flows';
+import type { FlowDocument } from '@switchboard/flows';
 import { outletLabel } from '../canvas/outlet-label';
 import { DEFAULT_NODE_SIZE } from '../state/auto-layout';
 import { outletsOf, type Position } from '../state/document-edits';
-import { addConnectedStep, type DraggedOutlet } from './next-step';
+import { addConnectedStep, addConnectedTemplate, type DraggedOutlet, type NextStepChoice } from './next-step';
 import { NextStepPicker } from './NextStepPicker';
 
 /** The picker stays this far inside the stage's edges, so a drop near the border does not hide it. */
@@ -34,7 +34,7 @@ interface NextStepPickerOptions {
  * added at that point, already connected (one undo step). Returns the handler for React Flow and the picker.
  */
 export function useNextStepPicker({ documentRef, stageRef, readOnly, commit, selectNodes }: NextStepPickerOptions): { onConnectEnd: OnConnectEnd; picker: ReactNode } {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { screenToFlowPosition } = useReactFlow();
   const [pending, setPending] = useState<PendingStep | null>(null);
 
@@ -63,14 +63,20 @@ export function useNextStepPicker({ documentRef, stageRef, readOnly, commit, sel
 
   const cancel = useCallback(() => setPending(null), []);
   const pick = useCallback(
-    (type: NodeType) => {
+    (choice: NextStepChoice) => {
       if (!pending) return;
       setPending(null);
-      const added = addConnectedStep(documentRef.current, type, pending.at, pending.from, DEFAULT_NODE_SIZE.height);
+      if (choice.kind === 'template') {
+        const added = addConnectedTemplate(documentRef.current, choice.template, pending.at, pending.from, DEFAULT_NODE_SIZE.height, { t, uiLanguage: i18n.language });
+        commit(added.document);
+        selectNodes(added.nodeIds);
+        return;
+      }
+      const added = addConnectedStep(documentRef.current, choice.type, pending.at, pending.from, DEFAULT_NODE_SIZE.height);
       commit(added.document);
       selectNodes([added.nodeId]);
     },
-    [commit, documentRef, pending, selectNodes],
+    [commit, documentRef, i18n.language, pending, selectNodes, t],
   );
 
   const picker = pending ? <NextStepPicker left={pending.left} top={pending.top} from={pending.fromText} onPick={pick} onCancel={cancel} /> : null;
