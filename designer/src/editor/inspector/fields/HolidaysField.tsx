@@ -3,7 +3,7 @@ import { useFormContext } from '../form-context';
 import { messagesWithin } from '../field-messages';
 import { fieldKey } from '../value-paths';
 import { FieldMessageList } from './FieldMessageList';
-import { isYearly, toggleYearly } from './holiday-date';
+import { isYearly, nextHoliday, toggleYearly } from './holiday-date';
 import { HoursList, type Hours } from './HoursList';
 import type { WidgetProps } from './widget-props';
 
@@ -59,7 +59,7 @@ export function HolidaysField({ path, label, value, onChange }: WidgetProps) {
         })}
       </ol>
       {!ctx.readOnly && (
-        <button type="button" className="sb-button sb-button--small" onClick={() => onChange([...holidays, { name: t('schedule.newHoliday'), date: `${thisYear}-12-24`, hours: [] }])}>
+        <button type="button" className="sb-button sb-button--small" onClick={() => onChange([...holidays, nextHoliday(holidays, { name: t('schedule.newHoliday'), date: `${thisYear}-12-24`, hours: [] })])}>
           {t('schedule.addHoliday')}
         </button>
       )}
