@@ -77,6 +77,9 @@ test('the Chinese UI shows no untranslated text on any page or panel', async ({ 
   await expect(page.getByTestId('simulator-transcript')).not.toBeEmpty();
   await page.waitForTimeout(1500);
   await check('simulator transcript');
+  // The switch's answers too: each event's fields, labelled in Chinese.
+  await simulator.getByRole('checkbox', { name: '显示交换机的应答' }).check();
+  await check('simulator transcript with the switch\'s answers');
 
   for (const [where, path] of [
     ['version 1', `${flowUrl}/versions/1`],

@@ -40,8 +40,9 @@ describe('the next step after a dropped connection', () => {
     await i18n.changeLanguage('en');
     expect(findNextStepChoices(i18n.t, 'business').map((c) => (c.kind === 'template' ? c.template.id : c.type))).toEqual(['businessHours']);
     const before = supportLineFlow();
-    const { document, nodeIds } = addConnectedTemplate(before, businessHoursTemplate, { x: 900, y: 500 }, { source: 'main_menu', sourceOutlet: 'invalid' }, 100, { t: i18n.t, uiLanguage: 'en' });
+    const { document, nodeIds, entryId } = addConnectedTemplate(before, businessHoursTemplate, { x: 900, y: 500 }, { source: 'main_menu', sourceOutlet: 'invalid' }, 100, { t: i18n.t, uiLanguage: 'en' });
     expect(nodeIds).toHaveLength(businessHoursTemplate.steps.length);
+    expect(entryId).toBe(document.edges.find((e) => e.source === 'main_menu' && e.sourceOutlet === 'invalid')?.target);
     const entry = document.edges.find((e) => e.source === 'main_menu' && e.sourceOutlet === 'invalid')?.target;
     expect(document.nodes.find((n) => n.id === entry)).toMatchObject({ type: 'schedule', position: { x: 900, y: 450 } });
     expect(compileFlow(document).diagnostics.filter((d) => /^SB00/.test(d.code))).toEqual([]);

@@ -57,11 +57,11 @@ export function addConnectedTemplate(
   from: DraggedOutlet,
   height: number,
   context: Omit<TemplateContext, 'timezone' | 'languages'>,
-): { document: FlowDocument; nodeIds: string[] } {
+): { document: FlowDocument; nodeIds: string[]; entryId: string } {
   const entry = template.steps.find((step) => step.key === template.entry);
   if (!entry) throw new Error(`template "${template.id}" has no entry step "${template.entry}"`);
   const inserted = insertTemplate(document, template, { x: position.x - entry.position.x, y: position.y - height / 2 - entry.position.y }, context);
   const connection = { ...from, target: inserted.entryId };
   if (!canConnect(inserted.document, connection)) throw new Error(`step "${from.source}" has no outlet "${from.sourceOutlet}"`);
-  return { document: connectOutlet(inserted.document, connection), nodeIds: inserted.nodeIds };
+  return { document: connectOutlet(inserted.document, connection), nodeIds: inserted.nodeIds, entryId: inserted.entryId };
 }

@@ -69,7 +69,8 @@ export function useNextStepPicker({ documentRef, stageRef, readOnly, commit, sel
       if (choice.kind === 'template') {
         const added = addConnectedTemplate(documentRef.current, choice.template, pending.at, pending.from, DEFAULT_NODE_SIZE.height, { t, uiLanguage: i18n.language });
         commit(added.document);
-        selectNodes(added.nodeIds);
+        // Its entry step selected: its settings are what the flow needs next (the palette selects the whole group).
+        selectNodes([added.entryId]);
         return;
       }
       const added = addConnectedStep(documentRef.current, choice.type, pending.at, pending.from, DEFAULT_NODE_SIZE.height);
