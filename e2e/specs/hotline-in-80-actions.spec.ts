@@ -38,6 +38,12 @@ class UiActions {
     this.log.push(`choose ${what}`);
   }
 
+  /** Drags a connection from an outlet onto a step already on the canvas. */
+  async connect(from: string, outlet: string, to: string): Promise<void> {
+    await dragConnection(this.page, from, outlet, to);
+    this.log.push(`drag ${from}.${outlet} → ${to}`);
+  }
+
   /**
    * Drags a connection out of `from`'s outlet and lets go on empty canvas about (dx, dy) from the handle, then
    * picks `pick` in the next-step picker by typing (one drag + one typed field). Fits the canvas to the screen
@@ -65,6 +71,19 @@ class UiActions {
     await this.type(search, pick, `pick ${pick}`, { enter: true });
     await expect(page.getByRole('dialog', { name: 'Add the next step' })).toHaveCount(0);
   }
+}
+
+/** Drags from an outlet's handle onto another step's inlet: one action. */
+async function dragConnection(page: Page, from: string, outlet: string, to: string): Promise<void> {
+  const source = await page.locator(`.react-flow__handle.source[data-nodeid="${from}"][data-handleid="${outlet}"]`).boundingBox();
+  const target = await page.locator(`.react-flow__handle.target[data-nodeid="${to}"]`).boundingBox();
+  if (!source || !target) throw new Error(`handle not on screen: ${from}.${outlet} → ${to}`);
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((source.x + target.x) / 2, (source.y + target.y) / 2, { steps: 4 });
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect(edge(page, from, to)).not.toHaveCount(0);
 }
 
 async function onScreen(page: Page, handle: Locator): Promise<boolean> {
@@ -159,6 +178,22 @@ test('a business user builds the realistic hotline in at most 80 UI actions', as
   await ui.type(form('voicemail_1').getByLabel('Mailbox'), '2000', 'mailbox');
   await ui.next('menu_1', '0', 220, 160, 'transfer');
   await ui.type(form('transfer_2').getByLabel('Value'), '2200', 'agent extension');
+
+  // Every way out leads somewhere: a tidy layout and a fit to screen, then the remaining outlets dragged home.
+  await ui.click(page.getByRole('button', { name: 'Tidy layout' }), 'tidy layout');
+  await expect(page.getByRole('button', { name: 'Tidy layout' })).toBeEnabled();
+  await ui.click(page.getByRole('button', { name: 'Fit to screen' }), 'fit to screen');
+  await waitForStillCanvas(page);
+  for (const [from, outlet, to] of [
+    ['announcement_4', 'next', 'hangup_1'],
+    ['httpRequest_1', 'error', 'transfer_2'],
+    ['collectDigits_1', 'failed', 'transfer_2'],
+    ['menu_1', 'noInput', 'transfer_2'],
+    ['transfer_1', 'busy', 'voicemail_1'],
+    ['transfer_2', 'busy', 'voicemail_1'],
+  ] as const) {
+    await ui.connect(from, outlet, to);
+  }
 
   await expectSaved(page);
   console.log(`hotline built in ${ui.count} UI actions:\n  ${ui.log.join('\n  ')}`);
