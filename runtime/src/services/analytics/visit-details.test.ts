@@ -49,8 +49,10 @@ describe('visit details of a call through the emulator', () => {
     expect(detail('sales')?.events?.map((e) => e.type)).toEqual(['queueStatus', 'queueAnswered', 'queueExit']);
     // The last visit's detail is written with the call's end.
     expect(detail('bye')?.heard?.[0]?.text).toBe('Thank you for calling. Goodbye.');
-    // A node where nothing was heard and nothing came back stores nothing.
-    expect(detail('hours')).toBeNull();
+    // A node where nothing was heard and nothing came back stores only why it was left, by message id (for the replay
+    // in the UI language); the last one why the call ended there.
+    expect(detail('hours')).toEqual({ left: expect.objectContaining({ id: 'schedule.at' }) });
+    expect(detail('bye')?.ended).toEqual(expect.objectContaining({ id: expect.any(String) }));
 
     const trace: CallTrace = {
       callId: record.callId,
