@@ -80,6 +80,8 @@ export const zhCNSaidMessages: Record<ReasonId, string> = {
   'survey.callBackNotBookedError': '满意度回访未预约：{{error}}',
   'survey.callBackBooked': '满意度回访已预约',
   'survey.rated': '打了 {{score}} 分',
+  'survey.hungUpAfterAccepting': '来电者接受满意度回访后挂断',
+  'survey.hungUpAfterBooked': '满意度回访预约后来电者挂断',
 
   'subflow.unavailable': '子流程“{{flow}}”不可用',
   'subflow.calls': '调用子流程“{{flow}}”',
