@@ -25,8 +25,10 @@ export function traceSocket(socket: Socket): void {
   });
   const write = socket.write.bind(socket) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
   socket.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    if (completedAt !== undefined && typeof chunk === 'string' && chunk.includes('execute-app-name: playback')) {
-      samples.push((performance.now() - completedAt) * 1000);
+    // The clock is read first: what the check below costs is the tracer's, not the client's.
+    const now = completedAt === undefined ? 0 : performance.now();
+    if (completedAt !== undefined && (typeof chunk === 'string' ? chunk.includes('execute-app-name: playback') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).includes('execute-app-name: playback'))) {
+      samples.push((now - completedAt) * 1000);
       cpuSamples.push(cpuNow() - cpuAt);
       completedAt = undefined;
     }

@@ -93,12 +93,12 @@ export class EslConnection {
   }
 
   /**
-   * Writes commands serialised beforehand (`text`, in the order of `waiters`, one per command) at once, in one
-   * segment. The caller has checked {@link isClosed}.
+   * Writes commands serialised and encoded beforehand (`bytes`, in the order of `waiters`, one per command) at
+   * once, in one segment. The caller has checked {@link isClosed}.
    */
-  sendSerialized(text: string, waiters: readonly ReplyWaiter[]): void {
+  sendSerialized(bytes: Buffer, waiters: readonly ReplyWaiter[]): void {
     for (const waiter of waiters) this.pending.push(waiter);
-    this.socket.write(text);
+    this.socket.write(bytes);
   }
 
   private write(text: string, waiter: ReplyWaiter): void {

@@ -146,7 +146,8 @@ export interface FollowUp {
 /** A follow-up with its wire bytes and the objects that will await its apps, made ready when it is set. */
 interface PreparedFollowUp {
   readonly followUp: FollowUp;
-  readonly text: string;
+  /** The apps' commands as they go on the wire, encoded beforehand. */
+  readonly bytes: Buffer;
   readonly pendings: readonly PendingExecute[];
 }
 
@@ -298,7 +299,7 @@ export class OutboundSession {
       this.byCompletion.set(prepared.completion, prepared);
       return prepared;
     });
-    pending.followUp = { followUp, text, pendings };
+    pending.followUp = { followUp, bytes: Buffer.from(text, 'utf8'), pendings };
     return true;
   }
 
@@ -371,8 +372,8 @@ export class OutboundSession {
         // withdraws it, as the flow would then not go on as foreseen) — at once when nothing follows in it —
         // and always before the completion's own continuation.
         if (prepared !== undefined && !this.isChannelGone && prepared.followUp.when(result)) {
-          this.followUpDue = { after: pending, prepared };
-          if (lastInChunk) this.writeFollowUpDue();
+          if (lastInChunk) this.writeFollowUp(pending, prepared);
+          else this.followUpDue = { after: pending, prepared };
         }
         pending.resolve(result);
       }
@@ -388,13 +389,18 @@ export class OutboundSession {
     const due = this.followUpDue;
     if (due === null) return;
     this.followUpDue = null;
-    const { after, prepared } = due;
+    this.writeFollowUp(due.after, due.prepared);
+  }
+
+  /** Writes the follow-up `after` has, unless it was withdrawn (or replaced) or the channel has gone since. */
+  private writeFollowUp(after: PendingExecute, prepared: PreparedFollowUp): void {
     if (after.followUp !== prepared || this.isChannelGone) return;
     after.followUp = undefined;
     for (const pending of prepared.pendings) this.executions.set(pending.eventUuid, pending);
-    this.connection.sendSerialized(prepared.text, prepared.pendings);
+    this.connection.sendSerialized(prepared.bytes, prepared.pendings);
     prepared.followUp.sent(prepared.pendings.map((pending) => pending.completion));
   }
+
 
   private onNotice(notice: DisconnectNotice): void {
     this.markChannelGone();

@@ -29,8 +29,8 @@ export class MemorySocket extends EventEmitter {
   }
   cork(): void {}
   uncork(): void {}
-  write(text: string): boolean {
-    this.written.push(text);
+  write(data: string | Buffer): boolean {
+    this.written.push(data.toString());
     return true;
   }
   end(): this {
