@@ -14,7 +14,8 @@ import { PALETTE_DRAG_TYPE } from '../palette/palette-drag';
 import { FIT_VIEW_PADDING, initialViewNodeIds } from './initial-view';
 import { boundsOf } from './minimap-geometry';
 import { estimateNodeGeometry } from '../state/node-geometry';
-import { edgeAriaLabel, labeller, nodeAriaLabel, nodesById, reactFlowAriaLabels } from '../keyboard/canvas-aria';
+import { edgeAriaLabel, edgeLabeller, labeller, nodeAriaLabel, nodesById, reactFlowAriaLabels } from '../keyboard/canvas-aria';
+import { sameItemsOr } from './edge-culling';
 
 /**
  * Below this zoom a large flow's nodes show their title and outline only (the rest keeps its place, hidden): text
@@ -71,12 +72,15 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
   // Screen readers name steps and connections by their canvas names (keyboard/canvas-aria.ts).
   const ariaLabelConfig = useMemo(() => reactFlowAriaLabels(t), [t]);
   const labelNode = useMemo(() => labeller<CanvasNode>(), [t]);
-  const labelEdge = useMemo(() => labeller<Edge>(true), [t]);
+  const labelEdge = useMemo(() => edgeLabeller<Edge>((edge, byId) => edgeAriaLabel(t, edge, byId)), [t]);
   const labelledNodes = useMemo(() => canvas.nodes.map((n) => labelNode(n, (node) => nodeAriaLabel(t, node.data.node, node.data.issues))), [canvas.nodes, labelNode, t]);
-  const labelledEdges = useMemo(() => {
-    const byId = nodesById(document);
-    return culled.edges.map((e) => labelEdge(e, (edge) => edgeAriaLabel(t, edge, byId)));
-  }, [culled.edges, document, labelEdge, t]);
+  const byId = useMemo(() => nodesById(document), [document.nodes]);
+  // The same array while no edge changed: each new one makes React Flow rebuild its connection lookup of all edges.
+  const previousEdges = useRef<Edge[]>([]);
+  const labelledEdges = useMemo(
+    () => (previousEdges.current = sameItemsOr(previousEdges.current, culled.edges.map((e) => labelEdge(e, byId))) as Edge[]),
+    [culled.edges, byId, labelEdge],
+  );
 
   // Handlers read the document through a ref: each new handler is one more React Flow store update (and a run
   // of every mounted node's and edge's selectors) after every edit.

@@ -79,6 +79,26 @@ export function labeller<T extends Node | Edge>(recheck = false): (item: T, labe
 }
 
 /**
+ * Gives each edge its screen-reader label (and its ends as attributes), keeping the same object while the edge and
+ * the steps at its ends stay the same objects. A large flow hands React Flow hundreds of edges and every label is a
+ * few i18next calls: a zoom step that brings new edges labels only those, a keystroke in a step's name only the
+ * edges of that step. Make one per language.
+ */
+export function edgeLabeller<E extends Edge>(labelOf: (edge: E, nodes: ReadonlyMap<string, FlowNode>) => string): (edge: E, nodes: ReadonlyMap<string, FlowNode>) => E {
+  const cache = new WeakMap<E, { source: FlowNode | undefined; target: FlowNode | undefined; labelled: E }>();
+  return (edge, nodes) => {
+    const source = nodes.get(edge.source);
+    const target = nodes.get(edge.target);
+    const known = cache.get(edge);
+    if (known && known.source === source && known.target === target) return known.labelled;
+    const label = labelOf(edge, nodes);
+    const labelled = known && known.labelled.ariaLabel === label ? known.labelled : ({ ...edge, ariaLabel: label, ...edgeEnds(edge) } as E);
+    cache.set(edge, { source, target, labelled });
+    return labelled;
+  };
+}
+
+/**
  * An edge's ends as attributes on its element (`data-source`, `data-target`, `data-outlet`): its label now names
  * steps, so tests and tools find a connection by ids here.
  */
