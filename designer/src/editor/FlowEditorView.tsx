@@ -1,11 +1,11 @@
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowDocument, NodeType } from '@switchboard/flows';
 import { CanvasAnalyticsContext, type CanvasAnalytics } from './canvas/canvas-analytics';
 import { CanvasTextContext, memoizeTranslations } from './canvas/canvas-text';
 import { FlowCanvas } from './canvas/FlowCanvas';
-import { FIT_VIEW_PADDING } from './canvas/initial-view';
+import { FIT_ALL_UP_TO, FIT_VIEW_PADDING } from './canvas/initial-view';
 import { FlowLanguagesContext } from './canvas/flow-languages-context';
 import { isTextEntry, shortcutFor } from './canvas/shortcuts';
 import { CodeView } from './code/CodeView';
@@ -26,6 +26,8 @@ import { duplicateBranch } from './state/duplicate-branch';
 import { editorClipboard } from './state/editor-clipboard';
 import { useCanvasState, type Selection } from './state/useCanvasState';
 import { useEditHistory } from './state/useEditHistory';
+import type { PendingEdit } from './state/pending-edits';
+import { usePendingEdits } from './state/usePendingEdits';
 import { useFlowCompilation } from './state/useFlowDiagnostics';
 import { useTemplateInsertion } from './templates/useTemplateInsertion';
 import { ValidationPanel } from './validation/ValidationPanel';
@@ -77,20 +79,44 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
   }, [selection, onSelectionChange]);
 
   // Commands read the latest document and selection through refs, so their identity stays put across edits and
-  // the memoised panels (palette, toolbar, inspector) do not re-render on every keystroke or drop.
+  // the memoised panels (palette, toolbar, inspector) do not re-render on every keystroke or drop. `documentRef`
+  // includes the inspector's keystrokes not yet committed (`pending`), so a command computed from it keeps them.
+  const committedRef = useRef(document);
+  committedRef.current = document;
   const documentRef = useRef(document);
-  documentRef.current = document;
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
-  const { commit: commitToHistory } = history;
-  const commit = useCallback(
+  const { commit: commitToHistory, undo: undoInHistory, redo: redoInHistory } = history;
+  const commitNow = useCallback(
     (next: FlowDocument, mergeKey?: string) => {
       if (readOnly) return;
+      committedRef.current = next;
       documentRef.current = next;
       commitToHistory(next, mergeKey);
     },
     [commitToHistory, readOnly],
   );
+  // Large flows (issue 14): a keystroke in the inspector re-rendering the whole canvas delayed the next one by
+  // 50–110 ms at 2,000 steps. Keystrokes wait in `pending` and reach the document after a pause in typing, and
+  // before anything else touches it (flushed first by every command below).
+  const pending = usePendingEdits((edit) => commitNow(edit.apply(committedRef.current), edit.key));
+  documentRef.current = pending.applyTo(document);
+  useEffect(() => pending.subscribe(() => void (documentRef.current = pending.applyTo(committedRef.current))), [pending]);
+  const commit = useCallback(
+    (next: FlowDocument, mergeKey?: string) => {
+      pending.flush();
+      commitNow(next, mergeKey);
+    },
+    [commitNow, pending],
+  );
+  const undo = useCallback(() => {
+    pending.flush();
+    undoInHistory();
+  }, [pending, undoInHistory]);
+  const redo = useCallback(() => {
+    pending.flush();
+    redoInHistory();
+  }, [pending, redoInHistory]);
   const keyboard = useCanvasKeyboard({ canvasWrapper, documentRef, selectionRef, readOnly, commit, selectNodes });
   const { focusNode } = keyboard;
 
@@ -193,9 +219,9 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
       event.preventDefault();
       switch (command) {
         case 'undo':
-          return history.undo();
+          return undo();
         case 'redo':
-          return history.redo();
+          return redo();
         case 'copy':
           return copySelection();
         case 'paste':
@@ -206,11 +232,25 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
           return deleteSelection();
       }
     },
-    [copySelection, deleteSelection, history, onHelpKey, paste, readOnly, selectNodes, view],
+    [copySelection, deleteSelection, onHelpKey, paste, readOnly, redo, selectNodes, undo, view],
   );
 
-  const changeNodeData = useCallback((nodeId: string, data: unknown, fieldKey: string) => commit(updateNodeData(documentRef.current, nodeId, data), `${nodeId}:${fieldKey}`), [commit]);
-  const changeNodeLabel = useCallback((nodeId: string, label: string) => commit(updateNodeLabel(documentRef.current, nodeId, label), `${nodeId}:label`), [commit]);
+  // Small flows commit each keystroke at once (cheap, and the canvas follows the typing); large ones after a pause.
+  const inspectorEdit = useCallback(
+    (edit: PendingEdit) => {
+      if (readOnly) return;
+      if (committedRef.current.nodes.length > FIT_ALL_UP_TO) pending.add(edit);
+      else commit(edit.apply(documentRef.current), edit.key);
+    },
+    [commit, pending, readOnly],
+  );
+  const changeNodeData = useCallback(
+    (nodeId: string, data: unknown, fieldKey: string) => inspectorEdit({ key: `${nodeId}:${fieldKey}`, apply: (d) => updateNodeData(d, nodeId, data) }),
+    [inspectorEdit],
+  );
+  const changeNodeLabel = useCallback((nodeId: string, label: string) => inspectorEdit({ key: `${nodeId}:label`, apply: (d) => updateNodeLabel(d, nodeId, label) }), [inspectorEdit]);
+  // What the inspector typed reaches the document before another step is shown there, or another view.
+  useLayoutEffect(() => void pending.flush(), [pending, selection, view]);
 
   return (
     <CanvasTextContext.Provider value={canvasText}>
@@ -224,8 +264,8 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
           hasSelection={selection.nodeIds.length + selection.edgeIds.length > 0}
           layingOut={layingOut}
           onViewChange={setView}
-          onUndo={history.undo}
-          onRedo={history.redo}
+          onUndo={undo}
+          onRedo={redo}
           onAutoLayout={autoLayout}
           onFitView={fitView}
           onDeleteSelection={deleteSelection}
@@ -258,6 +298,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
               diagnostics={diagnostics}
               readOnly={readOnly}
               onCommit={commit}
+              pending={pending}
               onChangeNodeData={changeNodeData}
               onChangeNodeLabel={changeNodeLabel}
               onDeleteSelection={deleteSelection}

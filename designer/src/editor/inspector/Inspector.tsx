@@ -1,7 +1,9 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic, FlowDocument } from '@switchboard/flows';
+import type { PendingEdits } from '../state/pending-edits';
 import type { Selection } from '../state/useCanvasState';
+import { usePendingDocument } from '../state/usePendingEdits';
 import { FlowSettings } from './FlowSettings';
 import { NodeInspector } from './NodeInspector';
 
@@ -11,6 +13,8 @@ interface InspectorProps {
   diagnostics: readonly Diagnostic[];
   readOnly: boolean;
   onCommit(document: FlowDocument, mergeKey: string): void;
+  /** Edits typed here and not yet in `document` (shown on top of it): see `usePendingEdits`. */
+  pending?: PendingEdits;
   onChangeNodeData(nodeId: string, data: unknown, fieldKey: string): void;
   onChangeNodeLabel(nodeId: string, label: string): void;
   onDeleteSelection(): void;
@@ -18,8 +22,9 @@ interface InspectorProps {
 }
 
 /** The right-hand panel: one node's settings, a multi-selection summary, or the flow's own settings. */
-export const Inspector = memo(function Inspector({ document, selection, diagnostics, readOnly, onCommit, onChangeNodeData, onChangeNodeLabel, onDeleteSelection, onDuplicateBranch }: InspectorProps) {
+export const Inspector = memo(function Inspector({ document: committed, pending, selection, diagnostics, readOnly, onCommit, onChangeNodeData, onChangeNodeLabel, onDeleteSelection, onDuplicateBranch }: InspectorProps) {
   const { t } = useTranslation();
+  const document = usePendingDocument(pending, committed);
   const selectedCount = selection.nodeIds.length + selection.edgeIds.length;
   if (selection.nodeIds.length === 1 && selection.edgeIds.length === 0) {
     const node = document.nodes.find((n) => n.id === selection.nodeIds[0]);
