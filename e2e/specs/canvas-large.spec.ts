@@ -3,6 +3,7 @@ import type { FlowDocument } from '@switchboard/flows';
 import { contactCentreFlow } from '../../designer/src/editor/examples/contact-centre-flow';
 import { largeFlow as tinyFlow } from '../../flows/bench/generate';
 import { edge, node, waitForStillCanvas } from '../support/canvas';
+import { expectEdgesOfNodesOnScreen } from '../support/canvas-large';
 import { expect, pageAs, test } from '../support/fixtures';
 
 /**
@@ -17,42 +18,6 @@ async function postTrpc(page: Page, procedure: string, input: unknown) {
   const response = await page.request.post(`/trpc/${procedure}`, { data: input });
   if (!response.ok()) throw new Error(`${procedure} failed: ${response.status()} ${await response.text()}`);
   return (await response.json()).result.data;
-}
-
-/** Ids of the nodes whose box overlaps the canvas on screen. */
-async function nodesOnScreen(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
-    return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
-      .filter((element) => {
-        const r = element.getBoundingClientRect();
-        return r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
-      })
-      .map((element) => element.dataset.id!);
-  });
-}
-
-/**
- * Every edge of the document with an end on screen is drawn: its element is there and its path has a shape. The
- * culled edge set follows the view a frame or so after nodes mount (on a loaded machine, later): asked again until
- * it holds, for at most 5 s — an edge that stays missing still fails.
- */
-async function expectEdgesOfNodesOnScreen(page: Page, document: FlowDocument): Promise<void> {
-  await expect(async () => expectEdgesDrawnNow(page, document)).toPass({ timeout: 5_000 });
-}
-
-async function expectEdgesDrawnNow(page: Page, document: FlowDocument): Promise<void> {
-  const onScreen = new Set(await nodesOnScreen(page));
-  expect(onScreen.size).toBeGreaterThan(3);
-  const drawn = new Set(
-    await page.locator('.react-flow__edge').evaluateAll((elements) =>
-      elements.filter((e) => /^M/.test(e.querySelector('.react-flow__edge-path')?.getAttribute('d') ?? '')).map((e) => `${e.getAttribute('data-source')} → ${e.getAttribute('data-target')}`),
-    ),
-  );
-  const wanted = document.edges.filter((e) => onScreen.has(e.source) || onScreen.has(e.target));
-  expect(wanted.length).toBeGreaterThan(onScreen.size);
-  const missing = wanted.map((e) => `${e.source} → ${e.target}`).filter((label) => !drawn.has(label));
-  expect(missing).toEqual([]);
 }
 
 /** Drags the empty canvas by (dx, dy), from a spot where nothing but the pane is under the pointer. */
