@@ -113,6 +113,12 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
     [onCommit],
   );
 
+  // While the view moves, the viewport layer keeps its raster and the compositor scales it (a zoom step otherwise
+  // repaints every node and edge at the new scale); once it rests it is painted sharp again. Set on the element
+  // itself: a React state change here would re-render the canvas per gesture.
+  const onMoveStart = useCallback(() => wrapperRef.current?.classList.add('sb-canvas--moving'), [wrapperRef]);
+  const onMoveEnd = useCallback(() => wrapperRef.current?.classList.remove('sb-canvas--moving'), [wrapperRef]);
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
     event.preventDefault();
@@ -144,6 +150,8 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
         onReconnect={onReconnect}
         isValidConnection={isValidConnection}
         onNodeDragStop={onNodeDragStop}
+        onMoveStart={large ? onMoveStart : undefined}
+        onMoveEnd={large ? onMoveEnd : undefined}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         edgesReconnectable={!readOnly}

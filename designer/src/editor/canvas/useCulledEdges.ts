@@ -1,5 +1,5 @@
-import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
-import { useMemo, useRef } from 'react';
+import { useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { FlowDocument, FlowNode } from '@switchboard/flows';
 import type { CanvasEdge } from '../state/canvas-mapping';
 import { estimateNodeGeometry } from '../state/node-geometry';
@@ -31,6 +31,29 @@ function nodeBoxes(document: FlowDocument, previous: ReadonlyMap<string, FlowRec
   return boxes;
 }
 
+/**
+ * The view region's key, updated in a transition: a zoom step or a screen of panning re-culls the edges and mounts
+ * the new ones in an interruptible render, so the wheel notches and pointer moves that follow are not held up by it
+ * (a React Flow `useStore` subscription re-renders synchronously, inside the input event: 30–60 ms per zoom step
+ * at 2,000 steps). The edges already handed over stay meanwhile; the new ones follow a frame or two later.
+ */
+function useDeferredRegionKey(): string | null {
+  const store = useStoreApi();
+  const [key, setKey] = useState(() => regionKey(store.getState()));
+  const latest = useRef(key);
+  useEffect(() => {
+    const follow = (s: ReactFlowState) => {
+      const next = regionKey(s);
+      if (next === latest.current) return;
+      latest.current = next;
+      startTransition(() => setKey(next));
+    };
+    follow(store.getState());
+    return store.subscribe(follow);
+  }, [store]);
+  return key;
+}
+
 export interface CulledCanvasEdges {
   /** What React Flow gets: edges with an end near the view, selected ones and those of selected nodes. */
   edges: CanvasEdge[];
@@ -48,7 +71,7 @@ export interface CulledCanvasEdges {
 export function useCulledEdges(document: FlowDocument, edges: CanvasEdge[], selectedNodeIds: readonly string[], options: { enabled: boolean; linesForPassing: boolean }): CulledCanvasEdges {
   const { enabled, linesForPassing } = options;
   const store = useStoreApi();
-  const key = useStore(regionKey);
+  const key = useDeferredRegionKey();
   const previousBoxes = useRef<ReadonlyMap<string, FlowRect> | null>(null);
   const boxes = useMemo(() => (enabled ? (previousBoxes.current = nodeBoxes(document, previousBoxes.current)) : null), [document.nodes, enabled]);
   const previous = useRef<CanvasEdge[]>([]);
