@@ -1,5 +1,5 @@
 /** The gestures the canvas benchmark plays, and the goals of issue 14 it prints beside them. */
-export const GESTURES = ['drag', 'pan', 'zoom', 'typing'] as const;
+export const GESTURES = ['drag', 'pan', 'zoom', 'typing', 'fit'] as const;
 export type Gesture = (typeof GESTURES)[number];
 
 /** One gesture's figures (medians over the runs when aggregated). Times in ms. */

@@ -2,7 +2,7 @@
  * Canvas benchmark (not a test): large contact-centre flows (`contactCentreFlow`: menus, queues, sub-flow calls,
  * shared end nodes) in headless Chromium against the real server and a fresh database. For each size it opens the
  * flow (navigation → a node click selects it) and plays real pointer gestures at 60 Hz — drag a node, pan the
- * canvas 400 px, zoom 10 wheel steps out and back — logging every animation frame, long tasks (> 50 ms) and the
+ * canvas 400 px, zoom 10 wheel steps out and back, later Fit to screen (the whole flow in view) — logging every animation frame, long tasks (> 50 ms) and the
  * main-thread time each input event costs (its handlers and the render they cause); then types into the inspector and
  * reports the slowest keystroke (Event Timing: input to next paint). Figures are medians over the runs, printed
  * beside the goals of issue 14 and beside a saved baseline.
@@ -234,6 +234,13 @@ async function playGestures(page: Page, cdp: CDPSession, size: number, profiled:
   if (typing.cpuProfile) profiles.typing = typing.cpuProfile;
   const domEdges = await page.evaluate(() => document.querySelectorAll('.react-flow__edge').length);
   const domNodes = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
+
+  // Fit to screen: the whole flow in view (its animation and what it draws), measured for 1.5 s from the click.
+  await sleep(400); // the typed name is committed after its pause; not part of the fit
+  const fitButton = page.getByRole('button', { name: 'Fit to screen' });
+  await fitButton.waitFor();
+  const fitBox = (await fitButton.boundingBox())!;
+  record('fit', await measure(page, cdp, profiled.has('fit'), async () => undefined, 1500, () => page.mouse.click(fitBox.x + fitBox.width / 2, fitBox.y + fitBox.height / 2)));
   return { figures: figures as Record<Gesture, GestureFigures>, profiles, domEdges, domNodes };
 }
 
