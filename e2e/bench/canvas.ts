@@ -12,7 +12,7 @@
  *     BENCH_SAVE=file.json        write the figures (e.g. as a new baseline)
  *     BENCH_BASELINE=file.json    compare with these (default: bench/canvas-baseline.json when present)
  *     BENCH_PROFILE=drag@2000,…   write CPU profiles of those gestures (first run) and print their heaviest functions
- *     BENCH_SCREENSHOTS=1         save screenshots after opening and after the pan (test-results/canvas-*.png)
+ *     BENCH_SCREENSHOTS=1         save screenshots after opening, after the pan and after Fit to screen (test-results/canvas-*.png)
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -241,6 +241,7 @@ async function playGestures(page: Page, cdp: CDPSession, size: number, profiled:
   await fitButton.waitFor();
   const fitBox = (await fitButton.boundingBox())!;
   record('fit', await measure(page, cdp, profiled.has('fit'), async () => undefined, 1500, () => page.mouse.click(fitBox.x + fitBox.width / 2, fitBox.y + fitBox.height / 2)));
+  if (process.env.BENCH_SCREENSHOTS) await page.screenshot({ path: `${repoRoot}test-results/canvas-${size}-fit.png` });
   return { figures: figures as Record<Gesture, GestureFigures>, profiles, domEdges, domNodes };
 }
 

@@ -11,9 +11,9 @@ const SELECTED_FILL = '#94a3b8';
 /** While nodes move (a drag), repaint them at most this often; the view's frame still follows every frame. */
 const NODES_REPAINT_MS = 100;
 /** The same colours as the highlight tags on the nodes (editor.css). */
-const HIGHLIGHT_FILL: Record<NodeHighlight, string> = { added: '#16a34a', removed: '#dc2626', changed: '#d97706', active: '#2563eb', visited: '#60a5fa' };
+export const HIGHLIGHT_FILL: Record<NodeHighlight, string> = { added: '#16a34a', removed: '#dc2626', changed: '#d97706', active: '#2563eb', visited: '#60a5fa' };
 
-function nodeRect(node: InternalNode<CanvasNode>): FlowRect {
+export function nodeRect(node: InternalNode<CanvasNode>): FlowRect {
   const { x, y } = node.internals.positionAbsolute;
   return { x, y, width: node.measured.width ?? node.initialWidth ?? 0, height: node.measured.height ?? node.initialHeight ?? 0 };
 }
@@ -23,7 +23,7 @@ function viewRect(s: Pick<ReactFlowState, 'transform' | 'width' | 'height'>): Fl
   return { x: -tx / zoom, y: -ty / zoom, width: s.width / zoom, height: s.height / zoom };
 }
 
-function fillOf(node: InternalNode<CanvasNode>): string {
+export function fillOf(node: InternalNode<CanvasNode>): string {
   const highlight = node.data.highlight;
   if (highlight) return HIGHLIGHT_FILL[highlight];
   return node.selected ? SELECTED_FILL : NODE_FILL;
@@ -42,7 +42,6 @@ function paintNodes(canvas: HTMLCanvasElement, nodes: Iterable<InternalNode<Canv
   context.clearRect(0, 0, WIDTH, HEIGHT);
   const byFill = new Map<string, FlowRect[]>();
   for (const node of nodes) {
-    if (node.hidden) continue;
     const fill = fillOf(node);
     const list = byFill.get(fill) ?? [];
     list.push(nodeRect(node));
@@ -83,7 +82,7 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ label }: { label: str
       frame = 0;
       const s = store.getState();
       if (!canvasRef.current || !maskRef.current || !s.width) return;
-      if (s.nodes !== paintedNodes && later === undefined) nodesBounds = boundsOf([...s.nodeLookup.values()].filter((n) => !n.hidden).map(nodeRect));
+      if (s.nodes !== paintedNodes && later === undefined) nodesBounds = boundsOf([...s.nodeLookup.values()].map(nodeRect));
       const view = viewRect(s);
       const projection = projectOnto(boundsOf(nodesBounds ? [nodesBounds, view] : [view])!, WIDTH, HEIGHT);
       projectionRef.current = projection;

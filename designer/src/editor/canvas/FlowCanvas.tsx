@@ -6,6 +6,7 @@ import { canConnect, connectOutlet, moveNodes, type Position } from '../state/do
 import type { CanvasState } from '../state/useCanvasState';
 import { edgeFigures, type CanvasAnalytics } from './canvas-analytics';
 import { CanvasMiniMap } from './CanvasMiniMap';
+import { CanvasOverview, OVERVIEW_ZOOM } from './CanvasOverview';
 import { useCanvasText } from './canvas-text';
 import { PassingEdges } from './PassingEdges';
 import { useCulledEdges } from './useCulledEdges';
@@ -49,6 +50,7 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
   // React Flow's own fit waits for nodes to be measured, and only nodes in view are ever drawn.
   const sized = useStore((s) => s.width > 0 && s.height > 0);
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const overview = useStore((s) => s.transform[2] < OVERVIEW_ZOOM) && large;
   const opened = useRef(false);
   useLayoutEffect(() => {
     if (!opening || !sized || opened.current) return;
@@ -74,6 +76,9 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
   const labelNode = useMemo(() => labeller<CanvasNode>(), [t]);
   const labelEdge = useMemo(() => edgeLabeller<Edge>((edge, byId) => edgeAriaLabel(t, edge, byId)), [t]);
   const labelledNodes = useMemo(() => canvas.nodes.map((n) => labelNode(n, (node) => nodeAriaLabel(t, node.data.node, node.data.issues))), [canvas.nodes, labelNode, t]);
+  // The overview paints every node itself; React Flow's stay hidden (not mounted) until the view zooms in again.
+  const hideNode = useMemo(() => hidingCache(), []);
+  const shownNodes = useMemo(() => (overview ? labelledNodes.map(hideNode) : labelledNodes), [hideNode, labelledNodes, overview]);
   const byId = useMemo(() => nodesById(document), [document.nodes]);
   // The same array while no edge changed: each new one makes React Flow rebuild its connection lookup of all edges.
   const previousEdges = useRef<Edge[]>([]);
@@ -139,7 +144,7 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
     // Focusable, so a click on the empty canvas keeps keyboard shortcuts (paste, undo) inside the editor.
     <div className={['sb-canvas', large && 'sb-canvas--large', large && far && 'sb-canvas--far'].filter(Boolean).join(' ')} ref={wrapperRef} tabIndex={-1} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode>
-        nodes={labelledNodes}
+        nodes={shownNodes}
         edges={labelledEdges}
         ariaLabelConfig={ariaLabelConfig}
         nodeTypes={nodeTypes}
@@ -165,10 +170,20 @@ export function FlowCanvas({ document, canvas, readOnly, wrapperRef, onCommit, o
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
-        <PassingEdges edges={culled.passing} />
+        {overview ? <CanvasOverview edges={edges} /> : <PassingEdges edges={culled.passing} />}
         <CanvasMiniMap label={t('canvas.minimap')} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>
   );
+}
+
+/** The same hidden copy of a canvas node while the node is the same object: the overview switch costs one pass. */
+function hidingCache(): (node: CanvasNode) => CanvasNode {
+  const cache = new WeakMap<CanvasNode, CanvasNode>();
+  return (node) => {
+    let hidden = cache.get(node);
+    if (!hidden) cache.set(node, (hidden = { ...node, hidden: true }));
+    return hidden;
+  };
 }

@@ -5,7 +5,7 @@ import type { CanvasEdge } from '../state/canvas-mapping';
 type HandleBox = Pick<NodeHandle, 'id' | 'x' | 'y' | 'width' | 'height' | 'position'>;
 
 /** Where an edge leaves or enters a node: its measured handle, or the estimated one of a node never drawn. */
-function handlePoint(node: InternalNode, type: 'source' | 'target', id: string | null | undefined): { x: number; y: number; position: Position } | null {
+export function handlePoint(node: InternalNode, type: 'source' | 'target', id: string | null | undefined): { x: number; y: number; position: Position } | null {
   const measured: readonly HandleBox[] | undefined = node.internals.handleBounds?.[type] ?? undefined;
   const handles = measured ?? node.handles?.filter((h) => h.type === type) ?? [];
   const handle = handles.find((h) => h.id === id) ?? handles[0];
