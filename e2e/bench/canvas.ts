@@ -2,10 +2,11 @@
  * Canvas benchmark (not a test): large contact-centre flows (`contactCentreFlow`: menus, queues, sub-flow calls,
  * shared end nodes) in headless Chromium against the real server and a fresh database. For each size it opens the
  * flow (navigation → a node click selects it) and plays real pointer gestures at 60 Hz — drag a node, pan the
- * canvas 400 px, zoom 10 wheel steps out and back, later Fit to screen (the whole flow in view) — logging every animation frame, long tasks (> 50 ms) and the
+ * canvas 400 px, zoom 10 wheel steps out and back — logging every animation frame, long tasks (> 50 ms) and the
  * main-thread time each input event costs (its handlers and the render they cause); then types into the inspector and
- * reports the slowest keystroke (Event Timing: input to next paint). Figures are medians over the runs, printed
- * beside the goals of issue 14 and beside a saved baseline.
+ * reports the slowest keystroke (Event Timing: input to next paint), and last clicks Fit to screen (1.5 s from the
+ * click). Figures are medians over the runs, printed beside the goals of issue 14 and beside a saved baseline; how
+ * to read them and the latest figures: README.md beside this file.
  *
  *   pnpm --filter @switchboard/e2e bench
  *     BENCH_SIZES=500,2000,5000   BENCH_RUNS=3
