@@ -2,6 +2,7 @@ import { Panel, useReactFlow, useStoreApi, type InternalNode, type ReactFlowStat
 import { memo, useEffect, useRef, type PointerEvent, type WheelEvent } from 'react';
 import type { CanvasNode, NodeHighlight } from '../state/canvas-mapping';
 import type { FlowRect } from './edge-culling';
+import { paintOnViewChanges } from './paint-schedule';
 import { boundsOf, projectOnto, sameProjection, toFlowPoint, type MinimapProjection } from './minimap-geometry';
 
 const WIDTH = 200;
@@ -72,14 +73,12 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ label }: { label: str
   const dragProjection = useRef<MinimapProjection | null>(null);
 
   useEffect(() => {
-    let frame = 0;
     let later: ReturnType<typeof setTimeout> | undefined;
     let paintedAt = -Infinity;
     let paintedNodes: unknown = null;
     let painted: MinimapProjection | null = null;
     let nodesBounds: FlowRect | null = null;
     const draw = () => {
-      frame = 0;
       const s = store.getState();
       if (!canvasRef.current || !maskRef.current || !s.width) return;
       if (s.nodes !== paintedNodes && later === undefined) nodesBounds = boundsOf([...s.nodeLookup.values()].map(nodeRect));
@@ -104,16 +103,9 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ label }: { label: str
       const [x, y, w, h] = [(view.x - originX) * scale, (view.y - originY) * scale, view.width * scale, view.height * scale];
       maskRef.current.setAttribute('d', `M0,0h${WIDTH}v${HEIGHT}h${-WIDTH}z M${x},${y}h${w}v${h}h${-w}z`);
     };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(draw);
-    };
-    schedule();
-    const unsubscribe = store.subscribe((s, previous) => {
-      if (s.nodes !== previous.nodes || s.transform !== previous.transform || s.width !== previous.width || s.height !== previous.height) schedule();
-    });
+    const { schedule, stop } = paintOnViewChanges(store, draw);
     return () => {
-      unsubscribe();
-      cancelAnimationFrame(frame);
+      stop();
       clearTimeout(later);
     };
   }, [store]);

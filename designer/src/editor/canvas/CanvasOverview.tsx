@@ -3,6 +3,7 @@ import { memo, useEffect, useRef } from 'react';
 import type { CanvasEdge, CanvasNode } from '../state/canvas-mapping';
 import { fillOf, nodeRect } from './CanvasMiniMap';
 import { handlePoint } from './PassingEdges';
+import { paintOnViewChanges } from './paint-schedule';
 
 /**
  * Below this zoom a large flow is drawn as an overview (see {@link CanvasOverview}): nodes are under 30 px wide, no
@@ -25,9 +26,7 @@ export const CanvasOverview = memo(function CanvasOverview({ edges }: { edges: r
   edgesRef.current = edges;
 
   useEffect(() => {
-    let frame = 0;
     const draw = () => {
-      frame = 0;
       const canvas = canvasRef.current;
       const { width, height, transform, nodeLookup } = store.getState();
       const context = canvas?.getContext('2d');
@@ -71,17 +70,7 @@ export const CanvasOverview = memo(function CanvasOverview({ edges }: { edges: r
       canvas.dataset.nodes = String(nodeLookup.size);
       canvas.dataset.edges = String(edgesRef.current.length);
     };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(draw);
-    };
-    schedule();
-    const unsubscribe = store.subscribe((s, previous) => {
-      if (s.nodes !== previous.nodes || s.transform !== previous.transform || s.width !== previous.width || s.height !== previous.height) schedule();
-    });
-    return () => {
-      unsubscribe();
-      cancelAnimationFrame(frame);
-    };
+    return paintOnViewChanges(store, draw).stop;
   }, [store, edges]);
 
   return <canvas ref={canvasRef} className="sb-canvas-overview" data-testid="canvas-overview" aria-hidden="true" />;
