@@ -1,15 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, pageAs, test } from '../support/fixtures';
+import { postTrpc } from '../support/trpc';
 
 /** A number of its own, so other specs' calls never mix into these figures. */
 const NUMBER = '+15550177';
 const FLOW = 'E2E compare menus';
-
-async function postTrpc(page: Page, procedure: string, input: unknown) {
-  const response = await page.request.post(`/trpc/${procedure}`, { data: input });
-  if (!response.ok()) throw new Error(`${procedure} failed: ${response.status()} ${await response.text()}`);
-  return (await response.json()).result.data;
-}
 
 /** v1 turns every caller away (rejected); v2 serves them and asks them to rate the call 1–5. */
 function document(version: 1 | 2) {

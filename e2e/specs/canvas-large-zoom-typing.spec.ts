@@ -5,6 +5,7 @@ import { largeFlow as tinyFlow } from '../../flows/bench/generate';
 import { node, waitForStillCanvas } from '../support/canvas';
 import { expectEdgesOfNodesOnScreen, nodesOnScreen } from '../support/canvas-large';
 import { expect, pageAs, test } from '../support/fixtures';
+import { postTrpc } from '../support/trpc';
 
 /**
  * Issue 14, the second half: a wheel zoom re-culls edges off the critical path, and on a large flow the inspector's
@@ -15,12 +16,6 @@ import { expect, pageAs, test } from '../support/fixtures';
 const SIZE = 600;
 const FLOW = 'E2E large flow zoom and typing';
 const flowDocument = (): FlowDocument => ({ ...contactCentreFlow(SIZE), name: FLOW });
-
-async function postTrpc(page: Page, procedure: string, input: unknown) {
-  const response = await page.request.post(`/trpc/${procedure}`, { data: input });
-  if (!response.ok()) throw new Error(`${procedure} failed: ${response.status()} ${await response.text()}`);
-  return (await response.json()).result.data;
-}
 
 async function wheelAtCentre(page: Page, notches: number, deltaY: number): Promise<void> {
   const centre = await page.evaluate(() => {

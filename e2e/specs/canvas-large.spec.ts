@@ -5,6 +5,7 @@ import { largeFlow as tinyFlow } from '../../flows/bench/generate';
 import { edge, node, waitForStillCanvas } from '../support/canvas';
 import { expectEdgesOfNodesOnScreen } from '../support/canvas-large';
 import { expect, pageAs, test } from '../support/fixtures';
+import { postTrpc } from '../support/trpc';
 
 /**
  * A large contact-centre flow (menus, queues, sub-flow calls, end nodes every department shares) on the canvas,
@@ -13,12 +14,6 @@ import { expect, pageAs, test } from '../support/fixtures';
 const SIZE = 600;
 const FLOW = 'E2E large contact centre';
 const flowDocument = (): FlowDocument => ({ ...contactCentreFlow(SIZE), name: FLOW });
-
-async function postTrpc(page: Page, procedure: string, input: unknown) {
-  const response = await page.request.post(`/trpc/${procedure}`, { data: input });
-  if (!response.ok()) throw new Error(`${procedure} failed: ${response.status()} ${await response.text()}`);
-  return (await response.json()).result.data;
-}
 
 /** Drags the empty canvas by (dx, dy), from a spot where nothing but the pane is under the pointer. */
 async function pan(page: Page, dx: number, dy: number): Promise<void> {

@@ -1,16 +1,10 @@
-import type { Page } from '@playwright/test';
 import { expect, pageAs, test } from '../support/fixtures';
+import { postTrpc } from '../support/trpc';
 
 const FLOW = 'E2E survey call-back';
 const OFFER = 'May we call you back after this call for a short survey? Press 1 for yes.';
 const FIRST = 'How satisfied are you with your call? Press 1 for not at all, up to 5 for very satisfied.';
 const SECOND = 'Was your problem solved? Press 1 for no, up to 5 for completely.';
-
-async function postTrpc(page: Page, procedure: string, input: unknown) {
-  const response = await page.request.post(`/trpc/${procedure}`, { data: input });
-  if (!response.ok()) throw new Error(`${procedure} failed: ${response.status()} ${await response.text()}`);
-  return (await response.json()).result.data;
-}
 
 /** Start → a survey offered as a call-back 2 minutes after the call (two questions) → goodbye. */
 const document = {
