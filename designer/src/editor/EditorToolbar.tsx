@@ -1,5 +1,6 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PendingEdits } from './state/pending-edits';
 
 export type EditorView = 'canvas' | 'code';
 
@@ -7,6 +8,8 @@ interface EditorToolbarProps {
   view: EditorView;
   readOnly: boolean;
   canUndo: boolean;
+  /** Inspector keystrokes not yet committed: undoable too (undo commits them first, then steps back). */
+  pending?: PendingEdits;
   canRedo: boolean;
   hasSelection: boolean;
   layingOut: boolean;
@@ -23,7 +26,10 @@ interface EditorToolbarProps {
 /** Undo/redo, auto-layout, fit view, delete, the switch between canvas and code view, and the step search. */
 export const EditorToolbar = memo(function EditorToolbar(props: EditorToolbarProps) {
   const { t } = useTranslation();
-  const { view, readOnly } = props;
+  const { view, readOnly, pending } = props;
+  // Only whether anything is queued: the toolbar re-renders when typing starts and when it is committed, not per key.
+  const typing = useSyncExternalStore(pending?.subscribe ?? noSubscription, () => (pending?.size ?? 0) > 0);
+  const canUndo = props.canUndo || typing;
   return (
     <div className="sb-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <div className="sb-toolbar__group" role="tablist" aria-label={t('toolbar.view')}>
@@ -35,7 +41,7 @@ export const EditorToolbar = memo(function EditorToolbar(props: EditorToolbarPro
       </div>
       {!readOnly && (
         <div className="sb-toolbar__group">
-          <button type="button" className="sb-button" disabled={!props.canUndo} onClick={props.onUndo} title={t('toolbar.undoShortcut')}>
+          <button type="button" className="sb-button" disabled={!canUndo} onClick={props.onUndo} title={t('toolbar.undoShortcut')}>
             {t('toolbar.undo')}
           </button>
           <button type="button" className="sb-button" disabled={!props.canRedo} onClick={props.onRedo} title={t('toolbar.redoShortcut')}>
@@ -64,3 +70,5 @@ export const EditorToolbar = memo(function EditorToolbar(props: EditorToolbarPro
     </div>
   );
 });
+
+const noSubscription = () => () => undefined;

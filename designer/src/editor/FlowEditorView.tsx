@@ -26,6 +26,8 @@ import { duplicateBranch } from './state/duplicate-branch';
 import { editorClipboard } from './state/editor-clipboard';
 import { useCanvasState, type Selection } from './state/useCanvasState';
 import { useEditHistory } from './state/useEditHistory';
+import { replacedFromOutside } from './state/history';
+import type { FlowSettingsValue } from './inspector/FlowSettings';
 import type { PendingEdit } from './state/pending-edits';
 import { usePendingEdits } from './state/usePendingEdits';
 import { useFlowCompilation } from './state/useFlowDiagnostics';
@@ -57,7 +59,16 @@ const NO_HIGHLIGHTS: Readonly<Record<string, NodeHighlight>> = {};
 export function FlowEditorView({ document, onChange, readOnly = false, highlights = NO_HIGHLIGHTS, onSelectionChange, onCompiled, analytics }: FlowEditorProps) {
   const { t, i18n } = useTranslation();
   const canvasText = useMemo(() => memoizeTranslations(t), [t, i18n.language]);
-  const history = useEditHistory(document, onChange);
+  // Every document the editor hands out (edits, undo, redo), so one arriving from outside can be told apart.
+  const emittedRef = useRef<FlowDocument | null>(null);
+  const emit = useCallback(
+    (next: FlowDocument) => {
+      emittedRef.current = next;
+      onChange(next);
+    },
+    [onChange],
+  );
+  const history = useEditHistory(document, emit);
   const { diagnostics, hash } = useFlowCompilation(document);
   useEffect(() => {
     if (hash !== undefined) onCompiled?.(hash);
@@ -102,6 +113,16 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
   const pending = usePendingEdits((edit) => commitNow(edit.apply(committedRef.current), edit.key));
   documentRef.current = pending.applyTo(document);
   useEffect(() => pending.subscribe(() => void (documentRef.current = pending.applyTo(committedRef.current))), [pending]);
+  // Keystrokes were typed on the document shown then. One replaced from outside (a save conflict resolved with
+  // "take theirs", another version loaded) or a switch to read-only drops them: applied on top they would edit
+  // a document the user did not type into. Scenarios arriving from a tester replace nothing the inspector edits.
+  const shownRef = useRef(document);
+  useLayoutEffect(() => {
+    const shown = shownRef.current;
+    shownRef.current = document;
+    if (readOnly) return pending.discard();
+    if (replacedFromOutside(shown, document, emittedRef.current)) pending.discard();
+  }, [document, pending, readOnly]);
   const commit = useCallback(
     (next: FlowDocument, mergeKey?: string) => {
       pending.flush();
@@ -249,6 +270,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
     [inspectorEdit],
   );
   const changeNodeLabel = useCallback((nodeId: string, label: string) => inspectorEdit({ key: `${nodeId}:label`, apply: (d) => updateNodeLabel(d, nodeId, label) }), [inspectorEdit]);
+  const changeFlowSettings = useCallback((settings: FlowSettingsValue, fieldKey: string) => inspectorEdit({ key: `flow:${fieldKey}`, apply: (d) => ({ ...d, ...settings }) }), [inspectorEdit]);
   // What the inspector typed reaches the document before another step is shown there, or another view.
   useLayoutEffect(() => void pending.flush(), [pending, selection, view]);
 
@@ -260,6 +282,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
           view={view}
           readOnly={readOnly}
           canUndo={history.canUndo}
+          pending={pending}
           canRedo={history.canRedo}
           hasSelection={selection.nodeIds.length + selection.edgeIds.length > 0}
           layingOut={layingOut}
@@ -301,6 +324,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
               pending={pending}
               onChangeNodeData={changeNodeData}
               onChangeNodeLabel={changeNodeLabel}
+              onChangeFlowSettings={changeFlowSettings}
               onDeleteSelection={deleteSelection}
               onDuplicateBranch={duplicateSelectedBranch}
             />

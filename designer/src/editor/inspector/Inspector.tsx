@@ -4,7 +4,7 @@ import type { Diagnostic, FlowDocument } from '@switchboard/flows';
 import type { PendingEdits } from '../state/pending-edits';
 import type { Selection } from '../state/useCanvasState';
 import { usePendingDocument } from '../state/usePendingEdits';
-import { FlowSettings } from './FlowSettings';
+import { FlowSettings, type FlowSettingsValue } from './FlowSettings';
 import { NodeInspector } from './NodeInspector';
 
 interface InspectorProps {
@@ -17,12 +17,14 @@ interface InspectorProps {
   pending?: PendingEdits;
   onChangeNodeData(nodeId: string, data: unknown, fieldKey: string): void;
   onChangeNodeLabel(nodeId: string, label: string): void;
+  /** Flow settings edited (nothing selected): see {@link FlowSettings}. */
+  onChangeFlowSettings(settings: FlowSettingsValue, fieldKey: string): void;
   onDeleteSelection(): void;
   onDuplicateBranch?(nodeId: string): void;
 }
 
 /** The right-hand panel: one node's settings, a multi-selection summary, or the flow's own settings. */
-export const Inspector = memo(function Inspector({ document: committed, pending, selection, diagnostics, readOnly, onCommit, onChangeNodeData, onChangeNodeLabel, onDeleteSelection, onDuplicateBranch }: InspectorProps) {
+export const Inspector = memo(function Inspector({ document: committed, pending, selection, diagnostics, readOnly, onCommit, onChangeNodeData, onChangeNodeLabel, onChangeFlowSettings, onDeleteSelection, onDuplicateBranch }: InspectorProps) {
   const { t } = useTranslation();
   const document = usePendingDocument(pending, committed);
   const selectedCount = selection.nodeIds.length + selection.edgeIds.length;
@@ -58,5 +60,5 @@ export const Inspector = memo(function Inspector({ document: committed, pending,
       </section>
     );
   }
-  return <FlowSettings document={document} diagnostics={diagnostics} readOnly={readOnly} onChange={onCommit} />;
+  return <FlowSettings document={document} diagnostics={diagnostics} readOnly={readOnly} onChange={onChangeFlowSettings} />;
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { supportLineFlow } from '../examples/support-line';
 import type { FlowDocument } from '@switchboard/flows';
-import { emptyHistory, HISTORY_LIMIT, MERGE_WINDOW_MS, onlyScenariosChanged, rebaseScenarios, recordEdit, redo, undo } from './history';
+import { emptyHistory, HISTORY_LIMIT, MERGE_WINDOW_MS, onlyScenariosChanged, rebaseScenarios, recordEdit, redo, replacedFromOutside, undo } from './history';
 
 const docs = Array.from({ length: 4 }, (_, i) => ({ ...supportLineFlow(), name: `v${i}` }));
 
@@ -58,5 +58,20 @@ describe('edit history', () => {
     expect(rebased.past[0]!.name).toBe('v0');
     expect(rebased.future[0]!.name).toBe('v2');
     expect(rebaseScenarios(rebased, undefined).past[0]).not.toHaveProperty('scenarios');
+  });
+
+  it("tells a document replaced from outside from edits of the editor's own and scenarios saved elsewhere", () => {
+    const scenario = { name: 'tester run' } as NonNullable<FlowDocument['scenarios']>[number];
+    const shown = docs[0]!;
+    const mine = { ...shown, name: 'mine' };
+    const theirs = { ...supportLineFlow(), name: 'theirs' };
+    expect(replacedFromOutside(shown, shown, null)).toBe(false);
+    expect(replacedFromOutside(shown, mine, mine)).toBe(false);
+    // A tester's scenarios arriving on the shown document, or on the edit just handed out.
+    expect(replacedFromOutside(shown, { ...shown, scenarios: [scenario] }, null)).toBe(false);
+    expect(replacedFromOutside(shown, { ...mine, scenarios: [scenario] }, mine)).toBe(false);
+    // "Take theirs" after a conflict, another version loaded.
+    expect(replacedFromOutside(shown, theirs, mine)).toBe(true);
+    expect(replacedFromOutside(mine, theirs, null)).toBe(true);
   });
 });

@@ -55,6 +55,17 @@ export function onlyScenariosChanged(previous: FlowDocument, next: FlowDocument)
 }
 
 /**
+ * True when the editor is shown `next` in place of `shown` and did not make it: neither the document it last
+ * handed out (`emitted`: an edit, undo, redo) nor either of those with only other scenarios (saved elsewhere).
+ * A save conflict resolved with "take theirs" or another version loaded is such a replacement.
+ */
+export function replacedFromOutside(shown: FlowDocument, next: FlowDocument, emitted: FlowDocument | null): boolean {
+  if (next === shown || next === emitted) return false;
+  if (onlyScenariosChanged(shown, next)) return false;
+  return !(emitted && onlyScenariosChanged(emitted, next));
+}
+
+/**
  * The same undo steps, each carrying `scenarios`: scenarios are saved on their own (testers save them without
  * editing the flow), so stepping back through node edits must neither remove nor resurrect one.
  */

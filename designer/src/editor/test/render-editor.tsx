@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { useState } from 'react';
 import type { FlowDocument } from '@switchboard/flows';
 import { CalendarNamesContext, FlowEditor, type FlowEditorProps } from '../index';
@@ -8,8 +8,10 @@ export function renderEditor(initial: FlowDocument, props: Partial<FlowEditorPro
   const { calendarNames = null, ...editorProps } = props;
   const changes: FlowDocument[] = [];
   let current = initial;
+  let replaceDocument: (document: FlowDocument) => void = () => undefined;
   function Host() {
     const [document, setDocument] = useState(initial);
+    replaceDocument = setDocument;
     return (
       <CalendarNamesContext.Provider value={calendarNames}>
       <div style={{ width: 1200, height: 800 }}>
@@ -27,5 +29,11 @@ export function renderEditor(initial: FlowDocument, props: Partial<FlowEditorPro
     );
   }
   const result = render(<Host />);
-  return { ...result, changes, latest: () => current };
+  /** Hands the editor another document, as the app shell does when a save conflict is resolved with "take theirs". */
+  const replace = (document: FlowDocument) =>
+    act(() => {
+      current = document;
+      replaceDocument(document);
+    });
+  return { ...result, changes, latest: () => current, replace };
 }
