@@ -145,7 +145,7 @@ export class SwitchObserver {
    */
   async call(number: string, options: DialOptions = {}): Promise<TestCall> {
     const attempt = await this.dial(number, options);
-    if (!attempt.aLeg) throw new Error(`originate ${number} failed: ${attempt.reply}`);
+    if (!attempt.aLeg) throw new Error(`originate ${number} failed: ${attempt.reply}; ${await this.farLegStory(attempt.bLeg)}`);
     return new TestCall(this, attempt.aLeg, attempt.caller, attempt.bLeg);
   }
 
@@ -167,6 +167,23 @@ export class SwitchObserver {
     ).then((event) => event.uuid);
     bLeg.catch(() => undefined);
     return { reply, aLeg: /^\+OK ([0-9a-f-]{36})/.exec(reply)?.[1] ?? null, caller, bLeg };
+  }
+
+  /**
+   * What the far leg of a failed originate did (a failure that is rare says where it stopped): its events and the
+   * applications it ran, e.g. `socket` that never returned, or `answer` that never reached the a-leg.
+   */
+  private async farLegStory(bLeg: Promise<string>): Promise<string> {
+    const uuid = await bLeg.catch(() => null);
+    if (!uuid) return 'the far leg was never created';
+    const events = this.eventsOf(uuid).map((event) => {
+      const app = event.header('Application');
+      const data = event.header('Application-Data');
+      const socketHost = event.header('variable_socket_host');
+      return [event.name, app && `${app}(${(data ?? '').slice(0, 60)})`, socketHost && `socket_host=${socketHost}`, event.header('Hangup-Cause')].filter(Boolean).join(' ');
+    });
+    const channel = (await this.channels().catch(() => [])).find((row) => row['uuid'] === uuid);
+    return `far leg ${uuid}: ${events.join(' → ') || 'no events'}; ${channel ? `still up in ${channel['application'] ?? '?'}(${channel['application_data'] ?? ''}) state ${channel['callstate'] ?? '?'}` : 'gone'}`;
   }
 
   /** Channels the switch has up (`show channels as json`). */
