@@ -18,7 +18,9 @@ import { FlowTitleBar } from './FlowTitleBar';
 import { ImportDocumentButton } from './ImportDocumentButton';
 import { PublishDialog } from './PublishDialog';
 import { SaveStateIndicator } from './SaveStateIndicator';
-import { useDraftAutosave } from './useDraftAutosave';
+import { RestoredEditsNotice } from './RestoredEditsNotice';
+import { browserUnsavedBackup } from './unsaved-backup';
+import { AUTOSAVE_DELAY_MS, useDraftAutosave } from './useDraftAutosave';
 import { useFlowStatus } from './useFlowStatus';
 import { useScenarioRefresh } from './useScenarioRefresh';
 import { ValidateButton } from './ValidateButton';
@@ -41,7 +43,14 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
     }),
     [client, flow.id, flow.name, queryClient, trpc],
   );
-  const draft = useDraftAutosave(store, { document: flow.draft, revision: flow.draftRevision, scenariosRevision: flow.scenariosRevision });
+  // Edits not saved when the page last closed come back from here (see unsaved-backup.ts).
+  const backup = useMemo(() => browserUnsavedBackup(flow.id), [flow.id]);
+  const draft = useDraftAutosave(
+    store,
+    { document: flow.draft, revision: flow.draftRevision, scenariosRevision: flow.scenariosRevision, savedBy: flow.draftSavedBy, savedAt: flow.draftSavedAt },
+    AUTOSAVE_DELAY_MS,
+    backup,
+  );
   useScenarioRefresh(draft.refreshScenarios);
   const editing = usePermission('editFlows');
   const scenarioSaving = usePermission('saveScenarios');
@@ -82,6 +91,7 @@ export function FlowDraftEditor({ flow }: { flow: FlowDetail }) {
         <ExportButton flowId={flow.id} flowName={name} ensureSaved={editing.allowed ? flush : undefined} />
         <ImportDocumentButton flowName={name} onImport={draft.change} />
       </FlowTitleBar>
+      {draft.restored && <RestoredEditsNotice restored={draft.restored} conflict={draft.conflict !== null} onDismiss={draft.dismissRestored} />}
       <div className="sb-app-flow__body">
         <div className="sb-app-flow__editor">
           <CalendarNamesContext.Provider value={calendarNames}>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { canonicalJson, type FlowDocument, type Scenario } from '@switchboard/flows';
 import type { DraftSave, DraftStore, SavedBy } from './draft-store';
+import { sameEdits, type UnsavedBackup, type UnsavedEdits } from './unsaved-backup';
 
 /** What the save indicator shows. */
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error';
@@ -20,6 +21,9 @@ export interface LoadedDraft {
   document: FlowDocument;
   revision: number;
   scenariosRevision: number;
+  /** Who saved the loaded revision, and when (named if edits restored from a backup meet it as a conflict). */
+  savedBy?: SavedBy | null;
+  savedAt?: Date | string | null;
 }
 
 /** A save refused because someone saved first: their draft, and which part clashed (node edits or scenarios). */
@@ -35,6 +39,12 @@ export interface DraftAutosave {
   /** Set while someone else's save blocks ours: who, when, and their document. */
   conflict: DraftConflict | null;
   error: unknown;
+  /**
+   * Edits that were not saved when the page last went away, brought back on opening (and being saved, or shown
+   * against a newer save as a conflict). Null when there were none; `dismissRestored` hides the notice.
+   */
+  restored: UnsavedEdits | null;
+  dismissRestored(): void;
   change(document: FlowDocument): void;
   /**
    * Saves now if anything is unsaved. Resolves to the draft revision once the server holds what the editor
@@ -90,28 +100,58 @@ function sameScenarios(a: readonly Scenario[] | undefined, b: readonly Scenario[
   return a === b || canonicalJson(a ?? []) === canonicalJson(b ?? []);
 }
 
+/** How the editor opens: the loaded draft, or edits a backup kept when the page last went away (see {@link UnsavedBackup}). */
+function openingState(loaded: LoadedDraft, backup: UnsavedBackup | undefined): { document: FlowDocument; conflict: DraftConflict | null; restored: UnsavedEdits | null } {
+  const kept = backup?.read() ?? null;
+  if (!kept || sameEdits(kept.document, loaded.document)) {
+    // Nothing kept, or what was kept reached the server after all.
+    if (kept) backup?.clear();
+    return { document: loaded.document, conflict: null, restored: null };
+  }
+  // Scenarios are saved on their own, at once: the server's are the current ones.
+  const document = withScenarios(kept.document, loaded.document.scenarios);
+  if (kept.baseRevision === loaded.revision) return { document, conflict: null, restored: kept };
+  // Someone saved after these edits were made: they meet the newer draft as a conflict, for the user to settle.
+  const theirs: DraftConflict = {
+    revision: loaded.revision,
+    document: loaded.document,
+    savedBy: loaded.savedBy ?? null,
+    savedAt: loaded.savedAt ?? null,
+    scenariosRevision: loaded.scenariosRevision,
+    scenariosSavedBy: null,
+    scenariosSavedAt: null,
+    part: 'nodes',
+  };
+  return { document, conflict: theirs, restored: kept };
+}
+
 /**
  * Automatic draft saving: every change is saved after a pause, on top of the revision the editor started from.
  * Edits made while a save is on its way are saved next. If someone else saved in between, saving stops and the
  * conflict is reported; nothing is overwritten until the user chooses.
+ *
+ * Leaving the page inside the pause would lose the last edits: when the page is hidden or goes away they are
+ * saved at once and, with `backup`, also kept in the browser until a save lands, to be restored on the next visit.
  */
-export function useDraftAutosave(store: DraftStore, loaded: LoadedDraft, delayMs = AUTOSAVE_DELAY_MS): DraftAutosave {
+export function useDraftAutosave(store: DraftStore, loaded: LoadedDraft, delayMs = AUTOSAVE_DELAY_MS, backup?: UnsavedBackup): DraftAutosave {
   const { document: initial, revision: initialRevision, scenariosRevision: initialScenariosRevision } = loaded;
-  const [document, setDocument] = useState(initial);
-  const [status, setStatus] = useState<SaveStatus>('saved');
+  const [opening] = useState(() => openingState(loaded, backup));
+  const [document, setDocument] = useState(opening.document);
+  const [status, setStatus] = useState<SaveStatus>(opening.conflict ? 'conflict' : opening.restored ? 'unsaved' : 'saved');
   const [revision, setRevision] = useState(initialRevision);
   const [scenariosRevision, setScenariosRevision] = useState(initialScenariosRevision);
-  const [conflict, setConflict] = useState<DraftConflict | null>(null);
+  const [conflict, setConflict] = useState<DraftConflict | null>(opening.conflict);
+  const [restored, setRestored] = useState(opening.restored);
   const [error, setError] = useState<unknown>(null);
   const state = useRef<Internal>({
-    document: initial,
+    document: opening.document,
     saved: initial,
     revision: initialRevision,
     scenariosRevision: initialScenariosRevision,
     savedScenarios: initial.scenarios ?? [],
     inFlight: null,
     timer: undefined,
-    conflict: null,
+    conflict: opening.conflict,
     failed: false,
     scenarioSwap: null,
   });
@@ -180,6 +220,7 @@ export function useDraftAutosave(store: DraftStore, loaded: LoadedDraft, delayMs
         absorbScenarios(result.scenarios, result.scenariosRevision);
         setError(null);
         setStatus(s.document === s.saved ? 'saved' : 'unsaved');
+        if (s.document === s.saved) backup?.clear();
       } catch (failure) {
         s.failed = true;
         setError(failure);
@@ -189,7 +230,7 @@ export function useDraftAutosave(store: DraftStore, loaded: LoadedDraft, delayMs
       }
     })();
     return s.inFlight;
-  }, [absorbScenarios, store]);
+  }, [absorbScenarios, backup, store]);
 
   const flush = useCallback(async (): Promise<number | null> => {
     const s = state.current;
@@ -232,7 +273,8 @@ export function useDraftAutosave(store: DraftStore, loaded: LoadedDraft, delayMs
     setScenariosRevision(s.scenariosRevision);
     setConflict(null);
     setStatus('saved');
-  }, []);
+    backup?.clear();
+  }, [backup]);
 
   /** Waits until no save is on its way, then holds the slot for `work`, so automatic saves queue behind it. */
   const exclusively = useCallback(async <T,>(work: () => Promise<T>): Promise<T> => {
@@ -297,19 +339,42 @@ export function useDraftAutosave(store: DraftStore, loaded: LoadedDraft, delayMs
     return flush();
   }, [flush, showScenarios]);
 
+  // Restored edits on the revision they were made on go out like any other edit.
+  useEffect(() => {
+    const s = state.current;
+    if (opening.restored && !opening.conflict) s.timer = setTimeout(() => void flush(), delayMs);
+  }, [delayMs, flush, opening]);
+
   useEffect(() => {
     const s = state.current;
     const warn = (event: BeforeUnloadEvent) => {
       if (s.document !== s.saved) event.preventDefault();
     };
+    // Hidden (another tab, the window closing, a reload): keep what is unsaved, and save it now rather than after
+    // the pause. The save goes out as a keepalive request where the browser allows (see api/trpc.ts), so it can
+    // outlive the page; the kept copy covers a save that could not.
+    const leave = () => {
+      if (s.document === s.saved) return;
+      backup?.write({ baseRevision: s.revision, document: s.document, at: new Date().toISOString() });
+      if (!s.conflict) void flush();
+    };
+    const onVisibility = () => {
+      if (globalThis.document.visibilityState === 'hidden') leave();
+    };
     window.addEventListener('beforeunload', warn);
+    globalThis.document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', leave);
     return () => {
       window.removeEventListener('beforeunload', warn);
+      globalThis.document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', leave);
       // Leaving the page inside the app: what is pending still goes out.
       if (s.timer !== undefined && s.document !== s.saved && !s.conflict) void flush();
       clearTimeout(s.timer);
     };
-  }, [flush]);
+  }, [backup, flush]);
 
-  return { document, status, revision, scenariosRevision, conflict, error, change, flush, saveScenarios, refreshScenarios, loadTheirs, overwriteTheirs };
+  const dismissRestored = useCallback(() => setRestored(null), []);
+
+  return { document, status, revision, scenariosRevision, conflict, error, restored, dismissRestored, change, flush, saveScenarios, refreshScenarios, loadTheirs, overwriteTheirs };
 }

@@ -98,7 +98,12 @@ export const appEn = {
     duplicate: { button: 'Duplicate', title: 'Duplicate “{{name}}”', submit: 'Duplicate and open' },
     import: { button: 'Import files…', done: 'Imported as drafts: {{names}}' },
   },
-  flow: { readOnly: 'Read only' },
+  flow: {
+    readOnly: 'Read only',
+    restored: 'Brought back edits that were not saved when this page closed ({{time}}).',
+    restoredConflict: 'Brought back edits that were not saved when this page closed ({{time}}); someone has saved this flow since.',
+    dismissRestored: 'OK',
+  },
   save: {
     saved: 'All changes saved',
     unsaved: 'Unsaved changes',

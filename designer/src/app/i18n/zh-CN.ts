@@ -101,7 +101,12 @@ export const appZhCN = {
     duplicate: { button: '复制', title: '复制“{{name}}”', submit: '复制并打开' },
     import: { button: '导入文件…', done: '已作为草稿导入：{{names}}' },
   },
-  flow: { readOnly: '只读' },
+  flow: {
+    readOnly: '只读',
+    restored: '已恢复页面关闭时尚未保存的编辑（{{time}}）。',
+    restoredConflict: '已恢复页面关闭时尚未保存的编辑（{{time}}）；此后已有其他人保存了该流程。',
+    dismissRestored: '知道了',
+  },
   save: {
     saved: '所有更改已保存',
     unsaved: '有未保存的更改',
