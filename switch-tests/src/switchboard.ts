@@ -6,6 +6,7 @@
 import { createDatabase, type Database } from '@switchboard/db';
 import { createApiServices, publishExampleFlows, seedUsers } from '@switchboard/designer';
 import { loadConfig, scaledClock, startRuntime, type CallSummary, type RuntimeHandle } from '@switchboard/runtime';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { appRouter } from '../../designer/server/app-router.js';
@@ -100,7 +101,7 @@ export async function startSwitchboard(options: {
       }),
       database,
       deployments: services.deploymentEvents,
-      logger: pino({ level: env['TEST_LOG_LEVEL'] ?? 'silent' }),
+      logger: runtimeLogger(),
       onCallEnded: (summary) => summaries.push(summary),
       ...(options.startAt !== undefined ? { clock: scaledClock(options.startAt, 1) } : {}),
     });
@@ -194,3 +195,16 @@ async function callRecord(database: Database, caller: string, timeoutMs: number)
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * The runtimes' logger: TEST_LOG_LEVEL to the console when set; otherwise, under `pnpm test:switch`, warnings and
+ * errors to a file in its output folder (SWITCH_TESTS_LOG_DIR), which it prints when a test failed.
+ */
+function runtimeLogger() {
+  const level = process.env['TEST_LOG_LEVEL'];
+  if (level) return pino({ level });
+  const dir = process.env['SWITCH_TESTS_LOG_DIR'];
+  if (!dir) return pino({ level: 'silent' });
+  return pino({ level: 'warn' }, pino.destination({ dest: join(dir, `runtime-${process.pid}.log`), append: true, sync: true, mkdir: true }));
+}
+
