@@ -1,4 +1,3 @@
-import type { Route } from '@playwright/test';
 import { expectSaved, node } from '../support/canvas';
 import { expect, pageAs, test } from '../support/fixtures';
 import { createFlow } from '../support/flows';
@@ -25,19 +24,18 @@ test('an edit typed just before the tab closes is on the server when the flow is
   await again.context().close();
 });
 
-test('edits the server never got (connection lost) come back on the next visit and are saved then', async ({ browser, baseURL }) => {
+test('edits the server never got (connection lost, then the tab crashed) come back on the next visit and are saved then', async ({ browser, baseURL }) => {
   const editor = await pageAs(browser, baseURL, 'editor');
   const flowPath = await createFlow(editor, 'E2E saved on the next visit', { example: 'Support queue', firstNode: 'queue' });
   await expectSaved(editor);
-  // The connection drops: every save fails from here on, including the one sent as the page closes.
-  const offline = (route: Route) => route.abort('internetdisconnected');
-  await editor.context().route('**/trpc/flows.saveDraft**', offline);
+  // The connection drops: every save fails from here on.
+  await editor.route('**/trpc/flows.saveDraft**', (route) => route.abort('internetdisconnected'));
   await editor.getByLabel('Description').fill('Written while offline');
   await expect(editor.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'error');
-  await editor.close();
-  await editor.context().unroute('**/trpc/flows.saveDraft**', offline);
-
-  const again = await editor.context().newPage();
+  // The tab dies here (a crash, the laptop's battery): nothing more is sent. The next visit is a browser with the
+  // same storage — the dead tab stays open only so that it cannot send anything on closing.
+  const next = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, storageState: await editor.context().storageState() });
+  const again = await next.newPage();
   await again.goto(flowPath);
   await expect(again.getByRole('status').filter({ hasText: 'Brought back edits that were not saved when this page closed' })).toBeVisible();
   await expect(again.getByLabel('Description')).toHaveValue('Written while offline');
@@ -45,5 +43,6 @@ test('edits the server never got (connection lost) come back on the next visit a
   await again.reload();
   await expect(again.getByLabel('Description')).toHaveValue('Written while offline');
   await expect(again.getByText('Brought back edits')).toHaveCount(0);
-  await again.context().close();
+  await next.close();
+  await editor.context().close();
 });

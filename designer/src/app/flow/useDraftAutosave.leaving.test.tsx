@@ -50,6 +50,23 @@ describe('leaving the page with unsaved edits', () => {
     expect(backup.read()).toBeNull();
   });
 
+  it('keeps a copy as soon as a save fails, following every edit while saving fails, and drops it once one lands', async () => {
+    const { store } = fakeDraftServer(3);
+    let offline = true;
+    const failing = { ...store, save: (...args: Parameters<typeof store.save>) => (offline ? Promise.reject(new Error('offline')) : store.save(...args)) };
+    const backup = browserUnsavedBackup('flow-1');
+    const { result } = renderHook(() => useDraftAutosave(failing, { document: doc('a'), revision: 3, scenariosRevision: 1 }, 10, backup));
+    act(() => result.current.change(doc('first')));
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(backup.read()).toMatchObject({ baseRevision: 3, document: { description: 'first' } });
+    act(() => result.current.change(doc('second')));
+    expect(backup.read()?.document.description).toBe('second');
+    offline = false;
+    await act(async () => void (await result.current.flush()));
+    expect(result.current.status).toBe('saved');
+    expect(backup.read()).toBeNull();
+  });
+
   it('drops the copy when the save reached the server after all', () => {
     const backup = browserUnsavedBackup('flow-1');
     backup.write({ baseRevision: 3, document: doc('landed'), at: '2026-12-05T10:00:00.000Z' });

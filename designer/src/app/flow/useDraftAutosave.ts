@@ -184,6 +184,12 @@ export function useDraftAutosave(store: DraftStore, loaded: LoadedDraft, delayMs
     [showScenarios],
   );
 
+  /** Keeps what the server does not have in the browser (see unsaved-backup.ts): a crash or a closed tab keeps it too. */
+  const keepUnsaved = useCallback(() => {
+    const s = state.current;
+    if (s.document !== s.saved) backup?.write({ baseRevision: s.revision, document: s.document, at: new Date().toISOString() });
+  }, [backup]);
+
   const saveOnce = useCallback(async (): Promise<void> => {
     const s = state.current;
     clearTimeout(s.timer);
@@ -206,6 +212,7 @@ export function useDraftAutosave(store: DraftStore, loaded: LoadedDraft, delayMs
           s.conflict = clash;
           setConflict(clash);
           setStatus('conflict');
+          keepUnsaved();
           return;
         }
         s.revision = result.revision;
@@ -225,12 +232,13 @@ export function useDraftAutosave(store: DraftStore, loaded: LoadedDraft, delayMs
         s.failed = true;
         setError(failure);
         setStatus('error');
+        keepUnsaved();
       } finally {
         s.inFlight = null;
       }
     })();
     return s.inFlight;
-  }, [absorbScenarios, backup, store]);
+  }, [absorbScenarios, backup, keepUnsaved, store]);
 
   const flush = useCallback(async (): Promise<number | null> => {
     const s = state.current;
@@ -251,12 +259,14 @@ export function useDraftAutosave(store: DraftStore, loaded: LoadedDraft, delayMs
       const next = s.scenarioSwap?.replaced.has(incoming.scenarios) ? withScenarios(incoming, s.scenarioSwap.saved) : incoming;
       s.document = next;
       setDocument(next);
+      // While saving is stopped (a conflict) or failing (offline), the browser copy follows every edit.
+      if (s.conflict || s.failed) keepUnsaved();
       if (s.conflict) return;
       setStatus('unsaved');
       clearTimeout(s.timer);
       s.timer = setTimeout(() => void flush(), delayMs);
     },
-    [delayMs, flush],
+    [delayMs, flush, keepUnsaved],
   );
 
   const loadTheirs = useCallback(() => {
@@ -355,7 +365,7 @@ export function useDraftAutosave(store: DraftStore, loaded: LoadedDraft, delayMs
     // outlive the page; the kept copy covers a save that could not.
     const leave = () => {
       if (s.document === s.saved) return;
-      backup?.write({ baseRevision: s.revision, document: s.document, at: new Date().toISOString() });
+      keepUnsaved();
       if (!s.conflict) void flush();
     };
     const onVisibility = () => {
@@ -372,7 +382,7 @@ export function useDraftAutosave(store: DraftStore, loaded: LoadedDraft, delayMs
       if (s.timer !== undefined && s.document !== s.saved && !s.conflict) void flush();
       clearTimeout(s.timer);
     };
-  }, [backup, flush]);
+  }, [flush, keepUnsaved]);
 
   const dismissRestored = useCallback(() => setRestored(null), []);
 
