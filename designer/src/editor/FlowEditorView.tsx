@@ -26,7 +26,6 @@ import { duplicateBranch } from './state/duplicate-branch';
 import { editorClipboard } from './state/editor-clipboard';
 import { useCanvasState, type Selection } from './state/useCanvasState';
 import { useEditHistory } from './state/useEditHistory';
-import { replacedFromOutside } from './state/history';
 import type { FlowSettingsValue } from './inspector/FlowSettings';
 import type { PendingEdit } from './state/pending-edits';
 import { usePendingEdits } from './state/usePendingEdits';
@@ -59,16 +58,7 @@ const NO_HIGHLIGHTS: Readonly<Record<string, NodeHighlight>> = {};
 export function FlowEditorView({ document, onChange, readOnly = false, highlights = NO_HIGHLIGHTS, onSelectionChange, onCompiled, analytics }: FlowEditorProps) {
   const { t, i18n } = useTranslation();
   const canvasText = useMemo(() => memoizeTranslations(t), [t, i18n.language]);
-  // Every document the editor hands out (edits, undo, redo), so one arriving from outside can be told apart.
-  const emittedRef = useRef<FlowDocument | null>(null);
-  const emit = useCallback(
-    (next: FlowDocument) => {
-      emittedRef.current = next;
-      onChange(next);
-    },
-    [onChange],
-  );
-  const history = useEditHistory(document, emit);
+  const history = useEditHistory(document, onChange);
   const { diagnostics, hash } = useFlowCompilation(document);
   useEffect(() => {
     if (hash !== undefined) onCompiled?.(hash);
@@ -116,13 +106,7 @@ export function FlowEditorView({ document, onChange, readOnly = false, highlight
   // Keystrokes were typed on the document shown then. One replaced from outside (a save conflict resolved with
   // "take theirs", another version loaded) or a switch to read-only drops them: applied on top they would edit
   // a document the user did not type into. Scenarios arriving from a tester replace nothing the inspector edits.
-  const shownRef = useRef(document);
-  useLayoutEffect(() => {
-    const shown = shownRef.current;
-    shownRef.current = document;
-    if (readOnly) return pending.discard();
-    if (replacedFromOutside(shown, document, emittedRef.current)) pending.discard();
-  }, [document, pending, readOnly]);
+  useLayoutEffect(() => pending.discard(), [pending, history.replacements, readOnly]);
   const commit = useCallback(
     (next: FlowDocument, mergeKey?: string) => {
       pending.flush();

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { FlowDocument } from '@switchboard/flows';
-import { emptyHistory, onlyScenariosChanged, rebaseScenarios, recordEdit, redo as redoStep, undo as undoStep, type History } from './history';
+import { emptyHistory, onlyScenariosChanged, rebaseScenarios, recordEdit, redo as redoStep, replacedFromOutside, undo as undoStep, type History } from './history';
 
 export interface EditHistory {
   /** Apply an edit: records the current document for undo and hands the new one to `onChange`. */
@@ -9,6 +9,11 @@ export interface EditHistory {
   redo(): void;
   canUndo: boolean;
   canRedo: boolean;
+  /**
+   * How many times a document arrived from outside in place of the shown one (another version loaded, a conflict
+   * resolved with "take theirs"; not scenarios saved elsewhere): what was typed on the old one does not apply.
+   */
+  replacements: number;
 }
 
 /**
@@ -22,8 +27,10 @@ export function useEditHistory(document: FlowDocument, onChange: (document: Flow
   historyRef.current = history;
   const documentRef = useRef(document);
   const emitted = useRef<FlowDocument | null>(null);
+  const replacements = useRef(0);
 
   if (documentRef.current !== document) {
+    if (replacedFromOutside(documentRef.current, document, emitted.current)) replacements.current++;
     if (document !== emitted.current && historyRef.current !== emptyHistory) {
       // Scenarios saved elsewhere change nothing the user edited: keep their undo steps, carrying the new scenarios.
       const next = onlyScenariosChanged(documentRef.current, document) ? rebaseScenarios(historyRef.current, document.scenarios) : emptyHistory;
@@ -63,5 +70,5 @@ export function useEditHistory(document: FlowDocument, onChange: (document: Flow
     if (step) emit(step.document, step.history);
   }, [emit]);
 
-  return { commit, undo, redo, canUndo: history.past.length > 0, canRedo: history.future.length > 0 };
+  return { commit, undo, redo, canUndo: history.past.length > 0, canRedo: history.future.length > 0, replacements: replacements.current };
 }
