@@ -1,11 +1,9 @@
 import type { Page } from '@playwright/test';
 import type { FlowDocument } from '@switchboard/flows';
 import { contactCentreFlow } from '../../designer/src/editor/examples/contact-centre-flow';
-import { largeFlow as tinyFlow } from '../../flows/bench/generate';
 import { node, waitForStillCanvas } from '../support/canvas';
-import { expectEdgesOfNodesOnScreen, nodesOnScreen } from '../support/canvas-large';
+import { expectEdgesOfNodesOnScreen, importLargeFlow, nodesOnScreen } from '../support/canvas-large';
 import { expect, pageAs, test } from '../support/fixtures';
-import { postTrpc } from '../support/trpc';
 
 /**
  * Issue 14, the second half: a wheel zoom re-culls edges off the critical path, and on a large flow the inspector's
@@ -36,13 +34,7 @@ test.describe.serial('a large flow: zooming and typing lose nothing', () => {
 
   test('an admin imports a 600-node contact-centre flow', async ({ browser, baseURL }) => {
     const page = await pageAs(browser, baseURL, 'admin');
-    // The sub-flow its departments call (canvas-large.spec.ts imports it too; one of them is enough).
-    const flows = await (await page.request.get('/trpc/flows.list')).text();
-    if (!flows.includes('Identify caller')) {
-      const [subflow] = await postTrpc(page, 'flows.import', { documents: [{ ...tinyFlow(2), name: 'Identify caller' }] });
-      await postTrpc(page, 'flows.publish', { flowId: subflow.flowId, message: 'sub-flow for the large flow' });
-    }
-    [{ flowId }] = await postTrpc(page, 'flows.import', { documents: [flowDocument()] });
+    flowId = await importLargeFlow(page, flowDocument());
     await page.context().close();
   });
 

@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
 import type { FlowDocument } from '@switchboard/flows';
 import { contactCentreFlow } from '../../designer/src/editor/examples/contact-centre-flow';
-import { largeFlow as tinyFlow } from '../../flows/bench/generate';
 import { edge, node, waitForStillCanvas } from '../support/canvas';
-import { expectEdgesOfNodesOnScreen } from '../support/canvas-large';
+import { expectEdgesOfNodesOnScreen, importLargeFlow } from '../support/canvas-large';
 import { expect, pageAs, test } from '../support/fixtures';
 import { postTrpc } from '../support/trpc';
 
@@ -38,9 +37,7 @@ test.describe.serial('a large flow on the canvas', () => {
 
   test('an admin imports a 600-node contact-centre flow and the sub-flow it calls', async ({ browser, baseURL }) => {
     const page = await pageAs(browser, baseURL, 'admin');
-    const [subflow] = await postTrpc(page, 'flows.import', { documents: [{ ...tinyFlow(2), name: 'Identify caller' }] });
-    await postTrpc(page, 'flows.publish', { flowId: subflow.flowId, message: 'sub-flow for the large flow' });
-    [{ flowId }] = await postTrpc(page, 'flows.import', { documents: [flowDocument()] });
+    flowId = await importLargeFlow(page, flowDocument());
     await page.context().close();
   });
 

@@ -1,7 +1,23 @@
 import { expect, type Page } from '@playwright/test';
 import type { FlowDocument } from '@switchboard/flows';
+import { largeFlow as tinyFlow } from '../../flows/bench/generate';
+import { postTrpc } from './trpc';
 
 /* What the specs of large flows check on a canvas that renders only what is near the view (issue 14). */
+
+/**
+ * Imports a large contact-centre flow as `page`'s user (an admin), with the "Identify caller" sub-flow its
+ * departments call published first unless another spec already did; resolves with the flow's id.
+ */
+export async function importLargeFlow(page: Page, document: FlowDocument): Promise<string> {
+  const flows = await (await page.request.get('/trpc/flows.list')).text();
+  if (!flows.includes('Identify caller')) {
+    const [subflow] = await postTrpc(page, 'flows.import', { documents: [{ ...tinyFlow(2), name: 'Identify caller' }] });
+    await postTrpc(page, 'flows.publish', { flowId: subflow.flowId, message: 'sub-flow for the large flow' });
+  }
+  const [imported] = await postTrpc(page, 'flows.import', { documents: [document] });
+  return imported.flowId;
+}
 
 /** Ids of the nodes whose box overlaps the canvas on screen. */
 export async function nodesOnScreen(page: Page): Promise<string[]> {
